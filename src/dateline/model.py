@@ -1,0 +1,250 @@
+"""Dataclasses of the report (see SCHEMA.md and schema/report.schema.json).
+
+Every stage reads and writes these plain objects; nothing else passes between stages.
+Offsets are always ``[start, end)`` character offsets into a document's clean ``text``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Span:
+    """Evidence: a character span of one document's clean text."""
+
+    doc: str
+    start: int
+    end: int
+
+
+@dataclass
+class Timex:
+    """A temporal expression (TIMEX3) found in a document's clean text."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    type: str = "DATE"  # DATE | TIME | DURATION | SET
+
+
+@dataclass
+class Mention:
+    """A named-entity mention inside one document (before cross-document linking)."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label: PERSON ORG GPE LOC NORP FAC EVENT ...
+    attrs: dict[str, Any] = field(default_factory=dict)  # e.g. {"title": "Lt Gen"}
+
+
+@dataclass
+class RawDocument:
+    """What a reader produced: the input before cleaning."""
+
+    id: str
+    source: str
+    text: str | None = None  # plain text input
+    html: str | None = None  # HTML input
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # declared by the input (JSONL field)
+    error: str | None = None  # set when the input could not be read
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    """One input document after the per-document phase."""
+
+    id: str
+    source: str
+    status: str = "ok"  # ok | rejected
+    error: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_evidence: str | None = None
+    published_confidence: float = 0.0
+    text: str = ""
+    boilerplate: list[str] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    sentences: list[list[int]] = field(default_factory=list)
+    # extensions beyond the minimum contract
+    content_hash: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    lang: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def sentence_text(self, i: int) -> str:
+        s, e = self.sentences[i]
+        return self.text[s:e]
+
+
+@dataclass
+class GeoPoint:
+    lat: float
+    lon: float
+    gazetteer_id: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    geo: GeoPoint | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Event:
+    id: str
+    date: str
+    title: str
+    evidence: list[Span] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+    salience: float = 0.0
+
+
+@dataclass
+class TimelineEntry:
+    date: str
+    summary: str
+    events: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    id: str
+    measure: str
+    value: list[float]
+    unit: str | None = None
+    approximate: bool = False
+    as_of: str | None = None
+    source: str | None = None
+    evidence: Span | None = None
+    place: str | None = None
+    source_entity: str | None = None
+    text: str | None = None
+
+
+@dataclass
+class Series:
+    measure: str
+    claims: list[str] = field(default_factory=list)
+    place: str | None = None
+
+
+@dataclass
+class Side:
+    source: str | None
+    says: str
+    evidence: Span
+
+
+@dataclass
+class Disagreement:
+    id: str
+    topic: str
+    kind: str  # numeric | statement
+    sides: list[Side] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    text: str = ""
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    schema_version: str
+    generator: str
+    documents: list[Document] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    summary: Summary = field(default_factory=Summary)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def to_dict(obj: Any) -> Any:
+    """Any model object (or list of them) as plain JSON-ready data."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return dataclasses.asdict(obj)
+    if isinstance(obj, list):
+        return [to_dict(o) for o in obj]
+    return obj
+
+
+def _build(cls: type, data: Any) -> Any:
+    """Rebuild a dataclass tree from plain data (the inverse of ``asdict``)."""
+    if data is None:
+        return None
+    kwargs = {}
+    hints = {f.name: f for f in dataclasses.fields(cls)}
+    for name, value in data.items():
+        if name not in hints:
+            continue
+        kwargs[name] = value
+    obj = cls(**kwargs)
+    return obj
+
+
+def document_from_dict(d: dict[str, Any]) -> Document:
+    doc = _build(Document, d)
+    doc.timexes = [_build(Timex, t) for t in d.get("timexes") or []]
+    doc.mentions = [_build(Mention, m) for m in d.get("mentions") or []]
+    doc.sentences = [list(s) for s in d.get("sentences") or []]
+    return doc
+
+
+def report_from_dict(d: dict[str, Any]) -> Report:
+    """Load a report.json (as a dict) back into model objects."""
+    rep = Report(schema_version=d.get("schema_version", "1"), generator=d.get("generator", ""))
+    rep.documents = [document_from_dict(x) for x in d.get("documents") or []]
+    for e in d.get("entities") or []:
+        ent = _build(Entity, e)
+        ent.mentions = [_build(Span, m) for m in e.get("mentions") or []]
+        ent.geo = _build(GeoPoint, e.get("geo")) if e.get("geo") else None
+        rep.entities.append(ent)
+    for v in d.get("events") or []:
+        ev = _build(Event, v)
+        ev.evidence = [_build(Span, s) for s in v.get("evidence") or []]
+        rep.events.append(ev)
+    for t in d.get("timeline") or []:
+        te = _build(TimelineEntry, t)
+        te.evidence = [_build(Span, s) for s in t.get("evidence") or []]
+        rep.timeline.append(te)
+    for c in d.get("claims") or []:
+        cl = _build(Claim, c)
+        cl.evidence = _build(Span, c.get("evidence")) if c.get("evidence") else None
+        rep.claims.append(cl)
+    rep.series = [_build(Series, s) for s in d.get("series") or []]
+    for g in d.get("disagreements") or []:
+        dg = _build(Disagreement, g)
+        dg.sides = [
+            Side(source=s.get("source"), says=s.get("says", ""), evidence=_build(Span, s["evidence"]))
+            for s in g.get("sides") or []
+        ]
+        rep.disagreements.append(dg)
+    s = d.get("summary") or {}
+    rep.summary = Summary(text=s.get("text", ""), evidence=[_build(Span, x) for x in s.get("evidence") or []])
+    rep.meta = d.get("meta") or {}
+    return rep
