@@ -1,0 +1,1 @@
+"""Scorers behind ``dateline evaluate KIND``: each module has ``add_arguments`` and ``run``."""
