@@ -52,6 +52,9 @@ def _add_analyze_args(p: argparse.ArgumentParser, with_out: bool = True) -> None
     p.add_argument("--start", default=None, metavar="DATE", help="first date of the timeline (YYYY-MM-DD)")
     p.add_argument("--end", default=None, metavar="DATE", help="last date of the timeline (YYYY-MM-DD)")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes for the per-document phase (default: 1)")
+    p.add_argument("--dask", default=None, metavar="SCHEDULER",
+                   help="run the per-document phase on Dask: 'local' (a local cluster of --jobs processes) "
+                        "or a scheduler address such as tcp://10.0.0.5:8786")
     p.add_argument("--max-bytes", type=int, default=None, metavar="B",
                    help="reject single-article files larger than this (default: 20 MB)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, only errors")
@@ -158,8 +161,15 @@ def run_analysis(args: argparse.Namespace):
         jobs=max(1, args.jobs),
     )
     bar = _progress(_count_hint(args.inputs), args.quiet)
-    raws = read_inputs(args.inputs, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
-    docs = analyze_documents(raws, jobs=opts.jobs, progress=(lambda d: bar.update(1)) if bar else None)
+    max_bytes = args.max_bytes or DEFAULT_MAX_BYTES
+    if getattr(args, "dask", None):
+        from .scale import analyze_on_dask
+
+        docs = analyze_on_dask(args.inputs, scheduler=args.dask, workers=opts.jobs, max_bytes=max_bytes,
+                               progress=(lambda n: bar.update(n)) if bar else None)
+    else:
+        raws = read_inputs(args.inputs, max_bytes=max_bytes)
+        docs = analyze_documents(raws, jobs=opts.jobs, progress=(lambda d: bar.update(1)) if bar else None)
     if bar:
         bar.close()
     if not args.quiet:

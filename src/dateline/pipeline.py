@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import SCHEMA_VERSION, __version__
@@ -25,6 +28,18 @@ from .nlp import annotate
 log = logging.getLogger(__name__)
 
 MIN_WORDS = 5  # fewer words than this after cleaning is not an article
+
+# Seconds spent per stage in this process (read by `dateline bench`).
+STAGE_SECONDS: Counter[str] = Counter()
+
+
+@contextmanager
+def stage(name: str) -> Iterator[None]:
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        STAGE_SECONDS[name] += time.perf_counter() - t0
 
 
 @dataclass
@@ -53,7 +68,8 @@ def analyze_document(raw: RawDocument) -> Document:
 
 
 def _analyze_document(raw: RawDocument) -> Document:
-    cleaned = clean(raw)
+    with stage("clean"):
+        cleaned = clean(raw)
     text = cleaned.text
     if len(text.split()) < MIN_WORDS:
         doc = rejected(raw, "empty after cleaning" if not text.strip() else f"too short after cleaning ({len(text.split())} words)")
@@ -70,11 +86,15 @@ def _analyze_document(raw: RawDocument) -> Document:
         content_hash=content_hash(text),
         meta={**raw.meta, **{k: v for k, v in cleaned.meta.items() if k != "date_candidates"}},
     )
-    ann = annotate(text)
+    with stage("annotate"):
+        ann = annotate(text)
     doc.sentences = ann.sentences
-    date_document(doc, raw, cleaned.meta)
-    doc.timexes = tag_timexes(text, doc.published, doc.sentences)
-    doc.mentions = extract_mentions(text, ann)
+    with stage("pubdate"):
+        date_document(doc, raw, cleaned.meta)
+    with stage("timexes"):
+        doc.timexes = tag_timexes(text, doc.published, doc.sentences)
+    with stage("mentions"):
+        doc.mentions = extract_mentions(text, ann)
     return doc
 
 
@@ -104,14 +124,18 @@ def analyze_documents(
 def analyze_story(docs: list[Document], options: AnalyzeOptions | None = None) -> Report:
     """Phase 2: the story-level parts of the report from the analysed documents."""
     options = options or AnalyzeOptions()
-    changed = set(reconcile_publication_dates(docs))
-    for d in docs:
-        if d.id in changed and d.status == "ok":
-            d.timexes = tag_timexes(d.text, d.published, d.sentences)
+    with stage("reconcile_dates"):
+        changed = set(reconcile_publication_dates(docs))
+        for d in docs:
+            if d.id in changed and d.status == "ok":
+                d.timexes = tag_timexes(d.text, d.published, d.sentences)
     ok = [d for d in docs if d.status == "ok"]
-    entities = link_entities(ok)
-    events, timeline, summary = build_timeline(ok, entities, options.timeline)
-    claims, series, disagreements = extract_claims(ok, entities)
+    with stage("entities"):
+        entities = link_entities(ok)
+    with stage("timeline"):
+        events, timeline, summary = build_timeline(ok, entities, options.timeline)
+    with stage("claims"):
+        claims, series, disagreements = extract_claims(ok, entities)
     return Report(
         schema_version=SCHEMA_VERSION,
         generator=f"dateline {__version__}",
