@@ -1,0 +1,55 @@
+"""The story database: SQLite by default, PostgreSQL by URL (SQLAlchemy 2 + Alembic).
+
+- :func:`save_report` writes a whole analysis (``dateline analyze --db URL``), replacing
+  what the database held;
+- :func:`add_documents` adds articles to the stored story (``dateline add``);
+- :func:`load_report` reads it back as a :class:`~dateline.model.Report`;
+- :func:`search` is full-text search over the articles.
+
+URLs: ``sqlite:///story.db`` (or a bare path), ``postgresql://user@host:port/db``.
+"""
+
+from __future__ import annotations
+
+from ..model import Report
+from . import rows
+from .add import add_documents, recompute_story
+from .db import DEFAULT_URL, normalize_url, open_db
+from .search import SearchHit, search_conn
+
+
+def save_report(report: Report, url: str = DEFAULT_URL) -> None:
+    """Write ``report`` to the database at ``url`` in one transaction, replacing its previous content."""
+    engine = open_db(url)
+    try:
+        with engine.begin() as conn:
+            rows.delete_story(conn)
+            conn.execute(rows.t.documents.delete())
+            rows.insert_documents(conn, [rows.document_row(d, i) for i, d in enumerate(report.documents)])
+            rows.write_story(conn, report)
+    finally:
+        engine.dispose()
+
+
+def load_report(url: str = DEFAULT_URL) -> Report:
+    """The stored story as a Report."""
+    engine = open_db(url)
+    try:
+        with engine.connect() as conn:
+            return rows.read_report(conn)
+    finally:
+        engine.dispose()
+
+
+def search(url: str, query: str, limit: int = 20) -> list[SearchHit]:
+    """Articles matching every word of ``query`` (stemmed), best first: doc id, title, snippet."""
+    engine = open_db(url)
+    try:
+        with engine.connect() as conn:
+            return search_conn(conn, query, limit)
+    finally:
+        engine.dispose()
+
+
+__all__ = ["DEFAULT_URL", "SearchHit", "add_documents", "load_report", "normalize_url", "open_db",
+           "recompute_story", "save_report", "search"]

@@ -1,0 +1,125 @@
+"""SQLAlchemy Core tables of the newest schema revision (the migrations create them).
+
+One database holds one story. Nested lists that are only ever read back whole (timexes,
+sentences, evidence spans, aliases...) are JSON columns; entity mentions also get a row
+each (``entity_mentions``) so a document's entities can be queried. PostgreSQL's
+``documents.tsv`` and SQLite's ``documents_fts`` (full-text search) are left out here:
+only the migrations and :mod:`dateline.store.search` touch them.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+story = sa.Table(
+    "story", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("schema_version", sa.String(16), nullable=False),
+    sa.Column("generator", sa.String(64), nullable=False),
+    sa.Column("summary", sa.JSON),
+    sa.Column("meta", sa.JSON),
+    sa.Column("updated_at", sa.String(32)),
+)
+
+documents = sa.Table(
+    "documents", metadata,
+    sa.Column("id", sa.String(512), primary_key=True),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("error", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("published", sa.String(32)),
+    sa.Column("published_evidence", sa.Text),
+    sa.Column("published_confidence", sa.Float),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("boilerplate", sa.JSON),
+    sa.Column("timexes", sa.JSON),
+    sa.Column("sentences", sa.JSON),
+    sa.Column("mentions", sa.JSON),
+    sa.Column("content_hash", sa.String(64)),
+    sa.Column("dedup_key", sa.String(80), nullable=False),
+    sa.Column("raw_hash", sa.String(64)),
+    sa.Column("lang", sa.String(16)),
+    sa.Column("meta", sa.JSON),
+)
+
+entities = sa.Table(
+    "entities", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("type", sa.String(32), nullable=False),
+    sa.Column("aliases", sa.JSON),
+    sa.Column("geo", sa.JSON),
+    sa.Column("attrs", sa.JSON),
+)
+
+entity_mentions = sa.Table(
+    "entity_mentions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("entity_id", sa.String(64), sa.ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("doc_id", sa.String(512), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("start_char", sa.Integer, nullable=False),
+    sa.Column("end_char", sa.Integer, nullable=False),
+)
+
+events = sa.Table(
+    "events", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("date", sa.String(32), nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("evidence", sa.JSON),
+    sa.Column("entities", sa.JSON),
+    sa.Column("salience", sa.Float),
+)
+
+timeline = sa.Table(
+    "timeline", metadata,
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("date", sa.String(32), nullable=False),
+    sa.Column("summary", sa.Text, nullable=False),
+    sa.Column("events", sa.JSON),
+    sa.Column("sources", sa.JSON),
+    sa.Column("evidence", sa.JSON),
+)
+
+claims = sa.Table(
+    "claims", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("measure", sa.Text, nullable=False),
+    sa.Column("value", sa.JSON),
+    sa.Column("unit", sa.Text),
+    sa.Column("approximate", sa.Boolean),
+    sa.Column("as_of", sa.String(32)),
+    sa.Column("source", sa.Text),
+    sa.Column("evidence", sa.JSON),
+    sa.Column("place", sa.Text),
+    sa.Column("source_entity", sa.String(64)),
+    sa.Column("text", sa.Text),
+)
+
+series = sa.Table(
+    "series", metadata,
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("measure", sa.Text, nullable=False),
+    sa.Column("claims", sa.JSON),
+    sa.Column("place", sa.Text),
+)
+
+disagreements = sa.Table(
+    "disagreements", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("topic", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("sides", sa.JSON),
+)
+
+# deleted child-first when the story is replaced
+STORY_TABLES = (entity_mentions, entities, events, timeline, claims, series, disagreements, story)
