@@ -1,22 +1,212 @@
-"""Publication date: metadata first (declared, HTML, path), then the text. Placeholder."""
+"""Publication date of a document: metadata first (declared, HTML, path), then the text.
+
+``date_document`` works on one document (phase 1); ``reconcile_publication_dates`` is the
+story-level pass that gives yearless dates ("BENGHAZI, March 19 -") their year from the
+weekday and the years of the other documents of the run. Never today's date by default:
+no evidence means ``published = None``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import Document, RawDocument
+from .pubdate_html import htmldate_readings, url_date
+from .pubdate_text import DateCandidate, body_years, find_dates, weekday_ok, years_for
+
+HEADER_CHARS = 400  # the top of a text where datelines and bylines sit
+PENDING_KEY = "pubdate_pending"  # doc.meta entry for a yearless date waiting for the story pass
+_ISO = re.compile(r"^((?:19|20)\d\d)(?:-([01]\d)(?:-([0-3]\d))?)?")
+
+
+@dataclass
+class Choice:
+    value: str
+    evidence: str
+    confidence: float
+
+
+def _iso(value: Any) -> str | None:
+    """A declared date normalised to YYYY[-MM[-DD]], or None when it is not a date."""
+    if not value:
+        return None
+    m = _ISO.match(str(value).strip())
+    if not m:
+        from .pubdate_text import parse_full_date
+
+        return parse_full_date(str(value))
+    return "-".join(g for g in m.groups() if g)
+
+
+def _set(doc: Document, c: Choice | None) -> None:
+    if c is None:
+        return
+    doc.published, doc.published_evidence, doc.published_confidence = c.value, c.evidence, round(c.confidence, 2)
 
 
 def date_document(doc: Document, raw: RawDocument, clean_meta: dict[str, Any]) -> None:
     """Set ``published``, ``published_evidence``, ``published_confidence`` on ``doc``."""
-    if raw.published:
-        doc.published, doc.published_evidence, doc.published_confidence = raw.published[:10], "input field 'published'", 0.95
-    elif clean_meta.get("date"):
-        doc.published, doc.published_evidence, doc.published_confidence = clean_meta["date"], "HTML metadata", 0.9
-    elif raw.meta.get("path_date"):
-        doc.published, doc.published_evidence, doc.published_confidence = raw.meta["path_date"], "date in file path", 0.85
+    declared = _iso(raw.published)
+    if declared:
+        _set(doc, Choice(declared, f"input field 'published': {raw.published}", 0.95))
+        return
+    years = body_years(doc.text)
+    _add_timex_years(doc, years)
+    choice: Choice | None = None
+    if raw.html is not None:
+        choice = _from_html(raw.html, raw.url or doc.url, clean_meta, years)
+    if choice is None and raw.meta.get("path_date"):
+        choice = Choice(raw.meta["path_date"], f"date in file path: {raw.source}", 0.85)
+    if choice is None:
+        choice = _from_text(doc, clean_meta, years)
+    _set(doc, choice)
+
+
+def _add_timex_years(doc: Document, years: Counter[int]) -> None:
+    """Years of the body's temporal expressions (when the TIMEX tagger is available)."""
+    try:
+        from .timex import tag_timexes
+
+        for t in tag_timexes(doc.text, None, doc.sentences or None):
+            m = _ISO.match(t.value or "")
+            if m and t.type == "DATE":
+                years[int(m.group(1))] += 1
+    except Exception:  # the body scan of body_years() is the fallback
+        return
+
+
+# ---------------------------------------------------------------- HTML pages
+
+
+def _from_html(html: str, url: str | None, clean_meta: dict[str, Any], years: Counter[int]) -> Choice | None:
+    r = htmldate_readings(html, url)
+    u_full, u_ym = url_date(url)
+    best = r.original
+    why = "HTML metadata/markup (htmldate, original date)"
+    conf = 0.85
+    if best and r.fast == best:
+        conf = 0.9
+    # a URL that says /YYYY/MM/ outranks a reading from another month
+    if u_ym and best and best[:7] != u_ym:
+        for alt, name in ((r.updated, "htmldate, updated date"), (r.fast, "htmldate, metadata"), (u_full, "URL")):
+            if alt and alt[:7] == u_ym:
+                best, why, conf = alt, f"{name}, agrees with the URL month {u_ym}", 0.8
+                break
+    if best is None and u_full:
+        best, why, conf = u_full, f"date in URL: {url}", 0.75
+    if best is None and clean_meta.get("date"):
+        best, why, conf = _iso(clean_meta["date"]), "HTML metadata (trafilatura)", 0.8
+    if best is None:
+        return None
+    return Choice(best[:10], why, conf)
+
+
+# ---------------------------------------------------------------- plain text
+
+
+def _regions(doc: Document, clean_meta: dict[str, Any]) -> list[tuple[str, str, float]]:
+    """(name, text, weight) of the places a text's date may be written, strongest first."""
+    out = []
+    if clean_meta.get("header_date_text"):
+        out.append(("header", str(clean_meta["header_date_text"]), 1.0))
+    out.append(("top of the text", doc.text[:HEADER_CHARS], 0.9))
+    if doc.boilerplate:
+        out.append(("removed page line", "\n".join(doc.boilerplate[:40]), 0.7))
+    if doc.title:
+        out.append(("headline", doc.title, 0.6))
+    out.append(("body", doc.text[HEADER_CHARS:], 0.45))
+    return out
+
+
+def _score(c: DateCandidate, weight: float, years: Counter[int]) -> float:
+    s = weight
+    if c.context == "published":
+        s += 0.1
+    elif c.context == "updated":
+        s -= 0.35
+    if not weekday_ok(c):
+        s -= 0.4
+    if c.year is not None and years:
+        later = max(years)
+        # a page stamp far after every year the body talks about is not the article's date
+        if c.year > later + 1 and sum(years.values()) >= 2:
+            s -= 0.4
+        elif years.get(c.year):
+            s += 0.05
+    return s
+
+
+def _from_text(doc: Document, clean_meta: dict[str, Any], years: Counter[int]) -> Choice | None:
+    scored: list[tuple[float, int, DateCandidate, str]] = []
+    order = 0
+    for name, text, weight in _regions(doc, clean_meta):
+        for c in find_dates(text):
+            order += 1
+            scored.append((_score(c, weight, years), -order, c, name))
+    if not scored:
+        return None
+    full = [x for x in scored if x[2].year is not None]
+    # agreement: the same full date written several times supports itself
+    counts = Counter(x[2].iso for x in full)
+    best_full = max(full, key=lambda x: (x[0] + 0.05 * min(counts[x[2].iso] - 1, 3), x[1])) if full else None
+    yearless = [x for x in scored if x[2].year is None and x[3] != "body"]
+    best_yl = max(yearless, key=lambda x: (x[0], x[1])) if yearless else None
+    if best_full and (best_yl is None or best_full[0] >= best_yl[0] - 0.2):
+        s, _, c, name = best_full
+        if s < 0.3:
+            return None
+        return Choice(str(c.iso), f"{c.text.strip()} ({name})", max(0.2, min(0.85, s)))
+    if best_yl is None:
+        return None
+    s, _, c, name = best_yl
+    cands = years_for(c.month, c.day, c.weekday, sorted(years))
+    ranked = sorted(cands, key=lambda y: -years[y])
+    if ranked and (c.weekday is not None or len(ranked) == 1 or years[ranked[0]] > 2 * years[ranked[1]]):
+        y = ranked[0]
+        how = f"weekday fits {y}" if c.weekday is not None else f"year {y} from the body"
+        return Choice(f"{y:04d}-{c.month:02d}-{c.day:02d}", f"{c.text.strip()} ({name}; {how})", 0.5 if c.weekday is not None else 0.4)
+    doc.meta[PENDING_KEY] = {"month": c.month, "day": c.day, "weekday": c.weekday, "text": c.text.strip(), "where": name}
+    return None
+
+
+# ---------------------------------------------------------------- the story pass
+
+
+def _days_outside(day: dt.date, days: list[dt.date]) -> int:
+    """How many days ``day`` lies outside the span of the sorted ``days`` (0 inside)."""
+    if not days or days[0] <= day <= days[-1]:
+        return 0
+    return min(abs((day - days[0]).days), abs((day - days[-1]).days))
 
 
 def reconcile_publication_dates(docs: list[Document]) -> list[str]:
-    """Story-level pass (years for yearless dates from the run's span). Returns changed ids."""
-    return []
+    """Give yearless dates a year from the story's span (the years of the dated documents).
+
+    Returns the ids of the documents whose ``published`` changed.
+    """
+    dated = [d for d in docs if d.status == "ok" and d.published and d.published_confidence >= 0.5]
+    span: Counter[int] = Counter(int(d.published[:4]) for d in dated)
+    days = sorted(dt.date.fromisoformat(d.published) for d in dated if len(d.published) == 10)
+    changed = []
+    for d in docs:
+        pend = d.meta.get(PENDING_KEY)
+        if d.status != "ok" or d.published or not pend or not span:
+            continue
+        lo, hi = min(span) - 1, max(span) + 1
+        cands = years_for(pend["month"], pend["day"], pend["weekday"], list(range(lo, hi + 1)))
+        if not cands:
+            continue
+        month, day = pend["month"], pend["day"]
+        y = min(cands, key=lambda y: (_days_outside(dt.date(y, month, day), days), -span[y], y))
+        if _days_outside(dt.date(y, month, day), days) > 366:
+            continue
+        how = "weekday and the story's span" if pend["weekday"] is not None else "the story's span"
+        d.published = f"{y:04d}-{pend['month']:02d}-{pend['day']:02d}"
+        d.published_evidence = f"{pend['text']} ({pend['where']}; year {y} from {how} {min(span)}-{max(span)})"
+        d.published_confidence = 0.5 if pend["weekday"] is not None else 0.4
+        changed.append(d.id)
+    return changed

@@ -1,0 +1,202 @@
+"""Date strings in running text: find candidates, parse them, infer missing years.
+
+Candidate *finding* is ours (regular expressions over the forms news pages use: Reuters
+headers "Sun Mar 20 , 2011 7:55 pm EDT", "Thu 3 Nov 2016", "Posted at 9:15 am March 3rd,
+2017", datelines "BENGHAZI, Libya, March 19 -", "Monday (August 8th)", German/French day
+month year, ISO and dotted numeric dates). Full dates are parsed with ``dateparser``;
+yearless month/day pairs are read from the month table because dateparser fills a missing
+year with the current one, which is exactly what we must never do.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import dateparser
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        "january jan januar jänner janvier enero gennaio januari",
+        "february feb februar février fevrier febrero febbraio februari",
+        "march mar märz maerz mars marzo maart",
+        "april apr avril abril aprile",
+        "may mai mayo maggio mei",
+        "june jun juni juin junio giugno",
+        "july jul juli juillet julio luglio",
+        "august aug août aout agosto augustus",
+        "september sep sept septembre septiembre settembre",
+        "october oct oktober octobre octubre ottobre",
+        "november nov novembre noviembre",
+        "december dec dezember décembre decembre diciembre dicembre",
+    ],
+    start=1,
+):
+    for _n in _names.split():
+        MONTHS[_n] = _i
+
+WEEKDAYS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        "monday mon montag lundi",
+        "tuesday tue tues dienstag mardi",
+        "wednesday wed mittwoch mercredi",
+        "thursday thu thur thurs donnerstag jeudi",
+        "friday fri freitag vendredi",
+        "saturday sat samstag sonnabend samedi",
+        "sunday sun sonntag dimanche",
+    ]
+):
+    for _n in _names.split():
+        WEEKDAYS[_n] = _i
+
+_MON = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_WDP = rf"(?:(?P<wd>{_WD})\.?\s*,?\s*\(?\s*)"
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+_YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
+_MONP = rf"(?P<m>{_MON})\.?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Sun Mar 20 , 2011 | March 3rd, 2017 | Aug. 8, 2011
+    ("mdy", re.compile(rf"\b{_WDP}?{_MONP}\s+{_DAY}\s*,?\s*{_YEAR}", re.I)),
+    # Thu 3 Nov 2016 | 12 Aug 2017 | 1. November 2023 | 3rd of March 2017
+    ("dmy", re.compile(rf"\b{_WDP}?{_DAY}\s*(?:of\s+)?{_MONP}\s*,?\s*{_YEAR}", re.I)),
+    # 2011-03-19, 2011/03/19
+    ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)(?!\d)")),
+    # 19.03.2011 (day first, the European order)
+    ("dotted", re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>(?:19|20)\d\d)(?!\d)")),
+    # yearless: March 19 | Monday (August 8th)
+    ("md", re.compile(rf"\b{_WDP}?{_MONP}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?!\s*[:.]\d)", re.I)),
+    # yearless: Monday 8 August | Saturday, 19 March
+    ("dm", re.compile(rf"\b{_WDP}{_DAY}\s+{_MONP}\b(?!\s*,?\s*(?:19|20)\d\d)", re.I)),
+]
+
+_UPDATED = re.compile(
+    r"(updated?|modified|last edited|revised|aktualisiert|geändert|mis à jour|actualizado|aggiornato)\b[\s\w:.,]{0,22}$",
+    re.I,
+)
+_PUBLISHED = re.compile(
+    r"(posted|published|first published|created|released|dated|veröffentlicht|erschienen|publié|publicado|pubblicato|"
+    r"\||\bdate)\W*(on|at|am|le|el|il|:)?[\w\s:.,]{0,25}$",
+    re.I,
+)
+_YEAR_IN_BODY = re.compile(r"(?<![\d.,/-])((?:19[5-9]|20[0-4])\d)(?![\d,/-])")
+
+
+@dataclass
+class DateCandidate:
+    """One date string found in a text."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None
+    month: int
+    day: int
+    weekday: int | None = None
+    kind: str = ""  # which pattern found it
+    context: str = ""  # "updated" | "published" | ""
+
+    @property
+    def iso(self) -> str | None:
+        if self.year is None:
+            return None
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@lru_cache(maxsize=4096)
+def parse_full_date(s: str) -> str | None:
+    """Parse one full date string (day, month and year all written) with dateparser."""
+    s = re.sub(r"\s+,", ",", s.strip("( "))
+    s = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", s)
+    try:
+        d = dateparser.parse(
+            s,
+            settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"},
+        )
+    except Exception:
+        return None
+    return d.date().isoformat() if d else None
+
+
+def _valid(y: int | None, m: int, d: int) -> bool:
+    if not 1 <= m <= 12 or d < 1:
+        return False
+    if y is None:
+        return d <= (29 if m == 2 else calendar.monthrange(2001, m)[1])
+    return 1950 <= y <= 2100 and d <= calendar.monthrange(y, m)[1]
+
+
+def _context(text: str, start: int) -> str:
+    before = text[max(0, start - 40) : start]
+    before = before.split("\n")[-1]
+    if _UPDATED.search(before):
+        return "updated"
+    if _PUBLISHED.search(before):
+        return "published"
+    return ""
+
+
+def find_dates(text: str, limit: int | None = None) -> list[DateCandidate]:
+    """All date strings of ``text`` (or of its first ``limit`` characters), in text order."""
+    if limit is not None:
+        text = text[:limit]
+    taken: list[tuple[int, int]] = []
+    out: list[DateCandidate] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            g = m.groupdict()
+            month_s = g["m"]
+            month = int(month_s) if month_s.isdigit() else MONTHS.get(month_s.lower().rstrip("."))
+            if month is None:
+                continue
+            day = int(g["d"])
+            year = int(g["y"]) if g.get("y") else None
+            if year is not None and kind in ("mdy", "dmy"):
+                iso = parse_full_date(m.group(0)[m.start("m") - s if kind == "mdy" else m.start("d") - s :])
+                if iso is None:
+                    continue
+                year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+            if not _valid(year, month, day):
+                continue
+            if kind == "md" and g.get("wd") is None and month_s.lower() in ("may", "mar", "sun", "sat", "jun", "mai"):
+                # "may 5" / "mar" are words too often; a yearless pair needs a capital month name
+                if not month_s[0].isupper() or month_s.lower() in ("mar", "sun", "sat"):
+                    continue
+            wd = WEEKDAYS.get(g["wd"].lower().rstrip(".")) if g.get("wd") else None
+            taken.append((s, e))
+            out.append(DateCandidate(s, e, m.group(0), year, month, day, wd, kind, _context(text, s)))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def weekday_ok(c: DateCandidate) -> bool:
+    """False when a written weekday contradicts the (full) date."""
+    if c.weekday is None or c.year is None:
+        return True
+    return dt.date(c.year, c.month, c.day).weekday() == c.weekday
+
+
+def years_for(month: int, day: int, weekday: int | None, years: list[int]) -> list[int]:
+    """The years among ``years`` in which month/day exists and falls on ``weekday`` (if given)."""
+    out = []
+    for y in years:
+        if not _valid(y, month, day):
+            continue
+        if weekday is None or dt.date(y, month, day).weekday() == weekday:
+            out.append(y)
+    return out
+
+
+def body_years(text: str) -> Counter[int]:
+    """How often each plausible year (1950-2049) is written in ``text``."""
+    return Counter(int(y) for y in _YEAR_IN_BODY.findall(text))
