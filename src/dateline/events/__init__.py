@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import calendar
+import datetime as dt
+import logging
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
 
-from ..model import Document, Entity, Event, Summary, TimelineEntry
+import numpy as np
+
+from ..model import Document, Entity, Event, Span, Summary, TimelineEntry
+from .candidates import Story, build_story
+from .select import SelectWeights, date_score, select_dates
+from .summarize import SummaryWeights, cluster_day, pick_sentences, score_day, vectorize
+from .syndication import syndication_groups
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -14,13 +27,145 @@ class TimelineOptions:
     query: list[str] | None = None
     start: str | None = None
     end: str | None = None
+    select: SelectWeights = field(default_factory=SelectWeights)
+    summary: SummaryWeights = field(default_factory=SummaryWeights)
+    syndication: bool = True
+
+
+def _bound(value: str | None, last: bool) -> dt.date | None:
+    """A start/end option (YYYY, YYYY-MM or YYYY-MM-DD) as a day."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")[:3]]
+    y, m = parts[0], parts[1] if len(parts) > 1 else (12 if last else 1)
+    d = parts[2] if len(parts) > 2 else (calendar.monthrange(y, m)[1] if last else 1)
+    return dt.date(y, m, d)
+
+
+def _query_filter(docs: list[Document], query: list[str] | None) -> list[Document]:
+    """Documents matching the keyword query; all of them when the query would leave too few."""
+    if not query:
+        return docs
+    rx = re.compile("|".join(re.escape(q.strip()) for q in query if q.strip()), re.I)
+    hits = [d for d in docs if rx.search(d.text) or (d.title and rx.search(d.title))]
+    if len(hits) < max(5, 0.1 * len(docs)):
+        log.info("query %s matches %d of %d documents: not used as a filter", query, len(hits), len(docs))
+        return docs
+    return hits
+
+
+def _auto_count(story: Story, w: SelectWeights) -> int:
+    scores = sorted((date_score(st, w) for st in story.stats.values()), reverse=True)
+    if not scores:
+        return 0
+    strong = sum(1 for s in scores if s >= 0.25 * scores[0])
+    return max(min(5, len(scores)), min(30, strong))
+
+
+def _title(text: str, max_words: int = 18) -> str:
+    words = text.split()
+    if len(words) <= max_words:
+        return text.rstrip(" .")
+    cut = " ".join(words[:max_words])
+    for sep in (";", ",", " - "):
+        if sep in cut[30:]:
+            cut = cut[: cut.rindex(sep)]
+            break
+    return cut.rstrip(" .,;") + " …"
 
 
 def build_timeline(
     docs: list[Document], entities: list[Entity], options: TimelineOptions
 ) -> tuple[list[Event], list[TimelineEntry], Summary]:
-    """Events, the timeline and the overall summary (reduce phase). Placeholder."""
-    return [], [], Summary()
+    """Events, the timeline and the overall summary of a story (reduce phase)."""
+    docs = [d for d in docs if d.status == "ok" and d.sentences]
+    docs = _query_filter(docs, options.query)
+    if not docs:
+        return [], [], Summary()
+    groups = syndication_groups(docs) if options.syndication else {d.id: d.id for d in docs}
+    story = build_story(docs, groups, _bound(options.start, False), _bound(options.end, True))
+    if not story.candidates:
+        return [], [], Summary()
+    x = vectorize(story.candidates)
+    n = options.max_dates if options.max_dates is not None else _auto_count(story, options.select)
+    k = max(1, options.sentences_per_date)
+    ent_index = _entity_index(entities)
+
+    events: list[Event] = []
+    timeline: list[TimelineEntry] = []
+    # walk the days in selection order, skipping days with nothing readable to say
+    chosen_days = []
+    for day in select_dates(story.stats, len(story.stats), options.select, keep_order=True):
+        if len(chosen_days) >= n:
+            break
+        idx, scores, sims = score_day(story, day, x, options.summary)
+        picked = pick_sentences(story, idx, scores, sims, k, options.summary)
+        if picked:
+            chosen_days.append((day, idx, scores, sims, picked))
+    chosen_days.sort(key=lambda t: t[0])
+    max_sal = 0.0
+    first_sentences: dict[int, str] = {}
+    for day, idx, scores, sims, picked in chosen_days:
+        day_events = []
+        for cl in cluster_day(idx, scores, sims, options.summary):
+            ev = _event(story, day, cl, len(events) + len(day_events), ent_index)
+            if ev is not None:
+                day_events.append(ev)
+        day_events = [ev for ev in day_events if len(ev.evidence) > 1] or day_events[:1]
+        events.extend(day_events)
+        cands = [story.candidates[i] for i in picked]
+        evidence = [Span(docs[c.doc].id, c.start, c.end) for c in cands]
+        sources = sorted({s.doc for ev in day_events for s in ev.evidence} | {s.doc for s in evidence})
+        entry = TimelineEntry(day.isoformat(), " ".join(c.text for c in cands), [ev.id for ev in day_events],
+                              sources, evidence)
+        first_sentences[id(entry)] = cands[0].text
+        timeline.append(entry)
+        max_sal = max([max_sal] + [ev.salience for ev in day_events])
+    for ev in events:
+        ev.salience = round(ev.salience / max_sal, 4) if max_sal else 0.0
+    return events, timeline, _overall(timeline, events, first_sentences)
+
+
+def _entity_index(entities: list[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+    idx: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            idx[m.doc].append((m.start, m.end, e.id))
+    return idx
+
+
+def _event(story: Story, day: dt.date, cluster: list[int], n: int,
+           ent_index: dict[str, list[tuple[int, int, str]]]) -> Event | None:
+    cands = [story.candidates[i] for i in cluster]
+    best = next((c for c in cands if c.readable), None)
+    if best is None:
+        return None
+    evidence = [Span(story.docs[c.doc].id, c.start, c.end) for c in cands]
+    ents: list[str] = []
+    for sp in evidence:
+        for s, e, eid in ent_index.get(sp.doc, []):
+            if s >= sp.start and e <= sp.end and eid not in ents:
+                ents.append(eid)
+    salience = float(len({c.group for c in cands}))
+    return Event(f"v{n + 1}", day.isoformat(), _title(best.text), evidence, ents, salience)
+
+
+def _overall(timeline: list[TimelineEntry], events: list[Event], first_sentences: dict[int, str], n: int = 4) -> Summary:
+    """A few sentences across the arc: the strongest day of each stretch of the timeline."""
+    if not timeline:
+        return Summary()
+    sal = {ev.id: ev.salience for ev in events}
+    parts = np.array_split(np.arange(len(timeline)), min(n, len(timeline)))
+    texts, evidence = [], []
+    for part in parts:
+        entries = [timeline[i] for i in part]
+        best = max(entries, key=lambda t: max([sal.get(e, 0.0) for e in t.events] + [0.0]))
+        if not best.evidence:
+            continue
+        sp = best.evidence[0]
+        texts.append(f"{best.date}: {first_sentences[id(best)]}")
+        evidence.append(sp)
+    return Summary(" ".join(texts), evidence)
 
 
 __all__ = ["TimelineOptions", "build_timeline"]

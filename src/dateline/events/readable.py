@@ -1,0 +1,41 @@
+"""Is a sentence fit for a summary, and which part of it: dateline prefixes, fragments, page residue."""
+
+from __future__ import annotations
+
+import re
+
+# "TRIPOLI (Reuters) - ", "Washington (CNN) -- ", "BENGHAZI, Libya (AP) — ", "LONDON - "
+_DATELINE = re.compile(
+    r"^(?:.{0,200}?\b)?[A-Z][A-Za-z .,'/-]{1,60}?\s*\((?:CNN|Reuters|AP|AFP|BBC|Bloomberg|UPI)\)\s*(?:--|-|—|–|:)\s*"
+)
+_CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{2,40}(?:\s*\([A-Za-z .]+\))?\s*(?:--|-|—|–)\s+")
+_PRONOUN_START = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|We|I|But|And|Also|So)\b")
+_BAD = re.compile(r"\|\s*Reply|https?://|www\.|©|\bclick here\b|\bRead more\b|\bEmail to a friend\b|\bAll rights reserved\b", re.I)
+
+
+def content_start(sentence: str) -> int:
+    """Offset where the sentence proper begins (after a dateline or run-in headline)."""
+    m = _DATELINE.match(sentence)
+    if m:
+        return m.end()
+    m = _CAPS_DATELINE.match(sentence)
+    if m:
+        return m.end()
+    return 0
+
+
+def readable(sentence: str, min_words: int = 8, max_words: int = 60) -> bool:
+    """A whole declarative sentence that reads on its own."""
+    s = sentence.strip()
+    words = s.split()
+    if not min_words <= len(words) <= max_words:
+        return False
+    if not s[0].isupper() and not s[0].isdigit() and s[0] not in "\"'":
+        return False
+    if s[-1] not in ".\"'!)" or s.endswith("?") or s.endswith('?"'):
+        return False
+    if _BAD.search(s) or _PRONOUN_START.match(s):
+        return False
+    if s.count('"') % 2 == 1:
+        return False
+    return True

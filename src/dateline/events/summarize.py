@@ -1,0 +1,97 @@
+"""Per-day extractive summaries and event grouping over TF-IDF sentence vectors (scikit-learn).
+
+A day's candidates are scored by cosine to their centroid (news-tls CentroidOpt-like), with
+a bonus for sentences whose content several independent sources (syndication groups)
+repeat; chosen sentences must be readable and not redundant with each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from .candidates import Candidate, Story
+
+
+@dataclass
+class SummaryWeights:
+    redundancy: float = 0.5  # max cosine between two sentences of one day's summary
+    support: float = 0.1  # bonus per extra independent source repeating a sentence
+    cluster: float = 0.35  # cosine to join an event cluster
+
+
+def vectorize(cands: list[Candidate]):
+    """L2-normalised TF-IDF rows, one per candidate."""
+    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2, max_df=0.5, dtype=np.float32)
+    texts = [c.text for c in cands]
+    try:
+        x = vec.fit_transform(texts)
+    except ValueError:  # too few documents for min_df
+        vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float32)
+        x = vec.fit_transform(texts)
+    return normalize(x)
+
+
+def _support(idx: list[int], sims: np.ndarray, cands: list[Candidate], thr: float = 0.5) -> np.ndarray:
+    """For each candidate of the day, how many other groups carry a similar sentence."""
+    out = np.zeros(len(idx))
+    groups = [cands[i].group for i in idx]
+    for a in range(len(idx)):
+        other = {groups[b] for b in np.nonzero(sims[a] >= thr)[0] if groups[b] != groups[a]}
+        out[a] = len(other)
+    return out
+
+
+def score_day(story: Story, day: dt.date, x, w: SummaryWeights) -> tuple[list[int], np.ndarray, np.ndarray]:
+    """Candidate indices of the day, their scores, and their pairwise cosine matrix."""
+    idx = story.by_day.get(day, [])
+    if not idx:
+        return [], np.zeros(0), np.zeros((0, 0))
+    m = x[idx]
+    centroid = np.asarray(m.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    cos = (m @ centroid) / norm if norm else np.zeros(len(idx))
+    cos = np.asarray(cos).ravel()
+    sims = (m @ m.T).toarray()
+    sup = _support(idx, sims, story.candidates)
+    return idx, cos * (1 + w.support * np.log1p(sup)), sims
+
+
+def pick_sentences(story: Story, idx: list[int], scores: np.ndarray, sims: np.ndarray, k: int,
+                   w: SummaryWeights) -> list[int]:
+    """Up to ``k`` readable, mutually non-redundant candidates, best first (candidate indices)."""
+    order = np.argsort(-scores, kind="stable")
+    chosen: list[int] = []
+    seen_text: set[str] = set()
+    for a in order:
+        c = story.candidates[idx[a]]
+        if not c.readable or c.text in seen_text:
+            continue
+        if any(sims[a, b] > w.redundancy for b in chosen):
+            continue
+        chosen.append(int(a))
+        seen_text.add(c.text)
+        if len(chosen) >= k:
+            break
+    return [idx[a] for a in chosen]
+
+
+def cluster_day(idx: list[int], scores: np.ndarray, sims: np.ndarray, w: SummaryWeights) -> list[list[int]]:
+    """Greedy single-pass clustering of a day's candidates (best-scored first) into events."""
+    order = np.argsort(-scores, kind="stable")
+    clusters: list[list[int]] = []  # positions into idx
+    for a in order:
+        best, best_sim = None, w.cluster
+        for ci, cl in enumerate(clusters):
+            s = sims[a, cl[0]]
+            if s >= best_sim:
+                best, best_sim = ci, s
+        if best is None:
+            clusters.append([int(a)])
+        else:
+            clusters[best].append(int(a))
+    return [[idx[a] for a in cl] for cl in clusters]
