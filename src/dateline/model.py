@@ -136,6 +136,7 @@ class Claim:
     place: str | None = None
     source_entity: str | None = None
     text: str | None = None
+    bound: str | None = None  # "lower" ("at least N": open above) | "upper" ("up to N") | None
 
 
 @dataclass

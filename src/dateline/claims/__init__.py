@@ -3,11 +3,35 @@
 from __future__ import annotations
 
 from ..model import Claim, Disagreement, Document, Entity, Series
+from .disagree import find_disagreements
+from .extract import doc_claims, mention_index, source_mention
+from .series import build_series
+
+
+def _entity_lookup(entities: list[Entity]) -> dict[tuple[str, int, int], str]:
+    return {(m.doc, m.start, m.end): e.id for e in entities for m in e.mentions}
 
 
 def extract_claims(docs: list[Document], entities: list[Entity]) -> tuple[list[Claim], list[Series], list[Disagreement]]:
-    """Claims, series and disagreements of the story (reduce phase). Placeholder."""
-    return [], [], []
+    """Claims, series and disagreements of the story (reduce phase). Ids c1.., d1.. follow
+    document id order and text order, so the same input gives the same ids."""
+    lookup = _entity_lookup(entities)
+    claims: list[Claim] = []
+    for d in sorted(docs, key=lambda d: d.id):
+        if d.status != "ok" or not d.text:
+            continue
+        idx = mention_index(d)
+        for claim, att in doc_claims(d):
+            if att is not None and not att.pronoun:
+                span = source_mention(idx, att)
+                if span is not None:
+                    claim.source_entity = lookup.get((d.id, span[0], span[1]))
+            claims.append(claim)
+    for i, c in enumerate(claims, 1):
+        c.id = f"c{i}"
+    series = build_series(claims)
+    disagreements = find_disagreements(claims, sorted(docs, key=lambda d: d.id))
+    return claims, series, disagreements
 
 
 __all__ = ["extract_claims"]

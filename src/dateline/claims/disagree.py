@@ -1,0 +1,168 @@
+"""Disagreements: incompatible figures for the same measure and day, and assert-vs-deny statements.
+
+Numeric tolerance: a figure stands for ``[low*(1-t), high*(1+t)]`` with t = 10% for an
+exact figure and 25% for a hedged one ("about", "more than"); open bounds ("at least N")
+extend to infinity (or down to 0 for "up to N"). Reported tolls routinely differ by
+rounding and by a few hours of reporting lag; in T17 (Haiti, Libya) same-day figures from
+different sources that stay within these margins describe the same count, whereas clashes
+("45,000-50,000" vs "more than 100,000") are far outside them. Only the same calendar day
+is compared: figures days apart form a series, not a disagreement.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from ..model import Claim, Disagreement, Document, Side, Span
+from .attribution import find_attributions
+
+EXACT_TOL = 0.10
+APPROX_TOL = 0.25
+
+_DENY = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|disputed|disputes|"
+                   r"refuted|refutes|contradicted|contradicts|contrary\s+to|no\s+evidence|not\s+true|untrue|"
+                   r"baseless|false|lies|insisted|insists|rebuffed)\b", re.I)
+_CONTRAST = re.compile(r"(?:,\s*|\s+)(?:but|however|while|whereas)\b|;\s*(?:but|however)?", re.I)
+_NEG = re.compile(r"\b(?:not|no|never|n't|nothing|none|denied|denies|deny|rejected|dismissed|disputed|"
+                  r"still|remains?|retained|retaken|recaptured|regained)\b|n't\b", re.I)
+_STOP = set("""a an the and or but of in on at to for from by with as is are was were be been has have had
+it its this that these those he she they them his her their we our you i said says say told tells
+would could will can may might should also not no than then there here who which what when where
+while however after before about over into out up down more most some any all one two three
+mr mrs ms according spokesman official officials reported report reports news agency""".split())
+
+
+def _interval(c: Claim) -> tuple[float, float]:
+    t = APPROX_TOL if c.approximate else EXACT_TOL
+    lo, hi = c.value[0] * (1 - t), c.value[1] * (1 + t)
+    bound = getattr(c, "bound", None)
+    if bound == "lower":
+        hi = math.inf
+    elif bound == "upper":
+        lo = 0.0
+    return lo, hi
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    alo, ahi = _interval(a)
+    blo, bhi = _interval(b)
+    return alo <= bhi and blo <= ahi
+
+
+def _norm_source(s: str | None) -> str:
+    return re.sub(r"\W+", " ", (s or "").lower().replace("'s", "")).replace("the ", "").strip()
+
+
+def _says(c: Claim, docs: dict[str, Document]) -> str:
+    d = docs.get(c.evidence.doc) if c.evidence else None
+    sent = d.text[c.evidence.start:c.evidence.end] if d and c.evidence else ""
+    return sent if len(sent) <= 240 else sent[:237] + "..."
+
+
+def numeric_disagreements(claims: list[Claim], docs: dict[str, Document]) -> list[Disagreement]:
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.source and c.as_of and len(c.as_of) >= 10 and c.evidence:
+            groups[(c.measure, c.as_of[:10])].append(c)
+    out: list[Disagreement] = []
+    for (measure, day), cs in sorted(groups.items()):
+        involved: dict[str, Claim] = {}
+        for i, a in enumerate(cs):
+            for b in cs[i + 1:]:
+                sa, sb = _norm_source(a.source), _norm_source(b.source)
+                if not sa or not sb or sa == sb or sa in sb or sb in sa:
+                    continue
+                if not compatible(a, b):
+                    involved.setdefault(sa, a)
+                    involved.setdefault(sb, b)
+        if len(involved) < 2:
+            continue
+        sides = [Side(source=c.source, says=f"{c.text} ({c.measure}): {_says(c, docs)}", evidence=c.evidence)
+                 for c in sorted(involved.values(), key=lambda c: (c.value[0], c.evidence.doc, c.evidence.start))]
+        out.append(Disagreement(id="", topic=f"{measure} as of {day}", kind="numeric", sides=sides))
+    return out
+
+
+def _content(s: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", s) if w.lower() not in _STOP}
+
+
+def _source_of(text: str, s0: int, s1: int) -> str | None:
+    atts = [a for a in find_attributions(text, s0, s1) if not a.pronoun]
+    return atts[0].source if atts else None
+
+
+def statement_disagreements(docs: list[Document]) -> list[Disagreement]:
+    """Assert vs deny inside one document: a denial sentence (or the contrasted half of a
+    sentence) attributed to one source against the nearest preceding statement of another
+    source that shares content words with it."""
+    out: list[Disagreement] = []
+    seen: set[tuple[str, str]] = set()
+    for d in docs:
+        sents = [(s, e) for s, e in d.sentences]
+        for k, (s0, s1) in enumerate(sents):
+            sent = d.text[s0:s1]
+            if not _DENY.search(sent) and not re.match(r"\s*(?:But|However|Yet)\b", sent):
+                continue
+            pair = _within_sentence(d, s0, s1) or _with_previous(d, sents, k)
+            if pair is None:
+                continue
+            (src_a, a0, a1), (src_b, b0, b1) = pair
+            key = (d.text[a0:a1].strip().lower()[:80], d.text[b0:b1].strip().lower()[:80])
+            if key in seen:
+                continue
+            seen.add(key)
+            shared = sorted(_content(d.text[a0:a1]) & _content(d.text[b0:b1]))
+            topic = " ".join(shared[:5]) or "statement"
+            out.append(Disagreement(id="", topic=topic, kind="statement", sides=[
+                Side(source=src_a, says=d.text[a0:a1].strip(), evidence=Span(d.id, a0, a1)),
+                Side(source=src_b, says=d.text[b0:b1].strip(), evidence=Span(d.id, b0, b1)),
+            ]))
+    return out
+
+
+def _within_sentence(d: Document, s0: int, s1: int):
+    sent = d.text[s0:s1]
+    for m in _CONTRAST.finditer(sent):
+        a0, a1, b0, b1 = s0, s0 + m.start(), s0 + m.end(), s1
+        if a1 - a0 < 20 or b1 - b0 < 20:
+            continue
+        sa, sb = _source_of(d.text, a0, a1), _source_of(d.text, b0, b1)
+        if not sa or not sb or _norm_source(sa) == _norm_source(sb):
+            continue
+        if not (_DENY.search(d.text[b0:b1]) or _NEG.search(d.text[b0:b1])):
+            continue
+        if len(_content(d.text[a0:a1]) & _content(d.text[b0:b1])) < 1:
+            continue
+        return (sa, a0, a1), (sb, b0, b1)
+    return None
+
+
+def _with_previous(d: Document, sents: list[tuple[int, int]], k: int):
+    b0, b1 = sents[k]
+    text_b = d.text[b0:b1]
+    if not _DENY.search(text_b) and not _NEG.search(text_b):
+        return None
+    sb = _source_of(d.text, b0, b1)
+    if not sb:
+        return None
+    cb = _content(text_b)
+    for j in range(k - 1, max(-1, k - 3), -1):
+        a0, a1 = sents[j]
+        sa = _source_of(d.text, a0, a1)
+        if not sa or _norm_source(sa) == _norm_source(sb):
+            continue
+        if len(_content(d.text[a0:a1]) & cb) >= 2:
+            return (sa, a0, a1), (sb, b0, b1)
+    return None
+
+
+def find_disagreements(claims: list[Claim], docs: list[Document]) -> list[Disagreement]:
+    by_id = {d.id: d for d in docs}
+    out = numeric_disagreements(claims, by_id) + statement_disagreements(docs)
+    out.sort(key=lambda g: (g.kind, g.sides[0].evidence.doc, g.sides[0].evidence.start))
+    for i, g in enumerate(out, 1):
+        g.id = f"d{i}"
+    return out

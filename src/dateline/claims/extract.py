@@ -1,0 +1,97 @@
+"""Claims of one document: figure + measure + as_of + source + evidence."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..model import Claim, Document, Span, Timex
+from .attribution import Attribution, find_attributions, pick_attribution
+from .measure import Measure, find_measure, refuse
+from .quantities import Quantity, find_quantities
+
+_CLAUSE_BREAK = re.compile(r";|\.\s|,\s+(?:but|while|whereas)\b|\bbut\b")
+_ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
+    if doc.sentences:
+        return [(s, e) for s, e in doc.sentences]
+    spans = []
+    pos = 0
+    for line in doc.text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -> str | None:
+    """A DATE timex in the figure's clause (same sentence, no clause break between), else the
+    publication date. A timex of another clause is never used."""
+    best: tuple[int, str] | None = None
+    for t in timexes:
+        if t.start < s0 or t.end > s1 or t.type != "DATE" or not t.value or not re.match(r"\d{4}", t.value):
+            continue
+        lo, hi = (t.end, q.start) if t.end <= q.start else (q.end, t.start)
+        if _CLAUSE_BREAK.search(doc.text[lo:hi]):
+            continue
+        d = hi - lo
+        if best is None or d < best[0]:
+            best = (d, t.value)
+    return best[1] if best else doc.published
+
+
+def doc_claims(doc: Document) -> list[tuple[Claim, Attribution | None]]:
+    """Claims of ``doc`` (ids unset) with the attribution each was read from."""
+    out: list[tuple[Claim, Attribution | None]] = []
+    timexes = sorted(doc.timexes, key=lambda t: t.start)
+    last_named: str | None = None
+    text = doc.text
+    for s0, s1 in _sentence_spans(doc):
+        quantities = [q for q in find_quantities(text, s0, s1) if not refuse(text, q, s0, s1)]
+        atts = find_attributions(text, s0, s1) if quantities else []
+        prev: Measure | None = None
+        for q in quantities:
+            m = find_measure(text, q, s0, s1, prev)
+            if m is None:
+                continue
+            prev = m
+            att = pick_attribution(atts, q.start)
+            source = att.source if att else None
+            if att and att.pronoun:
+                source = last_named if att.source.lower() in ("he", "she", "they", "it", "we") else att.source
+            claim = Claim(
+                id="",
+                measure=m.name,
+                value=[q.low, q.high],
+                unit=m.unit,
+                approximate=q.approximate,
+                as_of=_as_of(doc, q, s0, s1, timexes),
+                source=source,
+                evidence=Span(doc.id, s0, s1),
+                place=m.place,
+                text=q.text,
+                bound=q.bound,
+            )
+            out.append((claim, att))
+        for a in atts:
+            if not a.pronoun:
+                last_named = a.source
+    return out
+
+
+def mention_index(doc: Document) -> tuple[list[int], list[tuple[int, int, str]]]:
+    ms = sorted((m.start, m.end, m.label) for m in doc.mentions if m.label in _ENTITY_LABELS)
+    return [m[0] for m in ms], ms
+
+
+def source_mention(doc_index: tuple[list[int], list[tuple[int, int, str]]], att: Attribution) -> tuple[int, int] | None:
+    """The entity mention inside the source phrase (PERSON first, then ORG, GPE, NORP)."""
+    starts, ms = doc_index
+    i = bisect_right(starts, att.end)
+    inside = [m for m in ms[max(0, i - 12):i] if m[0] >= att.start and m[1] <= att.end]
+    if not inside:
+        return None
+    inside.sort(key=lambda m: _ENTITY_LABELS.index(m[2]))
+    return inside[0][0], inside[0][1]

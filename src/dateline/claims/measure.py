@@ -1,0 +1,234 @@
+"""What a figure counts: the counted noun after it, the state in its clause, its unit and place.
+
+A number becomes a claim only when it counts something (a noun of ``lexicon.NOUNS``, a
+state like "21 wounded", a toll "the death toll rose to 200", or money); dates, times,
+ages, physical measures, ordinals and numbers inside names are refused here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import NOT_COUNTS, NOUNS, STATES
+from .quantities import Quantity
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[%$£€]|[^\sA-Za-z\d]")
+_MONTHS = re.compile(
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$"
+)
+_DETS = {"the", "its", "their", "his", "her", "our", "them", "those", "these", "whom", "which"}
+_SKIPPABLE = {"more", "other", "further", "additional", "new", "estimated", "confirmed", "reported",
+              "known", "foreign", "local", "innocent", "unarmed", "armed", "seriously", "badly",
+              "critically", "severely", "slightly", "injured", "wounded", "dead", "un", "us", "nato",
+              "british", "american", "brazilian", "jordanian", "chinese", "libyan", "haitian", "french",
+              "pro-gaddafi", "anti-gaddafi", "government", "rebel", "opposition", "military", "security",
+              "police", "aid", "rescue", "relief", "search-and-rescue", "medical", "oil", "bp", "coast",
+              "guard", "emergency", "cleanup", "clean-up", "boom", "skimming", "fishing", "gulf",
+              "gadhafi", "gaddafi", "loyalist", "regime", "army", "foreign-born", "young", "elderly",
+              "senior", "civilian", "live", "u.s.", "u.n.", "uk"}
+_TOLL = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|casualties)"
+                   r"|killing|killed|kills|dead\s+(?:at|to)|deaths\s+(?:at|to))\b[^.;:]{0,40}$", re.I)
+_TOLL_TAIL = re.compile(r"(?:rose|risen|rising|climbed|climbing|reached|stood|stands|stand|is|was|at|to|of|"
+                        r"put|puts|estimated|reported|now|has|had|been|have|the|a|around|about|some|nearly|"
+                        r"more|than|over|under|least|in|on|between)\b", re.I)
+_RATE = re.compile(r"^\s*(?:a|per|each|every)\s+(day|week|month|year)\b", re.I)
+_PLACE_PREP = re.compile(r"\b(?:in|across|at|near|around|outside|inside|from|off)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass
+class Measure:
+    noun: str  # canonical counted noun ("people", "soldiers", "barrels", "money")
+    state: str | None  # "killed", "injured", ... or None
+    unit: str
+    place: str | None = None
+    noun_text: str | None = None
+
+    @property
+    def name(self) -> str:
+        base = self.noun
+        if self.noun in ("bodies", "deaths") and self.state in (None, "killed"):
+            base, state = "people", "killed"
+        elif self.noun == "injuries":
+            base, state = "people", "injured"
+        else:
+            state = self.state
+        if self.noun == "barrels" and self.unit.endswith("per day"):
+            name = "oil flow"
+        elif self.noun == "barrels":
+            name = "oil volume"
+        else:
+            name = f"{base} {state}" if state else base
+        return f"{name} in {self.place}" if self.place else name
+
+
+def _tokens(s: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    return [(m.group(0), offset + m.start(), offset + m.end()) for m in _WORD.finditer(s)]
+
+
+def refuse(text: str, q: Quantity, sent_start: int, sent_end: int) -> bool:
+    """True for numbers that are not figures: years, dates, times, ages, names, ordinals, codes."""
+    before = text[max(sent_start, q.start - 25):q.start]
+    after = text[q.end:min(sent_end, q.end + 25)]
+    low_after = after.lower()
+    # a time "6:21", "1535 GMT", a phone "0800 123", a decimal split by the tokenizer
+    if re.match(r"\s*[:/]\d", after) or re.search(r"\d[:/]\s*$", before):
+        return True
+    if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b|hrs\b|local time)", low_after):
+        return True
+    # dates: "13 Jan", "January 12", "in 2008", a year-like bare number
+    if _MONTHS.search(before.strip()) or re.match(r"\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", after):
+        return True
+    if q.bare_digits and 1900 <= q.low <= 2100:
+        nxt = _tokens(after)
+        if not nxt or nxt[0][0].lower() not in NOUNS:
+            return True
+    # line-initial time stamps of live pages ("2112 Susana Malcorra ...")
+    if q.bare_digits and q.start == sent_start and len(q.text) == 4:
+        return True
+    # percentages are not counts (documented choice), nor "N-year-old", "7.0-magnitude"
+    if re.match(r"\s*(?:%|per\s*cent|percent|pc\b)", low_after):
+        return True
+    m = re.match(r"\s*-?\s*([A-Za-z]+)", after)
+    if m and m.group(1).lower() in NOT_COUNTS and not re.match(r"\s*-?\s*(?:square\s+)?(?:miles?|km)\s+(?:of|long|wide)", low_after):
+        return True
+    if re.match(r"-(?:year|month|week|day|hour|minute)", low_after) or re.match(r"\s*(?:st|nd|rd|th)\b", low_after):
+        return True
+    # "one of the", "one another", "no one", "one day"
+    if q.text.lower() == "one" and re.match(r"\s+(?:of|another|day|side|thing|way|more|time)\b", low_after):
+        return True
+    if q.text.lower() in ("one", "a dozen") and re.search(r"\b(?:no|any|every|each|the|this|that)\s*$", before.lower()):
+        return True
+    # a number inside a name or code: "Route 66", "Resolution 1973", "Flight 447", "Apollo 13"
+    if q.bare_digits:
+        prev = _tokens(before)
+        if prev and prev[-1][0][:1].isupper() and prev[-1][2] == q.start - 1 and q.start - 1 > sent_start:
+            nxt = _tokens(after)
+            if not nxt or nxt[0][0].lower() not in NOUNS:
+                return True
+        # ages after a name: "Rene Preval, 66," / "aged 45"
+        if re.search(r"\baged?\s*$", before.lower()) or (re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", after)):
+            return True
+    return False
+
+
+def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: Measure | None) -> Measure | None:
+    """The measure ``q`` counts, or None when it counts nothing we recognise."""
+    after = text[q.end:sent_end]
+    toks = _tokens(after[:120], q.end)
+    noun = noun_text = None
+    state = None
+    unit = "people"
+    i = 0
+    # "80-strong rescue team", "350-strong contingent"
+    if toks and toks[0][0] == "-" and len(toks) > 1 and toks[1][0].lower() == "strong":
+        noun, noun_text, state = "people", toks[1][0], "deployed"
+    while noun is None and i < min(len(toks), 6):
+        w = toks[i][0]
+        lw = w.lower()
+        two = f"{lw} {toks[i + 1][0].lower()}" if i + 1 < len(toks) else ""
+        if two in NOUNS:
+            noun, noun_text = NOUNS[two], two
+            break
+        if lw in NOUNS:
+            noun, noun_text = NOUNS[lw], w
+            if noun in ("deaths", "injuries", "bodies") or lw in ("dead", "injured", "wounded"):
+                state = {"deaths": "killed", "bodies": "killed", "injuries": "injured"}.get(noun)
+                if lw in ("dead",):
+                    noun, state = "people", "killed"
+                elif lw in ("injured", "wounded"):
+                    # "21 wounded" (a state) vs "21 wounded civilians" (a modifier)
+                    if i + 1 < len(toks) and toks[i + 1][0].lower() in NOUNS:
+                        i += 1
+                        continue
+                    noun, state = (prev.noun if prev else "people"), "injured"
+            break
+        if lw == "of" and i + 1 < len(toks):
+            j = i + 1
+            if toks[j][0].lower() in _DETS:
+                j += 1
+            while j < len(toks) and toks[j][0].lower() in _SKIPPABLE and j < i + 4:
+                j += 1
+            if j < len(toks) and toks[j][0].lower() in NOUNS:
+                noun, noun_text = NOUNS[toks[j][0].lower()], toks[j][0]
+            break
+        if lw in _SKIPPABLE or (w[:1].isupper() and w.isalpha() and i < 3) or lw == "-":
+            i += 1
+            continue
+        break
+    if noun is None and q.currency:
+        noun, unit = "money", q.currency
+    if noun is None and toks:
+        # "21 wounded", "up to 3m affected", "56 were injured": the state alone
+        nxt = " ".join(t[0].lower() for t in toks[:3])
+        for st, cues in STATES:
+            if any(re.match(rf"(?:(?:were|are|have been|had been|was|people)\s+)?{re.escape(c)}\b", nxt) for c in cues):
+                if st in ("deployed", "arrested", "rescued") and prev is None:
+                    break
+                noun, state = (prev.noun if prev else "people"), st
+                noun_text = None
+                break
+    if noun is None:
+        # "the death toll rose to 200", "killed 30", "the number of dead at 12"
+        before = text[max(sent_start, q.start - 60):q.start]
+        if _TOLL.search(before) and not (toks and toks[0][0].lower() in NOT_COUNTS):
+            noun, state = "people", "killed"
+    if noun is None:
+        return None
+    if noun == "money":
+        low = text[sent_start:sent_end].lower()
+        for key, cues in (("aid", ("aid", "relief", "donat", "pledg", "appeal")), ("compensation fund", ("escrow", "fund", "compensation", "claims")),
+                          ("cost", ("cost", "spent", "spend", "bill")), ("fine", ("fine", "penalt"))):
+            if any(c in low for c in cues):
+                state = key
+                break
+        return Measure("money", state, unit, _place(text, q, sent_start, sent_end), noun_text)
+    if noun == "barrels":
+        m = _RATE.match(text[toks[i][2] if i < len(toks) else q.end:sent_end]) if noun_text else None
+        unit = (noun_text or "barrels").lower()
+        unit = unit if unit.endswith("s") else unit + "s"
+        if m:
+            unit += " per " + m.group(1).lower()
+        return Measure("barrels", None, unit, _place(text, q, sent_start, sent_end), noun_text)
+    if state is None:
+        state = _state(text, q, sent_start, sent_end)
+    unit = "people" if noun in ("people", "soldiers", "rebels", "bodies", "deaths", "injuries") else noun
+    return Measure(noun, state, unit, _place(text, q, sent_start, sent_end), noun_text)
+
+
+def _state(text: str, q: Quantity, sent_start: int, sent_end: int) -> str | None:
+    """The nearest state word in the clause of ``q`` (after it first, then before)."""
+    lo = max(sent_start, q.start - 60)
+    hi = min(sent_end, q.end + 70)
+    clause_after = re.split(r"[;:]|,\s+(?:but|while|and)\b|\band\s+(?:an?\s+|up\s+to\s+|at\s+least\s+)?\d", text[q.end:hi])[0]
+    clause_before = re.split(r"[;:]|\bbut\b", text[lo:q.start])[-1]
+    best: tuple[int, str] | None = None
+    for st, cues in STATES:
+        if st == "deployed":
+            continue
+        for c in cues:
+            for m in re.finditer(rf"\b{re.escape(c)}\b", clause_after, re.I):
+                d = m.start()
+                if best is None or d < best[0]:
+                    best = (d, st)
+            for m in re.finditer(rf"\b{re.escape(c)}\b", clause_before, re.I):
+                d = len(clause_before) - m.end() + 40  # prefer what follows the figure
+                if best is None or d < best[0]:
+                    best = (d, st)
+    return best[1] if best else None
+
+
+def _place(text: str, q: Quantity, sent_start: int, sent_end: int) -> str | None:
+    """A capitalised place after "in/across/at ..." in the clause following the figure."""
+    tail = text[q.end:min(sent_end, q.end + 90)]
+    tail = re.split(r"[;:]|,\s+(?:but|while)\b|\bsaid\b|\bsays\b|\baccording\b", tail)[0]
+    m = re.search(r"\b(?:in|across|at|near|outside|inside)\s+(?:the\s+)?((?:[A-Z][a-zA-Z'-]+)(?:[\s-]+(?:[A-Z][a-zA-Z'-]+|au|de|of))*)", tail)
+    if not m:
+        return None
+    place = re.sub(r"\s+(?:of|au|de)$", "", m.group(1))
+    if place.split()[0] in ("January", "February", "March", "April", "May", "June", "July", "August",
+                            "September", "October", "November", "December", "Monday", "Tuesday",
+                            "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "A"):
+        return None
+    return place
