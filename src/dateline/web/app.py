@@ -1,0 +1,150 @@
+"""The FastAPI app: server-rendered pages over one report (from report.json or a database)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from ..model import Report, report_from_dict
+from .render import render_page
+from .story import SearchResults, Snippet, Story
+
+log = logging.getLogger(__name__)
+
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+       "base-uri 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+SearchFn = Callable[[str, int], list[Any]]
+
+
+def load_report_file(path: str | Path) -> Report:
+    with open(path, encoding="utf-8") as fh:
+        return report_from_dict(json.load(fh))
+
+
+def create_app(report: Report, search: SearchFn | None = None) -> FastAPI:
+    """The web UI over one report. ``search(q, limit)`` (e.g. the store's full-text search)
+    replaces the in-memory search over article texts when given."""
+    story = Story(report)
+    app = FastAPI(title="dateline", docs_url=None, redoc_url=None, openapi_url=None)
+    static_dir = resources.files("dateline.web").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            response.headers.setdefault(k, v)
+        return response
+
+    def page(template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        return HTMLResponse(render_page(template, story, **ctx), status_code=status)
+
+    def not_found(what: str, ident: str) -> HTMLResponse:
+        return page("notfound.html", 404, what=what, ident=ident)
+
+    @app.get("/", response_class=HTMLResponse)
+    def story_page(start: str | None = None, end: str | None = None, entity: str | None = None,
+                   source: str | None = None) -> HTMLResponse:
+        filters = {"start": start, "end": end, "entity": entity, "source": source}
+        return page("story.html", entries=story.timeline(start, end, entity, source), filters=filters)
+
+    @app.get("/documents", response_class=HTMLResponse)
+    def documents_page() -> HTMLResponse:
+        return page("documents.html")
+
+    @app.get("/doc/{doc_id:path}", response_class=HTMLResponse)
+    def doc_page(doc_id: str, focus: str | None = None) -> HTMLResponse:
+        doc = story.docs.get(doc_id)
+        if doc is None:
+            return not_found("article", doc_id)
+        return page("doc.html", doc=doc, focus=focus)
+
+    @app.get("/event/{event_id:path}", response_class=HTMLResponse)
+    def event_page(event_id: str) -> HTMLResponse:
+        ev = story.events.get(event_id)
+        if ev is None:
+            return not_found("event", event_id)
+        return page("event.html", ev=ev)
+
+    @app.get("/entity/{entity_id:path}", response_class=HTMLResponse)
+    def entity_page(entity_id: str) -> HTMLResponse:
+        ent = story.entities.get(entity_id)
+        if ent is None:
+            return not_found("entity", entity_id)
+        return page("entity.html", ent=ent, mention_limit=100)
+
+    @app.get("/entities", response_class=HTMLResponse)
+    def entities_page() -> HTMLResponse:
+        return page("entities.html")
+
+    @app.get("/map", response_class=HTMLResponse)
+    def map_page() -> HTMLResponse:
+        return page("map.html")
+
+    @app.get("/figures", response_class=HTMLResponse)
+    def figures_page() -> HTMLResponse:
+        return page("figures.html")
+
+    @app.get("/disagreements", response_class=HTMLResponse)
+    def disagreements_page() -> HTMLResponse:
+        return page("disagreements.html")
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search_page(q: str = "", limit: int = 50) -> HTMLResponse:
+        limit = max(1, min(limit, 500))
+        results = story.search(q, limit)
+        if search is not None and q.strip():
+            results.documents = _store_hits(story, search(q, limit))
+        return page("search.html", query=q, results=results)
+
+    @app.get("/report.json")
+    def report_json() -> Response:
+        return Response(json.dumps(report.to_dict(), ensure_ascii=False), media_type="application/json")
+
+    app.state.story = story
+    return app
+
+
+def _store_hits(story: Story, hits: list[Any]) -> list[Snippet]:
+    """Turn the store's search hits (objects or dicts naming a document) into snippets."""
+    out: list[Snippet] = []
+    for h in hits:
+        get = h.get if isinstance(h, dict) else (lambda k, _h=h: getattr(_h, k, None))
+        doc_id = get("doc") or get("doc_id") or get("id")
+        if doc_id is None:
+            continue
+        doc_id = str(doc_id)
+        snippet = get("snippet") or ""
+        out.append(Snippet(story.docs.get(doc_id), doc_id, str(snippet), "", "", 0, 0))
+    return out
+
+
+def app_for(report_path: str | None = None, db_url: str | None = None) -> FastAPI:
+    """The app for ``dateline serve``: a report.json, or a story kept in a database."""
+    if db_url:
+        from .. import store
+
+        report = store.load_report(db_url)
+        search_fn = getattr(store, "search", None)
+        return create_app(report, (lambda q, limit: search_fn(db_url, q, limit)) if search_fn else None)
+    if not report_path:
+        raise ValueError("give a report.json path or a database URL")
+    return create_app(load_report_file(report_path))
+
+
+__all__ = ["create_app", "app_for", "load_report_file", "SearchResults"]

@@ -1,0 +1,129 @@
+"""Server-drawn SVG geometry: a series of figures over time, and points on the world map.
+
+The functions return plain numbers and strings; the templates draw them (and escape every
+label), so nothing here builds markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Claim, Entity
+from .dates import midpoint
+from .worldmap import project
+
+W, H = 640, 260
+PAD_L, PAD_R, PAD_T, PAD_B = 64, 16, 16, 40
+
+
+@dataclass
+class ChartPoint:
+    x: float
+    y: float
+    y_low: float
+    y_high: float
+    claim: Claim
+    label: str
+
+
+@dataclass
+class Chart:
+    width: int = W
+    height: int = H
+    points: list[ChartPoint] = field(default_factory=list)
+    undated: list[Claim] = field(default_factory=list)
+    line: str = ""
+    y_ticks: list[tuple[float, str]] = field(default_factory=list)
+    x_ticks: list[tuple[float, str]] = field(default_factory=list)
+    plot: tuple[float, float, float, float] = (PAD_L, PAD_T, W - PAD_R, H - PAD_B)
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}" if abs(v) >= 10 or v == int(v) else f"{v:g}"
+
+
+def series_chart(claims: list[Claim]) -> Chart:
+    """Place each dated claim at (as_of, value); a range [low, high] becomes a whisker."""
+    chart = Chart()
+    dated = []
+    for c in claims:
+        day = midpoint(c.as_of)
+        if day is None or not c.value:
+            chart.undated.append(c)
+            continue
+        lo, hi = float(min(c.value)), float(max(c.value))
+        dated.append((day, lo, hi, c))
+    if not dated:
+        return chart
+    dated.sort(key=lambda t: t[0])
+    d0, d1 = dated[0][0], dated[-1][0]
+    span_days = max(1, (d1 - d0).days)
+    vmax = max(t[2] for t in dated)
+    vmin = min(0.0, min(t[1] for t in dated))
+    vrange = (vmax - vmin) or 1.0
+    x0, y0, x1, y1 = chart.plot
+
+    def px(day) -> float:
+        if d0 == d1:
+            return (x0 + x1) / 2
+        return x0 + (day - d0).days / span_days * (x1 - x0)
+
+    def py(v: float) -> float:
+        return y1 - (v - vmin) / (vrange * 1.05) * (y1 - y0)
+
+    for day, lo, hi, c in dated:
+        mid = (lo + hi) / 2
+        val = _fmt(lo) if lo == hi else f"{_fmt(lo)}–{_fmt(hi)}"
+        label = f"{c.as_of}: {'~' if c.approximate else ''}{val} {c.unit or ''} ({c.source or 'unattributed'})"
+        chart.points.append(ChartPoint(round(px(day), 1), round(py(mid), 1), round(py(lo), 1), round(py(hi), 1), c, label))
+    chart.line = " ".join(f"{p.x},{p.y}" for p in chart.points)
+    chart.y_ticks = [(round(py(vmin + vrange * i / 4), 1), _fmt(vmin + vrange * i / 4)) for i in range(5)]
+    seen: set[str] = set()
+    for day, _, _, c in dated:
+        key = c.as_of or ""
+        if key not in seen:
+            seen.add(key)
+            chart.x_ticks.append((round(px(day), 1), key))
+    return chart
+
+
+@dataclass
+class MapPoint:
+    x: float
+    y: float
+    entity: Entity
+    mentions: int
+
+
+def map_points(entities: list[Entity]) -> list[MapPoint]:
+    """Entities with coordinates, projected onto the bundled outline (360x180 viewBox)."""
+    out = []
+    for e in entities:
+        if e.geo is None:
+            continue
+        try:
+            x, y = project(float(e.geo.lat), float(e.geo.lon))
+        except (TypeError, ValueError):
+            continue
+        out.append(MapPoint(round(x, 2), round(y, 2), e, len(e.mentions)))
+    return out
+
+
+def map_viewbox(points: list[MapPoint], margin: float = 8.0) -> str:
+    """A viewBox framing the points (the whole world when there are none or they are spread)."""
+    if not points:
+        return "0 0 360 180"
+    xs = [p.x for p in points]
+    ys = [p.y for p in points]
+    x0, x1 = min(xs) - margin, max(xs) + margin
+    y0, y1 = min(ys) - margin, max(ys) + margin
+    w, h = max(x1 - x0, 40.0), max(y1 - y0, 20.0)
+    if w < h * 2:  # keep the 2:1 aspect of the outline
+        w = h * 2
+    else:
+        h = w / 2
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    x0, y0 = max(0.0, min(360 - w, cx - w / 2)), max(0.0, min(180 - h, cy - h / 2))
+    if w >= 360:
+        return "0 0 360 180"
+    return f"{x0:.1f} {y0:.1f} {w:.1f} {h:.1f}"

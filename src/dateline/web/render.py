@@ -1,0 +1,82 @@
+"""The Jinja2 environment shared by the web app and the single-file HTML export.
+
+Autoescape is on for every template, so article text, titles and labels are always
+escaped. Links go through a ``Linker`` so the same templates serve both the web pages
+(``/doc/ID``) and the one-file export (``#doc-ID``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from urllib.parse import quote, urlencode
+
+import jinja2
+
+from .. import __version__
+from .charts import map_points, map_viewbox, series_chart
+from .highlight import pieces
+from .story import Story, claim_value
+from .worldmap import land_path
+
+
+class Linker:
+    """URLs of the web app."""
+
+    single_file = False
+
+    def __call__(self, kind: str, ident: str | None = None, at: int | None = None, **query: str | None) -> str:
+        path = {"story": "/", "entities": "/entities", "map": "/map", "figures": "/figures",
+                "disagreements": "/disagreements", "search": "/search", "documents": "/documents"}.get(kind)
+        if path is None:
+            path = f"/{kind}/{quote(str(ident), safe='')}"
+        q = {k: v for k, v in query.items() if v}
+        url = path + ("?" + urlencode(q) if q else "")
+        if at is not None:
+            url += f"#at-{at}"
+        return url
+
+
+class AnchorLinker(Linker):
+    """In-page anchors of the single-file export."""
+
+    single_file = True
+
+    def __call__(self, kind: str, ident: str | None = None, at: int | None = None, **query: str | None) -> str:
+        if ident is None:
+            return "#summary" if kind == "story" else f"#{kind}"
+        anchor = f"{kind}-{anchor_id(str(ident))}"
+        if kind == "doc" and at is not None:
+            return f"#{anchor}-at-{at}"
+        return f"#{anchor}"
+
+
+def anchor_id(ident: str) -> str:
+    """An HTML id fragment for any document/entity id (ids are file stems: anything goes)."""
+    return quote(ident, safe="").replace("%", "_")
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("dateline.web", "templates"),
+        autoescape=True,  # every template, whatever its extension
+        undefined=jinja2.ChainableUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        pieces=pieces,
+        series_chart=series_chart,
+        map_points=map_points,
+        map_viewbox=map_viewbox,
+        land_path=land_path,
+        claim_value=claim_value,
+        anchor_id=anchor_id,
+        version=__version__,
+    )
+    return env
+
+
+def render_page(template: str, story: Story, linker: Linker | None = None, **context) -> str:
+    env = environment()
+    return env.get_template(template).render(story=story, report=story.report, url=linker or Linker(), **context)

@@ -1,0 +1,231 @@
+"""A report indexed for browsing: look-ups by id, filters, contexts, in-memory search.
+
+Everything here reads the report contract (model.py); parts that are empty stay empty and
+the templates say "none found".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Claim, Disagreement, Document, Entity, Event, Report, Span, TimelineEntry
+from .dates import in_range
+from .highlight import Mark
+
+CONTEXT_CHARS = 90
+
+
+@dataclass
+class Snippet:
+    doc: Document | None
+    doc_id: str
+    before: str
+    hit: str
+    after: str
+    start: int
+    end: int
+
+
+@dataclass
+class SearchResults:
+    query: str
+    documents: list[Snippet] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+class Story:
+    """Read-only indexes over one report."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.docs: dict[str, Document] = {}
+        for d in report.documents:
+            self.docs.setdefault(d.id, d)
+        self.entities = {e.id: e for e in report.entities}
+        self.events = {v.id: v for v in report.events}
+        self.claims = {c.id: c for c in report.claims}
+        self.disagreements = {g.id: g for g in report.disagreements}
+        self.events_of_entity: dict[str, list[Event]] = defaultdict(list)
+        for v in report.events:
+            for eid in v.entities:
+                self.events_of_entity[eid].append(v)
+        self.timeline_of_event: dict[str, TimelineEntry] = {}
+        for t in report.timeline:
+            for vid in t.events:
+                self.timeline_of_event.setdefault(vid, t)
+
+    # ---- look-ups -------------------------------------------------------------------
+    def documents_ok(self) -> list[Document]:
+        return [d for d in self.report.documents if d.status == "ok"]
+
+    def snippet(self, span: Span | None, chars: int = CONTEXT_CHARS) -> Snippet | None:
+        """The span's text with some context either side (cut at word boundaries)."""
+        if span is None:
+            return None
+        doc = self.docs.get(span.doc)
+        if doc is None or not doc.text:
+            return Snippet(doc, span.doc, "", "", "", span.start, span.end)
+        t = doc.text
+        s, e = max(0, min(span.start, len(t))), max(0, min(span.end, len(t)))
+        a = t.rfind(" ", 0, max(0, s - chars)) + 1 if s > chars else 0
+        b = t.find(" ", min(len(t), e + chars))
+        b = len(t) if b < 0 else b
+        return Snippet(doc, span.doc, ("…" if a > 0 else "") + t[a:s], t[s:e], t[e:b] + ("…" if b < len(t) else ""), s, e)
+
+    def sentence_of(self, span: Span) -> Span:
+        """The sentence(s) around a span, for claims and events shown in context."""
+        doc = self.docs.get(span.doc)
+        if doc is None:
+            return span
+        s, e = span.start, span.end
+        for a, b in doc.sentences:
+            if a <= span.start < b:
+                s = min(s, a)
+            if a < span.end <= b:
+                e = max(e, b)
+        return Span(span.doc, s, e)
+
+    def entities_by_mentions(self) -> list[Entity]:
+        return sorted(self.report.entities, key=lambda e: (-len(e.mentions), e.name))
+
+    # ---- story page -----------------------------------------------------------------
+    def timeline(self, start: str | None = None, end: str | None = None, entity: str | None = None,
+                 source: str | None = None) -> list[TimelineEntry]:
+        """Timeline entries filtered by date range, entity (id) and source document (id)."""
+        entries = self.report.timeline
+        if not entries and self.report.events:  # no selected timeline: every dated event
+            by_date: dict[str, list[Event]] = defaultdict(list)
+            for v in self.report.events:
+                by_date[v.date].append(v)
+            entries = [
+                TimelineEntry(date=d, summary="", events=[v.id for v in vs],
+                              sources=sorted({s.doc for v in vs for s in v.evidence}))
+                for d, vs in sorted(by_date.items())
+            ]
+        out = []
+        for t in entries:
+            if not in_range(t.date, start, end):
+                continue
+            if entity and not any(entity in getattr(self.events.get(v), "entities", []) for v in t.events):
+                continue
+            if source and source not in self.entry_sources(t):
+                continue
+            out.append(t)
+        return out
+
+    def entry_sources(self, t: TimelineEntry) -> list[str]:
+        srcs = list(t.sources)
+        for vid in t.events:
+            v = self.events.get(vid)
+            if v:
+                srcs.extend(s.doc for s in v.evidence)
+        srcs.extend(s.doc for s in t.evidence)
+        return list(dict.fromkeys(srcs))
+
+    # ---- reader ---------------------------------------------------------------------
+    def marks_for(self, doc_id: str, focus: str | None = None) -> list[Mark]:
+        """Every piece of evidence that points into one document, as highlight marks.
+
+        ``focus`` is ``"kind:id"`` (e.g. ``event:v3``) and flags the marks of that item.
+        """
+        rep = self.report
+        doc = self.docs.get(doc_id)
+        marks: list[Mark] = []
+
+        def add(span: Span | None, kind: str, ref: str, label: str) -> None:
+            if span is not None and span.doc == doc_id:
+                marks.append(Mark(span.start, span.end, kind, ref, label, focus == f"{kind}:{ref}"))
+
+        if doc is not None:
+            for i, tx in enumerate(doc.timexes):
+                marks.append(Mark(tx.start, tx.end, "timex", str(i), f"{tx.type} {tx.value}", focus == f"timex:{i}"))
+        linked = False
+        for e in rep.entities:
+            for m in e.mentions:
+                if m.doc == doc_id:
+                    linked = True
+                add(m, "entity", e.id, f"{e.type}: {e.name}")
+        if doc is not None and not linked:  # entities not linked yet: show the raw mentions
+            for m in doc.mentions:
+                marks.append(Mark(m.start, m.end, "mention", "", f"{m.label}: {m.text}"))
+        for v in rep.events:
+            for s in v.evidence:
+                add(s, "event", v.id, f"event {v.date}: {v.title}")
+        for c in rep.claims:
+            add(c.evidence, "claim", c.id, f"claim: {c.measure} = {_value(c)} ({c.source or 'unattributed'})")
+        for g in rep.disagreements:
+            for side in g.sides:
+                add(side.evidence, "side", g.id, f"disagreement: {g.topic} — {side.source or 'unattributed'}")
+        for s in rep.summary.evidence:
+            add(s, "summary", "", "summary evidence")
+        return marks
+
+    def items_in(self, doc_id: str) -> dict[str, list]:
+        """Events, claims, entities and disagreements with evidence in one document."""
+        rep = self.report
+        return {
+            "events": [v for v in rep.events if any(s.doc == doc_id for s in v.evidence)],
+            "claims": [c for c in rep.claims if c.evidence and c.evidence.doc == doc_id],
+            "entities": [e for e in rep.entities if any(m.doc == doc_id for m in e.mentions)],
+            "disagreements": [g for g in rep.disagreements if any(s.evidence.doc == doc_id for s in g.sides)],
+        }
+
+    # ---- figures --------------------------------------------------------------------
+    def series_claims(self) -> list[tuple[str, str | None, list[Claim]]]:
+        out = []
+        for s in self.report.series:
+            cl = [self.claims[c] for c in s.claims if c in self.claims]
+            out.append((s.measure, s.place, cl))
+        return out
+
+    def disagreement_sides(self, g: Disagreement) -> list[tuple]:
+        return [(side, self.snippet(side.evidence)) for side in g.sides]
+
+    # ---- search ---------------------------------------------------------------------
+    def search(self, query: str, limit: int = 50) -> SearchResults:
+        """Case-insensitive substring search over article titles and texts (all words must occur)."""
+        res = SearchResults(query)
+        words = [w for w in re.split(r"\s+", query.strip().lower()) if w]
+        if not words:
+            return res
+        for d in self.documents_ok():
+            low = (d.text or "").lower()
+            title = (d.title or "").lower()
+            if not all(w in low or w in title for w in words):
+                continue
+            i = low.find(words[0])
+            if i >= 0:
+                res.documents.append(self.snippet(Span(d.id, i, i + len(words[0]))))
+            else:
+                res.documents.append(Snippet(d, d.id, "", "", (d.text or "")[:160], 0, 0))
+            if len(res.documents) >= limit:
+                break
+
+        def hit(*texts: str | None) -> bool:
+            blob = " ".join(t for t in texts if t).lower()
+            return all(w in blob for w in words)
+
+        res.entities = [e for e in self.report.entities if hit(e.name, *e.aliases)][:limit]
+        res.events = [v for v in self.report.events if hit(v.title)][:limit]
+        res.claims = [c for c in self.report.claims if hit(c.measure, c.source, c.text)][:limit]
+        return res
+
+
+def _value(c: Claim) -> str:
+    if not c.value:
+        return "?"
+    lo, hi = min(c.value), max(c.value)
+    return _num(lo) if lo == hi else f"{_num(lo)}–{_num(hi)}"
+
+
+def _num(v: float) -> str:
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:g}"
+
+
+def claim_value(c: Claim) -> str:
+    """A claim's value as people read it: ``~1,000 people``, ``300–400 people``."""
+    return f"{'~' if c.approximate else ''}{_value(c)}{(' ' + c.unit) if c.unit else ''}"
