@@ -1,0 +1,165 @@
+"""Markdown: the story to read — summary, dated timeline with footnoted sources, entities, figures.
+
+Article text is untrusted: ``<``, ``>`` and ``&`` are escaped as HTML entities (Markdown
+renderers pass raw HTML through), table cells have ``|`` escaped and lines joined.
+Footnotes (``[^n]``) quote the evidence span and name its article.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+from ..model import Report, Span
+from .dates import sort_key
+from .evidence import Evidence, one_line
+
+
+def _esc(s: str | None) -> str:
+    return html.escape(one_line(s), quote=False)
+
+
+def _cell(s: str | None) -> str:
+    return _esc(s).replace("|", "\\|")
+
+
+class _Notes:
+    """Numbered footnotes, one per distinct evidence span."""
+
+    def __init__(self, ev: Evidence) -> None:
+        self.ev = ev
+        self.num: dict[tuple[str, int, int], int] = {}
+        self.lines: list[str] = []
+
+    def ref(self, span: Span | None) -> str:
+        if span is None:
+            return ""
+        key = (span.doc, span.start, span.end)
+        if key not in self.num:
+            self.num[key] = len(self.num) + 1
+            doc = self.ev.docs.get(span.doc)
+            when = f", {doc.published}" if doc and doc.published else ""
+            quote = self.ev.text(span, limit=400)
+            said = f": “{_esc(quote)}”" if quote else ""
+            outlet = self.ev.outlet(span.doc)
+            outlet = f"{_esc(outlet)}, " if outlet else ""
+            self.lines.append(f"[^{self.num[key]}]: *{_esc(self.ev.title(span.doc))}* "
+                              f"({outlet}`{span.doc}`{when}){said}")
+        return f"[^{self.num[key]}]"
+
+    def refs(self, spans: list[Span], most: int = 3) -> str:
+        return "".join(self.ref(s) for s in spans[:most])
+
+
+def _value(v: list[float]) -> str:
+    def fmt(x: float) -> str:
+        return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}"
+    if not v:
+        return ""
+    if len(v) == 1 or v[0] == v[-1]:
+        return fmt(v[0])
+    return f"{fmt(v[0])}–{fmt(v[-1])}"
+
+
+def render(report: Report) -> str:
+    ev = Evidence(report)
+    notes = _Notes(ev)
+    ok = [d for d in report.documents if d.status == "ok"]
+    dated = sorted(d.published for d in ok if d.published)
+    title = report.meta.get("title") if isinstance(report.meta, dict) else None
+    out = [f"# {_esc(title) if title else 'The story'}", ""]
+    span = f", published {dated[0]} to {dated[-1]}" if dated else ""
+    out += [f"*{len(ok)} articles{span}; {len(report.documents) - len(ok)} rejected. "
+            f"Made by {_esc(report.generator)}.*", ""]
+
+    out += ["## Summary", ""]
+    if report.summary.text:
+        out += [_esc(report.summary.text) + " " + notes.refs(report.summary.evidence, most=5), ""]
+    else:
+        out += ["*No summary.*", ""]
+
+    events = {v.id: v for v in report.events}
+    out += ["## Timeline", ""]
+    if not report.timeline:
+        out += ["*No timeline.*", ""]
+    for entry in sorted(report.timeline, key=lambda e: sort_key(e.date)):
+        out += [f"### {entry.date}", ""]
+        spans = list(entry.evidence) or [s for vid in entry.events if vid in events for s in events[vid].evidence]
+        out += [(_esc(entry.summary) + " " + notes.refs(spans, most=4)).strip(), ""]
+        for vid in entry.events:
+            v = events.get(vid)
+            if v is not None:
+                out.append(f"- {_esc(v.title)} {notes.refs(v.evidence, most=2)}".rstrip())
+        if entry.events:
+            out.append("")
+
+    out += ["## Who and where", ""]
+    if report.entities:
+        out += ["| Name | Type | Also called | Mentions | Articles | Place |", "|---|---|---|---:|---:|---|"]
+        ranked = sorted(report.entities, key=lambda e: (-len(e.mentions), e.name))
+        for e in ranked:
+            docs = len({m.doc for m in e.mentions})
+            aliases = ", ".join(a for a in e.aliases if a != e.name)
+            geo = f"{e.geo.lat:.3f}, {e.geo.lon:.3f}" if e.geo else ""
+            out.append(f"| {_cell(e.name)} | {e.type} | {_cell(aliases)} | {len(e.mentions)} | {docs} | {geo} |")
+        out.append("")
+    else:
+        out += ["*No entities.*", ""]
+
+    out += ["## Figures", ""]
+    claims = {c.id: c for c in report.claims}
+    in_series = {cid for s in report.series for cid in s.claims}
+    if not report.series and not report.claims:
+        out += ["*No figures.*", ""]
+    for s in report.series:
+        where = f" ({_esc(s.place)})" if s.place else ""
+        out += [f"### {_esc(s.measure)}{where}", "", "| As of | Value | Unit | Source | Evidence |",
+                "|---|---:|---|---|---|"]
+        for cid in s.claims:
+            c = claims.get(cid)
+            if c is None:
+                continue
+            approx = "~" if c.approximate else ""
+            out.append(f"| {c.as_of or ''} | {approx}{_value(c.value)} | {_cell(c.unit)} | {_cell(c.source)} | "
+                       f"{notes.ref(c.evidence)} |")
+        out.append("")
+    loose = [c for c in report.claims if c.id not in in_series]
+    if loose:
+        out += ["### Other figures", "", "| Measure | As of | Value | Unit | Source | Evidence |",
+                "|---|---|---:|---|---|---|"]
+        for c in loose:
+            approx = "~" if c.approximate else ""
+            out.append(f"| {_cell(c.measure)} | {c.as_of or ''} | {approx}{_value(c.value)} | {_cell(c.unit)} | "
+                       f"{_cell(c.source)} | {notes.ref(c.evidence)} |")
+        out.append("")
+
+    out += ["## Where sources disagree", ""]
+    if not report.disagreements:
+        out += ["*No disagreements found.*", ""]
+    for g in report.disagreements:
+        out += [f"### {_esc(g.topic)} ({g.kind})", ""]
+        if g.sides:  # side by side: one column per side
+            out.append("| | " + " | ".join(_cell(s.source) or "unnamed source" for s in g.sides) + " |")
+            out.append("|---|" + "---|" * len(g.sides))
+            out.append("| says | " + " | ".join(_cell(s.says) for s in g.sides) + " |")
+            out.append("| evidence | " + " | ".join(notes.ref(s.evidence) for s in g.sides) + " |")
+            out.append("")
+
+    out += ["## Articles", ""]
+    counts = Counter(s.doc for s in _all_spans(report))
+    for d in report.documents:
+        when = d.published or "undated"
+        status = "" if d.status == "ok" else f" — rejected: {_esc(d.error)}"
+        cited = f", cited {counts[d.id]}×" if counts.get(d.id) else ""
+        out.append(f"- `{d.id}` {when}: {_esc(d.title) or '(no title)'} ({_esc(ev.outlet(d.id) or d.source)}{cited}){status}")
+    out.append("")
+    if notes.lines:
+        out += ["## Sources", ""] + notes.lines + [""]
+    return "\n".join(out)
+
+
+def _all_spans(report: Report) -> list[Span]:
+    spans = [s for v in report.events for s in v.evidence]
+    spans += [c.evidence for c in report.claims if c.evidence]
+    spans += [s.evidence for g in report.disagreements for s in g.sides if s.evidence]
+    return spans
