@@ -109,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("source", metavar="REPORT_OR_DB")
     p.add_argument("--format", "-f", required=True, choices=["json", "markdown", "csv", "timelinejs", "tilse", "html"])
     p.add_argument("--output", "-o", default=None, metavar="PATH", help="file (or folder for csv); default: stdout")
+    p.add_argument("--table", default=None, choices=["events", "claims", "entities"],
+                   help="csv: write this one table to a file/stdout (default: -o DIR gets all three, else events)")
 
     p = sub.add_parser("evaluate", help="score a stage on a benchmark", formatter_class=_Formatter,
                        description="Score one stage against gold data; --json prints one JSON object.")
@@ -225,7 +227,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import export
 
-    return export(args.source, args.format, args.output)
+    return export(args.source, args.format, args.output, table=args.table)
 
 
 def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
