@@ -1,13 +1,192 @@
-"""Line classifier for flattened web text (jusText-style features). Placeholder heuristics."""
+"""Line classifier for text flattened from web pages (jusText's method adapted to plain text).
+
+Each line is first classed on its own (GOOD, NEAR good, SHORT, BAD) from the features in
+``features.py`` with jusText's thresholds (length 70/200 characters, stop-word density
+0.30/0.32 with the stop-word list of the document's language). Then context decides the
+undecided lines as jusText does: a short or near-good line between body lines is body,
+between boilerplate lines it is boilerplate. Two region rules follow: reader comments
+(lines stamped "March 1, 2011 at 6:21 pm | Reply" and what comes after them) and
+the content far from the main body block (teasers and footers after the article).
+"""
 
 from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .features import LineFeatures, guess_stoplist, line_features, normalise
+
+GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+LENGTH_LOW, LENGTH_HIGH = 70, 200
+STOP_LOW, STOP_HIGH = 0.30, 0.32
+
+# A reader-comment stamp: a date with a clock time followed by "|" or Reply/Report, or
+# "<name> wrote:" / "said on <date>". One such stamp after the body starts the comments.
+_COMMENT_STAMP = re.compile(
+    r"(?:\d{4}|\d{1,2}(?:st|nd|rd|th)?)\s*,?\s+(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:\||\breply\b|\breport\b)"
+    r"|\b(?:at\s+)?\d{1,2}[:.]\d\d\s*[ap]\.?m\.?\s+on\s+\w+\s+\d{1,2},?\s+\d{4},?\s+[\w .'-]{2,40}\s+wrote\s*:",
+    re.I,
+)
+_COMMENT_HEAD = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:comment|reply)|post a comment"
+    r"|add (?:a |your )?comment|join the (?:discussion|conversation)|comments are closed|show comments)\b"
+    r"(?:\s*\(\d+\))?\W*$",
+    re.I,
+)
+
+
+def _base_class(f: LineFeatures, stops: frozenset[str], repeated: bool) -> str:
+    """jusText's per-block class, with text-only evidence in place of link density."""
+    if not f.words and f.chars < 3:
+        return BAD
+    if f.copyright and f.words < 40:
+        return BAD
+    if f.counter:
+        return BAD
+    if f.stamp_share >= 0.5 and f.words <= 14:
+        return BAD
+    if f.separators >= 2 and not f.end_punct and f.words < 40:
+        return BAD
+    if f.urlish and f.words < 15:
+        return BAD
+    if f.cue_words and f.words <= 8 and not f.end_punct:
+        return BAD
+    if f.words >= 4 and f.cue_words / f.words >= 0.34:
+        return BAD
+    if repeated and f.words <= 25:
+        return BAD
+    headline_like = f.words >= 3 and f.cap_ratio >= 0.7 and not f.end_punct
+    if f.chars < LENGTH_LOW or headline_like:
+        return SHORT
+    if not stops:  # no stop-word list fits the language: prose is what ends like a sentence
+        if f.end_punct:
+            return GOOD if f.chars > LENGTH_HIGH else NEAR
+        return BAD
+    if f.stop_density >= STOP_HIGH:
+        return GOOD if f.chars > LENGTH_HIGH else NEAR
+    if f.stop_density >= STOP_LOW:
+        return NEAR
+    return BAD
+
+
+def _neighbour(classes: list[str], i: int, step: int, ignore: tuple[str, ...]) -> str:
+    j = i + step
+    while 0 <= j < len(classes):
+        if classes[j] not in ignore:
+            return classes[j]
+        j += step
+    return BAD
+
+
+def _smooth(classes: list[str], prose: list[bool]) -> list[str]:
+    """jusText context rules; a short line written as prose needs only one body neighbour."""
+    out = list(classes)
+    for i, c in enumerate(classes):
+        if c != SHORT:
+            continue
+        prev = _neighbour(classes, i, -1, (SHORT, NEAR))
+        nxt = _neighbour(classes, i, 1, (SHORT, NEAR))
+        if prev == nxt == GOOD:
+            out[i] = GOOD
+        elif prev == nxt == BAD and not (prose[i] and (_neighbour(classes, i, -1, (SHORT,)) == NEAR
+                                                         or _neighbour(classes, i, 1, (SHORT,)) == NEAR)):
+            out[i] = BAD
+        elif prose[i] and GOOD in (prev, nxt):
+            out[i] = GOOD
+        elif (prev == BAD and _neighbour(classes, i, -1, (SHORT,)) == NEAR) or (
+            nxt == BAD and _neighbour(classes, i, 1, (SHORT,)) == NEAR
+        ):
+            out[i] = GOOD
+        else:
+            out[i] = BAD
+    final = list(out)
+    for i, c in enumerate(out):
+        if c != NEAR:
+            continue
+        prev = _neighbour(out, i, -1, (NEAR,))
+        nxt = _neighbour(out, i, 1, (NEAR,))
+        final[i] = BAD if prev == nxt == BAD else GOOD
+    return final
+
+
+def _is_prose(f: LineFeatures, stops: frozenset[str]) -> bool:
+    """A short line that reads as a sentence: a quote, a one-line paragraph."""
+    if f.words < 2 or f.cue_words or f.stamp_share > 0.3:
+        return False
+    if not f.end_punct:
+        return False
+    return f.stop_density >= 0.15 or not stops or f.words <= 4
+
+
+def _comment_start(lines: list[str], classes: list[str]) -> int | None:
+    """Index where reader comments begin (after some body), or None."""
+    seen_body = 0
+    for i, ln in enumerate(lines):
+        if classes[i] == GOOD:
+            seen_body += 1
+        if seen_body >= 3 and (_COMMENT_STAMP.search(ln) or (_COMMENT_HEAD.match(ln.strip()) and seen_body >= 5)):
+            return i
+    return None
+
+
+def _main_block(classes: list[str], feats: list[LineFeatures]) -> tuple[int, int]:
+    """The run of lines with the most body text, boilerplate lines counting against it
+    (maximum-sum subsequence, as in boilerplate detection by Pasternack & Roth)."""
+    best, best_span = 0.0, (0, len(classes) - 1)
+    cur, start = 0.0, 0
+    for i, (c, f) in enumerate(zip(classes, feats, strict=True)):
+        if c == GOOD:
+            w = float(f.chars)
+        else:
+            w = -min(float(max(f.chars, 25)), 120.0)
+        if cur <= 0:
+            cur, start = w, i
+        else:
+            cur += w
+        if cur > best:
+            best, best_span = cur, (start, i)
+    return best_span
 
 
 def classify_lines(lines: list[str]) -> tuple[list[bool], str | None]:
     """For each line, True to keep it as body; and the headline, if one is found."""
-    keep = []
-    for ln in lines:
-        s = ln.strip()
-        keep.append(bool(s) and len(s.split()) >= 3)
-    title = next((ln.strip() for ln, k in zip(lines, keep, strict=True) if k), None)
-    return keep, title
+    from .title import find_title
+
+    keep, _ = classify_lines_detail(lines)
+    return keep, find_title(lines, keep)
+
+
+def classify_lines_detail(lines: list[str]) -> tuple[list[bool], list[str]]:
+    """Keep flags and the final class of each line (for debugging and tests)."""
+    if not lines:
+        return [], []
+    stops = guess_stoplist([ln for ln in lines if len(ln.split()) >= 5] or lines)
+    feats = [line_features(ln, stops) for ln in lines]
+    keys = [normalise(ln) for ln in lines]
+    counts = Counter(k for k in keys if k)
+    classes = [_base_class(f, stops, counts[k] > 1) for f, k in zip(feats, keys, strict=True)]
+    prose = [_is_prose(f, stops) for f in feats]
+    classes = _smooth(classes, prose)
+    cut = _comment_start(lines, classes)
+    if cut is not None:
+        classes[cut:] = [BAD] * (len(classes) - cut)
+    if GOOD in classes:
+        a, b = _main_block(classes, feats)
+        body_chars = sum(f.chars for c, f in zip(classes[a : b + 1], feats[a : b + 1], strict=True) if c == GOOD)
+        for i, c in enumerate(classes):
+            if c == GOOD and not a <= i <= b:
+                # a body-like run outside the main block survives only when it is substantial
+                run = _run_chars(classes, feats, i)
+                if run < 0.5 * body_chars:
+                    classes[i] = BAD
+    return [c == GOOD for c in classes], classes
+
+
+def _run_chars(classes: list[str], feats: list[LineFeatures], i: int) -> int:
+    a = i
+    while a > 0 and classes[a - 1] == GOOD:
+        a -= 1
+    b = i
+    while b + 1 < len(classes) and classes[b + 1] == GOOD:
+        b += 1
+    return sum(f.chars for f in feats[a : b + 1])
