@@ -1,0 +1,44 @@
+"""Per-call context handed to the normalisers: text, anchor, sentence bounds, tense lookup."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .anchor import Anchor
+from .tense import tense_near
+
+Piece = tuple[int, int, str, str]  # start, end, value, type
+
+
+@dataclass
+class Ctx:
+    text: str
+    anchor: Anchor
+    sentences: list[list[int]] | None = None
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.sentences:
+            self._starts = [s[0] for s in self.sentences]
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        """[lo, hi) of the sentence holding ``pos`` (given bounds, else a cheap guess from punctuation)."""
+        if self.sentences:
+            i = bisect.bisect_right(self._starts, pos) - 1
+            if 0 <= i < len(self.sentences):
+                lo, hi = self.sentences[i][0], self.sentences[i][1]
+                if lo <= pos < hi:
+                    return lo, hi
+        t = self.text
+        lo = max(t.rfind(". ", 0, pos), t.rfind("\n", 0, pos)) + 1
+        hi_c = [x for x in (t.find(". ", pos), t.find("\n", pos)) if x >= 0]
+        return lo, (min(hi_c) + 1 if hi_c else len(t))
+
+    def tense(self, start: int, end: int) -> str | None:
+        lo, hi = self.sentence_bounds(start)
+        return tense_near(self.text, start, end, lo, hi)
+
+    def sentence(self, pos: int) -> str:
+        lo, hi = self.sentence_bounds(pos)
+        return self.text[lo:hi]

@@ -1,0 +1,35 @@
+"""Rejection cues: numbers that look like dates but are not ("Route 66", "1,600 civilians")."""
+
+from __future__ import annotations
+
+import re
+
+_BAD_AFTER = re.compile(
+    r"^(?:\s*(?:%|percent|per\s+cent|[-–]?(?:year|month|day)s?-old)|[\d,.:/]\d|\s+(?:people|persons|civilians|troops|soldiers"
+    r"|men|women|children|students|workers|employees|jobs|votes|miles|kilometers|kilometres|feet|meters|metres"
+    r"|tons|tonnes|barrels|cars|vehicles|units|shares|dollars|points|pounds|acres|homes|houses|cases|deaths"
+    r"|dead|killed|injured|casualties|refugees|prisoners|members|delegates|seats|rounds|rockets|missiles"
+    r"|police|officers|officials|residents|families|protesters|demonstrators|supporters|fighters|rebels"
+    r"|marines|guests|patients|doctors|calories|hours|minutes|times|hits|words|pages|lines|copies|more|or\s+more"
+    r"|and\s+\d|to\s+\d)\b)",
+    re.IGNORECASE,
+)
+# "approximately 2000" etc. are amounts, but "of 1998" or "to 2001" are years: only numeric-ish prefixes
+_AMOUNT_BEFORE = re.compile(r"(?:\b(?:about|some|nearly|almost|over|than|approximately|roughly|around)\s+)$", re.I)
+
+
+def is_bad_year_context(text: str, start: int, end: int) -> bool:
+    """True when the four digits at text[start:end] are an amount, a code or part of a number."""
+    before = text[max(0, start - 14):start]
+    after = text[end:end + 24]
+    if _BAD_AFTER.match(after):
+        return True
+    if re.search(r"(?:[$#£€]\s*|[\d.,:/]|\w-|[A-Za-z])$", before):
+        return True
+    if re.search(r"\b(?:route|highway|interstate|flight|room|no\.|number|page|pages|model|version|apollo"
+                 r"|channel|resolution|article|section|chapter|paragraph|rule|code|box|suite|gate|bus|boeing"
+                 r"|airbus|windows|serial|p\.|pp\.)\s+$", before, re.IGNORECASE):
+        return True
+    if _AMOUNT_BEFORE.search(before):
+        return True
+    return False

@@ -1,0 +1,127 @@
+"""The grammar of English news temporal expressions: compiled patterns, each with its normaliser.
+
+Order matters only for ties: when two rules match the same longest span, the earlier wins.
+Month and weekday names must be capitalised (so "may", "march", "sun" stay words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import normalise as nz
+from .context import Ctx, Piece
+from .lexicon import DAY_RE, MONTH_RE, NUM_RE, UNIT_RE, WEEKDAY_RE, YEAR_RE
+
+Handler = Callable[[re.Match[str], Ctx], "list[Piece] | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+
+
+WD = WEEKDAY_RE
+M = MONTH_RE
+D = DAY_RE
+Y = YEAR_RE
+NUM = f"(?i:{NUM_RE})"
+UNIT = f"(?i:{UNIT_RE})"
+PART = r"(?i:morning|afternoon|evening|night)"
+CLOCK = r"(?P<hh>(?:[01]?\d|2[0-4]))(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.\s?m\.?|[ap]m)(?![\w]))"
+PREMOD = (
+    r"(?:(?i:(?:the\s+)?(?:very\s+)?(?:early|late)|mid|the\s+(?:end|beginning|start|middle|close|rest|remainder"
+    r"|first\s+half|second\s+half)\s+of)[\s-]+)?"
+)
+QUANT = (
+    r"(?i:about|nearly|almost|roughly|some|more\s+than|less\s+than|fewer\s+than|over|just|only|at\s+least"
+    r"|at\s+most|barely|approximately|around|up\s+to|under|within|a\s+full|a\s+further|another)"
+)
+B = r"(?<![\w$#])"  # left word boundary that also refuses amounts and codes
+
+
+def _r(name: str, pattern: str, handler: Handler) -> Rule:
+    return Rule(name, re.compile(pattern), handler)
+
+
+RULES: list[Rule] = [
+    _r("iso", r"(?<![\w-])(?P<y>1[5-9]\d\d|20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"
+              r"(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?(?![\w-])", nz.iso_date),
+    _r("numeric", r"(?<![\d/.,])(?P<p1>[0-3]?\d)/(?P<p2>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])", nz.numeric_date),
+    _r("mdy", rf"(?:(?P<wd>{WD})(?:\s*,\s*|\s+|\s*\(\s*))?(?P<month>{M})\s*(?P<day>{D})"
+              rf"(?:\s*(?:-|–|through|to)\s*(?P<rday>{D}))?(?:\s*,?\s*(?P<year>{Y}))?"
+              rf"(?:\s*,?\s+(?i:at\s+)?{CLOCK}|\s+(?:at\s+)?(?P<tod>(?i:noon|midnight)))?(?(wd)\)?|)", nz.full_date),
+    _r("dmy", rf"(?:(?P<wd>{WD}),?\s+)?(?:(?i:the)\s+)?(?<![\d,.$])(?:(?P<lday>{D})\s*(?:-|–|and|to|through)\s*)?"
+              rf"(?P<day>{D})\s+(?:(?i:of)\s+)?(?P<month>{M})(?:,?\s*(?P<year>{Y}))?", nz.full_date),
+    _r("month_year", rf"{PREMOD}(?P<month>{M})\s*,?\s+(?:(?i:of)\s+)?(?P<year>{Y})", nz.month_year),
+    _r("month_this_year", rf"(?P<month>{M})\s+(?:(?i:of)\s+)?(?P<yrel>(?i:this|last|next))\s+(?i:year)(?!\w)",
+       nz.this_year_month),
+    _r("month", rf"(?:(?P<rel>(?i:last|next|this))\s+)?{PREMOD}(?P<month>{M})", nz.month_only),
+    _r("decade", rf"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]*)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s"
+                 r"|'(?P<sdec>\d0)s)(?!\w)", nz.decade),
+    _r("decade_word", r"(?i:the)\s+(?:(?i:early|late|mid)[\s-]*)?"
+                      r"(?P<wdec>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)",
+       nz.decade),
+    _r("century", r"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]*)?(?P<cent>\d{1,2}(?:st|nd|rd|th))[\s-]+(?i:century)",
+       nz.century),
+    _r("year", rf"(?:{PREMOD}|(?i:fiscal(?:\s+year)?)\s+)?(?<![\d,.$'])(?P<year>(?:1[5-9]\d\d|20\d\d))(?![\w]|,\d|\.\d)",
+       nz.year_only),
+    _r("weekday", rf"(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?(?P<wd>{WD})(?:'s)?"
+                  rf"(?:\s+(?P<part>{PART}))?(?:\s*,?\s+(?i:at\s+)?{CLOCK})?(?!\w)", nz.weekday),
+    _r("weekday_set", rf"(?i:every|each)\s+(?P<wd>{WD})(?:\s+(?P<part>{PART}))?", nz.weekday_set),
+    _r("weekday_plural", rf"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)(?:\s+(?P<part>{PART}s?))?(?!\w)",
+       nz.weekday_set),
+    _r("day_rel", r"(?P<dw>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday"
+                  rf"|tomorrow|tonight))(?:\s+(?P<part>{PART}))?(?!\w)", nz.day_relative),
+    _r("this_part", rf"(?P<dw>(?i:this|last))\s+(?P<part>{PART})(?!\w)", nz.day_relative),
+    _r("clock", rf"(?<![\w$.:]){CLOCK}(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC))?"
+                rf"(?:\s*,?\s+(?:(?i:on)\s+)?(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday|tomorrow)))?", nz.clock_time),
+    _r("clock_word", rf"(?P<tod>(?i:noon|midnight))(?:\s+(?:(?i:on)\s+)?(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday|tomorrow)))?(?!\w)",
+       nz.clock_time),
+    _r("month_part", r"(?P<mod>(?i:early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+                     r"|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+close\s+of))[\s-]+"
+                     r"(?P<rel>(?i:this|last|next|the))\s+(?P<unit>(?i:week|month|year|quarter|decade|century))(?!\w)",
+       nz.month_part),
+    _r("unit_rel", r"(?P<rel>(?i:last|this|next|the\s+current|the\s+same|current))\s+"
+                   r"(?P<unit>(?i:week|month|year|quarter|weekend|decade|century))(?!\w)", nz.unit_relative),
+    _r("the_past_unit", r"(?i:the\s+(?:past|last|next|coming|previous|following)|past)\s+"
+                        r"(?P<unit>(?i:week|month|year|decade|century|hour|minute))(?!\w)", nz.past_span),
+    _r("rate", r"(?i:a|an|per)\s+(?P<sunit>(?i:day|week|month|year|hour|quarter))(?!\w)", nz.rate_set),
+    _r("ago", rf"(?:{QUANT}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+"
+              r"(?P<dir>(?i:ago|earlier|later|from\s+now|hence))(?!\w)", nz.ago),
+    _r("duration", rf"(?:(?i:the\s+(?:past|last|next|coming|previous|following|first|final|latest|remaining|same)"
+                   rf"|past|last|next|previous|first|another)\s+)?(?:{QUANT}\s+)?(?P<num>{NUM})[\s-]+"
+                   rf"(?P<unit>{UNIT})(?:-(?i:long|old))?(?!\w)", nz.duration),
+    _r("vague_plural", r"(?i:for|over|in|within|after|took|take|takes|lasted|last)\s+(?P<unit>(?i:years|months|weeks|"
+                       r"days|decades|hours|minutes))(?!\w)", nz.vague_plural),
+    _r("quarter", r"(?:(?P<qrel>(?i:the|this|last|next|this\s+year's|last\s+year's|next\s+year's|the\s+year-earlier"
+                  r"|the\s+year-ago|the\s+previous))\s+)?(?:(?i:fiscal|calendar)\s+)?"
+                  r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?P<qh>(?i:quarter|half))(?!\w)"
+                  rf"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal|calendar)\s+)?(?P<year>{Y}))?", nz.quarter),
+    _r("quarter_ref", r"(?i:the\s+(?:latest|recent|most\s+recent|year-earlier|year-ago|comparable|previous)\s+"
+                      r"(?:quarter|period)|the\s+quarter)(?!\w)", nz.quarter_ref),
+    _r("season", r"(?:(?P<srel>(?i:this\s+past|this|last|next|early|late|mid|the))[\s-]+)?"
+                 rf"(?P<season>(?i:spring|summer|fall|autumn|winter))(?!\w)(?:\s+(?:(?i:of)\s+)?(?P<year>{Y}))?",
+       nz.season),
+    _r("weekend", r"(?i:the|this|last|next|this\s+past)\s+weekend(?!\w)", nz.weekend),
+    _r("present", r"(?i:right\s+now|now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment"
+                  r"|the\s+present|current)(?!\w)", nz.fixed("PRESENT_REF")),
+    _r("past_ref", r"(?i:recently|lately|the\s+past|previously|formerly|recent)(?!\w)", nz.fixed("PAST_REF")),
+    _r("recent_years", r"(?i:recent\s+(?:years|decades))(?!\w)", nz.fixed("PAST_REF")),
+    _r("recent_units", r"(?i:(?:the\s+)?recent)\s+(?P<unit>(?i:days|weeks|months|quarters))(?!\w)", nz.vague_plural),
+    _r("future_ref", r"(?i:the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|long|short)\s+term|soon|as\s+soon\s+as"
+                     r"\s+possible)(?!\w)", nz.fixed("FUTURE_REF")),
+    _r("coming", r"(?i:(?:the\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|years|decades))(?!\w)",
+       nz.fixed("FUTURE_REF")),
+    _r("while", r"(?i:a\s+while|a\s+long\s+time)(?!\w)", nz.fixed("PXX", "DURATION")),
+    _r("set_adv", r"(?P<sunit>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly))(?!\w)", nz.set_adverb),
+    _r("set_every", rf"(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<snum>{NUM})\s+)?"
+                    r"(?P<sunit>(?i:days?|weeks?|months?|years?|quarters?|hours?|minutes?|mornings?|nights?|evenings?"
+                    r"|afternoons?|weekends?|decades?))(?!\w)", nz.set_every),
+    _r("holiday", r"(?P<hol>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s(?:\s+(?:Eve|Day))?|Thanksgiving(?:\s+Day)?"
+                  r"|Easter(?:\s+Sunday)?|Halloween|Independence\s+Day|Valentine['’]s\s+Day)"
+                  rf"(?:\s*,?\s*(?P<year>{Y}))?", nz.holiday),
+]

@@ -1,0 +1,598 @@
+"""Normalisers: one function per grammar rule, turning a regex match into TIMEX3 pieces.
+
+Each returns a list of (start, end, value, type) pieces (usually one; ranges give two) or
+None to reject the match (a filter said it is not a temporal expression).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from dateutil.easter import easter
+
+from .anchor import Anchor, add_months, fmt_date, shift, weekday_date, year_for
+from .context import Ctx, Piece
+from .filters import is_bad_year_context
+from .lexicon import (
+    DECADE_WORDS,
+    PARTS_OF_DAY,
+    SEASONS,
+    month_number,
+    parse_number,
+    unit_code,
+    weekday_number,
+)
+
+_ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _year(text: str, a: Anchor) -> int:
+    t = text.strip()
+    if t.startswith("'"):
+        yy = int(t[1:])
+        base = (a.year or 2000) + 10
+        y = (base // 100) * 100 + yy
+        return y - 100 if y > base else y
+    return int(t)
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+
+
+def _date_value(y: int | None, mo: int, d: int) -> str | None:
+    if d < 1 or d > 31:
+        return None
+    if y is None:
+        return f"XXXX-{mo:02d}-{d:02d}"
+    if d > calendar.monthrange(y, mo)[1]:
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _mod_prefix(text: str) -> str:
+    return text.lower()
+
+
+def full_date(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'March 31, 2011', 'Thursday, March 31', '31 March 2011', 'March 3-5', 'between 3 and 5 March'."""
+    a = ctx.anchor
+    mo = month_number(m.group("month"))
+    d = _day(m.group("day"))
+    ys = _g(m, "year")
+    if ys:
+        y: int | None = _year(ys, a)
+    else:
+        y = year_for(a, mo, d, ctx.tense(m.start(), m.end()))
+    v = _date_value(y, mo, d)
+    if v is None:
+        return None
+    tm = _g(m, "tod")
+    ttype = "DATE"
+    if tm:
+        tv = _clock(m, ctx)
+        if tv:
+            v, ttype = v + tv, "TIME"
+    pieces: list[Piece] = []
+    rday, lday = _g(m, "rday"), _g(m, "lday")
+    if rday:  # March 3-5: "March 3" + "5[, 2011]"
+        v2 = _date_value(y, mo, _day(rday))
+        pieces.append((m.start(), m.end("day"), v, "DATE"))
+        if v2:
+            pieces.append((m.start("rday"), m.end(), v2, "DATE"))
+        return pieces
+    if lday:  # between 3 and 5 March: "3" + "5 March"
+        v1 = _date_value(y, mo, _day(lday))
+        if v1:
+            pieces.append((m.start("lday"), m.end("lday"), v1, "DATE"))
+        pieces.append((m.start("day"), m.end(), v, "DATE"))
+        return pieces
+    return [(m.start(), m.end(), v, ttype)]
+
+
+def iso_date(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    y, mo, d = int(m.group("y")), int(m.group("mo")), int(m.group("d"))
+    if not 1 <= mo <= 12:
+        return None
+    v = _date_value(y, mo, d)
+    if v is None:
+        return None
+    if m.group("hh"):
+        return [(m.start(), m.end(), f"{v}T{m.group('hh')}:{m.group('mm')}", "TIME")]
+    return [(m.start(), m.end(), v, "DATE")]
+
+
+def numeric_date(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """US style 3/31/2011 (or 31/03/2011 when the first number cannot be a month)."""
+    p1, p2 = int(m.group("p1")), int(m.group("p2"))
+    y = _year("'" + m.group("y") if len(m.group("y")) == 2 else m.group("y"), ctx.anchor)
+    mo, d = (p1, p2) if p1 <= 12 else (p2, p1)
+    if not 1 <= mo <= 12:
+        return None
+    v = _date_value(y, mo, d)
+    return [(m.start(), m.end(), v, "DATE")] if v else None
+
+
+def month_year(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    mo = month_number(m.group("month"))
+    y = _year(m.group("year"), ctx.anchor)
+    return [(m.start(), m.end(), f"{y:04d}-{mo:02d}", "DATE")]
+
+
+_BARE_OK_BEFORE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|of|from|to|through|during|before|after|early|late|mid|last|next|this"
+    r"|that|each|every|between|and|or|for|on|-)\s*)$",
+    re.IGNORECASE,
+)
+
+
+def month_only(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'June', 'last November', 'early this month' is elsewhere; 'May'/'March' need a preposition."""
+    a = ctx.anchor
+    word = m.group("month")
+    rel = (_g(m, "rel") or "").lower()
+    if word in ("May", "March") and not rel:
+        before = ctx.text[max(0, m.start() - 12):m.start()]
+        if not _BARE_OK_BEFORE.search(before):
+            return None
+    after = ctx.text[m.end():m.end() + 3]
+    if word in ("May", "March") and after[:1] == " " and after[1:2].isupper():
+        return None
+    mo = month_number(word)
+    if a.year is None:
+        return [(m.start(), m.end(), f"XXXX-{mo:02d}", "DATE")]
+    if a.month is None:
+        return [(m.start(), m.end(), f"{a.year:04d}-{mo:02d}", "DATE")]
+    if rel == "last":
+        y = a.year if mo < a.month else a.year - 1
+    elif rel == "next":
+        y = a.year if mo > a.month else a.year + 1
+    elif rel == "this":
+        y = a.year
+    else:
+        tense = ctx.tense(m.start(), m.end())
+        if tense == "past":
+            y = a.year if mo <= a.month else a.year - 1
+        elif tense == "future":
+            y = a.year if mo >= a.month else a.year + 1
+        else:
+            y = year_for(a, mo, None, None) or a.year
+    return [(m.start(), m.end(), f"{y:04d}-{mo:02d}", "DATE")]
+
+
+def year_only(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    if is_bad_year_context(ctx.text, m.start("year"), m.end("year")):
+        return None
+    y = _year(m.group("year"), ctx.anchor)
+    return [(m.start(), m.end(), f"{y:04d}", "DATE")]
+
+
+def decade(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    if _g(m, "dec"):
+        return [(m.start(), m.end(), m.group("dec")[:3], "DATE")]
+    if _g(m, "sdec"):
+        yy = int(m.group("sdec")[:1]) * 10
+        y = _year(f"'{yy:02d}", ctx.anchor)
+        return [(m.start(), m.end(), f"{y // 10:03d}", "DATE")]
+    w = m.group("wdec").lower()
+    y = _year(f"'{DECADE_WORDS[w] * 10:02d}", ctx.anchor)
+    return [(m.start(), m.end(), f"{y // 10:03d}", "DATE")]
+
+
+def century(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    n = int(re.match(r"\d+", m.group("cent")).group(0))  # type: ignore[union-attr]
+    return [(m.start(), m.end(), f"{n - 1:02d}", "DATE")]
+
+
+def weekday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'Thursday', 'last Friday', 'Tuesday morning', 'Friday's': the day before/after the anchor by tense."""
+    a = ctx.anchor
+    wd = weekday_number(m.group("wd"))
+    rel = (_g(m, "rel") or "").lower()
+    part = (_g(m, "part") or "").lower()
+    if a.date is None:
+        v = f"XXXX-WXX-{wd}"
+    else:
+        if rel in ("last", "past", "previous"):
+            cur = a.date.isoweekday()
+            v = weekday_date(a, wd, -1)
+            if wd == cur:
+                v = fmt_date(a.date - dt.timedelta(days=7))
+        elif rel in ("next", "coming"):
+            v = weekday_date(a, wd, +1)
+            if wd == a.date.isoweekday():
+                v = fmt_date(a.date + dt.timedelta(days=7))
+        elif rel == "this":
+            v = weekday_date(a, wd, 0)
+        else:
+            tense = ctx.tense(m.start(), m.end())
+            v = weekday_date(a, wd, +1 if tense == "future" else -1)
+    assert v is not None
+    if part:
+        v += "T" + PARTS_OF_DAY[part]
+    tod = _g(m, "tod")
+    ttype = "DATE"
+    if tod:
+        tv = _clock(m, ctx)
+        if tv:
+            v, ttype = v.split("T")[0] + tv, "TIME"
+    return [(m.start(), m.end(), v, ttype)]
+
+
+def weekday_set(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    wd = weekday_number(m.group("wd"))
+    part = (_g(m, "part") or "").lower().rstrip("s")
+    v = f"XXXX-WXX-{wd}"
+    if part:
+        v += "T" + PARTS_OF_DAY[part]
+    return [(m.start(), m.end(), v, "SET")]
+
+
+_DAYREL = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+def day_relative(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """today / yesterday / tomorrow / tonight / this morning / last night / yesterday afternoon."""
+    a = ctx.anchor
+    w = " ".join(m.group("dw").lower().split())
+    part = (_g(m, "part") or "").lower()
+    if w in ("this", "last"):
+        n = -1 if (w == "last" and part == "night") else 0
+        if w == "last" and part != "night":
+            return None
+    elif w == "the day before yesterday":
+        n = -2
+    elif w == "the day after tomorrow":
+        n = 2
+    else:
+        n = _DAYREL[w]
+    d = a.date
+    if d is None:
+        if w in ("today", "tonight", "this"):
+            v = "PRESENT_REF"
+        else:
+            v = "PAST_REF" if n < 0 else "FUTURE_REF"
+        return [(m.start(), m.end(), v, "DATE")]
+    v = fmt_date(d + dt.timedelta(days=n))
+    if w == "tonight":
+        return [(m.start(), m.end(), v + "TNI", "TIME")]
+    if part:
+        return [(m.start(), m.end(), v + "T" + PARTS_OF_DAY[part], "TIME")]
+    return [(m.start(), m.end(), v, "DATE")]
+
+
+def _unit_of(word: str) -> str:
+    return unit_code(word)
+
+
+def unit_relative(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """last week / this month / next year / earlier this month / late last year / this weekend."""
+    a = ctx.anchor
+    rel = " ".join(m.group("rel").lower().split())
+    unit = _unit_of(m.group("unit"))
+    n = {"last": -1, "this": 0, "next": 1, "the current": 0, "the last": -1, "the previous": -1,
+         "the next": 1, "the coming": 1, "the following": 1, "the same": 0, "current": 0}.get(rel)
+    if n is None:
+        return None
+    if unit in ("D", "S", "H", "M") and m.group("unit").lower().startswith(("day", "second", "hour", "minute")):
+        return None
+    v = shift(a, n, unit) if unit != "WE" else shift(a, n, "WE")
+    if v is None:
+        v = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[n]
+    return [(m.start(), m.end(), v, "DATE")]
+
+
+def past_span(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'the past year', 'the coming decade', 'the next few weeks' -> durations."""
+    unit = _unit_of(m.group("unit"))
+    return [(m.start(), m.end(), _dur(1.0, unit), "DURATION")]
+
+
+def _dur(n: float | None, unit: str) -> str:
+    t = "T" if unit in ("H", "S") or unit == "MIN" else ""
+    if unit == "W2":
+        unit, n = "W", (n * 2 if n is not None else None)
+    if unit == "WE":
+        unit = "WE"
+    num = "X" if n is None else (str(int(n)) if float(n).is_integer() else f"{n:g}")
+    return f"P{t}{num}{unit}"
+
+
+def _dur_unit(word: str) -> str:
+    w = word.lower()
+    if w.startswith("minute"):
+        return "MIN"
+    return unit_code(w)
+
+
+def duration(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'three years', 'the past four months', 'a 10-hour', 'nearly two weeks', 'several days'."""
+    n = parse_number(m.group("num"))
+    word = m.group("unit")
+    u = _dur_unit(word)
+    if n is not None and n > 1 and not word.lower().endswith("s") and "-" not in m.group(0) \
+            and " " in m.group(0).strip() and not re.search(r"\d", m.group("num")):
+        pass
+    if n is not None and n > 10000:
+        return None
+    v = _dur(n, u)
+    if u == "MIN":
+        v = v.replace("MIN", "M")
+    return [(m.start(), m.end(), v, "DURATION")]
+
+
+def ago(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'three years ago', 'a week ago', 'several months ago', 'a year earlier'."""
+    a = ctx.anchor
+    n = parse_number(m.group("num"))
+    u = _dur_unit(m.group("unit"))
+    direction = m.group("dir").lower()
+    sign = 1 if direction in ("from now", "later", "hence", "after") else -1
+    if n is None or u in ("MIN", "H", "S"):
+        return [(m.start(), m.end(), "PAST_REF" if sign < 0 else "FUTURE_REF", "DATE")]
+    if not float(n).is_integer():
+        return [(m.start(), m.end(), "PAST_REF" if sign < 0 else "FUTURE_REF", "DATE")]
+    k = int(n) * sign
+    if u == "Y" and "quarter" in ctx.sentence(m.start()).lower() and a.month:
+        q = shift(a, -1, "Q")
+        if q:
+            return [(m.start(), m.end(), f"{int(q[:4]) + k:04d}{q[4:]}", "DATE")]
+    if u == "WE":
+        u = "W"
+    if u == "W2":
+        u, k = "W", k * 2
+    v = shift(a, k, u)
+    if v is None:
+        v = "PAST_REF" if sign < 0 else "FUTURE_REF"
+    return [(m.start(), m.end(), v, "DATE")]
+
+
+def quarter(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    a = ctx.anchor
+    q = _ORD_Q.get((m.group("ord") or "").lower())
+    if q is None:
+        return None
+    ys = _g(m, "year")
+    rel = (_g(m, "qrel") or "").lower()
+    if ys:
+        y: int | None = _year(ys, a)
+    else:
+        y = a.year
+        if y is not None and ("last" in rel or "earlier" in rel or "ago" in rel or "previous" in rel):
+            y -= 1
+        elif y is not None and "next" in rel:
+            y += 1
+    if y is None:
+        return [(m.start(), m.end(), f"XXXX-{'H' if m.group('qh').lower().startswith('h') else 'Q'}{q}", "DATE")]
+    letter = "H" if m.group("qh").lower().startswith("h") else "Q"
+    return [(m.start(), m.end(), f"{y:04d}-{letter}{q}", "DATE")]
+
+
+def quarter_ref(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'the quarter', 'the latest quarter', 'the year-earlier quarter' (WSJ earnings prose)."""
+    a = ctx.anchor
+    q = shift(a, -1, "Q")
+    if q is None:
+        return None
+    w = m.group(0).lower()
+    if "earlier" in w or "ago" in w or "last year" in w:
+        q = f"{int(q[:4]) - 1:04d}{q[4:]}"
+    return [(m.start(), m.end(), q, "DATE")]
+
+
+def season(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    a = ctx.anchor
+    s = SEASONS[m.group("season").lower()]
+    ys = _g(m, "year")
+    rel = " ".join((_g(m, "srel") or "").lower().split())
+    if rel == "this past":
+        rel = "last"
+    if m.group("season").lower() in ("fall", "spring") and not ys:
+        if rel in ("", "the") and not re.match(r"\s+(?:of|,|\.|and|when|after|before|season|semester)\b",
+                                               ctx.text[m.end():m.end() + 12]) or ctx.text[m.end():m.end() + 4] == " of ":
+            return None
+    if ys:
+        y: int | None = _year(ys, a)
+    elif a.year is None:
+        return [(m.start(), m.end(), f"XXXX-{s}", "DATE")]
+    else:
+        y = a.year
+        if rel == "last":
+            y -= 1 if _season_index(s) >= _season_index_month(a.month) else 0
+        elif rel == "next":
+            y += 1 if _season_index(s) <= _season_index_month(a.month) else 0
+    return [(m.start(), m.end(), f"{y:04d}-{s}", "DATE")]
+
+
+def _season_index(s: str) -> int:
+    return {"WI": 0, "SP": 1, "SU": 2, "FA": 3}[s]
+
+
+def _season_index_month(month: int | None) -> int:
+    if month is None:
+        return 2
+    return [0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 0][month - 1]
+
+
+def _clock(m: re.Match[str], ctx: Ctx) -> str | None:
+    """'T09:30' from groups hh, mm, ampm (or noon/midnight in tod)."""
+    tod = (_g(m, "tod") or "").lower()
+    if tod in ("noon", "midday"):
+        return "T12:00"
+    if tod == "midnight":
+        return "T24:00"
+    hh = _g(m, "hh")
+    if not hh:
+        return None
+    h = int(hh)
+    mm = int(_g(m, "mm") or 0)
+    ap = (_g(m, "ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ap.startswith("p") and h < 12:
+        h += 12
+    elif ap.startswith("a") and h == 12:
+        h = 0
+    elif ap == "" and (_g(m, "pod") or "").lower() in ("evening", "night", "afternoon") and h < 12:
+        h += 12
+    if h > 24 or mm > 59:
+        return None
+    return f"T{h:02d}:{mm:02d}"
+
+
+def clock_time(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'9 a.m.', '10:30 p.m. EST', 'noon', '4 in the morning' -> the anchor day at that time."""
+    a = ctx.anchor
+    tv = _clock(m, ctx)
+    if tv is None:
+        return None
+    day = a.date
+    dw = (_g(m, "dw") or "").lower()
+    wd = _g(m, "wd")
+    if day is None:
+        base = "XXXX-XX-XX"
+    elif wd:
+        tense = ctx.tense(m.start(), m.end())
+        base = weekday_date(a, weekday_number(wd), +1 if tense == "future" else -1) or fmt_date(day)
+    else:
+        base = fmt_date(day + dt.timedelta(days=_DAYREL.get(dw, 0)))
+    return [(m.start(), m.end(), base + tv, "TIME")]
+
+
+def fixed(value: str, ttype: str = "DATE"):  # noqa: ANN201
+    """A normaliser giving a constant value (now -> PRESENT_REF, daily -> P1D SET...)."""
+
+    def _fixed(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+        return [(m.start(), m.end(), value, ttype)]
+
+    return _fixed
+
+
+_SET_UNIT = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q",
+             "hour": "PT1H", "minute": "PT1M", "decade": "P1DE", "night": "TNI", "morning": "TMO",
+             "evening": "TEV", "afternoon": "TAF", "weekend": "P1WE"}
+
+
+def set_every(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'every day', 'each year', 'per month', 'a year' after a quantity, 'every two weeks'."""
+    unit = m.group("sunit").lower().rstrip("s")
+    num = _g(m, "snum")
+    if num:
+        n = parse_number(num)
+        return [(m.start(), m.end(), _dur(n, _dur_unit(unit)).replace("MIN", "M"), "SET")]
+    v = _SET_UNIT.get(unit)
+    if v is None:
+        return None
+    if v.startswith("T"):
+        v = "XXXX-XX-XX" + v
+    return [(m.start(), m.end(), v, "SET")]
+
+
+def rate_set(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'a year' / 'a day' right after an amount ('$5 a year', '10 percent a year')."""
+    before = ctx.text[max(0, m.start() - 40):m.start()]
+    if not m.group(0).lower().startswith("per") and not re.search(r"(?:\d|percent|%|dollars?|cents?|million|billion|times|barrels|miles|tons|pounds)\W{0,3}(?:\w+\W{1,3}){0,2}$",
+                     before, re.IGNORECASE):
+        return None
+    unit = m.group("sunit").lower()
+    return [(m.start(), m.end(), _SET_UNIT[unit], "SET")]
+
+
+def holiday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    a = ctx.anchor
+    name = " ".join(m.group("hol").lower().replace("’", "'").split())
+    if name in ("thanksgiving day", "easter sunday"):
+        name = name.split()[0]
+    ys = _g(m, "year")
+    y = _year(ys, a) if ys else a.year
+    fixed_days = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+                  "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+                  "independence day": (7, 4), "valentine's day": (2, 14), "new year's": (1, 1)}
+    if name in fixed_days:
+        mo, d = fixed_days[name]
+        if y is not None and not ys and a.month is not None:
+            y = year_for(a, mo, d, ctx.tense(m.start(), m.end()))
+        return [(m.start(), m.end(), _date_value(y, mo, d) or "", "DATE")]
+    if y is None:
+        return None
+    if name == "easter":
+        return [(m.start(), m.end(), fmt_date(easter(y)), "DATE")]
+    if name == "thanksgiving":
+        nov1 = dt.date(y, 11, 1)
+        first_thu = nov1 + dt.timedelta(days=(3 - nov1.weekday()) % 7)
+        return [(m.start(), m.end(), fmt_date(first_thu + dt.timedelta(weeks=3)), "DATE")]
+    return None
+
+
+def month_part(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'early this month', 'earlier this year', 'late last year', 'the end of the month'."""
+    a = ctx.anchor
+    rel = m.group("rel").lower()
+    unit = _unit_of(m.group("unit"))
+    n = {"this": 0, "last": -1, "next": 1, "the": 0}[rel]
+    v = shift(a, n, unit)
+    if v is None:
+        v = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[n]
+    return [(m.start(), m.end(), v, "DATE")]
+
+
+def this_year_month(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'March of this year', 'June last year'."""
+    a = ctx.anchor
+    mo = month_number(m.group("month"))
+    if a.year is None:
+        return None
+    rel = m.group("yrel").lower()
+    y = a.year + {"this": 0, "last": -1, "next": 1}[rel]
+    return [(m.start(), m.end(), f"{y:04d}-{mo:02d}", "DATE")]
+
+
+def vague_plural(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'for years', 'in recent weeks' -> PXY / PXW over the unit word (the preposition is not part of it)."""
+    u = _dur_unit(m.group("unit"))
+    v = _dur(None, u).replace("MIN", "M")
+    start = m.start() if m.group(0).lower().startswith(("recent", "the recent")) else m.start("unit")
+    return [(start, m.end(), v, "DURATION")]
+
+
+def weekend(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'this weekend', 'last weekend', 'the weekend' (the last one in past tense, else the coming one)."""
+    a = ctx.anchor
+    d = a.date
+    rel = " ".join(m.group(0).lower().split()[:-1])
+    if d is None:
+        return [(m.start(), m.end(), "XXXX-WXX-WE", "DATE")]
+    wd = d.isoweekday()
+    if rel in ("last", "this past"):
+        target = d - dt.timedelta(days=wd + (7 if wd >= 6 else 0) - 6)
+        target = d - dt.timedelta(days=(wd - 6) % 7 + (7 if wd >= 6 else 0)) if wd >= 6 else d - dt.timedelta(days=wd + 1)
+    elif rel == "next":
+        target = d + dt.timedelta(days=(6 - wd) % 7 + 7)
+    elif rel == "this":
+        target = d + dt.timedelta(days=(6 - wd) % 7) if wd <= 6 else d
+    else:
+        tense = ctx.tense(m.start(), m.end())
+        if tense == "future" or wd >= 6:
+            target = d + dt.timedelta(days=(6 - wd) % 7) if wd <= 6 else d
+        else:
+            target = d - dt.timedelta(days=wd + 1)
+    y, w, _ = target.isocalendar()
+    return [(m.start(), m.end(), f"{y:04d}-W{w:02d}-WE", "DATE")]
+
+
+_SET_ADV = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+            "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P1Q"}
+
+
+def set_adverb(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    return [(m.start(), m.end(), _SET_ADV[m.group("sunit").lower()], "SET")]
+
+
+__all__ = ["add_months"]

@@ -1,0 +1,58 @@
+"""Run every grammar rule, keep the longest non-overlapping matches, build Timex objects."""
+
+from __future__ import annotations
+
+from ...model import Timex
+from .anchor import Anchor
+from .context import Ctx, Piece
+from .grammar import RULES
+
+
+def _candidates(ctx: Ctx) -> list[tuple[int, int, int, list[Piece]]]:
+    out: list[tuple[int, int, int, list[Piece]]] = []
+    text = ctx.text
+    for prio, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            pieces = rule.handler(m, ctx)
+            if pieces:
+                start = min(p[0] for p in pieces)
+                end = max(p[1] for p in pieces)
+                out.append((start, end, prio, pieces))
+    return out
+
+
+def _select(cands: list[tuple[int, int, int, list[Piece]]]) -> list[Piece]:
+    """Longest first, then earliest rule; drop anything overlapping an accepted span."""
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Piece] = []
+    for start, end, _prio, pieces in cands:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.extend(pieces)
+    chosen.sort()
+    return chosen
+
+
+def _trim(text: str, p: Piece) -> Piece:
+    s, e, v, t = p
+    while e > s and text[e - 1] in " ,;:(":
+        e -= 1
+    while s < e and text[s] in " ,;:)":
+        s += 1
+    return s, e, v, t
+
+
+def tag_timexes(text: str, anchor: str | None, sentences: list[list[int]] | None = None) -> list[Timex]:
+    """All temporal expressions of ``text``, normalised against ``anchor`` (YYYY-MM-DD, YYYY-MM, YYYY or None).
+
+    Offsets are [start, end) into ``text``; ``sentences`` (list of [start, end]) bound the tense cues.
+    """
+    if not text:
+        return []
+    ctx = Ctx(text=text, anchor=Anchor.parse(anchor), sentences=sentences)
+    pieces = [_trim(text, p) for p in _select(_candidates(ctx))]
+    return [Timex(start=s, end=e, text=text[s:e], value=v, type=t) for s, e, v, t in pieces if e > s and v]

@@ -1,0 +1,38 @@
+"""Light tense cues around an expression (no parser): decides past vs. future references."""
+
+from __future__ import annotations
+
+import re
+
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|schedule|expected\s+to|expects?\s+to"
+    r"|plans?\s+to|planned|due\s+to|intends?\s+to|next|upcoming|coming|would|set\s+to|slated|to\s+be\s+held"
+    r"|until|by|starting|begin(?:ning)?)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:said|says|was|were|had|did|ago|last|earlier|yesterday|told|announced|reported|killed|died"
+    r"|took|came|went|began|made|gave|met|held|saw|won|lost|fell|rose|left|sent|got|found|became|since"
+    r"|(?!(?:need|speed|indeed|united|hundred|proceed|exceed|seed|feed|breed|bed|red|shed|bred)\b)[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+
+
+def tense_near(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> str | None:
+    """'past', 'future' or None from the verb cues closest to text[start:end] inside [lo, hi)."""
+    if hi is None:
+        hi = len(text)
+    left = text[max(lo, start - 80):start]
+    right = text[end:min(hi, end + 50)]
+    best: tuple[int, str] | None = None
+    for rx, label in ((_FUTURE, "future"), (_PAST, "past")):
+        for m in rx.finditer(left):
+            dist = len(left) - m.end()
+            if best is None or dist < best[0]:
+                best = (dist, label)
+        m = rx.search(right)
+        if m:
+            dist = m.start() + 5  # a cue after the expression counts a bit less
+            if best is None or dist < best[0]:
+                best = (dist, label)
+    return best[1] if best else None
