@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document
 from .dates import DateRef, parse_iso, sentence_refs
-from .readable import content_start, readable
+from .readable import content_start, readable, starts_sentence
 from .select import DateStats
 
 LEAD_SENTENCES = 5  # undated sentences this close to the top of an article are about its publication day
@@ -64,7 +64,9 @@ def build_story(docs: list[Document], groups: dict[str, str], start: dt.date | N
                     stats[r.date].referenced.add(group)
             if not refs_per_sentence[si] and pub and si < lead and _in_window(pub, start, end):
                 days = [pub]
-            c = Candidate(di, si, s + off + lead_ws, s + off + lead_ws + len(text), text, group, readable(text), days)
+            cs = s + off + lead_ws
+            ok = readable(text) and (off > 0 or starts_sentence(doc.text, cs))
+            c = Candidate(di, si, cs, cs + len(text), text, group, ok, days)
             for d in days:
                 by_day[d].append(len(cands))
             cands.append(c)

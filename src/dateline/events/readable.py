@@ -6,7 +6,7 @@ import re
 
 # "TRIPOLI (Reuters) - ", "Washington (CNN) -- ", "BENGHAZI, Libya (AP) — ", "LONDON - "
 _DATELINE = re.compile(
-    r"^(?:.{0,200}?\b)?[A-Z][A-Za-z .,'/-]{1,60}?\s*\((?:CNN|Reuters|AP|AFP|BBC|Bloomberg|UPI)\)\s*(?:--|-|—|–|:)\s*"
+    r"^(?:.{0,200}?\b)?[A-Z][A-Za-z0-9 .,'/-]{1,60}?\s*\((?:CNN|Reuters|AP|AFP|BBC|Bloomberg|UPI)\)\s*(?:--|-|—|–|:)\s*"
 )
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{2,40}(?:\s*\([A-Za-z .]+\))?\s*(?:--|-|—|–)\s+")
 _PRONOUN_START = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|We|I|But|And|Also|So)\b")
@@ -22,6 +22,14 @@ def content_start(sentence: str) -> int:
     if m:
         return m.end()
     return 0
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """True when ``start`` follows a sentence end or a line break (not a mid-sentence split)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in ".!?\"'\n)”:"
 
 
 def readable(sentence: str, min_words: int = 8, max_words: int = 60) -> bool:

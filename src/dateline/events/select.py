@@ -12,7 +12,6 @@ import datetime as dt
 import heapq
 from dataclasses import dataclass, field
 
-
 _DAY = dt.timedelta(days=1)
 
 

@@ -1,0 +1,66 @@
+"""`dateline evaluate tls`: gold reading quirks, system-file matching, tokenization, the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline.clean.ptb import detokenize_line
+from dateline.cli import main
+from dateline.evaluate.tls import find_system_file, find_tasks, ptb_tokenize, read_timeline
+
+
+def test_malformed_gold_date_block_is_dropped(shared_data):
+    path = shared_data / "timeline17/MJ_bbc/timelines/bbc.co.uk.txt"
+    gold = read_timeline(path)
+    blocks = path.read_text().count("-" * 32)
+    assert len(gold) == blocks - 1
+    assert not any("Jury selection begins" in s for sents in gold.values() for s in sents)
+
+
+def test_repeated_gold_dates_are_merged(shared_data):
+    path = shared_data / "timeline17/H1N1_bbc/timelines/influenza_A_h1n1_scotland_bbc.txt"
+    gold = read_timeline(path)
+    lines = [ln.strip() for ln in path.read_text().splitlines()]
+    n_sents = sum(1 for ln in lines if ln and ln != "-" * 32 and not ln[:4].isdigit())
+    assert sum(len(s) for s in gold.values()) == n_sents
+    assert len(gold) < lines.count("-" * 32)
+
+
+def test_every_dev_timeline_finds_its_sdf_tls_file(shared_data):
+    t17 = shared_data / "timeline17"
+    sysdir = t17 / "_reference_system_outputs/sdf-tls/TL17_bestds"
+    tasks = find_tasks(t17)
+    found = [find_system_file(sysdir, t) for t in tasks]
+    assert len(tasks) == 12 and None not in found
+    assert len(set(found)) == 12
+
+
+def test_tokenizer_restores_the_corpus_tokenization(fixtures):
+    lines = (fixtures / "tls/reuters_2011-03-04_337.htm.txt").read_text().splitlines()
+    same = total = 0
+    for ln in lines:
+        gold = ln.split()
+        ours = ptb_tokenize(detokenize_line(ln)).split()
+        total += len(gold)
+        same += len(set(gold) & set(ours))
+    assert same / total > 0.9
+
+
+def test_cli_json_scores_a_subset(shared_data, capsys):
+    rc = main(["evaluate", "tls", str(shared_data / "timeline17"), "--json", "--limit", "1", "--topics", "H1N1_guardian"])
+    assert rc == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["timelines"] == 1
+    for key in ("ar1_f", "ar2_f", "date_f1", "concat_r1_f", "agreement_r2_f"):
+        assert 0.0 <= out["mean"][key] <= 1.0
+    assert out["mean"]["ar1_f"] > 0.05 and out["mean"]["date_f1"] > 0.3
+    assert out["rows"][0]["timeline"] == "H1N1_guardian/swine_flu_guardian"
+
+
+def test_limit_takes_the_first_tasks_in_sorted_order(shared_data):
+    tasks = find_tasks(shared_data / "timeline17")
+    assert [t.name for t in tasks] == sorted(t.name for t in tasks)
+    with pytest.raises(SystemExit):
+        main(["evaluate", "tls"])
