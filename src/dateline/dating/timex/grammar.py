@@ -60,7 +60,7 @@ RULES: list[Rule] = [
     _r("month_this_year", rf"(?P<month>{M})\s+(?:(?i:of)\s+)?(?P<yrel>(?i:this|last|next))\s+(?i:year)(?!\w)",
        nz.this_year_month),
     _r("month", rf"(?:(?P<rel>(?i:last|next|this))\s+)?{PREMOD}(?P<month>{M})", nz.month_only),
-    _r("decade", rf"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]*)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s"
+    _r("decade", r"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]*)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s"
                  r"|'(?P<sdec>\d0)s)(?!\w)", nz.decade),
     _r("decade_word", r"(?i:the)\s+(?:(?i:early|late|mid)[\s-]*)?"
                       r"(?P<wdec>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)",

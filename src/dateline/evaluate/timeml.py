@@ -1,0 +1,245 @@
+"""``dateline evaluate timeml GOLD_DIR``: TempEval-3 (Task A) scores of tag_timexes on TimeML files.
+
+Relaxed = any character overlap, strict = identical extent, one-to-one pairing; type and value
+accuracy over relaxed matches; value F1 = relaxed F1 x value accuracy (TE3's headline attribute
+score), value_f1_strict = value counted on strict matches only. The DCT is the anchor, not scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..dating.timex import tag_timexes
+
+
+@dataclass
+class GoldDoc:
+    path: str
+    part: str
+    dct: str | None
+    text: str
+    timexes: list[tuple[int, int, str, str]]  # start, end, value, type
+
+
+def _walk(el: ET.Element, buf: list[str], spans: list[tuple[int, int, str, str]], pos: list[int]) -> None:
+    if el.text:
+        buf.append(el.text)
+        pos[0] += len(el.text)
+    for child in el:
+        start = pos[0]
+        _walk(child, buf, spans, pos)
+        if child.tag == "TIMEX3":
+            spans.append((start, pos[0], child.get("value", ""), child.get("type", "")))
+        if child.tail:
+            buf.append(child.tail)
+            pos[0] += len(child.tail)
+
+
+def read_timeml(path: Path, root: Path) -> GoldDoc:
+    """Plain text of <TEXT> (concatenated text nodes), its TIMEX3 spans and the DCT value."""
+    tree = ET.parse(path)
+    dct = None
+    for t in tree.iter("TIMEX3"):
+        if t.get("functionInDocument") == "CREATION_TIME":
+            dct = t.get("value")
+            break
+    text_el = tree.find(".//TEXT")
+    buf: list[str] = []
+    spans: list[tuple[int, int, str, str]] = []
+    if text_el is not None:
+        _walk(text_el, buf, spans, [0])
+    rel = path.relative_to(root)
+    part = rel.parts[0] if len(rel.parts) > 1 else "."
+    return GoldDoc(str(rel), part, dct, "".join(buf), spans)
+
+
+def gold_files(gold_dir: Path, limit: int | None = None) -> list[Path]:
+    files = sorted(p for p in gold_dir.rglob("*.tml") if p.is_file())
+    return files[:limit] if limit else files
+
+
+def value_kind(value: str, ttype: str) -> str:
+    """A coarse class of a TIMEX3 value, for the error breakdown."""
+    if ttype in ("DURATION", "SET"):
+        return ttype.lower()
+    if value.endswith("_REF"):
+        return "ref"
+    if "T" in value[4:]:
+        return "time"
+    for kind, rx in (("day", r"^\d{4}-\d\d-\d\d$"), ("month", r"^\d{4}-\d\d$"), ("year", r"^\d{4}$"),
+                     ("week", r"^\d{4}-W"), ("quarter", r"^\d{4}-[QH]"), ("season", r"^\d{4}-(SU|WI|FA|SP)"),
+                     ("decade", r"^\d{2,3}X?$"), ("unknown_year", r"^XXXX")):
+        if re.match(rx, value):
+            return kind
+    return "other"
+
+
+@dataclass
+class Tally:
+    n_gold: int = 0
+    n_sys: int = 0
+    relaxed: int = 0
+    strict: int = 0
+    type_ok: int = 0
+    value_ok: int = 0
+    value_ok_strict: int = 0
+    missed: Counter[str] = field(default_factory=Counter)
+    spurious: Counter[str] = field(default_factory=Counter)
+    wrong_value: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, other: Tally) -> None:
+        for k in ("n_gold", "n_sys", "relaxed", "strict", "type_ok", "value_ok", "value_ok_strict"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+        self.missed.update(other.missed)
+        self.spurious.update(other.spurious)
+        self.wrong_value.update(other.wrong_value)
+        for k, v in other.examples.items():
+            self.examples[k].extend(v)
+
+    def scores(self) -> dict[str, float | int]:
+        def prf(tp: int) -> tuple[float, float, float]:
+            p = tp / self.n_sys if self.n_sys else 0.0
+            r = tp / self.n_gold if self.n_gold else 0.0
+            return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+        rp, rr, rf = prf(self.relaxed)
+        sp, sr, sf = prf(self.strict)
+        type_acc = self.type_ok / self.relaxed if self.relaxed else 0.0
+        value_acc = self.value_ok / self.relaxed if self.relaxed else 0.0
+        value_acc_s = self.value_ok_strict / self.strict if self.strict else 0.0
+        return {
+            "relaxed_p": round(rp, 4), "relaxed_r": round(rr, 4), "relaxed_f1": round(rf, 4),
+            "strict_p": round(sp, 4), "strict_r": round(sr, 4), "strict_f1": round(sf, 4),
+            "type_accuracy": round(type_acc, 4), "value_accuracy": round(value_acc, 4),
+            "value_f1": round(rf * value_acc, 4), "type_f1": round(rf * type_acc, 4),
+            "value_f1_strict": round(sf * value_acc_s, 4),
+            "n_gold": self.n_gold, "n_system": self.n_sys,
+        }
+
+
+def score_doc(doc: GoldDoc, system: list[tuple[int, int, str, str]]) -> Tally:
+    """Pair gold and system spans one-to-one (exact extents first, then the largest overlap)."""
+    t = Tally(n_gold=len(doc.timexes), n_sys=len(system))
+    used_sys: set[int] = set()
+    pair: dict[int, int] = {}
+    for gi, g in enumerate(doc.timexes):
+        for si, s in enumerate(system):
+            if si not in used_sys and s[0] == g[0] and s[1] == g[1]:
+                pair[gi] = si
+                used_sys.add(si)
+                break
+    for gi, g in enumerate(doc.timexes):
+        if gi in pair:
+            continue
+        best, best_ov = None, 0
+        for si, s in enumerate(system):
+            if si in used_sys:
+                continue
+            ov = min(g[1], s[1]) - max(g[0], s[0])
+            if ov > best_ov:
+                best, best_ov = si, ov
+        if best is not None:
+            pair[gi] = best
+            used_sys.add(best)
+    for gi, g in enumerate(doc.timexes):
+        gtext = doc.text[g[0]:g[1]].replace("\n", " ")
+        if gi not in pair:
+            kind = value_kind(g[2], g[3])
+            t.missed[kind] += 1
+            t.examples["missed"].append(f"{doc.path}: {gtext!r} {g[3]} {g[2]}")
+            continue
+        s = system[pair[gi]]
+        t.relaxed += 1
+        exact = s[0] == g[0] and s[1] == g[1]
+        t.strict += exact
+        t.type_ok += s[3] == g[3]
+        if s[2] == g[2]:
+            t.value_ok += 1
+            t.value_ok_strict += exact
+        else:
+            t.wrong_value[value_kind(g[2], g[3])] += 1
+            t.examples["wrong_value"].append(
+                f"{doc.path}: {gtext!r} gold={g[2]} ours={s[2]} ({doc.text[s[0]:s[1]]!r}) dct={doc.dct}")
+        if not exact:
+            t.examples["extent"].append(f"{doc.path}: gold={gtext!r} ours={doc.text[s[0]:s[1]]!r}")
+    for si, s in enumerate(system):
+        if si not in used_sys:
+            t.spurious[value_kind(s[2], s[3])] += 1
+            t.examples["spurious"].append(f"{doc.path}: {doc.text[s[0]:s[1]]!r} {s[3]} {s[2]}")
+    return t
+
+
+def run_system(doc: GoldDoc) -> list[tuple[int, int, str, str]]:
+    return [(x.start, x.end, x.value, x.type) for x in tag_timexes(doc.text, doc.dct)]
+
+
+def evaluate(gold_dir: Path, limit: int | None = None, system=run_system) -> tuple[dict, Tally]:  # noqa: ANN001
+    """Score ``system`` (GoldDoc -> spans) on every .tml under gold_dir; returns (report, total tally)."""
+    files = gold_files(gold_dir, limit)
+    total = Tally()
+    parts: dict[str, Tally] = defaultdict(Tally)
+    t0 = time.perf_counter()
+    n_docs = 0
+    for f in files:
+        doc = read_timeml(f, gold_dir)
+        tally = score_doc(doc, system(doc))
+        total.add(tally)
+        parts[doc.part].add(tally)
+        n_docs += 1
+    elapsed = time.perf_counter() - t0
+    report: dict = dict(total.scores())
+    report["n_docs"] = n_docs
+    report["seconds"] = round(elapsed, 2)
+    report["subcorpora"] = {k: {**v.scores()} for k, v in sorted(parts.items())}
+    report["errors"] = {
+        "missed": dict(total.missed.most_common()),
+        "spurious": dict(total.spurious.most_common()),
+        "wrong_value": dict(total.wrong_value.most_common()),
+    }
+    return report, total
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("gold_dir", type=Path, help="folder of TimeML .tml files (searched recursively)")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N files (sorted paths)")
+    parser.add_argument("--show", type=int, default=0, help="print N examples of each error class")
+
+
+def print_report(report: dict, total: Tally, show: int = 0, out=sys.stdout) -> None:  # noqa: ANN001
+    def row(name: str, s: dict) -> str:
+        return (f"{name:<10} {s['relaxed_p']:.3f} {s['relaxed_r']:.3f} {s['relaxed_f1']:.3f}  "
+                f"{s['strict_p']:.3f} {s['strict_r']:.3f} {s['strict_f1']:.3f}  {s['type_accuracy']:.3f}  "
+                f"{s['value_f1']:.3f}  {s['value_f1_strict']:.3f}  {s['n_gold']:>5} {s['n_system']:>5}")
+
+    print(f"{'part':<10} relP  relR  relF1  strP  strR  strF1  type   valF1  valF1s  gold   sys", file=out)
+    print(row("ALL", report), file=out)
+    for k, v in report["subcorpora"].items():
+        print(row(k, v), file=out)
+    for k, v in report["errors"].items():
+        print(f"{k}: " + ", ".join(f"{a}={b}" for a, b in v.items()), file=out)
+    for k, lines in total.examples.items():
+        for line in lines[:show]:
+            print(f"  [{k}] {line}", file=out)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.gold_dir.is_dir():
+        print(f"not a folder: {args.gold_dir}", file=sys.stderr)
+        return 2
+    report, total = evaluate(args.gold_dir, args.limit)
+    if getattr(args, "json", False):
+        print(json.dumps(report))
+        if args.show:
+            print_report(report, total, args.show, out=sys.stderr)
+    else:
+        print_report(report, total, args.show)
+    return 0
