@@ -4,7 +4,9 @@ One database holds one story. Nested lists that are only ever read back whole (t
 sentences, evidence spans, aliases...) are JSON columns; entity mentions also get a row
 each (``entity_mentions``) so a document's entities can be queried. PostgreSQL's
 ``documents.tsv`` and SQLite's ``documents_fts`` (full-text search) are left out here:
-only the migrations and :mod:`dateline.store.search` touch them.
+only the migrations and :mod:`dateline.store.search` touch them. ``extra`` holds the fields of
+a model object that have no column of their own (fields added to the model later), so they
+survive a round trip without a migration.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ story = sa.Table(
     sa.Column("summary", sa.JSON),
     sa.Column("meta", sa.JSON),
     sa.Column("updated_at", sa.String(32)),
+    sa.Column("extra", sa.JSON),
 )
 
 documents = sa.Table(
@@ -45,6 +48,7 @@ documents = sa.Table(
     sa.Column("raw_hash", sa.String(64)),
     sa.Column("lang", sa.String(16)),
     sa.Column("meta", sa.JSON),
+    sa.Column("extra", sa.JSON),
 )
 
 entities = sa.Table(
@@ -56,6 +60,7 @@ entities = sa.Table(
     sa.Column("aliases", sa.JSON),
     sa.Column("geo", sa.JSON),
     sa.Column("attrs", sa.JSON),
+    sa.Column("extra", sa.JSON),
 )
 
 entity_mentions = sa.Table(
@@ -76,6 +81,7 @@ events = sa.Table(
     sa.Column("evidence", sa.JSON),
     sa.Column("entities", sa.JSON),
     sa.Column("salience", sa.Float),
+    sa.Column("extra", sa.JSON),
 )
 
 timeline = sa.Table(
@@ -86,6 +92,7 @@ timeline = sa.Table(
     sa.Column("events", sa.JSON),
     sa.Column("sources", sa.JSON),
     sa.Column("evidence", sa.JSON),
+    sa.Column("extra", sa.JSON),
 )
 
 claims = sa.Table(
@@ -102,6 +109,7 @@ claims = sa.Table(
     sa.Column("place", sa.Text),
     sa.Column("source_entity", sa.String(64)),
     sa.Column("text", sa.Text),
+    sa.Column("extra", sa.JSON),
 )
 
 series = sa.Table(
@@ -110,6 +118,7 @@ series = sa.Table(
     sa.Column("measure", sa.Text, nullable=False),
     sa.Column("claims", sa.JSON),
     sa.Column("place", sa.Text),
+    sa.Column("extra", sa.JSON),
 )
 
 disagreements = sa.Table(
@@ -119,6 +128,7 @@ disagreements = sa.Table(
     sa.Column("topic", sa.Text, nullable=False),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("sides", sa.JSON),
+    sa.Column("extra", sa.JSON),
 )
 
 # deleted child-first when the story is replaced
