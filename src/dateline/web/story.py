@@ -197,9 +197,12 @@ class Story:
             title = (d.title or "").lower()
             if not all(w in low or w in title for w in words):
                 continue
-            i = low.find(words[0])
+            phrase = " ".join(words)
+            i, n = low.find(phrase), len(phrase)
+            if i < 0:
+                i, n = low.find(words[0]), len(words[0])
             if i >= 0:
-                res.documents.append(self.snippet(Span(d.id, i, i + len(words[0]))))
+                res.documents.append(self.snippet(Span(d.id, i, i + n)))
             else:
                 res.documents.append(Snippet(d, d.id, "", "", (d.text or "")[:160], 0, 0))
             if len(res.documents) >= limit:

@@ -1,0 +1,221 @@
+"""The web UI and the HTML export driven in headless Chromium (Debian's package + Playwright).
+
+Screenshots land in test-artifacts/web/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dateline.web import create_app, load_report_file
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "web" / "libya_report.json"
+ARTIFACTS = ROOT / "test-artifacts" / "web"
+CHROMIUM = os.environ.get("DATELINE_CHROMIUM") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic"]
+
+if CHROMIUM is None:
+    pytest.skip("no Chromium (set DATELINE_CHROMIUM or install Debian's chromium)", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_in_thread(app) -> Iterator[str]:
+    import uvicorn
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    yield from serve_in_thread(create_app(load_report_file(FIXTURE)))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1200, "height": 900})
+    pg = ctx.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    ctx.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def test_story_to_event_to_article_evidence(page, base_url):
+    page.goto(base_url + "/")
+    assert page.locator("h1").inner_text() == "Libya 2011: uprising and intervention"
+    assert page.locator("li.timeline-entry time").all_inner_texts() == ["2011-02-20", "2011-02-21", "2011-03-18", "2011-03-19"]
+    shot(page, "01-story")
+    page.get_by_role("link", name="A fighter jet is shot down over Benghazi").click()
+    page.wait_for_url("**/event/v5")
+    assert page.locator("h2.event-title").inner_text() == "A fighter jet is shot down over Benghazi"
+    shot(page, "02-event")
+    page.locator("a.evidence-link").first.click()
+    page.wait_for_url("**/doc/31?focus=event*")
+    focus = page.locator("mark.hl-focus").first
+    assert focus.is_visible()
+    assert focus.inner_text().startswith("A fighter jet was shot down")
+    # the page scrolled to the evidence: the URL fragment names the span's first character
+    fragment = page.evaluate("location.hash")
+    assert fragment == "#" + focus.get_attribute("id")
+    box = focus.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900
+    # entities, dates and figures of the same article are highlighted too
+    assert page.locator("mark.hl-entity", has_text="Benghazi").count() >= 1
+    assert page.locator("mark.hl-timex", has_text="late Friday").count() == 1
+    assert page.locator("mark.hl-claim").count() >= 3
+    shot(page, "03-article-evidence")
+    assert page.errors == []
+
+
+def test_injected_markup_is_shown_literally_and_never_runs(page, base_url):
+    for path in ["/doc/265-xss", "/entity/e1", "/", "/documents", "/event/v6", "/search?q=warship"]:
+        page.goto(base_url + path)
+        assert page.evaluate("typeof window.__xss") == "undefined", path
+        assert page.title() != "pwned"
+        assert page.locator("script").count() == 0
+        assert page.locator("main img").count() == 0
+    page.goto(base_url + "/doc/265-xss")
+    body = page.locator(".article-text").inner_text()
+    assert '<script>window.__xss = "script"</script>' in body
+    assert "<img src=x onerror=\"window.__xss='img'\">" in body
+    page.locator("mark", has_text="onmouseover").first.hover()
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert "<script>" in page.locator("h2.doc-title").inner_text()
+    assert page.title().startswith('U.S. fires cruise missiles at Libya <script>document.title="pwned"</script>')
+    shot(page, "04-xss-article")
+    assert page.errors == []
+
+
+def test_boilerplate_is_struck_out_on_demand(page, base_url):
+    page.goto(base_url + "/doc/265-xss")
+    line = page.locator("details.boilerplate del", has_text="This discussion is now closed.")
+    assert not line.is_visible()
+    page.locator("details.boilerplate summary").click()
+    assert line.is_visible()
+    assert page.evaluate("el => getComputedStyle(el).textDecorationLine", line.element_handle()) == "line-through"
+    assert "2011-03-19" in page.locator("dd.published").inner_text()
+    shot(page, "05-boilerplate")
+
+
+def test_filters_narrow_the_timeline(page, base_url):
+    page.goto(base_url + "/")
+    page.fill("input[name=start]", "2011-03-01")
+    page.select_option("select[name=entity]", label="Benghazi (GPE)")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**/?start=2011-03-01*")
+    assert page.locator("li.timeline-entry time").all_inner_texts() == ["2011-03-19"]
+
+
+def test_figures_chart_points_link_to_their_sentences(page, base_url):
+    page.goto(base_url + "/figures")
+    first = page.locator("div.series").first
+    assert first.locator("svg.chart circle").count() == 3
+    shot(page, "06-figures")
+    first.locator("svg.chart a.point").nth(2).click()
+    page.wait_for_url("**/doc/*focus=claim*")
+    assert page.locator("mark.hl-focus").first.is_visible()
+    assert page.locator("mark.hl-focus").first.inner_text().strip() != ""
+
+
+def test_disagreements_side_by_side(page, base_url):
+    page.goto(base_url + "/disagreements")
+    d = page.locator("#dis-d2 .side")
+    assert d.count() == 2
+    a, b = d.nth(0).bounding_box(), d.nth(1).bounding_box()
+    assert abs(a["y"] - b["y"]) < 2 and b["x"] > a["x"] + a["width"] - 1  # same row, left and right
+    assert "honoring a cease-fire" in d.nth(0).inner_text()
+    assert "assault is persisting" in d.nth(1).inner_text()
+    shot(page, "07-disagreements")
+
+
+def test_map_points_open_entity_pages(page, base_url):
+    page.goto(base_url + "/map")
+    assert page.locator("svg.worldmap path.land").count() == 1
+    assert page.locator("svg.worldmap a.place").count() == 6
+    shot(page, "08-map")
+    page.goto(base_url + "/entity/e1")
+    assert page.locator("ul.aliases li", has_text="Muammar Gaddafi").count() == 1
+    assert page.locator("blockquote.evidence").count() >= 10
+    page.goto(base_url + "/entity/e3")
+    assert page.locator("svg.worldmap circle").count() == 1
+    shot(page, "09-entity-place")
+
+
+def test_search_box(page, base_url):
+    page.goto(base_url + "/")
+    page.fill("header input[name=q]", "cease-fire")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=cease-fire")
+    hits = page.locator("ol.hits li")
+    assert hits.count() == 1 and "cease-fire" in hits.first.inner_text()
+    hits.first.locator("a").click()
+    page.wait_for_url("**/doc/31*")
+
+
+def test_html_export_opens_offline(browser, tmp_path):
+    from dateline.export.html import render
+
+    out = tmp_path / "story.html"
+    out.write_text(render(load_report_file(FIXTURE)), encoding="utf-8")
+    ctx = browser.new_context(offline=True, viewport={"width": 1200, "height": 900})
+    requests: list[str] = []
+    ctx.on("request", lambda r: requests.append(r.url))
+    pg = ctx.new_page()
+    pg.goto(out.as_uri())
+    assert [u for u in requests if not u.startswith("file:")] == []
+    assert pg.locator("h1").inner_text() == "Libya 2011: uprising and intervention"
+    assert pg.evaluate("typeof window.__xss") == "undefined"
+    assert pg.evaluate("getComputedStyle(document.querySelector('mark.hl-event')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    pg.get_by_role("link", name="A fighter jet is shot down over Benghazi").first.click()
+    assert pg.evaluate("location.hash") == "#event-v5"
+    pg.locator("#event-v5 a.evidence-link").first.click()
+    target = pg.evaluate("location.hash")[1:]
+    assert target.startswith("doc-31-at-")
+    assert pg.locator(f"[id='{target}']").inner_text().startswith("A fighter jet")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "10-export-evidence.png"))
+    ctx.close()

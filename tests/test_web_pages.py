@@ -1,0 +1,148 @@
+"""Web UI without a browser: page rendering, escaping, filters, highlights, charts, export."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+
+from dateline.export.html import render
+from dateline.model import Claim, Span
+from dateline.web import create_app, load_report_file
+from dateline.web.charts import map_points, series_chart
+from dateline.web.dates import bounds, in_range
+from dateline.web.highlight import Mark, pieces
+from dateline.web.story import Story
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "web" / "libya_report.json"
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+
+@pytest.fixture(scope="module")
+def report():
+    return load_report_file(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def client(report):
+    return TestClient(create_app(report))
+
+
+def test_fixture_spans_point_at_the_quoted_text(report):
+    story = Story(report)
+    for c in report.claims:
+        assert c.text and c.text in story.docs[c.evidence.doc].text[c.evidence.start:c.evidence.end]
+    for e in report.entities:
+        for m in e.mentions:
+            mention = story.docs[m.doc].text[m.start:m.end]
+            assert any(mention == a for a in e.aliases), (e.name, mention)
+
+
+def test_pieces_cut_overlapping_marks_and_keep_all_text():
+    text = "At least 28 people died in Misrata on Friday."
+    marks = [Mark(0, 45, "claim", "c1"), Mark(27, 34, "entity", "e3"), Mark(35, 44, "timex", "0", focus=True)]
+    ps = pieces(text, marks)
+    assert "".join(p.text for p in ps) == text
+    misrata = next(p for p in ps if p.text == "Misrata")
+    assert misrata.classes == "hl-claim hl-entity"
+    friday = next(p for p in ps if p.text == "on Friday")
+    assert "hl-focus" in friday.classes and friday.anchor and friday.start == 35
+    # out-of-range marks are clipped or dropped, never raise
+    assert "".join(p.text for p in pieces(text, [Mark(40, 400, "event"), Mark(500, 600, "event")])) == text
+
+
+def test_iso_dates_at_every_precision():
+    assert [str(d) for d in bounds("2011-03")] == ["2011-03-01", "2011-03-31"]
+    assert [str(d) for d in bounds("2011-W12")] == ["2011-03-21", "2011-03-27"]
+    assert bounds("2011")[1].isoformat() == "2011-12-31"
+    assert bounds("sometime") is None
+    assert in_range("2011-03", "2011-03-15", None) and not in_range("2011-02-21", "2011-03-01", None)
+
+
+def test_timeline_filters(report):
+    story = Story(report)
+    assert [t.date for t in story.timeline()] == ["2011-02-20", "2011-02-21", "2011-03-18", "2011-03-19"]
+    assert [t.date for t in story.timeline(start="2011-03-01")] == ["2011-03-18", "2011-03-19"]
+    benghazi = next(e.id for e in report.entities if e.name == "Benghazi")
+    assert [t.date for t in story.timeline(entity=benghazi)] == ["2011-02-20", "2011-03-19"]
+    assert [t.date for t in story.timeline(source="1")] == ["2011-02-21"]
+
+
+def test_series_chart_places_points_by_date_and_value():
+    claims = [Claim(id="a", measure="m", value=[100], as_of="2011-02-01", evidence=Span("d", 0, 1)),
+              Claim(id="b", measure="m", value=[200, 300], as_of="2011-03-01", evidence=Span("d", 0, 1)),
+              Claim(id="c", measure="m", value=[5], as_of=None)]
+    chart = series_chart(claims)
+    a, b = chart.points
+    assert a.x < b.x and b.y < a.y  # later and larger: right and higher
+    assert b.y_high < b.y < b.y_low  # the range is drawn as a whisker
+    assert [c.id for c in chart.undated] == ["c"]
+
+
+def test_map_points_project_places(report):
+    pts = {p.entity.name: p for p in map_points(report.entities)}
+    assert {"Benghazi", "Misrata", "Tripoli"} <= set(pts)
+    assert pts["Tripoli"].x < pts["Misrata"].x < pts["Benghazi"].x  # west to east
+    assert "Moammar Gadhafi" not in pts
+
+
+@pytest.mark.parametrize("path", ["/", "/documents", "/doc/31", "/doc/265-xss", "/entity/e1", "/entity/e3",
+                                  "/entities", "/map", "/figures", "/disagreements", "/event/v5",
+                                  "/search?q=cease-fire", "/?start=2011-03-01&end=2011-03-31&entity=e2&source=31"])
+def test_every_page_renders_escaped_with_a_strict_csp(client, path):
+    r = client.get(path)
+    assert r.status_code == 200
+    csp = r.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "script-src" not in csp
+    assert "<script" not in r.text.lower() and "<img" not in r.text.lower()
+    assert not re.search(r"<[^>]+\son\w+=", r.text)  # no event-handler attribute made it into a tag
+
+
+def test_payload_is_shown_as_text(client):
+    r = client.get("/doc/265-xss")
+    assert "&lt;script&gt;window.__xss" in r.text
+    assert "&lt;img src=x onerror=" in r.text
+
+
+def test_unknown_ids_are_404(client):
+    assert client.get("/doc/nope").status_code == 404
+    assert client.get("/entity/nope").status_code == 404
+
+
+def test_empty_parts_say_none_found(report):
+    story_only_docs = type(report)(schema_version="1", generator="t", documents=report.documents)
+    c = TestClient(create_app(story_only_docs))
+    assert "No timeline dates found" in c.get("/").text
+    assert "No series of figures found" in c.get("/figures").text
+    assert "No disagreements found" in c.get("/disagreements").text
+    assert "No places with coordinates found" in c.get("/map").text
+
+
+def test_reader_highlights_every_kind_of_evidence(client):
+    html = client.get("/doc/31", params={"focus": "event:v5"}).text
+    for kind in ("hl-event", "hl-claim", "hl-entity", "hl-timex", "hl-side"):
+        assert kind in html
+    focus = re.search(r'<mark class="[^"]*hl-focus[^"]*" id="at-(\d+)"[^>]*>([^<]*)', html)
+    assert focus and focus.group(2).startswith("A fighter jet")
+
+
+def test_search_finds_articles_and_entities(client):
+    html = client.get("/search", params={"q": "Human Rights Watch"}).text
+    assert "<mark>Human Rights Watch</mark> said at least 223 people" in html
+    assert "/entity/e7" in html
+
+
+def test_export_is_one_offline_file(report):
+    html = render(report)
+    assert html.startswith("<!doctype html>")
+    assert 'http-equiv="Content-Security-Policy"' in html
+    assert not re.search(r'(src|href)="(https?:)?//', html)  # nothing fetched from anywhere
+    assert '<link rel="stylesheet"' not in html and "<style>" in html
+    assert "&lt;script&gt;" in html and "<script" not in html.lower()
+    for anchor in re.findall(r'href="#([^"]+)"', html):
+        assert f'id="{anchor}"' in html, anchor
