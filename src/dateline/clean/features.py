@@ -108,9 +108,11 @@ def line_features(line: str, stops: frozenset[str]) -> LineFeatures:
     caps = sum(1 for t in alpha if unicodedata.category(t[0]) == "Lu")
     digits = sum(1 for c in s if c.isdigit())
     spans = [m.span() for r in (DATE_RE, TIME_RE, _REL_TIME) for m in r.finditer(s)]
+    # a CJK character carries about a word: weigh it like the 3 characters of a short word
+    wide = sum(1 for c in s if "\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af")
     return LineFeatures(
         text=s,
-        chars=len(s),
+        chars=len(s) + 2 * wide,
         words=n,
         stop_density=(sum(1 for t in low if t in stops) / n) if n and stops else 0.0,
         cue_words=sum(1 for t in low if t in CUE_WORDS),

@@ -24,7 +24,7 @@ STOP_LOW, STOP_HIGH = 0.30, 0.32
 # "<name> wrote:" / "said on <date>". One such stamp after the body starts the comments.
 _COMMENT_STAMP = re.compile(
     r"(?:\d{4}|\d{1,2}(?:st|nd|rd|th)?)\s*,?\s+(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:\||\breply\b|\breport\b)"
-    r"|\b(?:at\s+)?\d{1,2}[:.]\d\d\s*[ap]\.?m\.?\s+on\s+\w+\s+\d{1,2},?\s+\d{4},?\s+[\w .'-]{2,40}\s+wrote\s*:",
+    r"|\b\d{1,2}[:.]\d\d\s*[ap]\.?m\.?\s+on\s+[^|]{5,25}?\d{4}[^|]{0,45}?\bwrote\s*:",
     re.I,
 )
 _COMMENT_HEAD = re.compile(
@@ -53,8 +53,8 @@ def _base_class(f: LineFeatures, stops: frozenset[str], repeated: bool) -> str:
         return BAD
     if f.words >= 4 and f.cue_words / f.words >= 0.34:
         return BAD
-    if repeated and f.words <= 25:
-        return BAD
+    if repeated and (f.words <= 8 or not f.end_punct):
+        return BAD  # menus, share bars and captions printed twice
     headline_like = f.words >= 3 and f.cap_ratio >= 0.7 and not f.end_punct
     if f.chars < LENGTH_LOW or headline_like:
         return SHORT
@@ -66,6 +66,10 @@ def _base_class(f: LineFeatures, stops: frozenset[str], repeated: bool) -> str:
         return GOOD if f.chars > LENGTH_HIGH else NEAR
     if f.stop_density >= STOP_LOW:
         return NEAR
+    if f.end_punct and f.stop_density >= 0.1 and f.words >= 4:
+        # a sentence dense in names and figures ("U.S. crude rose $1.43 to $111.73 ..."):
+        # not evidence of boilerplate, let its neighbours decide
+        return SHORT
     return BAD
 
 
@@ -109,22 +113,54 @@ def _smooth(classes: list[str], prose: list[bool]) -> list[str]:
     return final
 
 
+def _promote_near_runs(classes: list[str], min_near: int = 3) -> list[str]:
+    """A run of near-good lines (short paragraphs, as news often has) is body like one long
+    paragraph: jusText would drop it when no long paragraph is next to it."""
+    out = list(classes)
+    i = 0
+    while i < len(classes):
+        if classes[i] != NEAR:
+            i += 1
+            continue
+        j, near = i, 0
+        while j < len(classes) and classes[j] in (NEAR, SHORT, GOOD):
+            near += classes[j] == NEAR
+            j += 1
+        if near >= min_near:
+            for k in range(i, j):
+                if out[k] == NEAR:
+                    out[k] = GOOD
+        i = j
+    return out
+
+
 def _is_prose(f: LineFeatures, stops: frozenset[str]) -> bool:
     """A short line that reads as a sentence: a quote, a one-line paragraph."""
     if f.words < 2 or f.cue_words or f.stamp_share > 0.3:
         return False
-    if not f.end_punct:
+    if not f.end_punct or not (f.text[:1].isupper() or f.text[:1].isdigit() or f.text[:1] in "\"'“‘«("):
         return False
-    return f.stop_density >= 0.15 or not stops or f.words <= 4
+    return f.stop_density >= 0.1 or not stops or f.words <= 4
 
 
-def _comment_start(lines: list[str], classes: list[str]) -> int | None:
-    """Index where reader comments begin (after some body), or None."""
-    seen_body = 0
+def _comment_start(lines: list[str], classes: list[str], feats: list[LineFeatures]) -> int | None:
+    """Index where reader comments begin (after some body), or None.
+
+    A comment stamp after three body lines starts the comments. A comments heading
+    ("12 Comments", "Leave a reply") does only when more body text comes before it than
+    after it (on many pages the heading is a counter placed above the article)."""
+    good_chars = [f.chars if c == GOOD else 0 for c, f in zip(classes, feats, strict=True)]
+    total = sum(good_chars)
+    seen_lines, seen_chars = 0, 0
     for i, ln in enumerate(lines):
         if classes[i] == GOOD:
-            seen_body += 1
-        if seen_body >= 3 and (_COMMENT_STAMP.search(ln) or (_COMMENT_HEAD.match(ln.strip()) and seen_body >= 5)):
+            seen_lines += 1
+            seen_chars += good_chars[i]
+        if seen_lines < 3:
+            continue
+        if _COMMENT_STAMP.search(ln):
+            return i
+        if _COMMENT_HEAD.match(ln.strip()) and seen_chars > total - seen_chars:
             return i
     return None
 
@@ -157,7 +193,18 @@ def classify_lines(lines: list[str]) -> tuple[list[bool], str | None]:
 
 
 def classify_lines_detail(lines: list[str]) -> tuple[list[bool], list[str]]:
-    """Keep flags and the final class of each line (for debugging and tests)."""
+    """Keep flags and the final class of each line (for debugging and tests).
+
+    Blank lines are not judged and are never kept (they only separate paragraphs)."""
+    idx = [i for i, ln in enumerate(lines) if ln.strip()]
+    keep_ne, classes_ne = _classify_nonempty([lines[i] for i in idx])
+    keep, classes = [False] * len(lines), [BAD] * len(lines)
+    for j, i in enumerate(idx):
+        keep[i], classes[i] = keep_ne[j], classes_ne[j]
+    return keep, classes
+
+
+def _classify_nonempty(lines: list[str]) -> tuple[list[bool], list[str]]:
     if not lines:
         return [], []
     stops = guess_stoplist([ln for ln in lines if len(ln.split()) >= 5] or lines)
@@ -165,9 +212,17 @@ def classify_lines_detail(lines: list[str]) -> tuple[list[bool], list[str]]:
     keys = [normalise(ln) for ln in lines]
     counts = Counter(k for k in keys if k)
     classes = [_base_class(f, stops, counts[k] > 1) for f, k in zip(feats, keys, strict=True)]
+    seen: set[str] = set()
+    duplicate = []
+    for i, k in enumerate(keys):
+        # a sentence printed again (pull quote, the article repeated under the comments):
+        # the first copy is judged, the others are boilerplate
+        duplicate.append(bool(k) and k in seen and counts[k] > 1 and classes[i] != BAD)
+        seen.add(k)
     prose = [_is_prose(f, stops) for f in feats]
-    classes = _smooth(classes, prose)
-    cut = _comment_start(lines, classes)
+    classes = _smooth(_promote_near_runs(classes), prose)
+    classes = [BAD if d else c for c, d in zip(classes, duplicate, strict=True)]
+    cut = _comment_start(lines, classes, feats)
     if cut is not None:
         classes[cut:] = [BAD] * (len(classes) - cut)
     if GOOD in classes:
