@@ -146,3 +146,47 @@ def test_export_is_one_offline_file(report):
     assert "&lt;script&gt;" in html and "<script" not in html.lower()
     for anchor in re.findall(r'href="#([^"]+)"', html):
         assert f'id="{anchor}"' in html, anchor
+
+
+def test_serves_a_story_from_the_database(report, tmp_path):
+    from dateline import store
+    from dateline.web.app import app_for
+
+    url = f"sqlite:///{tmp_path / 'story.db'}"
+    store.save_report(report, url)
+    c = TestClient(app_for(db_url=url))
+    assert "A fighter jet is shot down over Benghazi" in c.get("/").text
+    html = c.get("/search", params={"q": "cease-fire observers"}).text
+    assert 'href="/doc/31"' in html and "<mark>" in html
+    r = c.get("/doc/265-xss")
+    assert r.status_code == 200 and "&lt;script&gt;" in r.text and "<script" not in r.text
+
+
+def test_dateline_serve_command(tmp_path):
+    """`dateline serve REPORT.json --port N` answers on 127.0.0.1 until stopped."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "dateline.cli", "serve", str(FIXTURE), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(200):
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/event/v5", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("dateline serve did not answer: " + proc.stderr.read1().decode(errors="replace"))
+        assert r.status_code == 200 and "A fighter jet is shot down over Benghazi" in r.text
+        assert "default-src 'none'" in r.headers["content-security-policy"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -129,8 +129,9 @@ def _store_hits(story: Story, hits: list[Any]) -> list[Snippet]:
         if doc_id is None:
             continue
         doc_id = str(doc_id)
-        snippet = get("snippet") or ""
-        out.append(Snippet(story.docs.get(doc_id), doc_id, str(snippet), "", "", 0, 0))
+        snippet = str(get("snippet") or "")
+        highlights = [list(h) for h in (get("highlights") or []) if len(h) == 2]
+        out.append(Snippet(story.docs.get(doc_id), doc_id, snippet, "", "", 0, 0, highlights))
     return out
 
 

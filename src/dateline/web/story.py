@@ -26,6 +26,16 @@ class Snippet:
     after: str
     start: int
     end: int
+    highlights: list[list[int]] | None = None  # [start, end) in ``text`` (store hits mark several words)
+
+    @property
+    def text(self) -> str:
+        return self.before + self.hit + self.after
+
+    def marks(self) -> list[Mark]:
+        if self.highlights is not None:
+            return [Mark(s, e, "hit") for s, e in self.highlights]
+        return [Mark(len(self.before), len(self.before) + len(self.hit), "hit")] if self.hit else []
 
 
 @dataclass
@@ -57,6 +67,16 @@ class Story:
         for t in report.timeline:
             for vid in t.events:
                 self.timeline_of_event.setdefault(vid, t)
+
+    def doc_name(self, doc_id: str) -> str:
+        """How an article is named in lists: its title, else its first words, else its id."""
+        d = self.docs.get(doc_id)
+        if d is None:
+            return doc_id
+        if d.title and d.title.strip():
+            return d.title.strip()
+        first = (d.text or "").strip().split("\n", 1)[0]
+        return first[:80].rsplit(" ", 1)[0] + "…" if len(first) > 80 else (first or d.id)
 
     # ---- look-ups -------------------------------------------------------------------
     def documents_ok(self) -> list[Document]:
