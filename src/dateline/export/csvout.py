@@ -24,7 +24,7 @@ PLACE_TYPES = {"GPE", "LOC", "FAC"}
 
 EVENT_COLUMNS = ["event_id", "event_date", "year", "time_precision", "title", "actor1", "actor2", "assoc_actors",
                  "location", "country", "latitude", "longitude", "source", "source_docs", "notes", "salience"]
-CLAIM_COLUMNS = ["claim_id", "measure", "value_low", "value_high", "unit", "approximate", "as_of", "source",
+CLAIM_COLUMNS = ["claim_id", "measure", "value_low", "value_high", "unit", "approximate", "bound", "as_of", "source",
                  "source_entity", "place", "doc", "start", "end", "evidence_text"]
 ENTITY_COLUMNS = ["entity_id", "name", "type", "aliases", "mentions", "documents", "latitude", "longitude",
                   "gazetteer_id", "country"]
@@ -65,7 +65,7 @@ def claim_rows(report: Report) -> Iterator[list[str]]:
         hi = c.value[-1] if c.value else None
         s = c.evidence
         yield [c.id, one_line(c.measure), _num(lo), _num(hi), c.unit or "", "true" if c.approximate else "false",
-               c.as_of or "", one_line(c.source), c.source_entity or "", c.place or "",
+               getattr(c, "bound", None) or "", c.as_of or "", one_line(c.source), c.source_entity or "", c.place or "",
                s.doc if s else "", str(s.start) if s else "", str(s.end) if s else "", ev.text(s)]
 
 

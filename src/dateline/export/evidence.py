@@ -43,8 +43,9 @@ class Evidence:
         return ""
 
     def title(self, doc_id: str) -> str:
+        """The document's title, else ``article <id>``."""
         doc = self.docs.get(doc_id)
-        return one_line(doc.title) if doc and doc.title else doc_id
+        return one_line(doc.title) if doc and doc.title else f"article {doc_id}"
 
 
 def one_line(s: str | None) -> str:

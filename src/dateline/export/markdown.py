@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from ..model import Report, Span
+from ..model import Claim, Report, Span
 from .dates import sort_key
 from .evidence import Evidence, one_line
 
@@ -51,14 +51,20 @@ class _Notes:
         return "".join(self.ref(s) for s in spans[:most])
 
 
-def _value(v: list[float]) -> str:
+def _value(c: Claim) -> str:
+    """``50``, ``20–30``, ``≥46`` ("at least"), ``≤10`` ("up to"), ``~1,000`` (hedged)."""
     def fmt(x: float) -> str:
         return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}"
+    v = c.value
     if not v:
         return ""
-    if len(v) == 1 or v[0] == v[-1]:
-        return fmt(v[0])
-    return f"{fmt(v[0])}–{fmt(v[-1])}"
+    num = fmt(v[0]) if len(v) == 1 or v[0] == v[-1] else f"{fmt(v[0])}–{fmt(v[-1])}"
+    bound = getattr(c, "bound", None)
+    if bound == "lower":
+        return "≥" + num
+    if bound == "upper":
+        return "≤" + num
+    return ("~" if c.approximate else "") + num
 
 
 def render(report: Report) -> str:
@@ -119,8 +125,7 @@ def render(report: Report) -> str:
             c = claims.get(cid)
             if c is None:
                 continue
-            approx = "~" if c.approximate else ""
-            out.append(f"| {c.as_of or ''} | {approx}{_value(c.value)} | {_cell(c.unit)} | {_cell(c.source)} | "
+            out.append(f"| {c.as_of or ''} | {_value(c)} | {_cell(c.unit)} | {_cell(c.source)} | "
                        f"{notes.ref(c.evidence)} |")
         out.append("")
     loose = [c for c in report.claims if c.id not in in_series]
@@ -128,8 +133,7 @@ def render(report: Report) -> str:
         out += ["### Other figures", "", "| Measure | As of | Value | Unit | Source | Evidence |",
                 "|---|---|---:|---|---|---|"]
         for c in loose:
-            approx = "~" if c.approximate else ""
-            out.append(f"| {_cell(c.measure)} | {c.as_of or ''} | {approx}{_value(c.value)} | {_cell(c.unit)} | "
+            out.append(f"| {_cell(c.measure)} | {c.as_of or ''} | {_value(c)} | {_cell(c.unit)} | "
                        f"{_cell(c.source)} | {notes.ref(c.evidence)} |")
         out.append("")
 

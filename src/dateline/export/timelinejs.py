@@ -68,7 +68,7 @@ def _sources(ev: Evidence, doc_ids: list[str]) -> str:
     items = []
     for d in dict.fromkeys(doc_ids):
         doc = ev.docs.get(d)
-        label = _esc(ev.title(d))
+        label = _esc(ev.title(d)) + (f" ({doc.published})" if doc is not None and doc.published else "")
         if doc is not None and doc.url and doc.url.startswith(("http://", "https://")):
             label = f'<a href="{html.escape(doc.url, quote=True)}">{label}</a>'
         outlet = ev.outlet(d)
