@@ -24,7 +24,9 @@ def is_bad_year_context(text: str, start: int, end: int) -> bool:
     after = text[end:end + 24]
     if _BAD_AFTER.match(after):
         return True
-    if re.search(r"(?:[$#£€]\s*|[\d.,:/]|\w-|[A-Za-z])$", before):
+    if re.search(r"(?:[$#£€]\s*|[\d.,:/]|[A-Za-z])$", before):
+        return True
+    if before.endswith("-") and not re.search(r"(?i:\b(?:mid|pre|post|early|late))-$", before):
         return True
     if re.search(r"\b(?:route|highway|interstate|flight|room|no\.|number|page|pages|model|version|apollo"
                  r"|channel|resolution|article|section|chapter|paragraph|rule|code|box|suite|gate|bus|boeing"

@@ -37,8 +37,8 @@ PREMOD = (
     r"|first\s+half|second\s+half)\s+of)[\s-]+)?"
 )
 QUANT = (
-    r"(?i:about|nearly|almost|roughly|some|more\s+than|less\s+than|fewer\s+than|over|just|only|at\s+least"
-    r"|at\s+most|barely|approximately|around|up\s+to|under|within|a\s+full|a\s+further|another)"
+    r"(?i:about|nearly|almost|roughly|some|(?:no\s+|not\s+)?more\s+than|less\s+than|fewer\s+than|over|at\s+least"
+    r"|at\s+most|approximately|around|up\s+to|a\s+full)"
 )
 B = r"(?<![\w$#])"  # left word boundary that also refuses amounts and codes
 
@@ -69,17 +69,28 @@ RULES: list[Rule] = [
        nz.century),
     _r("year", rf"(?:{PREMOD}|(?i:fiscal(?:\s+year)?)\s+)?(?<![\d,.$'])(?P<year>(?:1[5-9]\d\d|20\d\d))(?![\w]|,\d|\.\d)",
        nz.year_only),
-    _r("weekday", rf"(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?(?P<wd>{WD})(?:'s)?"
+    _r("spoken_year", r"(?:(?i:the\s+year)\s+)?(?P<sy>(?i:nineteen|twenty)[\s-]+(?i:hundred|ten|eleven|twelve|thirteen|fourteen"
+                      r"|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+                      r"|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)|(?i:two\s+thousand"
+                      r"(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?!\w)", nz.spoken_year),
+    _r("month_spoken_year", rf"(?:(?P<day>{D})\s+)?(?P<month>{M})\s+(?:(?P<day2>{D})\s*,?\s*)?(?P<sy>(?i:nineteen)[\s-]+"
+                            r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four"
+                            r"|five|six|seven|eight|nine))?))(?!\w)", nz.month_spoken_year),
+    _r("weekday", rf"(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?(?P<wd>{WD})"
                   rf"(?:\s+(?P<part>{PART}))?(?:\s*,?\s+(?i:at\s+)?{CLOCK})?(?!\w)", nz.weekday),
     _r("weekday_set", rf"(?i:every|each)\s+(?P<wd>{WD})(?:\s+(?P<part>{PART}))?", nz.weekday_set),
     _r("weekday_plural", rf"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)(?:\s+(?P<part>{PART}s?))?(?!\w)",
        nz.weekday_set),
+    _r("weekday_part_plural", rf"(?P<wd>{WD})\s+(?P<part>(?i:mornings|afternoons|evenings|nights))(?!\w)",
+       nz.weekday_set),
+    _r("week_of", rf"(?i:the\s+week\s+of)\s+(?P<month>{M})\s*(?P<day>{D})(?:\s*,?\s*(?P<year>{Y}))?", nz.week_of),
     _r("day_rel", r"(?P<dw>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday"
                   rf"|tomorrow|tonight))(?:\s+(?P<part>{PART}))?(?!\w)", nz.day_relative),
     _r("this_part", rf"(?P<dw>(?i:this|last))\s+(?P<part>{PART})(?!\w)", nz.day_relative),
     _r("clock", rf"(?<![\w$.:]){CLOCK}(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC))?"
                 rf"(?:\s*,?\s+(?:(?i:on)\s+)?(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday|tomorrow)))?", nz.clock_time),
-    _r("clock_word", rf"(?P<tod>(?i:noon|midnight))(?:\s+(?:(?i:on)\s+)?(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday|tomorrow)))?(?!\w)",
+    _r("overnight", r"(?i:overnight)(?!\w)", nz.overnight),
+    _r("clock_word", rf"(?P<tod>(?i:noon|midnight|midday))(?:\s+(?:(?i:on)\s+)?(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday|tomorrow)))?(?!\w)",
        nz.clock_time),
     _r("month_part", r"(?P<mod>(?i:early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
                      r"|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+close\s+of))[\s-]+"
@@ -92,36 +103,40 @@ RULES: list[Rule] = [
     _r("rate", r"(?i:a|an|per)\s+(?P<sunit>(?i:day|week|month|year|hour|quarter))(?!\w)", nz.rate_set),
     _r("ago", rf"(?:{QUANT}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+"
               r"(?P<dir>(?i:ago|earlier|later|from\s+now|hence))(?!\w)", nz.ago),
-    _r("duration", rf"(?:(?i:the\s+(?:past|last|next|coming|previous|following|first|final|latest|remaining|same)"
+    _r("duration", rf"(?:(?i:the\s+(?:past|last|next|coming|previous|following|first|final|latest|remaining|same)?"
                    rf"|past|last|next|previous|first|another)\s+)?(?:{QUANT}\s+)?(?P<num>{NUM})[\s-]+"
-                   rf"(?P<unit>{UNIT})(?:-(?i:long|old))?(?!\w)", nz.duration),
+                   rf"(?:(?i:trading|business|working|calendar)\s+)?(?P<unit>{UNIT})(?:-(?i:long))?(?!\w|-old|\s+old)", nz.duration),
     _r("vague_plural", r"(?i:for|over|in|within|after|took|take|takes|lasted|last)\s+(?P<unit>(?i:years|months|weeks|"
                        r"days|decades|hours|minutes))(?!\w)", nz.vague_plural),
+    _r("quarter_adj", r"(?P<ord>(?i:first|second|third|fourth))-(?P<qh>(?i:quarter|half))(?!\w)", nz.quarter),
+    _r("year_quarter", r"(?i:the)\s+(?P<year>(?:19|20)\d\d)\s+(?:(?P<ord>(?i:first|second|third|fourth))\s+)?"
+                       r"(?P<qh>(?i:quarter|half|period))(?!\w)", nz.year_quarter),
     _r("quarter", r"(?:(?P<qrel>(?i:the|this|last|next|this\s+year's|last\s+year's|next\s+year's|the\s+year-earlier"
                   r"|the\s+year-ago|the\s+previous))\s+)?(?:(?i:fiscal|calendar)\s+)?"
-                  r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?P<qh>(?i:quarter|half))(?!\w)"
+                  r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?P<qh>(?i:quarter|half))(?!\w)"
                   rf"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal|calendar)\s+)?(?P<year>{Y}))?", nz.quarter),
-    _r("quarter_ref", r"(?i:the\s+(?:latest|recent|most\s+recent|year-earlier|year-ago|comparable|previous)\s+"
-                      r"(?:quarter|period)|the\s+quarter)(?!\w)", nz.quarter_ref),
+    _r("quarter_ref", r"(?i:the\s+(?:latest|recent|most\s+recent|year-earlier|year-ago|comparable|previous"
+                      r"|comparable\s+year-ago|comparable\s+year-earlier)\s+(?:quarter|period)|the\s+quarter"
+                      r"|(?:the\s+)?year-earlier|(?:the\s+)?year-ago)(?!\w)", nz.quarter_ref),
     _r("season", r"(?:(?P<srel>(?i:this\s+past|this|last|next|early|late|mid|the))[\s-]+)?"
                  rf"(?P<season>(?i:spring|summer|fall|autumn|winter))(?!\w)(?:\s+(?:(?i:of)\s+)?(?P<year>{Y}))?",
        nz.season),
     _r("weekend", r"(?i:the|this|last|next|this\s+past)\s+weekend(?!\w)", nz.weekend),
     _r("present", r"(?i:right\s+now|now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment"
                   r"|the\s+present|current)(?!\w)", nz.fixed("PRESENT_REF")),
-    _r("past_ref", r"(?i:recently|lately|the\s+past|previously|formerly|recent)(?!\w)", nz.fixed("PAST_REF")),
+    _r("past_ref", r"(?i:recently|lately|the\s+past|formerly)(?!\w)", nz.fixed("PAST_REF")),
     _r("recent_years", r"(?i:recent\s+(?:years|decades))(?!\w)", nz.fixed("PAST_REF")),
     _r("recent_units", r"(?i:(?:the\s+)?recent)\s+(?P<unit>(?i:days|weeks|months|quarters))(?!\w)", nz.vague_plural),
-    _r("future_ref", r"(?i:the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|long|short)\s+term|soon|as\s+soon\s+as"
+    _r("future_ref", r"(?i:the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|long|short)\s+term|as\s+soon\s+as"
                      r"\s+possible)(?!\w)", nz.fixed("FUTURE_REF")),
     _r("coming", r"(?i:(?:the\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|years|decades))(?!\w)",
        nz.fixed("FUTURE_REF")),
     _r("while", r"(?i:a\s+while|a\s+long\s+time)(?!\w)", nz.fixed("PXX", "DURATION")),
-    _r("set_adv", r"(?P<sunit>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly))(?!\w)", nz.set_adverb),
+    _r("set_adv", r"(?P<sunit>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly))(?!\w)", nz.set_adverb),
     _r("set_every", rf"(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<snum>{NUM})\s+)?"
                     r"(?P<sunit>(?i:days?|weeks?|months?|years?|quarters?|hours?|minutes?|mornings?|nights?|evenings?"
                     r"|afternoons?|weekends?|decades?))(?!\w)", nz.set_every),
     _r("holiday", r"(?P<hol>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s(?:\s+(?:Eve|Day))?|Thanksgiving(?:\s+Day)?"
                   r"|Easter(?:\s+Sunday)?|Halloween|Independence\s+Day|Valentine['’]s\s+Day)"
-                  rf"(?:\s*,?\s*(?P<year>{Y}))?", nz.holiday),
+                  rf"(?!\w)(?:\s*,?\s*(?P<year>{Y}))?", nz.holiday),
 ]

@@ -67,7 +67,7 @@ WEEKDAY_RE = (
 DAY_RE = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])"
 YEAR_RE = r"(?:1[5-9]\d\d|20\d\d)(?![\d\w])|'\d\d(?![\d\w])"
 NUM_RE = (
-    r"(?:\d+(?:[.,]\d+)?(?:\s+and\s+(?:a\s+)?half)?"
+    r"(?:\d+(?:[.,]\d+)?(?:\s+and\s+(?:a\s+)?half|\s+1/2|\s*½)?"
     r"|(?:" + _alt(list(TENS_N)) + r")(?:[\s-](?:" + _alt([w for w in UNITS_N if " " not in w and w not in ("a", "an")]) + r"))?"
     r"|(?:" + _alt(list(UNITS_N)) + r")(?:\s+and\s+a\s+half)?"
     r"|" + _alt(list(VAGUE_N)) + r")"
@@ -110,6 +110,9 @@ def parse_number(text: str) -> float | None:
     if t.endswith("and a half") or t.endswith("and half"):
         half = 0.5
         t = t.rsplit(" and ", 1)[0].strip()
+    elif t.endswith("1/2") or t.endswith("½"):
+        half = 0.5
+        t = t[:-3].strip() if t.endswith("1/2") else t[:-1].strip()
     if t in VAGUE_N:
         return None
     if t and (t[0].isdigit()):

@@ -159,13 +159,7 @@ def month_only(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     elif rel == "this":
         y = a.year
     else:
-        tense = ctx.tense(m.start(), m.end())
-        if tense == "past":
-            y = a.year if mo <= a.month else a.year - 1
-        elif tense == "future":
-            y = a.year if mo >= a.month else a.year + 1
-        else:
-            y = year_for(a, mo, None, None) or a.year
+        y = year_for(a, mo, None, ctx.tense(m.start(), m.end())) or a.year
     return [(m.start(), m.end(), f"{y:04d}-{mo:02d}", "DATE")]
 
 
@@ -297,12 +291,27 @@ def past_span(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     return [(m.start(), m.end(), _dur(1.0, unit), "DURATION")]
 
 
+_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
+
+
 def _dur(n: float | None, unit: str) -> str:
-    t = "T" if unit in ("H", "S") or unit == "MIN" else ""
     if unit == "W2":
         unit, n = "W", (n * 2 if n is not None else None)
-    if unit == "WE":
-        unit = "WE"
+    if unit == "DE" and n is not None:
+        unit, n = "Y", n * 10
+    if unit == "CE" and n is not None:
+        unit, n = "Y", n * 100
+    if n is not None and not float(n).is_integer() and unit in _SMALLER:
+        whole = int(n)
+        k, small = _SMALLER[unit]
+        rest = round((n - whole) * k)
+        t = "T" if unit in ("H", "S", "MIN") or small in ("H", "MIN", "S") else ""
+        if whole == 0:
+            return f"P{t}{rest}{small}".replace("MIN", "M")
+        if t and unit not in ("H", "S", "MIN"):  # 1.5 days -> P1DT12H
+            return f"P{whole}{unit}T{rest}{small}".replace("MIN", "M")
+        return f"P{t}{whole}{unit}{rest}{small}".replace("MIN", "M")
+    t = "T" if unit in ("H", "S") or unit == "MIN" else ""
     num = "X" if n is None else (str(int(n)) if float(n).is_integer() else f"{n:g}")
     return f"P{t}{num}{unit}"
 
@@ -335,17 +344,20 @@ def ago(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     a = ctx.anchor
     n = parse_number(m.group("num"))
     u = _dur_unit(m.group("unit"))
-    direction = m.group("dir").lower()
+    direction = " ".join(m.group("dir").lower().split())
     sign = 1 if direction in ("from now", "later", "hence", "after") else -1
+    if direction in ("earlier", "later") and u != "Y":
+        return [(m.start(), m.end(), _dur(n, u).replace("MIN", "M"), "DURATION")]
+    if u in ("MIN", "H", "S"):
+        return None
     if n is None or u in ("MIN", "H", "S"):
         return [(m.start(), m.end(), "PAST_REF" if sign < 0 else "FUTURE_REF", "DATE")]
     if not float(n).is_integer():
         return [(m.start(), m.end(), "PAST_REF" if sign < 0 else "FUTURE_REF", "DATE")]
     k = int(n) * sign
-    if u == "Y" and "quarter" in ctx.sentence(m.start()).lower() and a.month:
-        q = shift(a, -1, "Q")
-        if q:
-            return [(m.start(), m.end(), f"{int(q[:4]) + k:04d}{q[4:]}", "DATE")]
+    if u == "Y" and k == -1:
+        v = shift(a, k, u)
+        return [(m.start(), m.end(), f"@YEARBACK:{v}", "DATE")] if v else None
     if u == "WE":
         u = "W"
     if u == "W2":
@@ -371,6 +383,9 @@ def quarter(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
             y -= 1
         elif y is not None and "next" in rel:
             y += 1
+        elif y is not None and a.quarter is not None and q > a.quarter and m.group("qh").lower() == "quarter" \
+                and not rel.startswith("this") and ctx.tense(m.start(), m.end()) != "future":
+            y -= 1
     if y is None:
         return [(m.start(), m.end(), f"XXXX-{'H' if m.group('qh').lower().startswith('h') else 'Q'}{q}", "DATE")]
     letter = "H" if m.group("qh").lower().startswith("h") else "Q"
@@ -378,15 +393,76 @@ def quarter(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
 
 
 def quarter_ref(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
-    """'the quarter', 'the latest quarter', 'the year-earlier quarter' (WSJ earnings prose)."""
+    """'the quarter', 'the latest quarter', 'the year-earlier quarter' (WSJ earnings prose).
+
+    The quarter is the one the text last named (reference time, resolved in the tagger), else the
+    last completed quarter before the anchor.
+    """
     a = ctx.anchor
     q = shift(a, -1, "Q")
     if q is None:
         return None
     w = m.group(0).lower()
     if "earlier" in w or "ago" in w or "last year" in w:
-        q = f"{int(q[:4]) - 1:04d}{q[4:]}"
-    return [(m.start(), m.end(), q, "DATE")]
+        return [(m.start(), m.end(), f"@YEARBACK:{int(q[:4]) - 1:04d}{q[4:]}", "DATE")]
+    return [(m.start(), m.end(), f"@QREF:{q}", "DATE")]
+
+
+def year_quarter(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'the 1988 third quarter', 'the 1988 period' (its quarter from the reference time)."""
+    y = int(m.group("year"))
+    ordq = _g(m, "ord")
+    kind = m.group("qh").lower()
+    if ordq:
+        letter = "H" if kind == "half" else "Q"
+        return [(m.start(), m.end(), f"{y:04d}-{letter}{_ORD_Q[ordq.lower()]}", "DATE")]
+    return [(m.start(), m.end(), f"@YEARQ:{y:04d}", "DATE")]
+
+
+_SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+                 "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _spoken(text: str) -> int | None:
+    words = text.lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + sum(_SPOKEN_UNITS.get(w, 0) for w in rest)
+    if len(words) < 2 or words[0] not in ("nineteen", "twenty"):
+        return None
+    century = _SPOKEN_UNITS[words[0]] * 100
+    if words[1] == "hundred":
+        return century
+    return century + sum(_SPOKEN_UNITS.get(w, 0) for w in words[1:])
+
+
+def spoken_year(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """Broadcast transcripts: 'nineteen ninety-six', 'the year two thousand'."""
+    y = _spoken(m.group("sy"))
+    if y is None:
+        return None
+    return [(m.start(), m.end(), f"{y:04d}", "DATE")]
+
+
+def month_spoken_year(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    y = _spoken(m.group("sy"))
+    if y is None:
+        return None
+    mo = month_number(m.group("month"))
+    d = _g(m, "day") or _g(m, "day2")
+    if d:
+        v = _date_value(y, mo, _day(d))
+        return [(m.start(), m.end(), v, "DATE")] if v else None
+    return [(m.start(), m.end(), f"{y:04d}-{mo:02d}", "DATE")]
+
+
+def overnight(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    d = ctx.anchor.date
+    if d is None:
+        return None
+    return [(m.start(), m.end(), fmt_date(d) + "TNI", "TIME")]
 
 
 def season(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
@@ -520,15 +596,43 @@ def holiday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
         if y is not None and not ys and a.month is not None:
             y = year_for(a, mo, d, ctx.tense(m.start(), m.end()))
         return [(m.start(), m.end(), _date_value(y, mo, d) or "", "DATE")]
+    if y is None or name not in ("easter", "thanksgiving"):
+        return None
+    if ys or a.date is None:
+        return [(m.start(), m.end(), fmt_date(_floating(name, y)), "DATE")]
+    cands = [_floating(name, yy) for yy in (y - 1, y, y + 1)]
+    tense = ctx.tense(m.start(), m.end())
+    anchor_d = a.date
+    if tense == "past" or (m.start() >= 5 and ctx.text[m.start() - 5:m.start()].lower() == "last "):
+        pick = max(c for c in cands if c <= anchor_d)
+    elif tense == "future":
+        pick = min(c for c in cands if c >= anchor_d)
+    else:
+        pick = min(cands, key=lambda c: abs((c - anchor_d).days))
+    return [(m.start(), m.end(), fmt_date(pick), "DATE")]
+
+
+def _floating(name: str, y: int) -> dt.date:
+    if name == "easter":
+        return easter(y)
+    nov1 = dt.date(y, 11, 1)
+    return nov1 + dt.timedelta(days=(3 - nov1.weekday()) % 7, weeks=3)
+
+
+def week_of(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'the week of March 6' -> the ISO week holding that day."""
+    a = ctx.anchor
+    mo, d = month_number(m.group("month")), _day(m.group("day"))
+    ys = _g(m, "year")
+    y = _year(ys, a) if ys else year_for(a, mo, d, ctx.tense(m.start(), m.end()))
     if y is None:
         return None
-    if name == "easter":
-        return [(m.start(), m.end(), fmt_date(easter(y)), "DATE")]
-    if name == "thanksgiving":
-        nov1 = dt.date(y, 11, 1)
-        first_thu = nov1 + dt.timedelta(days=(3 - nov1.weekday()) % 7)
-        return [(m.start(), m.end(), fmt_date(first_thu + dt.timedelta(weeks=3)), "DATE")]
-    return None
+    try:
+        day = dt.date(y, mo, d)
+    except ValueError:
+        return None
+    iy, w, _ = day.isocalendar()
+    return [(m.start(), m.end(), f"{iy:04d}-W{w:02d}", "DATE")]
 
 
 def month_part(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:

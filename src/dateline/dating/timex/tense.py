@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|schedule|expected\s+to|expects?\s+to"
-    r"|plans?\s+to|planned|due\s+to|intends?\s+to|next|upcoming|coming|would|set\s+to|slated|to\s+be\s+held"
-    r"|until|by|starting|begin(?:ning)?)\b",
+    r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|expects?\s+to"
+    r"|plans?\s+to|planned|due\s+to|intends?\s+to|next|upcoming|set\s+to|slated|to\s+be\s+held)\b|'ll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
