@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from .lexicon import SPEECH_VERBS
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-_AUX = r"(?:(?:has|have|had|was|were|is|are|also|later|previously|earlier|now|already|had\s+earlier)\s+)*"
-_SPEECH = re.compile(rf"\b{_AUX}(?:{_VERBS})\b", re.I)
+_AUX = r"(?:(?:has|have|had|also|later|previously|earlier|now|already|had\s+earlier)\s+)*"
+_SPEECH = re.compile(rf"(?<!\bto )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )"
+                     rf"\b{_AUX}(?:{_VERBS})\b(?!\s+(?:as|to\s+be|to\s+have|of|on|in|from|by|for)\b)", re.I)
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoted\s+by|reported\s+by|figures\s+from|data\s+from)\s+"
                         r"(?P<src>[^,.;:!?()\"]{2,80}?)(?=\s*(?:[,.;:!?()\"]|$|\s+(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))",
                         re.I)
 _POSSESSIVE = re.compile(r"(?P<src>(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*|[a-z]+\s+officials)(?:'s|')\s+"
                          r"(?:own\s+)?(?:figures?|estimates?|count|tally|toll|data|numbers?|calculations?)\b")
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "officials", "sources", "reports", "witnesses"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _LEAD_STRIP = re.compile(r"^(?:\d{3,4}\s+|but\s+|however,?\s+|and\s+|while\s+|meanwhile,?\s+|also\s+|"
                          r"earlier,?\s+|in\s+\w+,\s+|on\s+\w+,\s+|separately,?\s+|speaking\s+[^,]+,\s+)+", re.I)
 _BOUNDARY = re.compile(r"[,;:()\"“”]|\b(?:that|and|but|while|as|because|after|when|which|who|where)\b", re.I)
@@ -62,7 +63,16 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
         cut = 0
         for b in _BOUNDARY.finditer(pre):
             cut = b.end()
+        for b in _SPEECH.finditer(pre):
+            cut = max(cut, b.end())
         subj = pre[cut:]
+        if not subj.strip(" ,") and pre.rstrip().endswith(","):
+            # appositive subject: "Haiti's President, Rene Preval, tells ..."
+            parts = pre.rstrip().rstrip(",").rsplit(",", 2)
+            head = re.search(r"((?:[A-Z][\w'’.-]*\s+|of\s+|the\s+)*[A-Z][\w'’.-]*)\s*$", parts[-2]) if len(parts) >= 2 else None
+            if head and 0 < len(parts[-1].split()) <= 6 and parts[-1].strip()[:1].isupper():
+                subj = head.group(1) + "," + parts[-1]
+                cut = pre.rfind(subj)
         if len(subj.split()) > 9:
             subj = " ".join(subj.split()[-9:])
         src = _clean_source(subj)

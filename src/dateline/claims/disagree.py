@@ -41,8 +41,15 @@ def _interval(c: Claim) -> tuple[float, float]:
     if bound == "lower":
         hi = math.inf
     elif bound == "upper":
-        lo = 0.0
+        # "up to 70,000" / "as many as 800" assert a figure of that order; "fewer than 5" does not
+        lo = c.value[0] * 0.5 if c.approximate and c.text and re.match(r"(?i)(?:up\s+to|as\s+(?:many|much|high)\s+as)", c.text) else 0.0
     return lo, hi
+
+
+def _comparable(measure: str) -> bool:
+    """Only tolls and states of people, and oil flow, are one count that sources can dispute;
+    money pledged or people seen somewhere are many different counts."""
+    return bool(re.match(r"(?:people|soldiers|rebels) (?:killed|injured|missing|homeless|displaced|affected|arrested)\b|oil flow", measure))
 
 
 def compatible(a: Claim, b: Claim) -> bool:
@@ -64,7 +71,7 @@ def _says(c: Claim, docs: dict[str, Document]) -> str:
 def numeric_disagreements(claims: list[Claim], docs: dict[str, Document]) -> list[Disagreement]:
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.source and c.as_of and len(c.as_of) >= 10 and c.evidence:
+        if c.source and c.as_of and len(c.as_of) >= 10 and c.evidence and _comparable(c.measure):
             groups[(c.measure, c.as_of[:10])].append(c)
     out: list[Disagreement] = []
     for (measure, day), cs in sorted(groups.items()):
@@ -154,7 +161,7 @@ def _with_previous(d: Document, sents: list[tuple[int, int]], k: int):
         sa = _source_of(d.text, a0, a1)
         if not sa or _norm_source(sa) == _norm_source(sb):
             continue
-        if len(_content(d.text[a0:a1]) & cb) >= 2:
+        if len(_content(d.text[a0:a1]) & cb) >= (1 if _DENY.search(text_b) else 2):
             return (sa, a0, a1), (sb, b0, b1)
     return None
 

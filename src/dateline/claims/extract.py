@@ -33,6 +33,12 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -
     for t in timexes:
         if t.start < s0 or t.end > s1 or t.type != "DATE" or not t.value or not re.match(r"\d{4}", t.value):
             continue
+        # live-blog stamps ("2050 Haiti's President ...") are not years; a figure is not
+        # about a date after its own publication
+        if re.fullmatch(r"\d{4}", t.text.strip()) and re.match(r"\s+[A-Z]", doc.text[t.end:t.end + 2]):
+            continue
+        if doc.published and t.value[:10] > doc.published[:10] and t.value[:4] >= doc.published[:4]:
+            continue
         lo, hi = (t.end, q.start) if t.end <= q.start else (q.end, t.start)
         if _CLAUSE_BREAK.search(doc.text[lo:hi]):
             continue
@@ -59,8 +65,9 @@ def doc_claims(doc: Document) -> list[tuple[Claim, Attribution | None]]:
             prev = m
             att = pick_attribution(atts, q.start)
             source = att.source if att else None
-            if att and att.pronoun:
-                source = last_named if att.source.lower() in ("he", "she", "they", "it", "we") else att.source
+            if att and att.pronoun and att.source.lower() in ("he", "she", "they", "it", "we"):
+                named = [a for a in atts if not a.pronoun and a.verb_pos < att.verb_pos]
+                source = named[-1].source if named else last_named
             claim = Claim(
                 id="",
                 measure=m.name,

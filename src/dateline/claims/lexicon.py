@@ -58,7 +58,8 @@ for _canon, _forms in {
     "aircraft": ["aircraft", "planes", "jets", "helicopters", "warplanes", "drones", "sorties",
                  "airstrikes", "strikes", "missiles", "bombs", "rockets", "tanks", "vehicles",
                  "ships", "vessels", "boats", "flights"],
-    "barrels": ["barrels", "barrel", "gallons", "gallon", "litres", "liters", "tonnes", "tons"],
+    "barrels": ["barrels", "barrel", "gallons", "gallon", "litres", "liters"],
+    "tonnes": ["tonnes", "tons", "tonne", "ton", "metric tonnes", "metric tons"],
     "buildings": ["buildings", "houses", "homes", "schools", "hospitals", "shelters", "tents",
                   "camps"],
     "countries": ["countries", "nations", "states"],
@@ -98,5 +99,5 @@ SPEECH_VERBS = (
     "announced", "announces", "claimed", "claims", "added", "counted", "put", "puts", "warned",
     "warns", "insisted", "insists", "quoted", "cited", "suggested", "suggests", "calculated",
     "acknowledged", "admitted", "denied", "denies", "disputed", "disputes", "rejected", "rejects",
-    "maintained", "maintains", "declared", "fears", "feared", "expects", "expected", "indicated",
+    "maintained", "maintains", "declared", "indicated",
 )

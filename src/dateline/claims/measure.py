@@ -34,6 +34,9 @@ _TOLL_TAIL = re.compile(r"(?:rose|risen|rising|climbed|climbing|reached|stood|st
                         r"put|puts|estimated|reported|now|has|had|been|have|the|a|around|about|some|nearly|"
                         r"more|than|over|under|least|in|on|between)\b", re.I)
 _RATE = re.compile(r"^\s*(?:a|per|each|every)\s+(day|week|month|year)\b", re.I)
+_CURRENCY_WORDS = {"euros": "EUR", "euro": "EUR", "dollars": "USD", "pounds": "GBP", "yuan": "CNY",
+                   "dinars": "LYD", "francs": "CHF", "yen": "JPY"}
+_STATEFUL = {"people", "soldiers", "rebels", "bodies", "deaths", "injuries"}
 _PLACE_PREP = re.compile(r"\b(?:in|across|at|near|around|outside|inside|from|off)\s+(?:the\s+)?$", re.I)
 
 
@@ -159,6 +162,8 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         break
     if noun is None and q.currency:
         noun, unit = "money", q.currency
+    if noun is None and toks and toks[0][0].lower() in _CURRENCY_WORDS:
+        noun, unit = "money", _CURRENCY_WORDS[toks[0][0].lower()]
     if noun is None and toks:
         # "21 wounded", "up to 3m affected", "56 were injured": the state alone
         nxt = " ".join(t[0].lower() for t in toks[:3])
@@ -191,7 +196,9 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         if m:
             unit += " per " + m.group(1).lower()
         return Measure("barrels", None, unit, _place(text, q, sent_start, sent_end), noun_text)
-    if state is None:
+    if noun in ("tonnes",):
+        return Measure("tonnes", None, "tonnes", _place(text, q, sent_start, sent_end), noun_text)
+    if state is None and noun in _STATEFUL:
         state = _state(text, q, sent_start, sent_end)
     unit = "people" if noun in ("people", "soldiers", "rebels", "bodies", "deaths", "injuries") else noun
     return Measure(noun, state, unit, _place(text, q, sent_start, sent_end), noun_text)
@@ -221,10 +228,10 @@ def _state(text: str, q: Quantity, sent_start: int, sent_end: int) -> str | None
 
 def _place(text: str, q: Quantity, sent_start: int, sent_end: int) -> str | None:
     """A capitalised place after "in/across/at ..." in the clause following the figure."""
-    tail = text[q.end:min(sent_end, q.end + 90)]
+    tail = text[q.end:sent_end]
     tail = re.split(r"[;:]|,\s+(?:but|while)\b|\bsaid\b|\bsays\b|\baccording\b", tail)[0]
     m = re.search(r"\b(?:in|across|at|near|outside|inside)\s+(?:the\s+)?((?:[A-Z][a-zA-Z'-]+)(?:[\s-]+(?:[A-Z][a-zA-Z'-]+|au|de|of))*)", tail)
-    if not m:
+    if not m or m.start() > 90:
         return None
     place = re.sub(r"\s+(?:of|au|de)$", "", m.group(1))
     if place.split()[0] in ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -25,7 +25,7 @@ _UNIT_WORDS = sorted(UNITS, key=len, reverse=True)
 _NUMWORD = r"(?:" + "|".join(_UNIT_WORDS) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
 _SCALEW = r"(?:\s+(?:hundred|thousand|million|billion|trillion))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SUFFIX = r"(?:mn|bn|tn|m|b|k)(?![A-Za-z])"
+_SUFFIX = r"(?:\s?(?:mn|bn|tn|m|b|k)(?![A-Za-z]))"
 _ATOM = (
     rf"(?:[$£€]\s?)?(?:(?:{_DIGITS})(?:{_SUFFIX}|{_SCALEW})"
     rf"|(?:a|one|two|three|four|five|six)\s+dozen"
@@ -38,7 +38,7 @@ _VAGUE = r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundred
 _HEDGE = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in HEDGES), key=len, reverse=True))
 
 QUANTITY = re.compile(
-    rf"(?<![\w.,$£€-])(?:(?P<hedge>{_HEDGE})\s+)?"
+    rf"(?<![\w.,$£€#-])(?:(?P<hedge>{_HEDGE})\s+)?"
     rf"(?:(?P<between>between)\s+)?(?:(?P<from>from)\s+)?"
     rf"(?:(?P<vague>{_VAGUE})|(?P<a>{_ATOM})"
     rf"(?:\s*(?P<sep>-|–|\bto\b|\band\b|\bor\b)\s*(?P<b>{_ATOM}))?)"
@@ -64,8 +64,8 @@ def _parse_atom(s: str) -> tuple[float, str | None]:
     """The value of one atom ("3,500", "$100m", "two dozen", "1.5 million") and its currency."""
     s = s.strip()
     cur = None
-    if s[0] in "$£€":
-        cur = {"$": "USD", "£": "GBP", "€": "EUR"}[s[0]]
+    if s[0] in "$£€#":
+        cur = {"$": "USD", "£": "GBP", "€": "EUR", "#": "GBP"}[s[0]]  # PTB text writes £ as #
         s = s[1:].strip()
     low = s.lower()
     words = low.replace("-", " ").split()

@@ -1,0 +1,227 @@
+"""``dateline evaluate claims GOLD.json``: figures, sources and disagreements against a hand-built gold.
+
+The gold (tests/gold/claims_*.json) lists article paths (relative to the shared data folder),
+figures and disagreements. Each figure gives the doc, an evidence snippet (a piece of the
+sentence, matched after dropping everything but letters and digits, so PTB tokens or
+detokenised text both match), the value ``[low, high]``, ``as_of`` and ``source`` (null when
+the text names nobody). The annotator listed EVERY figure of each annotated sentence.
+
+Scores (articles run through the full pipeline as one story):
+- claim recall: gold figures matched by a system claim of the same doc whose evidence covers
+  the gold snippet, with the same value and the same as_of;
+- claim precision: over system claims whose evidence covers a gold sentence (the annotated
+  sentences, where the gold is exhaustive): the share that match a gold figure (value+as_of);
+  ``claims_in_articles`` reports how many claims the system made over the whole articles;
+- source accuracy: over matched figures, system source agrees with gold (both null, or the
+  words of one contained in the other, ignoring case, "the" and possessives);
+- disagreement recall: gold disagreements whose two sides' snippets are each covered by a
+  different side of one system disagreement; precision: system disagreements lying in the
+  gold articles that match a gold disagreement (the gold lists all the annotator found).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..model import Claim, Disagreement, Document
+
+DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("gold", help="gold file (tests/gold/claims_*.json)")
+    parser.add_argument("--data", default=None, help="folder the gold's article paths are relative to")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N articles (sorted)")
+    parser.add_argument("--show", action="store_true", help="print misses and false hits to stderr")
+
+
+def _norm_map(text: str) -> tuple[str, list[int]]:
+    chars, idx = [], []
+    for i, ch in enumerate(text):
+        if ch.isalnum():
+            chars.append(ch.lower())
+            idx.append(i)
+    return "".join(chars), idx
+
+
+def locate(doc_text: str, snippet: str, cache: dict[str, tuple[str, list[int]]] | None = None) -> tuple[int, int] | None:
+    """Character span of ``snippet`` in ``doc_text`` comparing letters and digits only."""
+    norm, idx = _norm_map(doc_text) if cache is None else cache.setdefault(doc_text[:64] + str(len(doc_text)), _norm_map(doc_text))
+    key, _ = _norm_map(snippet)
+    if not key:
+        return None
+    i = norm.find(key)
+    if i < 0:
+        return None
+    return idx[i], idx[i + len(key) - 1] + 1
+
+
+def _words(s: str | None) -> set[str]:
+    s = (s or "").lower().replace("'s", " ").replace("’s", " ")
+    return {w for w in re.findall(r"[a-z0-9]+", s) if w not in ("the", "a", "an", "of")}
+
+
+def source_agrees(gold: str | None, system: str | None) -> bool:
+    g, s = _words(gold), _words(system)
+    if not g and not s:
+        return True
+    if not g or not s:
+        return False
+    return g <= s or s <= g
+
+
+def _same_value(a: list[float], b: list[float]) -> bool:
+    return all(abs(float(x) - float(y)) <= 1e-6 * max(1.0, abs(float(y))) for x, y in zip(a, b, strict=True))
+
+
+def _covers(span: tuple[int, int] | None, start: int, end: int) -> bool:
+    return span is not None and start <= span[0] and span[1] <= end
+
+
+def analyze_articles(paths: list[Path]) -> tuple[list[Document], dict[str, str], Any]:
+    """Run the full pipeline on ``paths`` as one story; doc ids are folder_stem (T17 stems repeat)."""
+    from ..ingest import read_inputs
+    from ..pipeline import analyze_documents, analyze_story
+
+    raws = []
+    path_of: dict[str, str] = {}
+    for p in paths:
+        for r in read_inputs([str(p)]):
+            r.id = f"{p.parents[2].name}_{p.parent.name}_{r.id}"
+            path_of[r.id] = str(p)
+            raws.append(r)
+    docs = analyze_documents(raws)
+    report = analyze_story(docs)
+    return docs, path_of, report
+
+
+def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool = False) -> dict[str, Any]:
+    articles = sorted(gold["articles"])
+    if limit is not None:
+        articles = articles[:limit]
+    chosen = set(articles)
+    docs, path_of, report = analyze_articles([data / a for a in articles])
+    by_rel = {}
+    for d in docs:
+        rel = str(Path(path_of[d.id]).relative_to(data))
+        by_rel[rel] = d
+    cache: dict[str, tuple[str, list[int]]] = {}
+    claims_by_doc: dict[str, list[Claim]] = {}
+    for c in report.claims:
+        if c.evidence:
+            claims_by_doc.setdefault(c.evidence.doc, []).append(c)
+
+    figures = [f for f in gold["figures"] if f["doc"] in chosen]
+    matched: set[str] = set()
+    hits = src_ok = 0
+    gold_sents: dict[str, list[tuple[int, int]]] = {}
+    misses = []
+    for f in figures:
+        d = by_rel.get(f["doc"])
+        span = locate(d.text, f["evidence"], cache) if d else None
+        if d is None or span is None:
+            misses.append({"figure": f, "why": "evidence not found in clean text"})
+            continue
+        for s0, s1 in d.sentences:
+            if s0 <= span[0] < s1:
+                gold_sents.setdefault(d.id, []).append((s0, s1))
+        found = None
+        for c in claims_by_doc.get(d.id, []):
+            if c.id in matched or not c.evidence:
+                continue
+            if _covers(span, c.evidence.start, c.evidence.end) and _same_value(c.value, f["value"]) and c.as_of == f["as_of"]:
+                found = c
+                break
+        if found is None:
+            near = [(c.text, c.value, c.as_of) for c in claims_by_doc.get(d.id, []) if c.evidence and _covers(span, c.evidence.start, c.evidence.end)]
+            misses.append({"figure": f, "why": "no claim with that value and as_of", "system": near})
+            continue
+        matched.add(found.id)
+        hits += 1
+        if source_agrees(f.get("source"), found.source):
+            src_ok += 1
+        elif show:
+            print(f"SOURCE gold={f.get('source')!r} system={found.source!r} :: {f['evidence'][:90]}", file=sys.stderr)
+    in_sents = []
+    for doc_id, sents in gold_sents.items():
+        for c in claims_by_doc.get(doc_id, []):
+            if any(c.evidence and c.evidence.start < s1 and s0 < c.evidence.end for s0, s1 in sents):
+                in_sents.append(c)
+    in_sents = list({c.id: c for c in in_sents}.values())
+    false_hits = [c for c in in_sents if c.id not in matched]
+    if show:
+        for m in misses:
+            print("MISS", json.dumps(m)[:400], file=sys.stderr)
+        for c in false_hits:
+            d = next(x for x in docs if x.id == c.evidence.doc)
+            print("FALSE", c.text, c.value, c.as_of, c.measure, "::", d.text[c.evidence.start:c.evidence.end][:150], file=sys.stderr)
+
+    # disagreements
+    gds = [g for g in gold.get("disagreements", []) if all(s["doc"] in chosen for s in g["sides"])]
+    sys_ds: list[Disagreement] = report.disagreements
+    dis_hit = 0
+    used: set[str] = set()
+    for g in gds:
+        spans = []
+        for s in g["sides"]:
+            d = by_rel.get(s["doc"])
+            spans.append((d.id, locate(d.text, s["evidence"], cache)) if d else (None, None))
+        ok = None
+        for sd in sys_ds:
+            covered = set()
+            for doc_id, span in spans:
+                for k, side in enumerate(sd.sides):
+                    if k not in covered and side.evidence.doc == doc_id and span and side.evidence.start <= span[1] and span[0] <= side.evidence.end:
+                        covered.add(k)
+                        break
+            if len(covered) == len(spans):
+                ok = sd
+                break
+        if ok is not None:
+            dis_hit += 1
+            used.add(ok.id)
+        elif show:
+            print("DMISS", g.get("topic"), [s["evidence"][:60] for s in g["sides"]], file=sys.stderr)
+    if show:
+        for sd in sys_ds:
+            if sd.id not in used:
+                print("DFALSE", sd.kind, sd.topic, [(s.source, s.says[:60]) for s in sd.sides], file=sys.stderr)
+
+    def ratio(a: int, b: int) -> float | None:
+        return round(a / b, 4) if b else None
+
+    return {
+        "articles": len(articles),
+        "gold_figures": len(figures),
+        "claim_recall": ratio(hits, len(figures)),
+        "claim_precision": ratio(len(in_sents) - len(false_hits), len(in_sents)),
+        "claims_in_gold_sentences": len(in_sents),
+        "claims_in_articles": len(report.claims),
+        "source_accuracy": ratio(src_ok, hits),
+        "gold_disagreements": len(gds),
+        "disagreement_recall": ratio(dis_hit, len(gds)),
+        "disagreement_precision": ratio(len(used), len(sys_ds)),
+        "system_disagreements": len(sys_ds),
+        "series": len(report.series),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    gold_path = Path(args.gold)
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    data = Path(args.data) if args.data else DEFAULT_DATA
+    if not data.exists():
+        print(f"data folder not found: {data}", file=sys.stderr)
+        return 2
+    result = score(gold, data, args.limit, args.show)
+    if getattr(args, "json", False):
+        print(json.dumps(result))
+    else:
+        for k, v in result.items():
+            print(f"{k:28s} {v}")
+    return 0
