@@ -21,13 +21,18 @@ def detokenize_line(line: str) -> str:
         s = s.replace(k, v)
     s = re.sub(r"``\s*", '"', s)
     s = re.sub(r"\s*''", '"', s)
-    s = re.sub(r"(?<=\w) (n't|'s|'re|'ve|'ll|'d|'m|')\b", r"\1", s)
+    s = s.replace("\\/", "/").replace("\\*", "*")  # PTB escapes
+    s = re.sub(r"(?<=[\w.]) (n't|'s|'re|'ve|'ll|'d|'m|')\b", r"\1", s)
+    s = re.sub(r"\b(ca)n not\b", r"\1nnot", s, flags=re.I)  # PTB splits "cannot"
+    s = re.sub(r"\b(gon|wan|got) (na|ta)\b", r"\1\2", s, flags=re.I)
     s = re.sub(r" ([,.;:!?%])", r"\1", s)
     s = re.sub(r"([(\[{$]) ", r"\1", s)
     s = re.sub(r" ([)\]}])", r"\1", s)
     s = re.sub(r"(\d) (?=[.,]\d)", r"\1", s)
     s = re.sub(r'"\s+(.*?)\s+"', r'"\1"', s)
     s = re.sub(r"` (.*?) '", r"'\1'", s)
+    s = re.sub(r"`\s*", "'", s)  # an opening single quote left without its closing one
+    s = re.sub(r"(?<=s) '(?=\s|$)", "'", s)  # plural possessive: "peoples ' psyche"
     return s.strip()
 
 

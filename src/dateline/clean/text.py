@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from .lines import classify_lines
+from .header import split_header
+from .lines import classify_lines_detail
 from .ptb import detokenize_if_ptb
+from .title import find_title
 
 
 def clean_text(text: str):
+    """Clean flattened text: undo PTB tokenization, take off a wire header (kept in meta),
+    classify lines as body or boilerplate, find the headline."""
     from . import Cleaned
 
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text, was_ptb = detokenize_if_ptb(text)
     lines = text.split("\n")
-    labels, title = classify_lines(lines)
-    body = [ln.strip() for ln, keep in zip(lines, labels, strict=True) if keep and ln.strip()]
-    boiler = [ln.strip() for ln, keep in zip(lines, labels, strict=True) if not keep and ln.strip()]
-    meta = {"ptb_tokenized": was_ptb}
+    lines, header = split_header(lines)
+    keep, _ = classify_lines_detail(lines)
+    title = header.title or find_title(lines, keep)
+    body = [ln.strip() for ln, k in zip(lines, keep, strict=True) if k and ln.strip()]
+    boiler = [ln.strip() for ln, k in zip(lines, keep, strict=True) if not k and ln.strip() and ln.strip() != title]
+    meta: dict = {"ptb_tokenized": was_ptb, **header.meta}
+    if header.removed:
+        boiler.insert(0, header.removed)
     return Cleaned(text="\n".join(body), boilerplate=boiler, title=title, meta=meta)
