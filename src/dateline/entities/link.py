@@ -1,0 +1,294 @@
+"""Cross-document linking (reduce phase): mentions of all documents -> entities.
+
+1. Every mention gets a canonical in-story key: its in-document reference (``attrs['ref']``)
+   or its own text, folded, with the shipped alias table and story-defined acronyms applied.
+2. One type per key by majority vote over the story (spaCy labels a bare "Gadhafi" ORG
+   about as often as PERSON), with a vote for PERSON when the key is a surname of a full
+   person name in the story.
+3. People cluster by name compatibility (names.person_compatible), most specific names
+   first and complete-link: a short form that fits two people ("Gaddafi": Muammar and
+   Saif al-Islam) joins only a clearly dominant one (>= DOMINANCE times more mentions),
+   else it stays apart. Other types merge on equal keys, equal token sets, and
+   transliteration variants (same skeleton, Jaro-Winkler >= ORG_SIM); places also merge
+   when they resolve to the same gazetteer entry.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import JaroWinkler
+
+from ..model import Document, Entity, GeoPoint, Mention, Span
+from . import geo
+from .aliases import alias_display, alias_table
+from .names import acronym_form, acronym_of, key, person_compatible, same_token, skeleton, tokens
+
+DOMINANCE = 3.0
+ORG_SIM = 0.88
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT")
+
+
+@dataclass
+class _Node:
+    key: str
+    cls: str
+    mentions: list[tuple[str, Mention]] = field(default_factory=list)
+    geo: GeoPoint | None = None
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _cls(label: str) -> str:
+    return "PLACE" if label in PLACE_LABELS else label
+
+
+def _norp_key(k: str) -> str:
+    return k[:-1] if k.endswith("s") and len(k) > 4 else k
+
+
+def link_entities(docs: list[Document]) -> list[Entity]:
+    """Cluster the mentions of all documents into entities with stable ids."""
+    items: list[tuple[str, Mention]] = []
+    for d in sorted(docs, key=lambda d: d.id):
+        items.extend((d.id, m) for m in d.mentions)
+    if not items:
+        return []
+    aliases = alias_table()
+    raw_key = {id(m): _canonical_key(m, aliases) for _, m in items}
+    raw_key = _apply_acronyms(items, raw_key)
+    labels = _vote_labels(items, raw_key)
+
+    nodes: dict[tuple[str, str], _Node] = {}
+    for doc_id, m in items:
+        k = raw_key[id(m)]
+        if not k:
+            continue
+        cls = _cls(labels[k])
+        if cls == "NORP":
+            k = _norp_key(k)
+        node = nodes.setdefault((cls, k), _Node(k, cls))
+        node.mentions.append((doc_id, m))
+
+    clusters: list[list[_Node]] = []
+    by_cls: dict[str, list[_Node]] = defaultdict(list)
+    for n in nodes.values():
+        by_cls[n.cls].append(n)
+    for cls, group in sorted(by_cls.items()):
+        if cls == "PERSON":
+            clusters.extend(_cluster_people(group))
+        else:
+            clusters.extend(_cluster_names(group))
+    return _entities(clusters)
+
+
+def _canonical_key(m: Mention, aliases: dict[str, str]) -> str:
+    k = key(str(m.attrs.get("ref") or m.text))
+    if m.label != "PERSON":
+        k = aliases.get(k, k)
+    return k
+
+
+def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> dict[int, str]:
+    """An undefined acronym ("NTC") maps to the one multi-word name of the story it spells."""
+    defined: dict[str, str] = {}
+    names_by_initials: dict[str, set[str]] = defaultdict(set)
+    for _, m in items:
+        if m.label in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+            if m.attrs.get("expansion"):
+                acr = acronym_form(m.text)
+                if acr:
+                    defined.setdefault(acr, raw_key[id(m)])
+            words = m.text.split()
+            if len(words) >= 2:
+                names_by_initials[acronym_of(words)].add(raw_key[id(m)])
+    out = dict(raw_key)
+    for _, m in items:
+        if m.label == "PERSON" or m.attrs.get("expansion"):
+            continue
+        acr = acronym_form(m.text)
+        if not acr or raw_key[id(m)] in alias_display():
+            continue
+        if acr in defined:
+            out[id(m)] = defined[acr]
+        elif len(names_by_initials.get(acr, ())) == 1:
+            out[id(m)] = next(iter(names_by_initials[acr]))
+    return out
+
+
+def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> dict[str, str]:
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for _, m in items:
+        votes[raw_key[id(m)]][m.label] += 1
+    surnames: dict[str, Counter[str]] = defaultdict(Counter)  # skeleton -> surname token -> mentions
+    for k, v in votes.items():
+        toks = k.split()
+        if len(toks) >= 2 and v.most_common(1)[0][0] == "PERSON":
+            surnames[skeleton(toks[-1])][toks[-1]] += v["PERSON"]
+
+    def surname_weight(tok: str) -> int:
+        return sum(n for t, n in surnames.get(skeleton(tok), Counter()).items() if same_token(tok, t))
+
+    countries: Counter[str] = Counter()
+    for k, v in votes.items():
+        cc = geo.country_of([k])
+        if cc:
+            countries[cc] += sum(v.values())
+    home = geo.home_countries(countries)
+    out: dict[str, str] = {}
+    for k, v in votes.items():
+        toks = k.split()
+        weight = surname_weight(toks[0]) if len(toks) == 1 else 0
+        if weight and "PERSON" in v:
+            v = v + Counter({"PERSON": weight})
+        elif home and not weight and geo.is_town_in(k, home):
+            v = v + Counter({"GPE": sum(v.values()) + 1})
+        out[k] = max(v, key=lambda lab: (v[lab], -_LABEL_ORDER.index(lab) if lab in _LABEL_ORDER else -99))
+    return out
+
+
+def _size(nodes: list[_Node]) -> int:
+    return sum(len(n.mentions) for n in nodes)
+
+
+def _cluster_people(group: list[_Node]) -> list[list[_Node]]:
+    group.sort(key=lambda n: (-len(n.key.split()), -len(n.mentions), n.key))
+    clusters: list[list[_Node]] = []
+    blocks: dict[str, set[int]] = defaultdict(set)
+    for n in group:
+        toks = n.key.split()
+        near = set().union(*(blocks.get(skeleton(t), set()) for t in toks))
+        fits = [ci for ci in sorted(near) if all(person_compatible(toks, o.key.split()) for o in clusters[ci])]
+        if len(fits) > 1:
+            fits.sort(key=lambda ci: -_size(clusters[ci]))
+            if _size(clusters[fits[0]]) >= DOMINANCE * _size(clusters[fits[1]]):
+                fits = fits[:1]
+            else:
+                fits = []
+        if len(fits) == 1:
+            ci = fits[0]
+            clusters[ci].append(n)
+        else:
+            ci = len(clusters)
+            clusters.append([n])
+        for t in toks:
+            blocks[skeleton(t)].add(ci)
+    return clusters
+
+
+def _cluster_names(group: list[_Node]) -> list[list[_Node]]:
+    uf = _UnionFind()
+    blocks: dict[str, list[_Node]] = defaultdict(list)
+    for n in group:
+        uf.find(n.key)
+        toks = tokens(n.key)
+        blocks["set:" + " ".join(sorted(toks))].append(n)
+        blocks["sk:" + "".join(skeleton(t) for t in toks)].append(n)
+    for b, members in blocks.items():
+        if len(members) < 2:
+            continue
+        first = members[0]
+        for o in members[1:]:
+            if b.startswith("set:") or _spelling_variant(first.key, o.key):
+                uf.union(first.key, o.key)
+    if group and group[0].cls == "PLACE":
+        _union_by_place(group, uf)
+    out: dict[str, list[_Node]] = defaultdict(list)
+    for n in group:
+        out[uf.find(n.key)].append(n)
+    return list(out.values())
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    if a.replace(" ", "") == b.replace(" ", ""):
+        return True
+    if min(len(a), len(b)) <= 4:
+        return False
+    return JaroWinkler.normalized_similarity(a, b) >= ORG_SIM
+
+
+def _union_by_place(group: list[_Node], uf: _UnionFind) -> None:
+    context = _story_countries(group)
+    by_gid: dict[str, str] = {}
+    for n in sorted(group, key=lambda n: (-len(n.mentions), n.key)):
+        kind = Counter(m.label for _, m in n.mentions).most_common(1)[0][0]
+        point = geo.resolve([n.key, _display(n)], context, kind)
+        n.geo = point
+        if point and point.gazetteer_id:
+            if point.gazetteer_id in by_gid:
+                uf.union(by_gid[point.gazetteer_id], n.key)
+            else:
+                by_gid[point.gazetteer_id] = n.key
+
+
+def _story_countries(group: list[_Node]) -> Counter[str]:
+    ctx: Counter[str] = Counter()
+    for n in group:
+        cc = geo.country_of([n.key, _display(n)])
+        if cc:
+            ctx[cc] += len(n.mentions)
+    return ctx
+
+
+def _display(n: _Node) -> str:
+    forms = Counter(str(m.attrs.get("ref") or m.text) for _, m in n.mentions)
+    return max(forms, key=lambda f: (forms[f], f))
+
+
+def _best_name(surfaces: Counter[str], canonical: str | None) -> str:
+    if canonical:
+        return canonical
+    frequent = [s for s in surfaces if surfaces[s] >= 2] or list(surfaces)
+    most = max(len(tokens(s)) for s in frequent)
+    pool = [s for s in frequent if len(tokens(s)) == most]
+    return max(pool, key=lambda s: (not s.isupper(), surfaces[s], -len(s), s))
+
+
+def _entities(clusters: list[list[_Node]]) -> list[Entity]:
+    display = alias_display()
+    built: list[Entity] = []
+    for nodes in clusters:
+        mentions = sorted((dm for n in nodes for dm in n.mentions), key=lambda x: (x[0], x[1].start, x[1].end))
+        surfaces: Counter[str] = Counter(m.text for _, m in mentions if not m.attrs.get("nominal"))
+        if not surfaces:
+            continue
+        cls = nodes[0].cls
+        labels = Counter(m.label for _, m in mentions if _cls(m.label) == cls)
+        etype = max(labels, key=lambda lab: (labels[lab], lab)) if labels else ("GPE" if cls == "PLACE" else cls)
+        canonical = next((display[n.key] for n in nodes if n.key in display), None)
+        refs = Counter(str(m.attrs["ref"]) for _, m in mentions if m.attrs.get("ref"))
+        name = _best_name(surfaces + refs, canonical)
+        titles = Counter(str(m.attrs["title"]) for _, m in mentions if m.attrs.get("title"))
+        ent = Entity(
+            id="",
+            name=name,
+            type=etype,
+            aliases=sorted(surfaces, key=lambda s: (-surfaces[s], s)),
+            mentions=[Span(d, m.start, m.end) for d, m in mentions],
+        )
+        if titles:
+            ent.attrs["titles"] = [t for t, _ in titles.most_common()]
+        if cls == "PLACE":
+            ent.geo = next((n.geo for n in sorted(nodes, key=lambda n: -len(n.mentions)) if n.geo), None)
+        built.append(ent)
+    built.sort(key=lambda e: (-len(e.mentions), e.name, e.mentions[0].doc, e.mentions[0].start))
+    for i, e in enumerate(built, 1):
+        e.id = f"e{i}"
+    return built

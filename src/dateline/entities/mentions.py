@@ -1,0 +1,186 @@
+"""Mentions of one document: spaCy's entities with fixed boundaries, titles, defined acronyms,
+and in-document references ("Gaddafi", "the colonel", "NTC") pointed at their full name.
+
+Each mention may carry in ``attrs``:
+  ``title``      a title written with the name ("Colonel", "Lieutenant General");
+  ``ref``        the full in-document name this mention refers to;
+  ``expansion``  for an acronym, its expansion defined in the text;
+  ``nominal``    True for a noun phrase reference ("the colonel", "the council").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from ..nlp import Annotation
+from .names import acronym_of, key, person_compatible, tokens
+from .spans import TITLE_RE, canonical_title, negated, prefixed_adjective, split_title, title_before, trim
+
+KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+_ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Z.&]{1,9})\s*\)")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*|of|for|the|and|on|de|al|el")
+_NOMINAL_PERSON = re.compile(r"\bthe (colonel|general|president|sheikh|king|prime minister|emir)\b", re.I)
+_NOMINAL_ORG = re.compile(r"\bthe (council|alliance|committee|commission|court|agency|coalition)\b", re.I)
+
+
+def extract_mentions(text: str, annotation: Annotation) -> list[Mention]:
+    """Entity mentions of one document (map phase), sorted by position."""
+    out: list[Mention] = []
+    for s0, e0, label in annotation.entities:
+        if label not in KEEP or negated(text, s0) or prefixed_adjective(text, s0, e0):
+            continue
+        m = _mention(text, s0, e0, label)
+        if m is not None:
+            out.append(m)
+    out = _add_acronyms(text, out)
+    _resolve_people(out)
+    out.extend(_nominals(text, out))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
+    s, e = trim(text, s, e)
+    if e <= s:
+        return None
+    attrs: dict[str, object] = {}
+    if label in ("PERSON", "ORG", "GPE", "NORP") and TITLE_RE.match(text[s:e]):
+        ns, title = split_title(text, s, e)
+        if title:
+            attrs["title"] = canonical_title(title)
+            s, label = ns, "PERSON"
+    elif label == "PERSON":
+        t = title_before(text, s)
+        if t:
+            attrs["title"] = canonical_title(t)
+    surface = text[s:e]
+    if not any(c.isupper() for c in surface) or len(surface) < 2:
+        return None
+    return Mention(s, e, surface, label, attrs)
+
+
+def _add_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'National Transitional Council (NTC)': the expansion and every later 'NTC' become ORG mentions."""
+    defined: dict[str, tuple[int, int]] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        acr = m.group(1).replace(".", "")
+        if len(acr) < 2 or acr in defined:
+            continue
+        span = _expansion_before(text, m.start(), acr)
+        if span:
+            defined[acr] = span
+    if not defined:
+        return mentions
+    added: list[Mention] = []
+    for acr, (xs, xe) in defined.items():
+        expansion = text[xs:xe]
+        label = _label_at(mentions, xs, xe) or "ORG"
+        added.append(Mention(xs, xe, expansion, label, {}))
+        dotted = r"\.?".join(acr) + r"\.?" if len(acr) <= 4 else acr
+        for am in re.finditer(r"(?<![\w.])(" + dotted + r")(?![\w])", text):
+            a_s, a_e = am.start(1), am.end(1)
+            if text[a_s:a_e].endswith(".") and a_e == len(text):
+                a_e -= 1
+            added.append(Mention(a_s, a_e, text[a_s:a_e], label, {"expansion": expansion, "ref": expansion}))
+    kept = [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in added)]
+    return kept + added
+
+
+def _expansion_before(text: str, pos: int, acr: str) -> tuple[int, int] | None:
+    """The capitalised words right before ``pos`` whose initials spell ``acr``."""
+    words = list(re.finditer(r"\S+", text[max(0, pos - 200):pos]))
+    base = max(0, pos - 200)
+    words = words[-12:]
+    for i in range(len(words) - 1, -1, -1):
+        cand = words[i:]
+        if not all(_NAME_WORD.fullmatch(w.group().strip(",")) for w in cand):
+            break
+        if not cand[0].group()[0].isupper():
+            continue
+        initials = acronym_of([w.group() for w in cand])
+        if initials == acr or initials.replace("-", "") == acr:
+            s = base + cand[0].start()
+            e = base + cand[-1].end()
+            while e > s and text[e - 1] in ",;: ":
+                e -= 1
+            return s, e
+    return None
+
+
+def _label_at(mentions: list[Mention], s: int, e: int) -> str | None:
+    for m in mentions:
+        if m.start < e and s < m.end:
+            return m.label
+    return None
+
+
+def _resolve_people(mentions: list[Mention]) -> None:
+    """Point each person mention at the longest compatible name in the document.
+
+    A shorter form compatible with several full names ("Gaddafi" with Muammar and Saif
+    al-Islam Gaddafi) goes to the one named most often (then first) in the document. A
+    one-word ORG/GPE mention equal to the surname of a person named here becomes PERSON
+    (spaCy often labels a bare surname ORG).
+    """
+    people = [m for m in mentions if m.label == "PERSON" and "ref" not in m.attrs]
+    fulls: dict[str, list[Mention]] = {}
+    for m in people:
+        toks = tokens(m.text)
+        if len(toks) >= 2:
+            fulls.setdefault(key(m.text), []).append(m)
+    if not fulls:
+        return
+    order = sorted(fulls, key=lambda k: (-len(k.split()), -len(fulls[k]), fulls[k][0].start))
+    for m in mentions:
+        if m.label not in ("PERSON", "ORG") or "ref" in m.attrs:
+            continue
+        toks = tokens(m.text)
+        if not toks or (m.label != "PERSON" and len(toks) != 1):
+            continue
+        # a shorter form refers back to a name already introduced (news names people in full first)
+        cands = [
+            k for k in order
+            if len(k.split()) >= len(toks) and fulls[k][0].start <= m.start and person_compatible(toks, k.split())
+        ]
+        # keep only maximal names: drop a candidate that is itself a shorter form of another candidate
+        cands = [k for k in cands if not any(o != k and len(o.split()) > len(k.split()) and person_compatible(k.split(), o.split()) for o in cands)]
+        if not cands:
+            continue
+        if len(cands) > 1:
+            weight = {k: sum(len(fulls[o]) for o in fulls if person_compatible(o.split(), k.split())) for k in cands}
+            cands.sort(key=lambda k: (-weight[k], fulls[k][0].start))
+        best = cands[0]
+        m.attrs["ref"] = fulls[best][0].text
+        m.label = "PERSON"
+
+
+def _nominals(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'the colonel' -> the only colonel named in the document; 'the council' -> the only council."""
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    by_title: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label == "PERSON" and m.attrs.get("title"):
+            by_title.setdefault(str(m.attrs["title"]).lower(), set()).add(str(m.attrs.get("ref") or m.text))
+    for rx, pick in ((_NOMINAL_PERSON, "PERSON"), (_NOMINAL_ORG, "ORG")):
+        for nm in rx.finditer(text):
+            s, e = nm.start(), nm.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if e < len(text) and text[e] == " " and text[e + 1:e + 2].isupper():
+                continue  # "the Council of Europe": a name, not a reference
+            head = nm.group(1).lower()
+            if pick == "PERSON":
+                refs = by_title.get(head, set())
+                refs = {key(r): r for r in refs}
+            else:
+                refs = {
+                    key(str(m.attrs.get("ref") or m.text)): str(m.attrs.get("ref") or m.text)
+                    for m in mentions
+                    if m.label == "ORG" and m.start < s and head in m.text.lower().split()
+                }
+            if len(refs) == 1:
+                ref = next(iter(refs.values()))
+                out.append(Mention(s, e, text[s:e], pick, {"ref": ref, "nominal": True}))
+    return out

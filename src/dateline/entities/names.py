@@ -1,0 +1,166 @@
+"""Name normalisation: accent folding, particles, and a consonant-skeleton key for transliterations.
+
+The skeleton is our own (no maintained library has a phonetic key for romanised Arabic
+names: Soundex/Metaphone treat "Qaddafi" and "Gadhafi" as unrelated and merge "Ban"
+with "Bin"-like short names just as freely). It is only ever used together with a
+rapidfuzz similarity floor, never alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+PARTICLES = frozenset({"al", "el", "ad", "ed", "as", "ash", "at", "az", "ar", "an", "the"})
+_APOSTROPHES = "'’‘`ʼʻʿʾ´"
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+# transliteration classes, applied in order on a folded lower-case token
+_DIGRAPHS = (
+    ("kh", "k"),
+    ("gh", "k"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("sh", "s"),
+    ("ch", "s"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("g", "k"),
+    ("c", "k"),
+    ("v", "f"),
+)
+_VOWELS = re.compile(r"[aeiouyw]")
+_VOWEL_RUN = re.compile(r"[aeiouyw]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form: accents folded, apostrophes dropped, hyphens/punctuation to spaces."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    for a in _APOSTROPHES:
+        s = s.replace(a, "")
+    s = s.lower().replace(".", "")
+    return _NON_WORD.sub(" ", s).strip()
+
+
+def tokens(text: str) -> list[str]:
+    """Folded name tokens without article/particles ("al-Islam" -> "islam"); "abd al X" -> "abdal"."""
+    raw = fold(text).split()
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        t = raw[i]
+        if t == "abd" and i + 1 < len(raw) and raw[i + 1] in PARTICLES:
+            out.append("abdal")
+            i += 2
+            continue
+        if t in ("abdel", "abdul", "abdal"):
+            out.append("abdal")
+        elif t not in PARTICLES:
+            out.append(t)
+        i += 1
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def skeleton(token: str) -> str:
+    """Consonant skeleton of one folded token: Gaddafi, Qaddafi, Kadhafi, Gadhafi -> 'kdf'."""
+    s = token
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    head = "a" if s and _VOWELS.match(s[0]) else ""
+    body = _VOWELS.sub("", s)
+    body = body.replace("h", "")
+    out = []
+    for ch in head + body:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out) or s
+
+
+@functools.lru_cache(maxsize=65536)
+def vowel_shape(token: str) -> str:
+    """Transliterated token with every vowel run as 'V': Mohammed -> 'mVhVmVd', Mahmudi -> 'mVhmVdV'."""
+    s = token
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    s = _VOWEL_RUN.sub("V", s)
+    out = []
+    for ch in s:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def key(text: str) -> str:
+    """Exact-match key: folded tokens without particles, joined."""
+    return " ".join(tokens(text))
+
+
+def skeleton_key(text: str) -> tuple[str, ...]:
+    return tuple(skeleton(t) for t in tokens(text))
+
+
+SURNAME_SIM = 60.0  # rapidfuzz ratio floor for surname spellings (Ghadhafi / Qaddafi: 67)
+GIVEN_SIM = 75.0  # stricter for given names (Mohammed / Muhammad: 75; Mahmoud / Mohammed: 67)
+
+
+def same_token(a: str, b: str, given: bool = False) -> bool:
+    """Two folded tokens are spellings of one name part (stricter for given names)."""
+    if a == b:
+        return True
+    if skeleton(a) != skeleton(b):
+        return False
+    if min(len(a), len(b)) <= 3:
+        return False  # short tokens: skeleton equality is too weak (Ban/Bin, Ali/Aly are left apart)
+    # same consonants is not enough (Mohammed / Mahmudi): the vowel pattern may differ by one slot only
+    if Levenshtein.distance(vowel_shape(a), vowel_shape(b)) > 1:
+        return False
+    return fuzz.ratio(a, b) >= (GIVEN_SIM if given else SURNAME_SIM)
+
+
+def is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(same_token(s, t, given=True) for t in it) for s in short)
+
+
+def person_compatible(a: list[str], b: list[str]) -> bool:
+    """Could token lists ``a`` and ``b`` name the same person?
+
+    A one-token name matches the other's surname (last token). Longer names must agree on
+    the first name and the surname (and the shorter's middle parts appear in order), or the
+    shorter must begin the longer ("Saif al-Islam") or end it as a multi-part surname
+    ("Abdel Jalil" in "Mustafa Abdel Jalil"). Names of the same length match token by token.
+    """
+    if not a or not b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    if len(a) == 1:
+        return same_token(a[0], b[-1])
+    if len(a) == len(b):
+        return all(same_token(x, y, given=i < len(a) - 1) for i, (x, y) in enumerate(zip(a, b, strict=True)))
+    if same_token(a[0], b[0], given=True) and same_token(a[-1], b[-1]):
+        return is_subsequence(a[1:-1], b[1:-1])
+    if all(same_token(x, y, given=True) for x, y in zip(a, b[: len(a)], strict=True)):
+        return True  # "Saif al-Islam" begins "Saif al-Islam Gaddafi"
+    tail = b[len(b) - len(a):]
+    return all(same_token(x, y) for x, y in zip(a, tail, strict=True))
+
+
+def acronym_of(words: list[str]) -> str:
+    """Initials of the content words of a name ("National Transitional Council" -> "NTC")."""
+    skip = {"of", "the", "for", "and", "de", "du", "des", "on", "in", "al", "el"}
+    return "".join(w[0].upper() for w in words if w and w.lower() not in skip and w[0].isalpha())
+
+
+def acronym_form(text: str) -> str | None:
+    """'U.N.' / 'UN' / 'NTC' -> 'UN' / 'NTC'; None when ``text`` is not acronym-like."""
+    s = text.replace(".", "").replace(" ", "")
+    if 2 <= len(s) <= 7 and s.isalpha() and s.isupper():
+        return s
+    return None

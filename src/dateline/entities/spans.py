@@ -1,0 +1,77 @@
+"""Fixes for spaCy's entity boundaries on news text, and titles split off person names."""
+
+from __future__ import annotations
+
+import re
+
+# Titles that precede a name; longest first so "Lt. Gen." wins over "Gen.".
+_TITLE_WORDS = [
+    r"Lt\.? Gen\.?", r"Lieutenant General", r"Maj\.? Gen\.?", r"Major General", r"Brig\.? Gen\.?",
+    r"Brigadier General", r"Lt\.? Col\.?", r"Lieutenant Colonel", r"Col\.?", r"Colonel", r"Gen\.?", r"General",
+    r"Adm\.?", r"Admiral", r"Vice Adm\.?", r"Capt\.?", r"Captain", r"Maj\.?", r"Major", r"Sgt\.?", r"Sergeant",
+    r"Sheikh", r"Sheik", r"Shaikh", r"Imam", r"Ayatollah", r"King", r"Queen", r"Prince", r"Princess", r"Emir",
+    r"President", r"Vice President", r"Prime Minister", r"PM", r"Foreign Minister", r"Defense Minister",
+    r"Defence Minister", r"Interior Minister", r"Minister", r"Secretary-General", r"Secretary General",
+    r"Secretary of State", r"Secretary", r"Sen\.?", r"Senator", r"Rep\.?", r"Gov\.?", r"Governor",
+    r"Ambassador", r"Amb\.?", r"Judge", r"Justice", r"Dr\.?", r"Mr\.?", r"Mrs\.?", r"Ms\.?", r"Sir", r"Lord",
+    r"Pope", r"Rev\.?", r"Father", r"Brother Leader", r"Leader", r"Chancellor", r"Spokesman",
+]
+TITLE_RE = re.compile(r"^(?:(?:" + "|".join(_TITLE_WORDS) + r")\s+)+")
+_LEADING = re.compile(r"^(?:[\"'“”‘’(\[\-–—\s]+|(?:the|The|THE)\s+)+")
+_TRAILING = re.compile(r"(?:[\"'“”‘’)\],;:!?\s\-–—]+|(?:'s|’s|'S|’S)|(?<=[^A-Z.][a-z])\.)+$")
+_NEGATING = re.compile(r"^(?:pro|anti|non|ex|post|pre)-", re.I)
+
+TITLE_CANON = {
+    "col": "Colonel", "colonel": "Colonel", "gen": "General", "general": "General",
+    "lt gen": "Lieutenant General", "lieutenant general": "Lieutenant General",
+    "maj gen": "Major General", "major general": "Major General", "brig gen": "Brigadier General",
+    "lt col": "Lieutenant Colonel", "sheik": "Sheikh", "shaikh": "Sheikh", "sen": "Senator",
+    "rep": "Representative", "gov": "Governor", "dr": "Doctor", "mr": "Mr", "mrs": "Mrs", "ms": "Ms",
+    "pm": "Prime Minister", "amb": "Ambassador", "adm": "Admiral", "capt": "Captain",
+}
+
+
+def canonical_title(title: str) -> str:
+    k = re.sub(r"[.\s]+", " ", title).strip().lower()
+    return TITLE_CANON.get(k, title.strip().rstrip("."))
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip a leading article/quote and a trailing possessive/punctuation from ``text[start:end]``."""
+    span = text[start:end]
+    m = _LEADING.match(span)
+    if m and m.end() < len(span):
+        start += m.end()
+        span = text[start:end]
+    m = _TRAILING.search(span)
+    if m and m.start() > 0:
+        end = start + m.start()
+    return start, end
+
+
+def split_title(text: str, start: int, end: int) -> tuple[int, str | None]:
+    """If the span starts with titles ("Lt. Gen. Abdel Fattah Younis"), the name start and the title."""
+    span = text[start:end]
+    m = TITLE_RE.match(span)
+    if m and m.end() < len(span) and span[m.end()].isupper():
+        return start + m.end(), span[: m.end()].strip()
+    return start, None
+
+
+def title_before(text: str, start: int) -> str | None:
+    """A title written just before a name that NER left out of the span ("Col. Moammar Gadhafi")."""
+    window = text[max(0, start - 40):start]
+    m = re.search(r"(?:^|[\s(\"“])((?:(?:" + "|".join(_TITLE_WORDS) + r")\s+)+)$", window)
+    if m:
+        return m.group(1).strip()
+    return None
+
+
+def negated(text: str, start: int) -> bool:
+    """'pro-Gadhafi', 'anti-Gadhafi' and the like are attributes, not references."""
+    return bool(re.search(r"\b(?:pro|anti|non|ex|post|pre)-$", text[max(0, start - 6):start], re.I))
+
+
+def prefixed_adjective(text: str, start: int, end: int) -> bool:
+    """The span itself starts with pro-/anti- ("pro-Gadhafi")."""
+    return bool(_NEGATING.match(text[start:end]))
