@@ -57,7 +57,8 @@ def _resolve_references(pieces: list[Piece]) -> list[Piece]:
     out: list[Piece] = []
     ref_q: tuple[int, int, int] | None = None  # year, quarter, end offset
     for s, e, v, t in pieces:
-        if v.startswith("@"):
+        deferred = v.startswith("@")
+        if deferred:
             kind, _, default = v[1:].partition(":")
             near = ref_q is not None and s - ref_q[2] < 1500
             if kind == "QREF":
@@ -67,7 +68,7 @@ def _resolve_references(pieces: list[Piece]) -> list[Piece]:
             elif kind == "YEARQ":
                 v = f"{default}-Q{ref_q[1]}" if near and ref_q else default
         m = _QUARTER.match(v)
-        if m and not v.startswith("@"):
+        if m and not deferred:
             ref_q = (int(m.group(1)), int(m.group(2)), e)
         out.append((s, e, v, t))
     return out
