@@ -25,6 +25,8 @@ from .lexicon import (
     weekday_number,
 )
 
+PART_OF_DAY_SUFFIX = False  # TimeBank mostly gives "Friday night" the plain date
+
 _ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
@@ -211,7 +213,7 @@ def weekday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
             tense = ctx.tense(m.start(), m.end())
             v = weekday_date(a, wd, +1 if tense == "future" else -1)
     assert v is not None
-    if part:
+    if part and PART_OF_DAY_SUFFIX:
         v += "T" + PARTS_OF_DAY[part]
     tod = _g(m, "tod")
     ttype = "DATE"
