@@ -79,8 +79,8 @@ def write_story(conn: Connection, report: Report) -> None:
     head.update(id=1, updated_at=datetime.now(UTC).isoformat(timespec="seconds"))
     conn.execute(t.story.insert(), [head])
     ents = [{**_split(e, t.entities, skip=("mentions",)), "seq": i} for i, e in enumerate(data["entities"])]
-    mentions = [{"entity_id": e["id"], "doc_id": m["doc"], "start_char": m["start"], "end_char": m["end"]}
-                for e in data["entities"] for m in e["mentions"]]
+    mentions = [{"entity_seq": i, "entity_id": e["id"], "doc_id": m["doc"], "start_char": m["start"],
+                 "end_char": m["end"]} for i, e in enumerate(data["entities"]) for m in e["mentions"]]
     tables: list[tuple[sa.Table, list[dict[str, Any]]]] = [(t.entities, ents), (t.entity_mentions, mentions)]
     for name, table in (("events", t.events), ("timeline", t.timeline), ("claims", t.claims),
                         ("series", t.series), ("disagreements", t.disagreements)):
@@ -112,15 +112,15 @@ def read_report(conn: Connection) -> Report:
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "generator": f"dateline {__version__}"}
     if head is not None:
         data.update({k: v for k, v in _merge(head).items() if k not in ("id", "updated_at")})
-    mentions: dict[str, list[dict[str, Any]]] = {}
+    mentions: dict[int, list[dict[str, Any]]] = {}
     for r in conn.execute(sa.select(t.entity_mentions).order_by(t.entity_mentions.c.id)):
         m = r._mapping
-        mentions.setdefault(m["entity_id"], []).append({"doc": m["doc_id"], "start": m["start_char"],
-                                                        "end": m["end_char"]})
+        mentions.setdefault(m["entity_seq"], []).append({"doc": m["doc_id"], "start": m["start_char"],
+                                                         "end": m["end_char"]})
     ents = []
     for r in conn.execute(sa.select(t.entities).order_by(t.entities.c.seq)):
         e = _merge(r)
-        e["mentions"] = mentions.get(e["id"], [])
+        e["mentions"] = mentions.get(r._mapping["seq"], [])
         ents.append(e)
     data["entities"] = ents
     for name, table in (("events", t.events), ("timeline", t.timeline), ("claims", t.claims),

@@ -53,8 +53,8 @@ documents = sa.Table(
 
 entities = sa.Table(
     "entities", metadata,
-    sa.Column("id", sa.String(64), primary_key=True),
-    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("id", sa.String(64), nullable=False, index=True),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("type", sa.String(32), nullable=False),
     sa.Column("aliases", sa.JSON),
@@ -66,7 +66,8 @@ entities = sa.Table(
 entity_mentions = sa.Table(
     "entity_mentions", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("entity_id", sa.String(64), sa.ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("entity_seq", sa.Integer, sa.ForeignKey("entities.seq", ondelete="CASCADE"), nullable=False),
+    sa.Column("entity_id", sa.String(64), nullable=False),
     sa.Column("doc_id", sa.String(512), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     sa.Column("start_char", sa.Integer, nullable=False),
     sa.Column("end_char", sa.Integer, nullable=False),
@@ -74,8 +75,8 @@ entity_mentions = sa.Table(
 
 events = sa.Table(
     "events", metadata,
-    sa.Column("id", sa.String(64), primary_key=True),
-    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("id", sa.String(64), nullable=False, index=True),
     sa.Column("date", sa.String(32), nullable=False),
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("evidence", sa.JSON),
@@ -97,8 +98,8 @@ timeline = sa.Table(
 
 claims = sa.Table(
     "claims", metadata,
-    sa.Column("id", sa.String(64), primary_key=True),
-    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("id", sa.String(64), nullable=False, index=True),
     sa.Column("measure", sa.Text, nullable=False),
     sa.Column("value", sa.JSON),
     sa.Column("unit", sa.Text),
@@ -123,8 +124,8 @@ series = sa.Table(
 
 disagreements = sa.Table(
     "disagreements", metadata,
-    sa.Column("id", sa.String(64), primary_key=True),
-    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("id", sa.String(64), nullable=False, index=True),
     sa.Column("topic", sa.Text, nullable=False),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("sides", sa.JSON),

@@ -51,8 +51,8 @@ def upgrade() -> None:
     )
     op.create_table(
         "entities",
-        sa.Column("id", sa.String(64), primary_key=True),
-        sa.Column("seq", sa.Integer, nullable=False),
+        sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("id", sa.String(64), nullable=False, index=True),
         sa.Column("name", sa.Text, nullable=False),
         sa.Column("type", sa.String(32), nullable=False),
         sa.Column("aliases", sa.JSON),
@@ -62,15 +62,16 @@ def upgrade() -> None:
     op.create_table(
         "entity_mentions",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("entity_id", sa.String(64), sa.ForeignKey("entities.id", ondelete="CASCADE"), nullable=False, index=True),
+        sa.Column("entity_seq", sa.Integer, sa.ForeignKey("entities.seq", ondelete="CASCADE"), nullable=False, index=True),
+        sa.Column("entity_id", sa.String(64), nullable=False, index=True),
         sa.Column("doc_id", sa.String(512), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
         sa.Column("start_char", sa.Integer, nullable=False),
         sa.Column("end_char", sa.Integer, nullable=False),
     )
     op.create_table(
         "events",
-        sa.Column("id", sa.String(64), primary_key=True),
-        sa.Column("seq", sa.Integer, nullable=False),
+        sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("id", sa.String(64), nullable=False, index=True),
         sa.Column("date", sa.String(32), nullable=False, index=True),
         sa.Column("title", sa.Text, nullable=False),
         sa.Column("evidence", sa.JSON),
@@ -88,8 +89,8 @@ def upgrade() -> None:
     )
     op.create_table(
         "claims",
-        sa.Column("id", sa.String(64), primary_key=True),
-        sa.Column("seq", sa.Integer, nullable=False),
+        sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("id", sa.String(64), nullable=False, index=True),
         sa.Column("measure", sa.Text, nullable=False),
         sa.Column("value", sa.JSON),
         sa.Column("unit", sa.Text),
@@ -110,8 +111,8 @@ def upgrade() -> None:
     )
     op.create_table(
         "disagreements",
-        sa.Column("id", sa.String(64), primary_key=True),
-        sa.Column("seq", sa.Integer, nullable=False),
+        sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("id", sa.String(64), nullable=False, index=True),
         sa.Column("topic", sa.Text, nullable=False),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("sides", sa.JSON),
