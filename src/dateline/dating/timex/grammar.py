@@ -59,7 +59,7 @@ RULES: list[Rule] = [
     _r("month_year", rf"{PREMOD}(?P<month>{M})\s*,?\s+(?:(?i:of)\s+)?(?P<year>{Y})", nz.month_year),
     _r("month_this_year", rf"(?P<month>{M})\s+(?:(?i:of)\s+)?(?P<yrel>(?i:this|last|next))\s+(?i:year)(?!\w)",
        nz.this_year_month),
-    _r("month", rf"(?:(?P<rel>(?i:last|next|this))\s+)?{PREMOD}(?P<month>{M})", nz.month_only),
+    _r("month", rf"(?:(?P<rel>(?i:last|next|this))\s+)?{PREMOD}(?P<month>{M})(?!\s*\d)", nz.month_only),
     _r("decade", r"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]*)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s"
                  r"|'(?P<sdec>\d0)s)(?!\w)", nz.decade),
     _r("decade_word", r"(?i:the)\s+(?:(?i:early|late|mid)[\s-]*)?"
@@ -88,7 +88,11 @@ RULES: list[Rule] = [
                   rf"|tomorrow|tonight))(?:\s+(?P<part>{PART}))?(?!\w)", nz.day_relative),
     _r("this_part", rf"(?P<dw>(?i:this|last))\s+(?P<part>{PART})(?!\w)", nz.day_relative),
     _r("clock", rf"(?<![\w$.:]){CLOCK}(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC))?"
-                rf"(?:\s*,?\s+(?:(?i:on)\s+)?(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday|tomorrow)))?", nz.clock_time),
+                rf"(?:\s*,?\s+(?:(?i:on)\s+)?(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday|tomorrow))"
+                rf"|\s*,?\s+(?:(?i:on)\s+)?(?P<month>{M})\s*(?P<day>{D}))?", nz.clock_time),
+    _r("part_of_day", rf"(?i:mid|early|late)[\s-]?(?P<part>{PART})(?:\s+(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday"
+                      r"|tomorrow)))?(?!\w)", nz.part_of_day),
+    _r("late_day", rf"(?i:early|late)\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow)))(?!\w)", nz.part_of_day),
     _r("overnight", r"(?i:overnight)(?!\w)", nz.overnight),
     _r("clock_word", rf"(?P<tod>(?i:noon|midnight|midday))(?:\s+(?:(?i:on)\s+)?(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday|tomorrow)))?(?!\w)",
        nz.clock_time),
@@ -105,7 +109,8 @@ RULES: list[Rule] = [
               r"(?P<dir>(?i:ago|earlier|later|from\s+now|hence))(?!\w)", nz.ago),
     _r("duration", rf"(?:(?i:the\s+(?:past|last|next|coming|previous|following|first|final|latest|remaining|same)?"
                    rf"|past|last|next|previous|first|another)\s+)?(?:{QUANT}\s+)?(?P<num>{NUM})[\s-]+"
-                   rf"(?:(?i:trading|business|working|calendar)\s+)?(?P<unit>{UNIT})(?:-(?i:long))?(?!\w|-old|\s+old)", nz.duration),
+                   rf"(?:(?i:trading|business|working|calendar)\s+)?(?P<unit>{UNIT})(?:\s+(?i:and\s+a\s+half))?(?:-(?i:long))?"
+                   r"(?!\w|-old|\s+old)", nz.duration),
     _r("vague_plural", r"(?i:for|over|in|within|after|took|take|takes|lasted|last)\s+(?P<unit>(?i:years|months|weeks|"
                        r"days|decades|hours|minutes))(?!\w)", nz.vague_plural),
     _r("quarter_adj", r"(?P<ord>(?i:first|second|third|fourth))-(?P<qh>(?i:quarter|half))(?!\w)", nz.quarter),

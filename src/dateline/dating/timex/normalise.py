@@ -330,9 +330,11 @@ def duration(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     n = parse_number(m.group("num"))
     word = m.group("unit")
     u = _dur_unit(word)
-    if n is not None and n > 1 and not word.lower().endswith("s") and "-" not in m.group(0) \
-            and " " in m.group(0).strip() and not re.search(r"\d", m.group("num")):
-        pass
+    if n is not None and m.group(0).lower().endswith("and a half"):
+        n += 0.5
+    low = m.group(0).lower()
+    if low.endswith(("a second", "a quarter")) and not re.match(r"\s+(?:of\s+a\s+)?century", ctx.text[m.end():]):
+        return None
     if n is not None and n > 10000:
         return None
     v = _dur(n, u)
@@ -460,6 +462,23 @@ def month_spoken_year(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     return [(m.start(), m.end(), f"{y:04d}-{mo:02d}", "DATE")]
 
 
+def part_of_day(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'mid-afternoon', 'late yesterday', 'early Tuesday', 'mid-afternoon yesterday'."""
+    a = ctx.anchor
+    part = (_g(m, "part") or "").lower()
+    wd, dw = _g(m, "wd"), (_g(m, "dw") or "").lower()
+    if a.date is None:
+        return None
+    if wd:
+        tense = ctx.tense(m.start(), m.end())
+        base = weekday_date(a, weekday_number(wd), +1 if tense == "future" else -1) or ""
+    else:
+        base = fmt_date(a.date + dt.timedelta(days=_DAYREL.get(dw, 0)))
+    if part:
+        return [(m.start(), m.end(), base + "T" + PARTS_OF_DAY[part], "TIME")]
+    return [(m.start(), m.end(), base, "DATE")]
+
+
 def overnight(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     d = ctx.anchor.date
     if d is None:
@@ -484,15 +503,15 @@ def season(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
         return [(m.start(), m.end(), f"XXXX-{s}", "DATE")]
     else:
         y = a.year
+        cur = _season_index_month(a.month)
         if rel == "last":
-            y -= 1 if _season_index(s) >= _season_index_month(a.month) else 0
+            y -= 1 if _SEASON_ORDER[s] >= cur else 0
         elif rel == "next":
-            y += 1 if _season_index(s) <= _season_index_month(a.month) else 0
+            y += 1 if _SEASON_ORDER[s] <= cur else 0
     return [(m.start(), m.end(), f"{y:04d}-{s}", "DATE")]
 
 
-def _season_index(s: str) -> int:
-    return {"WI": 0, "SP": 1, "SU": 2, "FA": 3}[s]
+_SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
 
 
 def _season_index_month(month: int | None) -> int:
@@ -534,7 +553,13 @@ def clock_time(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     day = a.date
     dw = (_g(m, "dw") or "").lower()
     wd = _g(m, "wd")
-    if day is None:
+    month = _g(m, "month")
+    if month:
+        mo, d = month_number(month), _day(m.group("day"))
+        base = _date_value(year_for(a, mo, d, ctx.tense(m.start(), m.end())), mo, d) or ""
+        if not base:
+            return None
+    elif day is None:
         base = "XXXX-XX-XX"
     elif wd:
         tense = ctx.tense(m.start(), m.end())
