@@ -1,0 +1,123 @@
+"""`dateline add`: new articles analysed, stored ones not duplicated, the story rebuilt, and a run
+killed midway (SIGKILL) leaves a consistent database that a re-run completes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from dateline.cli import main
+from dateline.store import load_report, normalize_url, search
+from tests.test_store_db import PG_URL, fresh_pg_url
+
+ARTICLES = Path(__file__).resolve().parent / "fixtures" / "store" / "articles"
+
+
+def _count(url: str, sql: str) -> int:
+    engine = sa.create_engine(normalize_url(url))
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(sa.text(sql)).scalar() or 0)
+    finally:
+        engine.dispose()
+
+
+def _check_story(url: str, n_docs: int) -> None:
+    rep = load_report(url)
+    assert len(rep.documents) == n_docs
+    assert len({d.content_hash for d in rep.documents}) == n_docs  # nothing stored twice
+    assert rep.meta.get("documents_ok") == n_docs  # the story was rebuilt from every stored document
+    texts = {d.id: d.text for d in rep.documents}
+    for e in rep.entities:  # story-level evidence points into stored documents
+        for m in e.mentions:
+            assert m.doc in texts and 0 <= m.start < m.end <= len(texts[m.doc])
+    for v in rep.events:
+        assert all(s.doc in texts for s in v.evidence)
+
+
+def test_add_sqlite(tmp_path):
+    url = f"sqlite:///{tmp_path / 'story.db'}"
+    assert main(["add", str(ARTICLES / "2011-02-16"), "--db", url, "-q"]) == 0
+    _check_story(url, 1)
+    # the whole folder: one already stored, two new
+    assert main(["add", str(ARTICLES), "--db", url, "-q"]) == 0
+    _check_story(url, 3)
+    # the same article under another name is not stored again
+    copy = tmp_path / "copies" / "again.txt"
+    copy.parent.mkdir()
+    shutil.copy(ARTICLES / "2011-02-18" / "134.htm.txt", copy)
+    assert main(["add", str(copy), str(ARTICLES), "--db", url, "-q"]) == 0
+    _check_story(url, 3)
+    assert [h.doc_id for h in search(url, "Amnesty International")] == ["134"]
+    # the stored story exports like a report.json does
+    out = tmp_path / "story.md"
+    assert main(["export", url, "--format", "markdown", "-o", str(out)]) == 0
+    assert "## Timeline" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.postgres
+def test_add_postgres(tmp_path):
+    if not PG_URL:
+        pytest.skip("DATELINE_TEST_PG_URL is not set (source scripts/services.d/postgres.sh)")
+    for url in fresh_pg_url():
+        assert main(["add", str(ARTICLES / "2011-02-16"), str(ARTICLES / "2011-02-19"), "--db", url, "-q"]) == 0
+        _check_story(url, 2)
+        assert main(["add", str(ARTICLES), "--db", url, "-q"]) == 0
+        _check_story(url, 3)
+        assert {h.doc_id for h in search(url, "killings Benghazi")} >= {"134", "1"}
+
+
+def _sqlite_docs(path: Path) -> int:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
+        try:
+            return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0  # not created yet
+
+
+def test_killed_run_leaves_consistent_db_and_rerun_completes(tmp_path):
+    db = tmp_path / "story.db"
+    url = f"sqlite:///{db}"
+    cmd = [sys.executable, "-m", "dateline.cli", "add", str(ARTICLES), "--db", url, "-q"]
+    env = {**os.environ, "DATELINE_ADD_BATCH": "1"}  # one transaction per document
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while _sqlite_docs(db) < 1 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the run finished before it could be killed"
+
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        assert 1 <= stored <= 3
+        # every committed document is whole, and the search index matches the documents
+        rows = con.execute("SELECT id, text, sentences, dedup_key FROM documents").fetchall()
+        assert all(text and sentences != "[]" and key for _, text, sentences, key in rows)
+        assert con.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == stored
+        # the story part is all or nothing: no mentions without their entities
+        assert con.execute("SELECT count(*) FROM entity_mentions WHERE entity_seq NOT IN "
+                           "(SELECT seq FROM entities)").fetchone()[0] == 0
+    finally:
+        con.close()
+
+    rerun = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    _check_story(url, 3)
+    assert _count(url, "SELECT count(*) FROM story") == 1
