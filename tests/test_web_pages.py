@@ -190,3 +190,24 @@ def test_dateline_serve_command(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_chart_keeps_to_the_story_period():
+    """A historical figure (1978) is listed, not drawn: it would squash the 2011 points together."""
+    claims = [Claim(id=f"k{i}", measure="people killed", value=[v], as_of=d) for i, (v, d) in enumerate(
+        [(1_000_000, "1978"), (10, "2011-02-20"), (233, "2011-02-21"), (376, "2011-08-20")])]
+    chart = series_chart(claims)
+    assert [c.id for c in chart.outside] == ["k0"]
+    assert len(chart.points) == 3 and chart.points[0].x < chart.points[-1].x
+
+
+def test_bundled_world_outline_has_no_edge_across_the_map():
+    from dateline.web.worldmap import land_path
+
+    path = land_path()
+    assert len(path) > 20_000
+    for sub in path.split("M")[1:]:
+        pts = [tuple(map(float, pt.split())) for pt in sub.rstrip("Z").split("L")]
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+            # only Antarctica's closing edge may run across, along the bottom of the map
+            assert abs(x1 - x0) < 180 or y0 == y1 == 180.0

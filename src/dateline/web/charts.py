@@ -32,9 +32,10 @@ class Chart:
     height: int = H
     points: list[ChartPoint] = field(default_factory=list)
     undated: list[Claim] = field(default_factory=list)
+    outside: list[Claim] = field(default_factory=list)  # dated far from the rest: listed, not drawn
     line: str = ""
     y_ticks: list[tuple[float, str]] = field(default_factory=list)
-    x_ticks: list[tuple[float, str]] = field(default_factory=list)
+    x_ticks: list[tuple[float, str, str]] = field(default_factory=list)
     plot: tuple[float, float, float, float] = (PAD_L, PAD_T, W - PAD_R, H - PAD_B)
 
 
@@ -56,6 +57,7 @@ def series_chart(claims: list[Claim]) -> Chart:
     if not dated:
         return chart
     dated.sort(key=lambda t: t[0])
+    dated, chart.outside = _drop_far_dates(dated)
     d0, d1 = dated[0][0], dated[-1][0]
     span_days = max(1, (d1 - d0).days)
     vmax = max(t[2] for t in dated)
@@ -78,13 +80,27 @@ def series_chart(claims: list[Claim]) -> Chart:
         chart.points.append(ChartPoint(round(px(day), 1), round(py(mid), 1), round(py(lo), 1), round(py(hi), 1), c, label))
     chart.line = " ".join(f"{p.x},{p.y}" for p in chart.points)
     chart.y_ticks = [(round(py(vmin + vrange * i / 4), 1), _fmt(vmin + vrange * i / 4)) for i in range(5)]
-    seen: set[str] = set()
-    for day, _, _, c in dated:
-        key = c.as_of or ""
-        if key not in seen:
-            seen.add(key)
-            chart.x_ticks.append((round(px(day), 1), key))
+    last_x = -1e9
+    for day, *_ in dated:
+        x = px(day)
+        if x - last_x >= 110:  # keep tick labels apart
+            anchor = "end" if x > x1 - 40 else "start" if x < x0 + 40 and d0 != d1 else "middle"
+            chart.x_ticks.append((round(x, 1), day.isoformat(), anchor))
+            last_x = x
     return chart
+
+
+def _drop_far_dates(dated: list[tuple]) -> tuple[list[tuple], list[Claim]]:
+    """Keep the chart on the story's period: claims dated years away from the others
+    (e.g. a historical comparison) would squash every other point into one pixel."""
+    days = [t[0].toordinal() for t in dated]
+    n = len(days)
+    median = days[n // 2]
+    iqr = days[(3 * n) // 4] - days[n // 4]
+    reach = max(366, 3 * iqr)
+    keep = [t for t, d in zip(dated, days, strict=True) if abs(d - median) <= reach]
+    far = [t[3] for t, d in zip(dated, days, strict=True) if abs(d - median) > reach]
+    return keep, far
 
 
 @dataclass
@@ -93,6 +109,7 @@ class MapPoint:
     y: float
     entity: Entity
     mentions: int
+    label: bool = False  # name drawn next to the point (the others show it on hover)
 
 
 def map_points(entities: list[Entity]) -> list[MapPoint]:
@@ -107,6 +124,32 @@ def map_points(entities: list[Entity]) -> list[MapPoint]:
             continue
         out.append(MapPoint(round(x, 2), round(y, 2), e, len(e.mentions)))
     return out
+
+
+def label_points(points: list[MapPoint], viewbox: str, max_labels: int = 15) -> list[MapPoint]:
+    """Flag the most mentioned points for a visible name, skipping ones that would overlap."""
+    k = float(viewbox.split()[2]) / 360
+    placed: list[MapPoint] = []
+    for p in points:
+        p.label = False
+    for p in sorted(points, key=lambda q: -q.mentions):
+        if len(placed) >= max_labels:
+            break
+        width = len(p.entity.name) * 5.4 * k + 3 * k
+        if any(abs(p.y - q.y) < 9 * k and -width < p.x - q.x < len(q.entity.name) * 5.4 * k + 3 * k for q in placed):
+            continue
+        p.label = True
+        placed.append(p)
+    return points
+
+
+def focus_points(points: list[MapPoint], radius: float = 12.0) -> list[MapPoint]:
+    """The places the story is about: the most mentioned place and those within ``radius``
+    degrees of it (for a zoomed map)."""
+    if not points:
+        return []
+    top = max(points, key=lambda p: p.mentions)
+    return [p for p in points if (p.x - top.x) ** 2 + (p.y - top.y) ** 2 <= radius**2]
 
 
 def map_viewbox(points: list[MapPoint], margin: float = 8.0) -> str:

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode
 import jinja2
 
 from .. import __version__
-from .charts import map_points, map_viewbox, series_chart
+from .charts import focus_points, label_points, map_points, map_viewbox, series_chart
 from .highlight import pieces
 from .story import Story, claim_value
 from .worldmap import land_path
@@ -69,6 +69,8 @@ def environment() -> jinja2.Environment:
         series_chart=series_chart,
         map_points=map_points,
         map_viewbox=map_viewbox,
+        label_points=label_points,
+        focus_points=focus_points,
         land_path=land_path,
         claim_value=claim_value,
         anchor_id=anchor_id,

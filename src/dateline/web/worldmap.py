@@ -64,16 +64,48 @@ def topojson_to_path(topo: dict, obj: str = "land", precision: int = 1) -> str:
         polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]
         for poly in polys:
             for ring in poly:
-                pts = [project(lat, lon) for lon, lat in _ring(arcs, ring)]
-                coords, last = [], None
-                for x, y in pts:
-                    p = f"{x:.{precision}f} {y:.{precision}f}"
-                    if p != last:
-                        coords.append(p)
-                    last = p
-                if len(coords) >= 3:
-                    parts.append("M" + "L".join(coords) + "Z")
+                for piece in split_at_antimeridian(_ring(arcs, ring)):
+                    coords, last = [], None
+                    for lon, lat in piece:
+                        x, y = project(lat, lon)
+                        p = f"{x:.{precision}f} {y:.{precision}f}"
+                        if p != last:
+                            coords.append(p)
+                        last = p
+                    if len(coords) >= 3:
+                        parts.append("M" + "L".join(coords) + "Z")
     return "".join(parts)
+
+
+def split_at_antimeridian(ring: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """Cut a (lon, lat) ring where it crosses lon ±180, so no edge spans the whole map.
+
+    A ring crossing twice (Chukotka, Fiji) becomes one piece per side, each closed along
+    the map's edge; a ring crossing once encloses a pole (Antarctica) and is closed
+    along the map's top or bottom.
+    """
+    crossings = [i for i in range(1, len(ring)) if abs(ring[i][0] - ring[i - 1][0]) > 180]
+    if not crossings:
+        return [ring]
+    pieces: list[list[tuple[float, float]]] = [[]]
+    for i, (lon, lat) in enumerate(ring):
+        if i in crossings:
+            plon, plat = ring[i - 1]
+            edge = 180.0 if plon > 0 else -180.0
+            span = (360 - abs(lon - plon)) or 1.0
+            t = (180 - abs(plon)) / span
+            clat = plat + (lat - plat) * t
+            pieces[-1].append((edge, clat))
+            pieces.append([(-edge, clat)])
+        pieces[-1].append((lon, lat))
+    if len(crossings) % 2 == 1:  # around a pole: close along the map's top or bottom
+        pole = -90.0 if sum(lat for _, lat in ring) < 0 else 90.0
+        whole = pieces[-1] + pieces[0]
+        whole = whole + [(whole[-1][0], pole), (whole[0][0], pole)]
+        return [whole, *pieces[1:-1]]
+    # the ring starts somewhere in a piece: join the last piece to the first (same side)
+    pieces[0] = pieces[-1] + pieces[0]
+    return pieces[:-1]
 
 
 if __name__ == "__main__":  # regenerate the bundled outline
