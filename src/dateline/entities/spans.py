@@ -18,7 +18,7 @@ _TITLE_WORDS = [
 ]
 TITLE_RE = re.compile(r"^(?:(?:" + "|".join(_TITLE_WORDS) + r")\s+)+")
 _LEADING = re.compile(r"^(?:[\"'“”‘’(\[\-–—\s]+|(?:the|The|THE)\s+)+")
-_TRAILING = re.compile(r"(?:[\"'“”‘’)\],;:!?\s\-–—]+|(?:'s|’s|'S|’S)|(?<=[^A-Z.][a-z])\.)+$")
+_TRAILING = re.compile(r"(?:[\"'“”‘’)\],;:!?\s\-–—]+|(?:'s|’s|'S|’S))+$")
 _NEGATING = re.compile(r"^(?:pro|anti|non|ex|post|pre)-", re.I)
 
 TITLE_CANON = {
@@ -46,6 +46,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = _TRAILING.search(span)
     if m and m.start() > 0:
         end = start + m.start()
+        span = text[start:end]
+    # a final period with no other period in the name ends the sentence ("the NTC."), unlike "U.N."
+    if span.endswith(".") and "." not in span[:-1] and len(span) > 2:
+        end -= 1
     return start, end
 
 

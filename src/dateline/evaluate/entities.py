@@ -1,0 +1,227 @@
+"""``dateline evaluate entities GOLD.json``: cross-document entity linking against a hand-made gold set.
+
+The gold (tests/gold/entities_*.json) lists real articles and, by surface form:
+  ``groups``  alias sets that name one referent (must merge);
+  ``apart``   pairs of surfaces that name different referents (must never merge);
+  ``places``  place names with their true coordinates (``lat``/``lon`` null: must stay unresolved).
+
+The articles go through the pipeline's own stages (clean -> spaCy annotate -> extract_mentions,
+then link_entities over all of them). A gold surface maps to the system entity holding most
+of the mentions written exactly that way. Scores:
+  pairwise merge recall     = same-group surface pairs in one system entity / all same-group pairs;
+  pairwise merge precision  = merged pairs that share a gold group / all merged pairs among gold
+                              surfaces (pairs across groups and ``apart`` pairs);
+  place accuracy            = places within ``--km`` of the truth (or correctly unresolved).
+``--limit N`` scores the first N articles of the gold list (pairs with a surface absent
+from those articles are skipped).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import math
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..model import Document, Entity
+
+CACHE = Path.home() / ".cache" / "dateline" / "entities_ann"
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("gold", help="gold JSON (tests/gold/entities_libya.json)")
+    parser.add_argument("--data", default=None, help="root the gold's article paths are relative to")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    parser.add_argument("--km", type=float, default=25.0, help="place tolerance in km")
+    parser.add_argument("--no-cache", action="store_true", help="do not reuse cached spaCy annotations")
+
+
+def _data_root(gold_path: Path, arg: str | None) -> Path:
+    if arg:
+        return Path(arg)
+    for cand in (ROOT.parent / "shared" / "data", gold_path.resolve().parent.parent.parent.parent / "shared" / "data"):
+        if cand.exists():
+            return cand
+    return ROOT.parent / "shared" / "data"
+
+
+def _annotation(text: str, use_cache: bool) -> Any:
+    from ..nlp import MODEL_NAMES, Annotation, annotate
+
+    h = hashlib.sha256((MODEL_NAMES[0] + "\0" + text).encode("utf-8", "replace")).hexdigest()
+    path = CACHE / f"{h}.json"
+    if use_cache and path.exists():
+        d = json.loads(path.read_text())
+        return Annotation(sentences=d["sentences"], entities=[tuple(e) for e in d["entities"]])
+    ann = annotate(text)
+    if use_cache:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"sentences": ann.sentences, "entities": ann.entities}))
+    return ann
+
+
+def analyse(paths: list[Path], ids: list[str], use_cache: bool = True) -> tuple[list[Document], list[Entity]]:
+    """Per-document stages then linking, as the pipeline runs them (dating is not needed here)."""
+    from ..clean import clean
+    from ..entities import extract_mentions, link_entities
+    from ..ingest.files import read_file
+
+    docs: list[Document] = []
+    for path, doc_id in zip(paths, ids, strict=True):
+        for raw in read_file(path):
+            raw.id = doc_id
+            cleaned = clean(raw)
+            if not cleaned.text.strip():
+                continue
+            ann = _annotation(cleaned.text, use_cache)
+            doc = Document(id=doc_id, source=str(path), text=cleaned.text, sentences=ann.sentences)
+            doc.mentions = extract_mentions(cleaned.text, ann)
+            docs.append(doc)
+    t0 = time.perf_counter()
+    entities = link_entities(docs)
+    print(f"linked {len(docs)} documents in {time.perf_counter() - t0:.2f}s", file=sys.stderr)
+    return docs, entities
+
+
+def surface_owner(docs: list[Document], entities: list[Entity]) -> dict[str, str]:
+    """Surface text -> id of the entity holding most mentions written that way."""
+    text = {d.id: d.text for d in docs}
+    counts: dict[str, Counter[str]] = {}
+    for e in entities:
+        for sp in e.mentions:
+            s = text[sp.doc][sp.start:sp.end]
+            counts.setdefault(s, Counter())[e.id] += 1
+    return {s: max(c, key=lambda i: (c[i], i)) for s, c in counts.items()}
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def score(gold: dict[str, Any], docs: list[Document], entities: list[Entity], km: float = 25.0) -> dict[str, Any]:
+    owner = surface_owner(docs, entities)
+    present = set(owner)
+    group_of: dict[str, int] = {}
+    for gi, g in enumerate(gold.get("groups", [])):
+        for s in g["aliases"]:
+            group_of[s] = gi
+    surfaces = sorted(s for s in group_of if s in present)
+
+    same_total = same_hit = 0
+    merged = merged_ok = 0
+    false_merges: list[list[str]] = []
+    missed: list[list[str]] = []
+    for a, b in itertools.combinations(surfaces, 2):
+        together = owner[a] == owner[b]
+        if group_of[a] == group_of[b]:
+            same_total += 1
+            same_hit += together
+            if not together:
+                missed.append([a, b])
+        if together:
+            merged += 1
+            if group_of[a] == group_of[b]:
+                merged_ok += 1
+            else:
+                false_merges.append([a, b])
+    apart_checked = 0
+    apart_violations: list[list[str]] = []
+    for a, b, *why in gold.get("apart", []):
+        if a in present and b in present:
+            apart_checked += 1
+            if owner[a] == owner[b]:
+                apart_violations.append([a, b, *why])
+                if not (a in group_of and b in group_of):
+                    merged += 1
+                    false_merges.append([a, b])
+            elif not (a in group_of and b in group_of):
+                pass
+    ents = {e.id: e for e in entities}
+    places_total = places_ok = 0
+    place_rows: list[dict[str, Any]] = []
+    for p in gold.get("places", []):
+        if p["name"] not in present:
+            continue
+        places_total += 1
+        ent = ents[owner[p["name"]]]
+        if p.get("lat") is None:
+            ok = ent.geo is None
+            dist = None
+        else:
+            dist = None if ent.geo is None else _km(p["lat"], p["lon"], ent.geo.lat, ent.geo.lon)
+            ok = dist is not None and dist <= km
+        places_ok += ok
+        place_rows.append({"name": p["name"], "ok": bool(ok), "km": None if dist is None else round(dist, 1),
+                           "geo": None if ent.geo is None else [ent.geo.lat, ent.geo.lon, ent.geo.gazetteer_id]})
+    precision = merged_ok / merged if merged else 1.0
+    recall = same_hit / same_total if same_total else 0.0
+    return {
+        "documents": len(docs),
+        "entities": len(entities),
+        "mentions": sum(len(d.mentions) for d in docs),
+        "gold_surfaces_found": len(surfaces),
+        "gold_surfaces_missing": sorted(s for s in group_of if s not in present),
+        "merge_precision": round(precision, 4),
+        "merge_recall": round(recall, 4),
+        "merge_f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        "same_pairs": same_total,
+        "merged_pairs": merged,
+        "apart_pairs_checked": apart_checked,
+        "apart_violations": apart_violations,
+        "false_merges": false_merges,
+        "missed_merges": missed,
+        "place_accuracy": round(places_ok / places_total, 4) if places_total else None,
+        "places_scored": places_total,
+        "places": place_rows,
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    gold_path = Path(args.gold)
+    gold = json.loads(gold_path.read_text())
+    root = _data_root(gold_path, args.data)
+    articles = list(gold["articles"])
+    if args.limit:
+        articles = articles[: args.limit]
+    paths = [root / a for a in articles]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        print(f"missing articles under {root}: {missing[:3]}...", file=sys.stderr)
+        return 2
+    ids = [_doc_id(a) for a in articles]
+    t0 = time.perf_counter()
+    docs, entities = analyse(paths, ids, use_cache=not args.no_cache)
+    result = score(gold, docs, entities, km=args.km)
+    result["seconds"] = round(time.perf_counter() - t0, 2)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for k in ("documents", "entities", "mentions", "gold_surfaces_found", "merge_precision", "merge_recall",
+                  "merge_f1", "same_pairs", "merged_pairs", "apart_pairs_checked", "place_accuracy", "places_scored",
+                  "seconds"):
+            print(f"{k:24s} {result[k]}")
+        for name in ("false_merges", "apart_violations", "missed_merges", "gold_surfaces_missing"):
+            print(f"{name}: {result[name]}")
+        for row in result["places"]:
+            if not row["ok"]:
+                print(f"place wrong: {row}")
+    return 0
+
+
+def _doc_id(path: str) -> str:
+    """'timeline17/LibyaWar_cnn/InputDocs/2011-04-03/280.htm.txt' -> 'LibyaWar_cnn_280'."""
+    parts = Path(path).parts
+    stem = Path(path).name.split(".")[0]
+    if "InputDocs" in parts and parts.index("InputDocs") > 0:
+        return f"{parts[parts.index('InputDocs') - 1]}_{stem}"
+    return stem
