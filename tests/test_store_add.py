@@ -3,7 +3,10 @@ killed midway (SIGKILL) leaves a consistent database that a re-run completes."""
 
 from __future__ import annotations
 
+import csv
+import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -16,7 +19,9 @@ import pytest
 import sqlalchemy as sa
 
 from dateline.cli import main
+from dateline.export import render
 from dateline.store import load_report, normalize_url, search
+from tests.test_export_formats import validate_markdown, validate_timelinejs
 from tests.test_store_db import PG_URL, fresh_pg_url
 
 ARTICLES = Path(__file__).resolve().parent / "fixtures" / "store" / "articles"
@@ -58,10 +63,17 @@ def test_add_sqlite(tmp_path):
     assert main(["add", str(copy), str(ARTICLES), "--db", url, "-q"]) == 0
     _check_story(url, 3)
     assert [h.doc_id for h in search(url, "Amnesty International")] == ["134"]
-    # the stored story exports like a report.json does
+    # the pipeline's own story (whatever parts have landed) exports in every format
     out = tmp_path / "story.md"
     assert main(["export", url, "--format", "markdown", "-o", str(out)]) == 0
-    assert "## Timeline" in out.read_text(encoding="utf-8")
+    validate_markdown(out.read_text(encoding="utf-8"))
+    rep = load_report(url)
+    validate_timelinejs(json.loads(render(rep, "timelinejs")))
+    assert main(["export", url, "--format", "csv", "-o", str(tmp_path / "csv")]) == 0
+    with open(tmp_path / "csv" / "events.csv", encoding="utf-8", newline="") as fh:
+        assert [r["event_id"] for r in csv.DictReader(fh)] == [v.id for v in rep.events]
+    tilse = render(rep, "tilse")
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", b.strip().splitlines()[0]) for b in tilse.split("-" * 32)[:-1])
 
 
 @pytest.mark.postgres
