@@ -21,6 +21,6 @@ def render(report: Report) -> str:
     story = Story(report)
     entries = story.timeline()
     html = render_page("single.html", story, AnchorLinker(), inline_css=css, entries=entries, filters={},
-                       focus=None, mention_limit=20)
+                       focus=None, mention_limit=5)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
     return html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n' + meta, 1)
