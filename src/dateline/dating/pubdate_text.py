@@ -64,7 +64,7 @@ _MONP = rf"(?P<m>{_MON})\.?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Sun Mar 20 , 2011 | March 3rd, 2017 | Aug. 8, 2011
-    ("mdy", re.compile(rf"\b{_WDP}?{_MONP}\s+{_DAY}\s*,?\s*{_YEAR}", re.I)),
+    ("mdy", re.compile(rf"\b{_WDP}?{_MONP}\s*,?\s+{_DAY}\s*,?\s*{_YEAR}", re.I)),
     # Thu 3 Nov 2016 | 12 Aug 2017 | 1. November 2023 | 3rd of March 2017
     ("dmy", re.compile(rf"\b{_WDP}?{_DAY}\s*(?:of\s+)?{_MONP}\s*,?\s*{_YEAR}", re.I)),
     # 2011-03-19, 2011/03/19
@@ -168,9 +168,9 @@ def find_dates(text: str, limit: int | None = None) -> list[DateCandidate]:
                 year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
             if not _valid(year, month, day):
                 continue
-            if kind == "md" and g.get("wd") is None and month_s.lower() in ("may", "mar", "sun", "sat", "jun", "mai"):
-                # "may 5" / "mar" are words too often; a yearless pair needs a capital month name
-                if not month_s[0].isupper() or month_s.lower() in ("mar", "sun", "sat"):
+            if kind == "md" and g.get("wd") is None and month_s.lower() in ("may", "mar", "jun", "mai", "mars"):
+                # "may 5" / "mar" are words too; a yearless pair needs a capital month name
+                if not month_s[0].isupper():
                     continue
             wd = WEEKDAYS.get(g["wd"].lower().rstrip(".")) if g.get("wd") else None
             taken.append((s, e))

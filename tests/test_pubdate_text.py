@@ -1,0 +1,108 @@
+"""Publication dates read from plain text: real Timeline17 articles and real sentence forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.clean import clean
+from dateline.dating.pubdate import date_document, reconcile_publication_dates
+from dateline.dating.pubdate_text import find_dates, years_for
+from dateline.ingest.decode import decode_text
+from dateline.model import Document, RawDocument
+
+T17 = Path(__file__).parent / "fixtures" / "pubdate" / "t17"
+
+
+def _doc_from_text(text: str, doc_id: str = "d", **raw_kw) -> Document:
+    raw = RawDocument(id=doc_id, source=f"{doc_id}.txt", text=text, **raw_kw)
+    c = clean(raw)
+    doc = Document(id=doc_id, source=raw.source, title=c.title, text=c.text, boilerplate=c.boilerplate)
+    date_document(doc, raw, c.meta)
+    return doc
+
+
+def _t17(rel: str) -> tuple[Document, str]:
+    p = T17 / rel
+    text, _ = decode_text(p.read_bytes())
+    return _doc_from_text(text, doc_id=p.stem), p.parent.name  # the folder date is the gold
+
+
+@pytest.mark.parametrize(
+    "line, iso",
+    [
+        ("Thu 3 Nov 2016", "2016-11-03"),
+        ("Sat, 12 Aug 2017 - 14:20 GMT", "2017-08-12"),
+        ("Posted at 9:15 am March 3rd, 2017", "2017-03-03"),
+        # Reuters header as it stands in T17 (PTB tokenised)
+        ("TRIPOLI | Sun Mar 20 , 2011 7:55 pm EDT TRIPOLI -LRB- Reuters -RRB-", "2011-03-20"),
+        # photo caption of a T17 bpoil_reuters article
+        ("in this handout photograph taken on April 21 , 2010 and obtained on April 22", "2010-04-21"),
+        ("Mittwoch, 01. November 2023", "2023-11-01"),
+    ],
+)
+def test_full_date_forms(line: str, iso: str) -> None:
+    assert find_dates(line)[0].iso == iso
+
+
+def test_yearless_forms_keep_month_day_and_weekday() -> None:
+    (dl,) = find_dates("BENGHAZI, Libya, March 19 - Rebels pushed west")
+    assert (dl.year, dl.month, dl.day, dl.weekday) == (None, 3, 19, None)
+    (rep,) = find_dates("Reuters reported Monday (August 8th) that the talks had stalled")
+    assert (rep.year, rep.month, rep.day, rep.weekday) == (None, 8, 8, 0)
+    # a Monday 8 August happened in 2011, 2016 and 2022 only, in 2010-2023
+    assert years_for(8, 8, 0, list(range(2010, 2024))) == [2011, 2016, 2022]
+
+
+def test_reuters_header_dates_the_article() -> None:
+    doc, gold = _t17("LibyaWar_reuters/InputDocs/2011-03-19/265.htm.txt")
+    assert doc.published == gold
+    assert "Mar 19" in (doc.published_evidence or "")
+    assert doc.published_confidence >= 0.5
+
+
+def test_caption_date_of_a_text_article() -> None:
+    doc, gold = _t17("bpoil_reuters/InputDocs/2010-04-22/1230.htm.txt")
+    assert doc.published is not None
+    assert doc.published[:7] == gold[:7]
+
+
+def test_yearless_dateline_gets_year_from_the_story() -> None:
+    # "RABAT , June 12 -LRB- Reuters -RRB-": no year in the article
+    lone, gold = _t17("H1N1_reuters/InputDocs/2009-06-12/418.htm.txt")
+    assert lone.published is None  # nothing in the article says which year
+    other, _ = _t17("LibyaWar_reuters/InputDocs/2011-03-19/265.htm.txt")
+    h1n1_peer = _doc_from_text("GENEVA | Wed Jun 10 , 2009 2:01 pm EDT GENEVA -LRB- Reuters -RRB- - The WHO said on Wednesday that it was close to declaring a pandemic .", "peer")
+    assert h1n1_peer.published == "2009-06-10"
+    changed = reconcile_publication_dates([lone, h1n1_peer])
+    assert changed == [lone.id]
+    assert lone.published == gold
+    assert "story" in (lone.published_evidence or "")
+    assert other.published == "2011-03-19"
+
+
+def test_page_stamp_after_the_story_is_not_the_date() -> None:
+    raw_text = (T17 / "LibyaWar_reuters/InputDocs/2011-03-19/265.htm.txt").read_text(encoding="utf-8")
+    stamp = "Updated 11:02 GMT, Mon 4 Oct 2021\n"  # a site's stamp above an article about 2011
+    doc = _doc_from_text(stamp + raw_text)
+    assert doc.published == "2011-03-19"
+    body_only, _ = _t17("LibyaWar_reuters/InputDocs/2011-03-19/265.htm.txt")
+    doc2 = _doc_from_text(stamp + body_only.text + "\nIn 2011 the war began; by late 2011 it was over.")
+    assert doc2.published is None or not doc2.published.startswith("2021")
+
+
+def test_no_evidence_means_no_date() -> None:
+    doc, _ = _t17("LibyaWar_reuters/InputDocs/2011-03-03/239.htm.txt")
+    text = doc.text
+    bare = _doc_from_text("\n".join(ln for ln in text.splitlines() if not find_dates(ln)) or text)
+    if not find_dates(bare.text) and not any(find_dates(b) for b in bare.boilerplate):
+        assert bare.published is None  # never today's date by default
+
+
+def test_declared_and_path_dates_come_first() -> None:
+    text = (T17 / "LibyaWar_reuters/InputDocs/2011-03-19/265.htm.txt").read_text(encoding="utf-8")
+    declared = _doc_from_text(text, published="2011-03-20T01:00:00Z")
+    assert declared.published == "2011-03-20" and declared.published_confidence >= 0.9
+    by_path = _doc_from_text(text, meta={"path_date": "2011-03-18"})
+    assert by_path.published == "2011-03-18" and "path" in (by_path.published_evidence or "")
