@@ -2,8 +2,8 @@
 
 Dates are day-granular in this format (tilse parses them as days), so timeline entries at a
 coarser precision (month, week, year) are left out, with a warning on stderr, rather than
-pinned to an invented day. Sentences are the entry's evidence spans when it has them, else
-its summary split into sentences. Entries sharing a date are merged, in date order.
+pinned to an invented day. Sentences are the entry's summary: its evidence spans when the
+summary is exactly those sentences, else the summary split at sentence ends. Entries sharing a date are merged, in date order.
 """
 
 from __future__ import annotations
@@ -35,8 +35,9 @@ def render(report: Report) -> str:
             skipped += 1
             continue
         sents = [t for t in (ev.text(s) for s in entry.evidence) if t]
-        if not sents:
-            sents = split_sentences(entry.summary)
+        summary = one_line(entry.summary)
+        if summary and " ".join(sents) != summary:  # the summary is not exactly its evidence: split it
+            sents = split_sentences(summary)
         if not sents:
             sents = [one_line(events[v].title) for v in entry.events if v in events]
         bucket = by_date.setdefault(p.iso, [])
