@@ -13,13 +13,20 @@ from .lexicon import SPEECH_VERBS
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|now|already|had\s+earlier)\s+)*"
-_SPEECH = re.compile(rf"(?<!\bto )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )"
-                     rf"\b{_AUX}(?:{_VERBS})\b(?!\s+(?:as|to\s+be|to\s+have|of|on|in|from|by|for)\b)", re.I)
+_SPEECH = re.compile(rf"(?<!\bto )(?<!\bbe )(?<!\ban )(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )"
+                     rf"\b{_AUX}(?:{_VERBS})\b(?!\s+(?:as|to\s+be|to\s+have|of|on|in|from|by|for)\b)"
+                     rf"(?<!reports)(?<!report)(?<!claims)(?<!estimates)(?<!estimate)(?<!puts)(?<!put)"
+                     rf"|\b(?:reports?|claims|estimates?|puts?)\b(?=\s*(?:[,.:\"“]|$|that\b|the\b|it\b|about\b|up\b|around\b|some\b|more\b|at\b|\d))",
+                     re.I)
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoted\s+by|reported\s+by|figures\s+from|data\s+from)\s+"
                         r"(?P<src>[^,.;:!?()\"]{2,80}?)(?=\s*(?:[,.;:!?()\"]|$|\s+(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))",
                         re.I)
 _POSSESSIVE = re.compile(r"(?P<src>(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*|[a-z]+\s+officials)(?:'s|')\s+"
                          r"(?:own\s+)?(?:figures?|estimates?|count|tally|toll|data|numbers?|calculations?)\b")
+_NAME = r"((?:[A-Z][\w'’.-]*\s+|(?:of|the|al|el|bin|ibn|de|van|von|abu)\s+)*[A-Z][\w'’.-]*)"
+_ESTIMATE_CUE = re.compile(r"\b(?:estimates?|scenario|figures?|tally|count|toll|assessment|calculations?)\b", re.I)
+_INITIAL_NP = re.compile(r"\s*((?:The\s+)?(?:[A-Z][\w'’.-]*\s+)*(?:[A-Z][\w'’.-]*|officials|sources|experts|scientists|"
+                         r"analysts|authorities|doctors|officers))\b")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _LEAD_STRIP = re.compile(r"^(?:\d{3,4}\s+|but\s+|however,?\s+|and\s+|while\s+|meanwhile,?\s+|also\s+|"
                          r"earlier,?\s+|in\s+\w+,\s+|on\s+\w+,\s+|separately,?\s+|speaking\s+[^,]+,\s+)+", re.I)
@@ -66,15 +73,26 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
         for b in _SPEECH.finditer(pre):
             cut = max(cut, b.end())
         subj = pre[cut:]
+        if re.match(r"\s*(?:the|a|an)\s+[a-z]", subj) and pre[:cut].endswith(","):
+            # "Susana Malcorra, the head of the UN department, confirms": name + title
+            name = re.search(_NAME + r"\s*,$", pre[:cut])
+            if name:
+                subj = name.group(1) + "," + subj
         if not subj.strip(" ,") and pre.rstrip().endswith(","):
             # appositive subject: "Haiti's President, Rene Preval, tells ..."
             parts = pre.rstrip().rstrip(",").rsplit(",", 2)
-            head = re.search(r"((?:[A-Z][\w'’.-]*\s+|of\s+|the\s+)*[A-Z][\w'’.-]*)\s*$", parts[-2]) if len(parts) >= 2 else None
-            if head and 0 < len(parts[-1].split()) <= 6 and parts[-1].strip()[:1].isupper():
+            head = re.search(_NAME + r"\s*$", parts[-2]) if len(parts) >= 2 else None
+            if head and 0 < len(parts[-1].split()) <= 9:
                 subj = head.group(1) + "," + parts[-1]
+        if not subj.strip(" ,") and re.search(r"\b(?:but|and)\s*$", pre):
+            # "Preval could not give an estimate but said ...": the subject of the first clause
+            first = re.match(r"\s*((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)", pre)
+            if first and first.group(1).lower() not in ("but", "however", "the", "a", "it"):
+                subj = first.group(1)
                 cut = pre.rfind(subj)
         if len(subj.split()) > 9:
-            subj = " ".join(subj.split()[-9:])
+            # a long "Name, title of ..." keeps the name; anything else its last words
+            subj = subj.split(",")[0] if "," in subj.strip(" ,") else " ".join(subj.split()[-9:])
         src = _clean_source(subj)
         if src and not _NOT_SOURCE.match(src) and re.search(r"[A-Za-z]", src):
             s = sent_start + pre.rfind(src) if src in pre else sent_start + cut
@@ -88,6 +106,12 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
             if src and not _NOT_SOURCE.match(src):
                 s = sent_start + m.end() + pm.start(1)
                 out.append(Attribution(src, s, s + len(pm.group(1)), sent_start + v0, src.lower() in _PRONOUNS))
+    if not out:
+        # "The US Coast Guard has stuck to an early estimate of 5,000": the estimator is the subject
+        cue = _ESTIMATE_CUE.search(sent)
+        np = _INITIAL_NP.match(sent)
+        if cue and np and np.end() < cue.start() and np.group(1).split()[0] not in ("In", "On", "At", "But", "However", "By", "After"):
+            out.append(Attribution(np.group(1), sent_start + np.start(1), sent_start + np.end(1), sent_start + cue.start()))
     out.sort(key=lambda a: a.verb_pos)
     return out
 

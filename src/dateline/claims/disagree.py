@@ -21,7 +21,7 @@ from .attribution import find_attributions
 EXACT_TOL = 0.10
 APPROX_TOL = 0.25
 
-_DENY = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|disputed|disputes|"
+_DENY = re.compile(r"(?<!permission was )(?<!access was )(?<!entry was )\b(?!(?:denied|denies|deny|denying)\s+(?:permission|access|entry|visas?|bail)\b)(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|disputed|disputes|"
                    r"refuted|refutes|contradicted|contradicts|contrary\s+to|no\s+evidence|not\s+true|untrue|"
                    r"baseless|false|lies|insisted|insists|rebuffed)\b", re.I)
 _CONTRAST = re.compile(r"(?:,\s*|\s+)(?:but|however|while|whereas)\b|;\s*(?:but|however)?", re.I)
@@ -49,7 +49,21 @@ def _interval(c: Claim) -> tuple[float, float]:
 def _comparable(measure: str) -> bool:
     """Only tolls and states of people, and oil flow, are one count that sources can dispute;
     money pledged or people seen somewhere are many different counts."""
-    return bool(re.match(r"(?:people|soldiers|rebels) (?:killed|injured|missing|homeless|displaced|affected|arrested)\b|oil flow", measure))
+    return bool(re.match(r"(?:people|soldiers|rebels|staff) (?:killed|injured|missing|homeless|displaced|affected|arrested)\b|oil flow", measure))
+
+
+_SUPERSEDED = re.compile(r"\b(?:previous|previously|earlier|initial|initially|original|originally|first|old|prior)\s+"
+                         r"(?:(?:official\s+)?(?:estimate|figure|forecast|assessment|toll)s?\s+(?:of|was|at)\s+|(?:estimated|put\s+at)\s+)$", re.I)
+
+
+def _superseded(c: Claim, docs: dict[str, Document]) -> bool:
+    """"the previous estimate of 1,000": a figure quoted as replaced is not a side."""
+    d = docs.get(c.evidence.doc) if c.evidence else None
+    if d is None or not c.text or not c.evidence:
+        return False
+    sent = d.text[c.evidence.start:c.evidence.end]
+    i = sent.find(c.text)
+    return i >= 0 and bool(_SUPERSEDED.search(sent[max(0, i - 60):i]))
 
 
 def compatible(a: Claim, b: Claim) -> bool:
@@ -69,31 +83,61 @@ def _says(c: Claim, docs: dict[str, Document]) -> str:
 
 
 def numeric_disagreements(claims: list[Claim], docs: dict[str, Document]) -> list[Disagreement]:
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.source and c.as_of and len(c.as_of) >= 10 and c.evidence and _comparable(c.measure):
-            groups[(c.measure, c.as_of[:10])].append(c)
+        if c.source and c.as_of and len(c.as_of) >= 10 and c.evidence and _comparable(c.measure) and not _superseded(c, docs):
+            groups[c.measure].append(c)
     out: list[Disagreement] = []
-    for (measure, day), cs in sorted(groups.items()):
-        involved: dict[str, Claim] = {}
+    for measure, all_cs in sorted(groups.items()):
+        for day in sorted({c.as_of[:10] for c in all_cs if c.as_of}):
+            cs = [c for c in all_cs if c.as_of and _near(c, day, all_cs)]
+            d = _numeric_cluster(measure, day, cs, docs)
+            if d is not None and not any({s.evidence.start for s in d.sides} <= {s.evidence.start for s in o.sides} and
+                                         d.sides[0].evidence.doc == o.sides[0].evidence.doc for o in out):
+                out.append(d)
+    return out
+
+
+def _day_gap(a: str, b: str) -> int:
+    from datetime import date
+
+    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+
+
+def _near(c: Claim, day: str, same_measure: list[Claim]) -> bool:
+    """Claims of ``day``; and, from a document that also has a claim of ``day``, claims one day
+    off: a journalist who sets a "last night" figure against today's is contrasting them."""
+    assert c.as_of and c.evidence
+    if c.as_of[:10] == day:
+        return True
+    if _day_gap(c.as_of, day) > 1:
+        return False
+    return any(o.evidence and o.evidence.doc == c.evidence.doc and o.as_of and o.as_of[:10] == day for o in same_measure)
+
+
+def _numeric_cluster(measure: str, day: str, cs: list[Claim], docs: dict[str, Document]) -> Disagreement | None:
+    if True:
+        involved: dict[str, Claim] = {}  # claim id -> claim
         for i, a in enumerate(cs):
             for b in cs[i + 1:]:
+                if a.as_of and b.as_of and a.as_of[:10] != b.as_of[:10] and a.evidence and b.evidence and a.evidence.doc != b.evidence.doc:
+                    continue
                 sa, sb = _norm_source(a.source), _norm_source(b.source)
                 if not sa or not sb or sa == sb or sa in sb or sb in sa:
                     continue
                 if not compatible(a, b):
-                    involved.setdefault(sa, a)
-                    involved.setdefault(sb, b)
-        if len(involved) < 2:
-            continue
+                    involved.setdefault(a.id, a)
+                    involved.setdefault(b.id, b)
+        if len({_norm_source(c.source) for c in involved.values()}) < 2:
+            return None
         sides = [Side(source=c.source, says=f"{c.text} ({c.measure}): {_says(c, docs)}", evidence=c.evidence)
                  for c in sorted(involved.values(), key=lambda c: (c.value[0], c.evidence.doc, c.evidence.start))]
-        out.append(Disagreement(id="", topic=f"{measure} as of {day}", kind="numeric", sides=sides))
-    return out
+        return Disagreement(id="", topic=f"{measure} as of {day}", kind="numeric", sides=sides)
 
 
 def _content(s: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", s) if w.lower() not in _STOP}
+    """Content-word stems (first 5 letters: "protesters"/"protests", "attacked"/"attacks")."""
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", s) if w.lower() not in _STOP}
 
 
 def _source_of(text: str, s0: int, s1: int) -> str | None:
@@ -156,14 +200,20 @@ def _with_previous(d: Document, sents: list[tuple[int, int]], k: int):
     if not sb:
         return None
     cb = _content(text_b)
-    for j in range(k - 1, max(-1, k - 3), -1):
+    best = None
+    for j in list(range(k - 1, max(-1, k - 4), -1)) + ([k + 1] if k + 1 < len(sents) else []):
+        if j == k + 1 and best is not None:
+            break  # the sentence after is only a fallback (the assertion usually comes first)
         a0, a1 = sents[j]
+        if _DENY.search(d.text[a0:a1]):
+            continue  # two denials do not disagree with each other
         sa = _source_of(d.text, a0, a1)
         if not sa or _norm_source(sa) == _norm_source(sb):
             continue
-        if len(_content(d.text[a0:a1]) & cb) >= (1 if _DENY.search(text_b) else 2):
-            return (sa, a0, a1), (sb, b0, b1)
-    return None
+        overlap = len(_content(d.text[a0:a1]) & cb)
+        if overlap >= (1 if _DENY.search(text_b) else 2) and (best is None or overlap > best[0]):
+            best = (overlap, ((sa, a0, a1), (sb, b0, b1)))
+    return best[1] if best else None
 
 
 def find_disagreements(claims: list[Claim], docs: list[Document]) -> list[Disagreement]:

@@ -10,7 +10,7 @@ from .attribution import Attribution, find_attributions, pick_attribution
 from .measure import Measure, find_measure, refuse
 from .quantities import Quantity, find_quantities
 
-_CLAUSE_BREAK = re.compile(r";|\.\s|,\s+(?:but|while|whereas)\b|\bbut\b")
+_CLAUSE_BREAK = re.compile(r";|\.\s|,\s+(?:but|while|whereas)\b|\bbut\b|\band\s+(?:was|were|is|are|has|had|have|will|that)\b")
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 
@@ -31,20 +31,25 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -
     publication date. A timex of another clause is never used."""
     best: tuple[int, str] | None = None
     for t in timexes:
-        if t.start < s0 or t.end > s1 or t.type != "DATE" or not t.value or not re.match(r"\d{4}", t.value):
+        if t.start < s0 or t.end > s1 or t.type not in ("DATE", "TIME") or not t.value or not re.match(r"\d{4}", t.value):
+            continue
+        value = re.match(r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d)?", t.value).group(0)  # "2010-05-12TNI" -> the day
+        # "Tuesday's earthquake" dates the event, "since February 20" starts a period: neither
+        # is the date of the count
+        if doc.text[t.end:t.end + 2] in ("'s", "’s") or re.search(r"\b(?:since|from)\s+$", doc.text[max(s0, t.start - 8):t.start]):
             continue
         # live-blog stamps ("2050 Haiti's President ...") are not years; a figure is not
         # about a date after its own publication
         if re.fullmatch(r"\d{4}", t.text.strip()) and re.match(r"\s+[A-Z]", doc.text[t.end:t.end + 2]):
             continue
-        if doc.published and t.value[:10] > doc.published[:10] and t.value[:4] >= doc.published[:4]:
+        if doc.published and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value) and value > doc.published[:len(value)]:
             continue
         lo, hi = (t.end, q.start) if t.end <= q.start else (q.end, t.start)
         if _CLAUSE_BREAK.search(doc.text[lo:hi]):
             continue
         d = hi - lo
         if best is None or d < best[0]:
-            best = (d, t.value)
+            best = (d, value)
     return best[1] if best else doc.published
 
 
@@ -67,7 +72,11 @@ def doc_claims(doc: Document) -> list[tuple[Claim, Attribution | None]]:
             source = att.source if att else None
             if att and att.pronoun and att.source.lower() in ("he", "she", "they", "it", "we"):
                 named = [a for a in atts if not a.pronoun and a.verb_pos < att.verb_pos]
-                source = named[-1].source if named else last_named
+                if named:
+                    source = named[-1].source
+                else:
+                    person = _last_person(doc, att.start) if att.source.lower() in ("he", "she") else None
+                    source = person or last_named
             claim = Claim(
                 id="",
                 measure=m.name,
@@ -86,6 +95,15 @@ def doc_claims(doc: Document) -> list[tuple[Claim, Attribution | None]]:
             if not a.pronoun:
                 last_named = a.source
     return out
+
+
+def _last_person(doc: Document, pos: int, window: int = 400) -> str | None:
+    """The nearest PERSON mention before ``pos`` (within ``window`` chars): who "he"/"she" is."""
+    best = None
+    for m in doc.mentions:
+        if m.label == "PERSON" and pos - window <= m.start and m.end <= pos and (best is None or m.start > best.start):
+            best = m
+    return best.text if best else None
 
 
 def mention_index(doc: Document) -> tuple[list[int], list[tuple[int, int, str]]]:

@@ -36,7 +36,8 @@ HEDGES: dict[str, tuple[bool, str | None]] = {
     "well over": (True, "lower"), "well above": (True, "lower"), "above": (True, "lower"),
     "up to": (True, "upper"), "as many as": (True, "upper"), "fewer than": (True, "upper"),
     "less than": (True, "upper"), "under": (True, "upper"), "at most": (False, "upper"),
-    "no more than": (False, "upper"), "as much as": (True, "upper"),
+    "no more than": (False, "upper"), "as much as": (True, "upper"), "as high as": (True, "upper"),
+    "topped": (False, "lower"), "exceeded": (False, "lower"), "surpassed": (False, "lower"),
 }
 
 # Counted nouns, normalised: what a figure counts. Plural and singular forms.
@@ -44,10 +45,10 @@ NOUNS: dict[str, str] = {}
 for _canon, _forms in {
     "people": ["people", "persons", "person", "individuals", "residents", "inhabitants", "haitians",
                "libyans", "americans", "victims", "lives", "casualties", "survivors", "patients", "men",
-               "women", "children", "families", "citizens", "nationals", "foreigners", "workers",
+               "women", "children", "families", "citizens", "nationals", "foreigners",
                "migrants", "refugees", "protesters", "demonstrators", "civilians", "passengers",
-               "prisoners", "detainees", "orphans", "students", "volunteers", "employees", "staff",
-               "personnel", "doctors", "journalists", "crew", "members"],
+               "prisoners", "detainees", "orphans", "students", "volunteers", "doctors", "journalists"],
+    "staff": ["staff", "personnel", "employees", "crew", "members", "workers"],
     "bodies": ["bodies", "corpses", "body"],
     "deaths": ["deaths", "death", "fatalities", "dead"],
     "injuries": ["injuries", "injured", "wounded"],
@@ -67,6 +68,15 @@ for _canon, _forms in {
 }.items():
     for _f in _forms:
         NOUNS[_f] = _canon
+
+for _plural, _canon in list(NOUNS.items()):
+    if _plural.endswith("ies"):
+        NOUNS.setdefault(_plural[:-3] + "y", _canon)
+    elif _plural.endswith("s") and not _plural.endswith("ss"):
+        NOUNS.setdefault(_plural[:-1], _canon)
+NOUNS.update({"man": "people", "woman": "people", "child": "people", "person": "people"})
+for _w in ("live", "force", "state", "strike", "member"):
+    NOUNS.pop(_w, None)
 
 # Physical measures and durations: a number with these is not a claim of the story.
 NOT_COUNTS = {
@@ -99,5 +109,5 @@ SPEECH_VERBS = (
     "announced", "announces", "claimed", "claims", "added", "counted", "put", "puts", "warned",
     "warns", "insisted", "insists", "quoted", "cited", "suggested", "suggests", "calculated",
     "acknowledged", "admitted", "denied", "denies", "disputed", "disputes", "rejected", "rejects",
-    "maintained", "maintains", "declared", "indicated",
+    "maintained", "maintains", "declared", "indicated", "promised", "pledged", "predicted",
 )

@@ -34,9 +34,13 @@ _TOLL_TAIL = re.compile(r"(?:rose|risen|rising|climbed|climbing|reached|stood|st
                         r"put|puts|estimated|reported|now|has|had|been|have|the|a|around|about|some|nearly|"
                         r"more|than|over|under|least|in|on|between)\b", re.I)
 _RATE = re.compile(r"^\s*(?:a|per|each|every)\s+(day|week|month|year)\b", re.I)
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ians?|ans?|ines?|ese|is|ish)")
+_STOPWORDS = {"were", "are", "was", "is", "have", "had", "has", "been", "be", "of", "to", "in", "on", "at", "and",
+              "or", "but", "the", "a", "an", "from", "by", "for", "with", "that", "who", "which", "as", "per",
+              "more", "than", "times", "percent", "died", "killed", "could", "would", "will", "may", "might"}
 _CURRENCY_WORDS = {"euros": "EUR", "euro": "EUR", "dollars": "USD", "pounds": "GBP", "yuan": "CNY",
                    "dinars": "LYD", "francs": "CHF", "yen": "JPY"}
-_STATEFUL = {"people", "soldiers", "rebels", "bodies", "deaths", "injuries"}
+_STATEFUL = {"people", "soldiers", "rebels", "bodies", "deaths", "injuries", "staff"}
 _PLACE_PREP = re.compile(r"\b(?:in|across|at|near|around|outside|inside|from|off)\s+(?:the\s+)?$", re.I)
 
 
@@ -156,9 +160,20 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
             if j < len(toks) and toks[j][0].lower() in NOUNS:
                 noun, noun_text = NOUNS[toks[j][0].lower()], toks[j][0]
             break
-        if lw in _SKIPPABLE or (w[:1].isupper() and w.isalpha() and i < 3) or lw == "-":
+        if _NATIONALITY.fullmatch(w) and not (i + 1 < len(toks) and toks[i + 1][0].lower() in NOUNS):
+            # "three Jordanians", "one Argentine and one Chadian": nationals are people
+            nxt = toks[i + 1][0].lower() if i + 1 < len(toks) else ""
+            if nxt not in ("and", "or") or w.endswith("s") or q.text.lower() in ("one", "a"):
+                noun, noun_text = "people", w
+                break
+        if lw in _SKIPPABLE or (w[:1].isupper() and w.isalpha() and i < 3) or lw in ("-", '"', "“", "”", "'"):
             i += 1
             continue
+        if w.isalpha() and w.islower() and lw not in _STOPWORDS and i < 2:
+            # an unknown modifier ("69 response vessels"): skip it only if a counted noun follows
+            if any(t[0].lower() in NOUNS for t in toks[i + 1:i + 3]):
+                i += 1
+                continue
         break
     if noun is None and q.currency:
         noun, unit = "money", q.currency
@@ -190,7 +205,9 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
                 break
         return Measure("money", state, unit, _place(text, q, sent_start, sent_end), noun_text)
     if noun == "barrels":
-        m = _RATE.match(text[toks[i][2] if i < len(toks) else q.end:sent_end]) if noun_text else None
+        rest = text[toks[i][2] if i < len(toks) else q.end:sent_end]
+        rest = re.sub(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:of\s+(?:oil|crude|gas|oil-water\s+mix|an\s+oil-water\s+mix)\s*)?", " ", rest)
+        m = _RATE.match(rest) if noun_text else None
         unit = (noun_text or "barrels").lower()
         unit = unit if unit.endswith("s") else unit + "s"
         if m:
@@ -200,7 +217,7 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         return Measure("tonnes", None, "tonnes", _place(text, q, sent_start, sent_end), noun_text)
     if state is None and noun in _STATEFUL:
         state = _state(text, q, sent_start, sent_end)
-    unit = "people" if noun in ("people", "soldiers", "rebels", "bodies", "deaths", "injuries") else noun
+    unit = "people" if noun in _STATEFUL else noun
     return Measure(noun, state, unit, _place(text, q, sent_start, sent_end), noun_text)
 
 
@@ -229,7 +246,7 @@ def _state(text: str, q: Quantity, sent_start: int, sent_end: int) -> str | None
 def _place(text: str, q: Quantity, sent_start: int, sent_end: int) -> str | None:
     """A capitalised place after "in/across/at ..." in the clause following the figure."""
     tail = text[q.end:sent_end]
-    tail = re.split(r"[;:]|,\s+(?:but|while)\b|\bsaid\b|\bsays\b|\baccording\b", tail)[0]
+    tail = re.split(r"[;:]|,\s+(?:but|while|and)\b|\band\s+that\b|\bsaid\b|\bsays\b|\baccording\b", tail)[0]
     m = re.search(r"\b(?:in|across|at|near|outside|inside)\s+(?:the\s+)?((?:[A-Z][a-zA-Z'-]+)(?:[\s-]+(?:[A-Z][a-zA-Z'-]+|au|de|of))*)", tail)
     if not m or m.start() > 90:
         return None

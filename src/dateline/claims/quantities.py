@@ -27,7 +27,7 @@ _SCALEW = r"(?:\s+(?:hundred|thousand|million|billion|trillion))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SUFFIX = r"(?:\s?(?:mn|bn|tn|m|b|k)(?![A-Za-z]))"
 _ATOM = (
-    rf"(?:[$£€]\s?)?(?:(?:{_DIGITS})(?:{_SUFFIX}|{_SCALEW})"
+    rf"(?:[$£€#]\s?)?(?:(?:{_DIGITS})(?:{_SUFFIX}|{_SCALEW})"
     rf"|(?:a|one|two|three|four|five|six)\s+dozen"
     rf"|half\s+a\s+(?:million|billion)"
     rf"|{_NUMWORD}{_SCALEW}"
