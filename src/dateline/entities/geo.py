@@ -180,14 +180,15 @@ def resolve(names: list[str], context: Counter[str], kind: str = "GPE") -> GeoPo
     if not cands and kind != "FAC" and home:
         for cc in sorted(home):
             cands.extend(_fuzzy(names, cc))
+    unique = len({p.gazetteer_id for p in cands}) == 1 and cands[0].population >= 1000
     best: Place | None = None
     best_score = -math.inf
     for p in cands:
         at_home = p.country in home
         if p.kind == "country":
             score = 100.0 + math.log10(p.population + 10)
-        elif not at_home and p.population < MIN_POP_ABROAD:
-            continue
+        elif not at_home and p.population < MIN_POP_ABROAD and not (unique and context.get(p.country)):
+            continue  # a small town abroad only when it is the one place of that name and its country is in the story
         else:
             score = math.log10(p.population + 10) + (3.0 if at_home else 0.0) + (5.0 if p.kind == "fac" else 0.0)
         if score > best_score:

@@ -74,6 +74,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     aliases = alias_table()
     raw_key = {id(m): _canonical_key(m, aliases) for _, m in items}
     raw_key = _apply_acronyms(items, raw_key)
+    _prefer_dominant_surname(items, raw_key)
     labels = _vote_labels(items, raw_key)
 
     nodes: dict[tuple[str, str], _Node] = {}
@@ -133,18 +134,46 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
     return out
 
 
+def _prefer_dominant_surname(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
+    """A bare surname resolved in its document to a minor bearer of the name ("Gaddafi" after
+    "Saadi Gaddafi") is handed back to the story's dominant bearer when that one is named
+    DOMINANCE times more often in full (news calls the famous one by surname alone)."""
+    full: Counter[str] = Counter()
+    for _, m in items:
+        if m.label == "PERSON" and len(tokens(m.text)) >= 2:
+            full[key(m.text)] += 1
+    if not full:
+        return
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for k in full:
+        by_surname[skeleton(k.split()[-1])].append(k)
+
+    def weight(k: str) -> int:
+        return sum(full[o] for o in by_surname[skeleton(k.split()[-1])] if person_compatible(o.split(), k.split()))
+
+    for _, m in items:
+        toks = tokens(m.text)
+        ref = raw_key[id(m)]
+        rtoks = ref.split()
+        if m.label != "PERSON" or len(toks) != 1 or len(rtoks) < 2 or not same_token(toks[0], rtoks[-1]):
+            continue
+        rivals = [k for k in by_surname.get(skeleton(rtoks[-1]), []) if not person_compatible(k.split(), rtoks)]
+        if rivals and max(weight(k) for k in rivals) >= DOMINANCE * max(weight(ref), 1):
+            raw_key[id(m)] = key(m.text)
+
+
 def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for _, m in items:
         votes[raw_key[id(m)]][m.label] += 1
-    surnames: dict[str, Counter[str]] = defaultdict(Counter)  # skeleton -> surname token -> mentions
+    surnames: Counter[str] = Counter()  # surname token of a full person name -> PERSON votes
     for k, v in votes.items():
         toks = k.split()
         if len(toks) >= 2 and v.most_common(1)[0][0] == "PERSON":
-            surnames[skeleton(toks[-1])][toks[-1]] += v["PERSON"]
+            surnames[toks[-1]] += v["PERSON"]
 
     def surname_weight(tok: str) -> int:
-        return sum(n for t, n in surnames.get(skeleton(tok), Counter()).items() if same_token(tok, t))
+        return surnames.get(tok, 0)
 
     countries: Counter[str] = Counter()
     for k, v in votes.items():
@@ -156,7 +185,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
     for k, v in votes.items():
         toks = k.split()
         weight = surname_weight(toks[0]) if len(toks) == 1 else 0
-        if weight and "PERSON" in v:
+        if weight:  # a bare word that is exactly the surname of a person named in full here
             v = v + Counter({"PERSON": weight})
         elif home and not weight and geo.is_town_in(k, home):
             v = v + Counter({"GPE": sum(v.values()) + 1})
@@ -190,7 +219,31 @@ def _cluster_people(group: list[_Node]) -> list[list[_Node]]:
             clusters.append([n])
         for t in toks:
             blocks[skeleton(t)].add(ci)
-    return clusters
+    return _attach_given_names(clusters)
+
+
+def _attach_given_names(clusters: list[list[_Node]]) -> list[list[_Node]]:
+    """A lone one-word name that is nobody's surname but the given name of exactly one
+    multi-word person of the story ("Khamis" -> Khamis Gaddafi) joins that person."""
+    surname_toks = {n.key.split()[-1] for c in clusters for n in c if len(n.key.split()) >= 2}
+    firsts: dict[str, list[int]] = defaultdict(list)
+    for ci, c in enumerate(clusters):
+        heads = {n.key.split()[0] for n in c if len(n.key.split()) >= 2}
+        for h in heads:
+            firsts[skeleton(h)].append(ci)
+    moved: set[int] = set()
+    for ci, c in enumerate(clusters):
+        if len(c) != 1 or len(c[0].key.split()) != 1:
+            continue
+        tok = c[0].key
+        if any(same_token(tok, s) for s in surname_toks):
+            continue
+        hits = sorted({cj for cj in firsts.get(skeleton(tok), []) if cj != ci and any(
+            len(n.key.split()) >= 2 and same_token(tok, n.key.split()[0], given=True) for n in clusters[cj])})
+        if len(hits) == 1:
+            clusters[hits[0]].extend(c)
+            moved.add(ci)
+    return [c for ci, c in enumerate(clusters) if ci not in moved]
 
 
 def _cluster_names(group: list[_Node]) -> list[list[_Node]]:

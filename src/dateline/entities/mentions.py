@@ -14,7 +14,7 @@ import re
 
 from ..model import Mention
 from ..nlp import Annotation
-from .names import acronym_of, key, person_compatible, tokens
+from .names import acronym_of, key, person_compatible, same_token, tokens
 from .spans import TITLE_RE, canonical_title, negated, prefixed_adjective, split_title, title_before, trim
 
 KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
@@ -145,6 +145,8 @@ def _resolve_people(mentions: list[Mention]) -> None:
         ]
         # keep only maximal names: drop a candidate that is itself a shorter form of another candidate
         cands = [k for k in cands if not any(o != k and len(o.split()) > len(k.split()) and person_compatible(k.split(), o.split()) for o in cands)]
+        if not cands and len(toks) == 1 and m.label == "PERSON":
+            cands = _given_name_ref(toks[0], m.start, fulls, order)
         if not cands:
             continue
         if len(cands) > 1:
@@ -153,6 +155,15 @@ def _resolve_people(mentions: list[Mention]) -> None:
         best = cands[0]
         m.attrs["ref"] = fulls[best][0].text
         m.label = "PERSON"
+
+
+def _given_name_ref(tok: str, pos: int, fulls: dict[str, list[Mention]], order: list[str]) -> list[str]:
+    """A bare given name ("Khamis", "Aisha") after exactly one full name starting with it, when no
+    name of the document has it as surname (news calls family members by their given names)."""
+    if any(same_token(tok, k.split()[-1]) for k in order):
+        return []
+    hits = [k for k in order if fulls[k][0].start <= pos and same_token(tok, k.split()[0], given=True)]
+    return hits if len(hits) == 1 else []
 
 
 def _nominals(text: str, mentions: list[Mention]) -> list[Mention]:

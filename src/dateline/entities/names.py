@@ -33,8 +33,15 @@ _DIGRAPHS = (
     ("c", "k"),
     ("v", "f"),
 )
-_VOWELS = re.compile(r"[aeiouyw]")
-_VOWEL_RUN = re.compile(r"[aeiouyw]+")
+_VOWELS = re.compile(r"[aeiou]")
+_VOWEL_RUN = re.compile(r"[aeiou]+")
+_ABBREVIATIONS = {
+    "corp": "corporation", "co": "company", "inc": "incorporated", "ltd": "limited", "dept": "department",
+    "govt": "government", "univ": "university", "assn": "association", "intl": "international",
+    "natl": "national", "st": "saint", "mt": "mount", "ft": "fort",
+}
+_ABD = re.compile(r"^(abdel|abdul|abdal|abdoul|abdil)(\w{3,})$")
+DATA_DIR = __import__("pathlib").Path(__file__).resolve().parent.parent / "data"
 
 
 def fold(text: str) -> str:
@@ -58,18 +65,42 @@ def tokens(text: str) -> list[str]:
             out.append("abdal")
             i += 2
             continue
-        if t in ("abdel", "abdul", "abdal"):
+        m = _ABD.match(t)
+        if t in ("abdel", "abdul", "abdal", "abdoul", "abdil"):
             out.append("abdal")
+        elif m:  # "Abdelilah" = "Abdel Ilah", "Abdulrahman" = "Abdul Rahman"
+            out.extend(["abdal", m.group(2)])
         elif t not in PARTICLES:
-            out.append(t)
+            out.append(_ABBREVIATIONS.get(t, t))
         i += 1
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def nicknames() -> dict[str, str]:
+    """Folded short form -> folded full given name (data/entities_nicknames.tsv)."""
+    out: dict[str, str] = {}
+    for line in (DATA_DIR / "entities_nicknames.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        full, shorts = (line.split("\t") + [""])[:2]
+        for sh in shorts.split("|"):
+            if sh.strip():
+                out.setdefault(fold(sh), fold(full))
+    return out
+
+
+def _final_y(token: str) -> str:
+    """A final y after a consonant is a vowel: Gaddafy = Gaddafi, Aly = Ali."""
+    if len(token) > 2 and token.endswith("y") and token[-2] not in "aeiou":
+        return token[:-1] + "i"
+    return token
 
 
 @functools.lru_cache(maxsize=65536)
 def skeleton(token: str) -> str:
     """Consonant skeleton of one folded token: Gaddafi, Qaddafi, Kadhafi, Gadhafi -> 'kdf'."""
-    s = token
+    s = _final_y(token)
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
     head = "a" if s and _VOWELS.match(s[0]) else ""
@@ -84,8 +115,8 @@ def skeleton(token: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def vowel_shape(token: str) -> str:
-    """Transliterated token with every vowel run as 'V': Mohammed -> 'mVhVmVd', Mahmudi -> 'mVhmVdV'."""
-    s = token
+    """Transliterated token with every vowel run as 'V' (y, w kept): Mohammed -> 'mVhVmVd', Mahmudi -> 'mVhmVdV'."""
+    s = _final_y(token)
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
     s = _VOWEL_RUN.sub("V", s)
@@ -113,12 +144,18 @@ def same_token(a: str, b: str, given: bool = False) -> bool:
     """Two folded tokens are spellings of one name part (stricter for given names)."""
     if a == b:
         return True
+    if given:
+        nick = nicknames()
+        if nick.get(a, a) == nick.get(b, b):
+            return True
     if skeleton(a) != skeleton(b):
         return False
     if min(len(a), len(b)) <= 3:
-        return False  # short tokens: skeleton equality is too weak (Ban/Bin, Ali/Aly are left apart)
+        # short tokens: skeleton equality is too weak (Ban/Ben, Ali/Aly stay apart); Amr/Amre pass
+        return Levenshtein.distance(vowel_shape(a), vowel_shape(b)) <= 1 and fuzz.ratio(a, b) >= 85
     # same consonants is not enough (Mohammed / Mahmudi): the vowel pattern may differ by one slot only
-    if Levenshtein.distance(vowel_shape(a), vowel_shape(b)) > 1:
+    # given names: same vowel pattern (Saad / Saadi differ); surnames may differ by one slot (Misrata / Misurata)
+    if Levenshtein.distance(vowel_shape(a), vowel_shape(b)) > (0 if given else 1):
         return False
     return fuzz.ratio(a, b) >= (GIVEN_SIM if given else SURNAME_SIM)
 
