@@ -91,7 +91,8 @@ RULES: list[Rule] = [
     _r("this_part", rf"(?P<dw>(?i:this|last))\s+(?P<part>{PART})(?!\w)", nz.day_relative),
     _r("clock", rf"(?<![\w$.:]){CLOCK}(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC))?"
                 rf"(?:\s*,?\s+(?:(?i:on)\s+)?(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday|tomorrow))"
-                rf"|\s*,?\s+(?:(?i:on)\s+)?(?P<month>{M})\s*(?P<day>{D}))?", nz.clock_time),
+                rf"|\s*,?\s+(?:(?i:on)\s+)?(?P<month>{M})\s*(?P<day>{D})(?:\s*,?\s*(?P<year>{Y}))?"
+                rf"|\s*,?\s+(?:(?i:on)\s+)?(?P<dday>{D})\s+(?P<dmonth>{M})(?:\s*,?\s*(?P<dyear>{Y}))?)?", nz.clock_time),
     _r("part_of_day", rf"(?i:mid|early|late)[\s-]?(?P<part>{PART})(?:\s+(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday"
                       r"|tomorrow)))?(?!\w)", nz.part_of_day),
     _r("late_day", rf"(?i:early|late)\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow)))(?!\w)", nz.part_of_day),

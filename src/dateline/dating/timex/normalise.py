@@ -553,10 +553,12 @@ def clock_time(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     day = a.date
     dw = (_g(m, "dw") or "").lower()
     wd = _g(m, "wd")
-    month = _g(m, "month")
+    month = _g(m, "month") or _g(m, "dmonth")
     if month:
-        mo, d = month_number(month), _day(m.group("day"))
-        base = _date_value(year_for(a, mo, d, ctx.tense(m.start(), m.end())), mo, d) or ""
+        mo, d = month_number(month), _day(_g(m, "day") or m.group("dday"))
+        ys = _g(m, "year") or _g(m, "dyear")
+        y = _year(ys, a) if ys else year_for(a, mo, d, ctx.tense(m.start(), m.end()))
+        base = _date_value(y, mo, d) or ""
         if not base:
             return None
     elif day is None:

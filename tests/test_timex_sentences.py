@@ -1,0 +1,105 @@
+"""tag_timexes on real news sentences (Timeline17 articles, anchor = the article's date folder)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.dating.timex import tag_timexes
+
+FIX = Path(__file__).parent / "fixtures" / "timex" / "t17_sentences.jsonl"
+SENTS = {d["id"]: d for d in map(json.loads, FIX.read_text().splitlines())}
+
+
+def tag(key: str) -> dict[str, tuple[str, str]]:
+    d = SENTS[key]
+    return {t.text: (t.value, t.type) for t in tag_timexes(d["text"], d["anchor"])}
+
+
+def test_offsets_point_at_the_text() -> None:
+    for d in SENTS.values():
+        for t in tag_timexes(d["text"], d["anchor"]):
+            assert d["text"][t.start:t.end] == t.text
+
+
+def test_weekday_future_tense_is_the_next_one() -> None:
+    # anchor Monday 2009-04-27: "will meet ... on Tuesday" is the next day; "on" is not part of it
+    assert tag("will_tuesday") == {"Tuesday": ("2009-04-28", "DATE")}
+
+
+def test_weekday_past_tense_is_the_previous_one() -> None:
+    # anchor Friday 2009-05-08: "he said on Thursday" is the day before
+    assert tag("said_thursday")["Thursday"] == ("2009-05-07", "DATE")
+
+
+def test_years_ago_keeps_year_granularity() -> None:
+    assert tag("three_years_ago")["three years ago"] == ("2006", "DATE")
+
+
+def test_earlier_this_month() -> None:
+    assert tag("earlier_this_month")["earlier this month"] == ("2009-05", "DATE")
+
+
+def test_recent_weeks_is_never_a_made_up_day() -> None:
+    value, _ = tag("recent_weeks")["recent weeks"]
+    assert value in ("PAST_REF", "PXW")
+
+
+def test_weeks_ago_is_an_iso_week_and_yearless_day_takes_anchor_year() -> None:
+    got = tag("six_weeks_ago")
+    assert got["six weeks ago"] == ("2011-W15", "DATE")  # 2011-05-24 minus 42 days = 2011-04-12
+    assert got["March 1"] == ("2011-03-01", "DATE")
+
+
+def test_coming_days_is_future_ref() -> None:
+    assert tag("coming_days")["the coming days"] == ("FUTURE_REF", "DATE")
+
+
+def test_counts_are_not_dates() -> None:
+    got = tag("week_ago_numbers")
+    assert got == {"a week ago": ("2009-W26", "DATE")}  # 17,410 cases, 62 countries, 115 deaths: none
+
+
+def test_month_year_keeps_month_granularity() -> None:
+    assert tag("month_year") == {"March 2003": ("2003-03", "DATE")}
+
+
+@pytest.mark.parametrize("key", ["civilians", "route", "ak47"])
+def test_not_dates(key: str) -> None:
+    assert tag(key) == {}
+
+
+def test_range_month_day_day() -> None:
+    got = tag("range_mdd")
+    assert got["June 17"] == ("2010-06-17", "DATE")
+    assert got["21"] == ("2010-06-21", "DATE")
+    assert "3.1" not in got and "1,000" not in got
+
+
+def test_range_between_day_and_day_month() -> None:
+    got = tag("range_between")
+    assert got["23"] == ("2009-04-23", "DATE")
+    assert got["28 April"] == ("2009-04-28", "DATE")
+
+
+def test_weekday_with_date_is_one_expression() -> None:
+    assert tag("weekday_date")["Sunday May 31"] == ("2009-05-31", "DATE")
+
+
+def test_clock_time_with_day_month_year() -> None:
+    got = tag("clock_dmy")
+    assert got["5:11 pm on 27 Nov 2009"] == ("2009-11-27T17:11", "TIME")
+
+
+def test_yearless_december_in_january_is_the_previous_december() -> None:
+    assert tag("yearless_prev_december")["December 31"] == ("2010-12-31", "DATE")
+
+
+def test_duration() -> None:
+    assert tag("duration")["two weeks"] == ("P2W", "DURATION")
+
+
+def test_set() -> None:
+    assert tag("set_every_week")["every week"] == ("P1W", "SET")

@@ -1,0 +1,67 @@
+"""The TempEval-3 scorer behind `dateline evaluate timeml`, on real TimeML files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from dateline.dating.timex import tag_timexes
+from dateline.evaluate.timeml import GoldDoc, evaluate, read_timeml, score_doc
+
+TML = Path(__file__).parent / "fixtures" / "timex" / "tml"
+
+
+def test_reader_gives_plain_text_spans_and_dct() -> None:
+    doc = read_timeml(TML / "TimeBank" / "wsj_0805.tml", TML)
+    assert doc.part == "TimeBank"
+    assert doc.dct and doc.dct.startswith("19")
+    assert doc.timexes
+    for s, e, value, ttype in doc.timexes:
+        assert doc.text[s:e].strip()
+        assert ttype in ("DATE", "TIME", "DURATION", "SET") and value
+    assert "<" not in doc.text
+
+
+def test_scoring_relaxed_strict_and_value() -> None:
+    doc = GoldDoc("x", ".", "1998-08-07", "on Thursday and in the last two weeks", [
+        (3, 11, "1998-08-06", "DATE"), (19, 37, "P2W", "DURATION")])
+    system = [(3, 11, "1998-08-06", "DATE"), (23, 37, "P2W", "DURATION"), (0, 2, "PRESENT_REF", "DATE")]
+    t = score_doc(doc, system)
+    s = t.scores()
+    assert (t.relaxed, t.strict, t.value_ok) == (2, 1, 2)
+    assert s["relaxed_p"] == round(2 / 3, 4) and s["relaxed_r"] == 1.0
+    assert s["strict_f1"] == round(2 * (1 / 3) * 0.5 / (1 / 3 + 0.5), 4)
+    assert s["value_f1"] == s["relaxed_f1"]  # every relaxed match has the right value
+    assert t.spurious["ref"] == 1
+
+
+def test_evaluate_splits_subcorpora_and_limit() -> None:
+    report, _ = evaluate(TML)
+    assert set(report["subcorpora"]) == {"AQUAINT", "TimeBank"}
+    assert report["n_gold"] == sum(p["n_gold"] for p in report["subcorpora"].values())
+    one, _ = evaluate(TML, limit=1)
+    assert one["n_docs"] == 1 and one["n_gold"] < report["n_gold"]
+
+
+def test_cli_json_is_one_object() -> None:
+    out = subprocess.run([sys.executable, "-m", "dateline.cli", "evaluate", "timeml", str(TML), "--json", "--limit", "2"],
+                         capture_output=True, text=True, check=True).stdout
+    obj = json.loads(out)
+    for key in ("relaxed_f1", "strict_f1", "value_f1", "type_accuracy", "n_gold", "n_system", "errors"):
+        assert key in obj
+
+
+def test_quality_on_timebank_sample(shared_data: Path) -> None:
+    """Regression guard on 40 real TimeBank documents (figures in the report come from all 256)."""
+    root = shared_data / "tempeval3-tbaq"
+    docs = sorted((root / "TimeBank").glob("*.tml"))[:40]
+    from dateline.evaluate.timeml import Tally
+
+    total = Tally()
+    for f in docs:
+        d = read_timeml(f, root)
+        total.add(score_doc(d, [(x.start, x.end, x.value, x.type) for x in tag_timexes(d.text, d.dct)]))
+    s = total.scores()
+    assert s["relaxed_f1"] > 0.85 and s["strict_f1"] > 0.78 and s["value_f1"] > 0.72
