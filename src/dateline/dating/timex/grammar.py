@@ -93,7 +93,7 @@ RULES: list[Rule] = [
                 rf"(?:\s*,?\s+(?:(?i:on)\s+)?(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday|tomorrow))"
                 rf"|\s*,?\s+(?:(?i:on)\s+)?(?P<month>{M})\s*(?P<day>{D})(?:\s*,?\s*(?P<year>{Y}))?"
                 rf"|\s*,?\s+(?:(?i:on)\s+)?(?P<dday>{D})\s+(?P<dmonth>{M})(?:\s*,?\s*(?P<dyear>{Y}))?)?", nz.clock_time),
-    _r("part_of_day", rf"(?i:mid|early|late)[\s-]?(?P<part>{PART})(?:\s+(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday"
+    _r("part_of_day", rf"(?i:mid[\s-]?|early\s|late\s)(?<!mid)(?P<part>{PART})(?:\s+(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday"
                       r"|tomorrow)))?(?!\w)", nz.part_of_day),
     _r("late_day", rf"(?i:early|late)\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow)))(?!\w)", nz.part_of_day),
     _r("overnight", r"(?i:overnight)(?!\w)", nz.overnight),
@@ -129,6 +129,8 @@ RULES: list[Rule] = [
     _r("season", r"(?:(?P<srel>(?i:this\s+past|this|last|next|early|late|mid|the))[\s-]+)?"
                  rf"(?P<season>(?i:spring|summer|fall|autumn|winter))(?!\w)(?:\s+(?:(?i:of)\s+)?(?P<year>{Y}))?",
        nz.season),
+    _r("the_year", r"(?i:the\s+(?:(?:fiscal|full|calendar|latest\s+fiscal)\s+)?year)(?![\w-]|'s|\s+(?:ago|earlier|before|later))",
+       nz.the_year),
     _r("weekend", r"(?i:the|this|last|next|this\s+past)\s+weekend(?!\w)", nz.weekend),
     _r("present", r"(?i:right\s+now|now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment"
                   r"|the\s+present|current)(?!\w)", nz.fixed("PRESENT_REF")),

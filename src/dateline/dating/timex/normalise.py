@@ -25,7 +25,7 @@ from .lexicon import (
     weekday_number,
 )
 
-PART_OF_DAY_SUFFIX = False  # TimeBank mostly gives "Friday night" the plain date
+PART_OF_DAY_SUFFIX = False  # "Friday night" -> 2000-01-07TNI (TimeBank is split about evenly)
 
 _ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
@@ -693,6 +693,20 @@ def vague_plural(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     v = _dur(None, u).replace("MIN", "M")
     start = m.start() if m.group(0).lower().startswith(("recent", "the recent")) else m.start("unit")
     return [(start, m.end(), v, "DURATION")]
+
+
+def the_year(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'the year' / 'the fiscal year': a one-year span when it ends on a date ("the year ended
+    March 31"), else the anchor's year ("for the full year", "by the end of the year")."""
+    a = ctx.anchor
+    after = ctx.text[m.end():m.end() + 20].lower()
+    if re.match(r"\s+(?:ended|ending|that\s+ended|to\s+date|through)\b", after) or \
+            ctx.text[max(0, m.start() - 12):m.start()].lower().endswith("throughout "):
+        return [(m.start(), m.end(), "P1Y", "DURATION")]
+    if a.year is None:
+        return None
+    y = a.year - 1 if "latest" in m.group(0).lower() else a.year
+    return [(m.start(), m.end(), f"{y:04d}", "DATE")]
 
 
 def weekend(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
