@@ -152,8 +152,16 @@ def _read_doc(path: Path, published: str, doc_id: str) -> Document | None:
     return doc
 
 
-def load_topic(topic: Path, use_cache: bool = True) -> list[Document]:
-    """Phase 1 over every article of a T17 topic folder (cached on content and code)."""
+def load_topic(topic: Path, use_cache: bool = True, any_version: bool = False) -> list[Document]:
+    """Phase 1 over every article of a T17 topic folder (cached on content and code).
+
+    ``any_version``: take the newest cached phase 1 of the topic even if the cleaning or
+    dating code changed since (to compare phase-2 variants on one fixed input).
+    """
+    if use_cache and any_version:
+        found = sorted(CACHE.glob(f"{topic.name}-*.json"), key=lambda p: p.stat().st_mtime)
+        if found:
+            return [document_from_dict(d) for d in json.loads(found[-1].read_text())]
     files = sorted((topic / "InputDocs").glob("*/*"))
     h = hashlib.sha256(_source_key().encode())
     for f in files:
@@ -222,7 +230,7 @@ def score(pred: rouge.Timeline, gold: rouge.Timeline) -> dict[str, float]:
 
 def evaluate(dataset: Path, limit: int | None = None, topics: list[str] | None = None,
              system_dir: Path | None = None, options: dict[str, Any] | None = None,
-             use_cache: bool = True) -> dict[str, Any]:
+             use_cache: bool = True, any_version: bool = False) -> dict[str, Any]:
     tasks = find_tasks(dataset, topics)
     if limit:
         tasks = tasks[:limit]
@@ -239,7 +247,7 @@ def evaluate(dataset: Path, limit: int | None = None, topics: list[str] | None =
             pred = read_timeline(f)
         else:
             if task.topic not in loaded:
-                loaded = {task.topic: load_topic(task.topic, use_cache)}
+                loaded = {task.topic: load_topic(task.topic, use_cache, any_version)}
             kw_path = task.topic / "keywords.json"
             keywords = json.loads(kw_path.read_text()) if kw_path.exists() else None
             pred = system_timeline(loaded[task.topic], gold, keywords, options)
@@ -262,12 +270,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="score existing system timelines (e.g. _reference_system_outputs/sdf-tls/TL17_bestds)")
     parser.add_argument("--options", default=None, help="JSON object of TimelineOptions overrides (ablations)")
     parser.add_argument("--no-cache", action="store_true", help="recompute phase 1 instead of using ~/.cache/dateline/tls")
+    parser.add_argument("--any-cache", action="store_true",
+                        help="reuse the newest cached phase 1 of each topic even if clean/dating code changed since")
 
 
 def run(args: argparse.Namespace) -> int:
     topics = [t.strip() for t in args.topics.split(",")] if args.topics else None
     options = json.loads(args.options) if args.options else None
-    res = evaluate(args.dataset, args.limit, topics, args.system_dir, options, not args.no_cache)
+    res = evaluate(args.dataset, args.limit, topics, args.system_dir, options, not args.no_cache, args.any_cache)
     if getattr(args, "json", False):
         print(json.dumps(res))
         return 0

@@ -30,6 +30,7 @@ class TimelineOptions:
     select: SelectWeights = field(default_factory=SelectWeights)
     summary: SummaryWeights = field(default_factory=SummaryWeights)
     syndication: bool = True
+    date_source: str = "auto"  # auto | timex | fallback | union (see events.dates.sentence_refs)
 
 
 def _bound(value: str | None, last: bool) -> dt.date | None:
@@ -83,7 +84,8 @@ def build_timeline(
     if not docs:
         return [], [], Summary()
     groups = syndication_groups(docs) if options.syndication else {d.id: d.id for d in docs}
-    story = build_story(docs, groups, _bound(options.start, False), _bound(options.end, True))
+    story = build_story(docs, groups, _bound(options.start, False), _bound(options.end, True),
+                        date_source=options.date_source)
     if not story.candidates:
         return [], [], Summary()
     x = vectorize(story.candidates)

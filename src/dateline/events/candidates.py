@@ -24,6 +24,7 @@ class Candidate:
     group: str  # syndication group
     readable: bool
     days: list[dt.date] = field(default_factory=list)  # days the sentence is about
+    explicit: set[dt.date] = field(default_factory=set)  # days it names by calendar date
 
 
 @dataclass
@@ -39,7 +40,7 @@ def _in_window(d: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
 
 
 def build_story(docs: list[Document], groups: dict[str, str], start: dt.date | None = None,
-                end: dt.date | None = None, lead: int = LEAD_SENTENCES) -> Story:
+                end: dt.date | None = None, lead: int = LEAD_SENTENCES, date_source: str = "auto") -> Story:
     cands: list[Candidate] = []
     by_day: dict[dt.date, list[int]] = defaultdict(list)
     stats: dict[dt.date, DateStats] = defaultdict(DateStats)
@@ -48,7 +49,7 @@ def build_story(docs: list[Document], groups: dict[str, str], start: dt.date | N
         group = groups.get(doc.id, doc.id)
         if pub and _in_window(pub, start, end):
             stats[pub].published.add(group)
-        refs_per_sentence = sentence_refs(doc)
+        refs_per_sentence = sentence_refs(doc, date_source)
         for si, (s, e) in enumerate(doc.sentences):
             raw = doc.text[s:e]
             off = content_start(raw)
@@ -66,7 +67,7 @@ def build_story(docs: list[Document], groups: dict[str, str], start: dt.date | N
                 days = [pub]
             cs = s + off + lead_ws
             ok = readable(text) and (off > 0 or starts_sentence(doc.text, cs))
-            c = Candidate(di, si, cs, cs + len(text), text, group, ok, days)
+            c = Candidate(di, si, cs, cs + len(text), text, group, ok, days, {r.date for r in refs if r.explicit})
             for d in days:
                 by_day[d].append(len(cands))
             cands.append(c)

@@ -114,10 +114,10 @@ def timex_refs(doc: Document, start: int, end: int) -> list[DateRef]:
     """Day/month references from the document's timexes inside ``[start, end)``."""
     out = []
     for t in doc.timexes:
-        if t.type != "DATE" or t.start < start or t.end > end:
+        if t.type not in ("DATE", "TIME") or t.start < start or t.end > end:
             continue
         v = t.value or ""
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        if re.match(r"\d{4}-\d{2}-\d{2}(?:$|T)", v):
             d = parse_iso(v)
             if d:
                 explicit = bool(_MD.search(t.text) or _DM.search(t.text))
@@ -127,13 +127,22 @@ def timex_refs(doc: Document, start: int, end: int) -> list[DateRef]:
     return out
 
 
-def sentence_refs(doc: Document) -> list[list[DateRef]]:
-    """For every sentence of ``doc``, the dates it refers to."""
+def sentence_refs(doc: Document, source: str = "auto") -> list[list[DateRef]]:
+    """For every sentence of ``doc``, the dates it refers to.
+
+    ``source``: "timex" (the document's timexes), "fallback" (our patterns), "auto" (timexes
+    when the document has any, else the patterns) or "union" (both, deduplicated by day).
+    """
     anchor = parse_iso(doc.published)
-    use_timex = bool(doc.timexes)
+    use_timex = source == "timex" or (source == "auto" and bool(doc.timexes))
     out = []
     for s, e in doc.sentences:
-        if use_timex:
+        if source == "union":
+            refs = timex_refs(doc, s, e)
+            have = {r.date for r in refs}
+            refs += [r for r in fallback_refs(doc.text[s:e], anchor) if r.date not in have]
+            out.append(refs)
+        elif use_timex:
             out.append(timex_refs(doc, s, e))
         else:
             out.append(fallback_refs(doc.text[s:e], anchor))

@@ -9,6 +9,12 @@ _DATELINE = re.compile(
     r"^(?:.{0,200}?\b)?[A-Z][A-Za-z0-9 .,'/-]{1,60}?\s*\((?:CNN|Reuters|AP|AFP|BBC|Bloomberg|UPI)\)\s*(?:--|-|—|–|:)\s*"
 )
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{2,40}(?:\s*\([A-Za-z .]+\))?\s*(?:--|-|—|–)\s+")
+# factbox lines: "February 26 - The U.N. Security Council imposes ..." / "April 20, 2010: ..."
+_DATE_LEAD = re.compile(
+    r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?:\s+\d{4})?)\s*(?:--|-|—|–|:)\s+(?=[A-Z])"
+)
+_UNNAMED_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained)\b", re.I)
 _PRONOUN_START = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|We|I|But|And|Also|So)\b")
 _BAD = re.compile(r"\|\s*Reply|https?://|www\.|©|\bclick here\b|\bRead more\b|\bEmail to a friend\b|\bAll rights reserved\b", re.I)
 
@@ -18,7 +24,7 @@ def content_start(sentence: str) -> int:
     m = _DATELINE.match(sentence)
     if m:
         return m.end()
-    m = _CAPS_DATELINE.match(sentence)
+    m = _CAPS_DATELINE.match(sentence) or _DATE_LEAD.match(sentence)
     if m:
         return m.end()
     return 0
@@ -42,7 +48,7 @@ def readable(sentence: str, min_words: int = 8, max_words: int = 60) -> bool:
         return False
     if s[-1] not in ".\"'!)" or s.endswith("?") or s.endswith('?"'):
         return False
-    if _BAD.search(s) or _PRONOUN_START.match(s):
+    if _BAD.search(s) or _PRONOUN_START.match(s) or _UNNAMED_SAID.search(s):
         return False
     if s.count('"') % 2 == 1:
         return False

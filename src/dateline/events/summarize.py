@@ -22,6 +22,7 @@ class SummaryWeights:
     redundancy: float = 0.5  # max cosine between two sentences of one day's summary
     support: float = 0.1  # bonus per extra independent source repeating a sentence
     cluster: float = 0.35  # cosine to join an event cluster
+    explicit: float = 0.2  # bonus for a sentence naming the day by its calendar date (retrospective)
 
 
 def vectorize(cands: list[Candidate]):
@@ -58,7 +59,8 @@ def score_day(story: Story, day: dt.date, x, w: SummaryWeights) -> tuple[list[in
     cos = np.asarray(cos).ravel()
     sims = (m @ m.T).toarray()
     sup = _support(idx, sims, story.candidates)
-    return idx, cos * (1 + w.support * np.log1p(sup)), sims
+    expl = np.array([day in story.candidates[i].explicit for i in idx], dtype=float)
+    return idx, cos * (1 + w.support * np.log1p(sup)) * (1 + w.explicit * expl), sims
 
 
 def pick_sentences(story: Story, idx: list[int], scores: np.ndarray, sims: np.ndarray, k: int,
