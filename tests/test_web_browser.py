@@ -108,6 +108,10 @@ def test_story_to_event_to_article_evidence(page, base_url):
     assert page.locator("mark.hl-timex", has_text="late Friday").count() == 1
     assert page.locator("mark.hl-claim").count() >= 3
     shot(page, "03-article-evidence")
+    # a highlighted place opens its entity page
+    page.locator("mark[class='hl-entity'] a.mark-link", has_text="Misrata").first.click()
+    page.wait_for_url("**/entity/e3")
+    assert page.locator("h2.entity-name").inner_text().startswith("Misrata")
     assert page.errors == []
 
 

@@ -127,8 +127,9 @@ def test_reader_highlights_every_kind_of_evidence(client):
     html = client.get("/doc/31", params={"focus": "event:v5"}).text
     for kind in ("hl-event", "hl-claim", "hl-entity", "hl-timex", "hl-side"):
         assert kind in html
-    focus = re.search(r'<mark class="[^"]*hl-focus[^"]*" id="at-(\d+)"[^>]*>([^<]*)', html)
-    assert focus and focus.group(2).startswith("A fighter jet")
+    focus = re.search(r'<mark class="[^"]*hl-focus[^"]*" id="at-(\d+)"[^>]*>(?:<a class="mark-link" href="([^"]*)">)?([^<]*)', html)
+    assert focus and focus.group(3).startswith("A fighter jet")
+    assert focus.group(2) == "/event/v5"  # a highlight opens the item it is evidence of
 
 
 def test_search_finds_articles_and_entities(client):

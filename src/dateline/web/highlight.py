@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+LINK_ORDER = ["event", "claim", "side", "entity"]
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -35,6 +37,12 @@ class Piece:
         if any(m.focus for m in self.marks):
             out.append("hl-focus")
         return " ".join(out)
+
+    @property
+    def primary(self) -> Mark | None:
+        """The mark a click on this piece should open (events first, then figures, ...)."""
+        ranked = [m for m in self.marks if m.ref and m.kind in LINK_ORDER]
+        return min(ranked, key=lambda m: LINK_ORDER.index(m.kind)) if ranked else None
 
     @property
     def title(self) -> str:
