@@ -119,3 +119,14 @@ def test_older_database_is_upgraded(db_url):
     assert [d.text for d in back.documents] == [d.text for d in rep.documents]
     save_report(rep, db_url)
     assert load_report(db_url).to_dict() == rep.to_dict()
+
+
+def test_mentions_of_unknown_documents_do_not_block_the_write(db_url, caplog):
+    rep = hand_report()
+    rep.documents = [d for d in rep.documents if d.id != "235"]
+    save_report(rep, db_url)
+    back = load_report(db_url)
+    assert [d.id for d in back.documents] == ["134", "1"]
+    gadhafi = next(e for e in back.entities if e.name == "Moammar Gadhafi")
+    assert gadhafi.mentions and {m.doc for m in gadhafi.mentions} == {"134", "1"}
+    assert "unknown documents" in caplog.text

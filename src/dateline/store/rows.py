@@ -9,6 +9,7 @@ the model later round-trips without a schema change.
 from __future__ import annotations
 
 import hashlib
+import logging
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,6 +18,8 @@ from sqlalchemy import Connection
 
 from ..model import Document, Report, document_from_dict, report_from_dict, to_dict
 from . import tables as t
+
+log = logging.getLogger(__name__)
 
 # columns that are ours, not model fields
 _BOOKKEEPING = {"seq", "extra", "dedup_key", "raw_hash"}
@@ -79,8 +82,14 @@ def write_story(conn: Connection, report: Report) -> None:
     head.update(id=1, updated_at=datetime.now(UTC).isoformat(timespec="seconds"))
     conn.execute(t.story.insert(), [head])
     ents = [{**_split(e, t.entities, skip=("mentions",)), "seq": i} for i, e in enumerate(data["entities"])]
+    known = {d.id for d in report.documents}
     mentions = [{"entity_seq": i, "entity_id": e["id"], "doc_id": m["doc"], "start_char": m["start"],
                  "end_char": m["end"]} for i, e in enumerate(data["entities"]) for m in e["mentions"]]
+    dangling = [m for m in mentions if m["doc_id"] not in known]
+    if dangling:  # a stage bug must not cost the user the whole write
+        log.warning("store: %d entity mentions point at unknown documents (e.g. %r); not stored",
+                    len(dangling), dangling[0]["doc_id"])
+        mentions = [m for m in mentions if m["doc_id"] in known]
     tables: list[tuple[sa.Table, list[dict[str, Any]]]] = [(t.entities, ents), (t.entity_mentions, mentions)]
     for name, table in (("events", t.events), ("timeline", t.timeline), ("claims", t.claims),
                         ("series", t.series), ("disagreements", t.disagreements)):
