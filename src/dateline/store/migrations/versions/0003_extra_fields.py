@@ -24,6 +24,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    sqlite = op.get_bind().dialect.name == "sqlite"
     for name in TABLES:
-        with op.batch_alter_table(name) as batch:
-            batch.drop_column("extra")
+        if sqlite:  # SQLite >= 3.35 drops a column in place (a batch copy would lose the FTS triggers)
+            op.execute(f"ALTER TABLE {name} DROP COLUMN extra")
+        else:
+            op.drop_column(name, "extra")
