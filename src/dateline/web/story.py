@@ -109,6 +109,18 @@ class Story:
                 e = max(e, b)
         return Span(span.doc, s, e)
 
+    def filter_entities(self) -> list[Entity]:
+        """Entities worth filtering the timeline by: those named by some event."""
+        used = {eid for v in self.report.events for eid in v.entities}
+        return sorted((e for e in self.report.entities if e.id in used), key=lambda e: e.name.lower())
+
+    def documents_by_date(self) -> list[Document]:
+        """Articles oldest first (undated ones last), rejected ones included."""
+        return sorted(self.report.documents, key=lambda d: (d.published is None, d.published or "", d.id))
+
+    def same_day(self, ev: Event) -> list[Event]:
+        return [v for v in self.report.events if v.date == ev.date and v.id != ev.id]
+
     def entities_by_mentions(self) -> list[Entity]:
         return sorted(self.report.entities, key=lambda e: (-len(e.mentions), e.name))
 
