@@ -61,6 +61,10 @@ def date_document(doc: Document, raw: RawDocument, clean_meta: dict[str, Any]) -
         choice = _from_html(raw.html, raw.url or doc.url, clean_meta, doc)
     if choice is None and raw.meta.get("path_date"):
         choice = Choice(raw.meta["path_date"], f"date in file path: {raw.source}", 0.85)
+        said = _from_text(doc, clean_meta, years)
+        doc.meta.pop(PENDING_KEY, None)
+        if said and said.value == choice.value:  # the text agrees with the path
+            choice = Choice(choice.value, f"{choice.evidence}; the text says {said.evidence}", 0.95)
     if choice is None:
         choice = _from_text(doc, clean_meta, years)
     _set(doc, choice)
@@ -148,7 +152,7 @@ def _regions(doc: Document, clean_meta: dict[str, Any]) -> list[tuple[str, str, 
 _STAMP_BEFORE = re.compile(r"(^|\n)\s*(\(?[A-Z][A-Za-z.\-\'/ ]*[A-Z][A-Za-z.]*\s*,\s*)*([A-Z][a-z]+\s*,\s*)?[\W]*$|[|•·]\s*$")
 _STAMP_AFTER = re.compile(r"^\s*([-–—]|\(|,?\s*\d{1,2}[:.]\d\d|\s*(GMT|UTC|EDT|EST|BST|CET)\b|\s*$|\s*\n)")
 _WIRE_AFTER = re.compile(r"\s*(\((Reuters|AP|AFP|CNN|UPI|dpa|Xinhua)\)|[-–—])")
-_CAPS_BEFORE = re.compile(r"\b[A-Z]{3,}[A-Z/\\ .]*\s*,?\s*$")
+_CAPS_BEFORE = re.compile(r"\b[A-Z]{3,}[A-Z/\\ .]*\s*,?\s*(?:[A-Z][a-z]+\s*,\s*)?$")
 _CAPTION = re.compile(r"photo|pictur|image|caption|file|AFP|Getty|AP Photo|REUTERS/|seen here|shown", re.I)
 
 
@@ -278,4 +282,27 @@ def reconcile_publication_dates(docs: list[Document]) -> list[str]:
         d.published_evidence = f"{pend['text']} ({pend['where']}; year {y} from {how} {min(span)}-{max(span)})"
         d.published_confidence = 0.5 if pend["weekday"] is not None else 0.4
         changed.append(d.id)
+    changed += _flag_strays(docs, days)
     return changed
+
+
+def _flag_strays(docs: list[Document], days: list[dt.date]) -> list[str]:
+    """Text-read dates far outside the story's span lose confidence (or the date, when weak)."""
+    if len(days) < 3:
+        return []
+    out = []
+    for d in docs:
+        if d.status != "ok" or not d.published or len(d.published) != 10 or d.published_confidence >= 0.8:
+            continue
+        gap = _days_outside(dt.date.fromisoformat(d.published), days)
+        if gap <= 366:
+            continue
+        note = f" [{gap} days outside the story's span {days[0]}..{days[-1]}]"
+        if d.published_confidence < 0.5:
+            d.meta["published_rejected"] = f"{d.published} from {d.published_evidence}{note}"
+            d.published, d.published_evidence, d.published_confidence = None, None, 0.0
+        else:
+            d.published_evidence = (d.published_evidence or "") + note
+            d.published_confidence = round(d.published_confidence / 2, 2)
+        out.append(d.id)
+    return out
