@@ -11,6 +11,8 @@ URLs: ``sqlite:///story.db`` (or a bare path), ``postgresql://user@host:port/db`
 
 from __future__ import annotations
 
+from sqlalchemy import Engine
+
 from ..model import Report
 from . import rows
 from .add import add_documents, recompute_story
@@ -41,14 +43,20 @@ def load_report(url: str = DEFAULT_URL) -> Report:
         engine.dispose()
 
 
+_SEARCH_ENGINES: dict[str, Engine] = {}
+
+
 def search(url: str, query: str, limit: int = 20) -> list[SearchHit]:
-    """Articles matching every word of ``query`` (stemmed), best first: doc id, title, snippet."""
-    engine = open_db(url)
-    try:
-        with engine.connect() as conn:
-            return search_conn(conn, query, limit)
-    finally:
-        engine.dispose()
+    """Articles matching every word of ``query`` (stemmed), best first: doc id, title, snippet.
+
+    The engine (opened and upgraded once per URL) is kept for the next query: the web UI
+    calls this per request.
+    """
+    engine = _SEARCH_ENGINES.get(url)
+    if engine is None:
+        engine = _SEARCH_ENGINES[url] = open_db(url)
+    with engine.connect() as conn:
+        return search_conn(conn, query, limit)
 
 
 __all__ = ["DEFAULT_URL", "SearchHit", "add_documents", "load_report", "normalize_url", "open_db",
