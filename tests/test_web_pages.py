@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 import warnings
 from pathlib import Path
 
@@ -161,6 +162,14 @@ def test_serves_a_story_from_the_database(report, tmp_path):
     assert 'href="/doc/31"' in html and "<mark>" in html
     r = c.get("/doc/265-xss")
     assert r.status_code == 200 and "&lt;script&gt;" in r.text and "<script" not in r.text
+    # the story changes in the database while serving: the next page shows it
+    import dataclasses
+
+    fewer = dataclasses.replace(report, events=[v for v in report.events if v.id != "v5"],
+                                timeline=[t for t in report.timeline if t.date != "2011-03-19"])
+    time.sleep(0.01)
+    store.save_report(fewer, url)
+    assert "A fighter jet is shot down over Benghazi" not in c.get("/").text
 
 
 def test_dateline_serve_command(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -36,10 +37,19 @@ def load_report_file(path: str | Path) -> Report:
         return report_from_dict(json.load(fh))
 
 
-def create_app(report: Report, search: SearchFn | None = None) -> FastAPI:
+def create_app(report: Report, search: SearchFn | None = None,
+               refresh: Callable[[], Report | None] | None = None) -> FastAPI:
     """The web UI over one report. ``search(q, limit)`` (e.g. the store's full-text search)
-    replaces the in-memory search over article texts when given."""
-    story = Story(report)
+    replaces the in-memory search over article texts when given; ``refresh()`` is asked
+    before each page and returns a newer report when the source changed (else None)."""
+    holder = {"story": Story(report)}
+
+    def current() -> Story:
+        if refresh is not None:
+            newer = refresh()
+            if newer is not None:
+                holder["story"] = Story(newer)
+        return holder["story"]
     app = FastAPI(title="dateline", docs_url=None, redoc_url=None, openapi_url=None)
     static_dir = resources.files("dateline.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
@@ -52,7 +62,7 @@ def create_app(report: Report, search: SearchFn | None = None) -> FastAPI:
         return response
 
     def page(template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
-        return HTMLResponse(render_page(template, story, **ctx), status_code=status)
+        return HTMLResponse(render_page(template, holder["story"], **ctx), status_code=status)
 
     def not_found(what: str, ident: str) -> HTMLResponse:
         return page("notfound.html", 404, what=what, ident=ident)
@@ -60,53 +70,60 @@ def create_app(report: Report, search: SearchFn | None = None) -> FastAPI:
     @app.get("/", response_class=HTMLResponse)
     def story_page(start: str | None = None, end: str | None = None, entity: str | None = None,
                    source: str | None = None) -> HTMLResponse:
+        story = current()
         filters = {"start": start, "end": end, "entity": entity, "source": source}
         return page("story.html", entries=story.timeline(start, end, entity, source), filters=filters)
 
     @app.get("/documents", response_class=HTMLResponse)
     def documents_page() -> HTMLResponse:
+        current()
         return page("documents.html")
 
     @app.get("/doc/{doc_id:path}", response_class=HTMLResponse)
     def doc_page(doc_id: str, focus: str | None = None) -> HTMLResponse:
-        doc = story.docs.get(doc_id)
+        doc = current().docs.get(doc_id)
         if doc is None:
             return not_found("article", doc_id)
         return page("doc.html", doc=doc, focus=focus)
 
     @app.get("/event/{event_id:path}", response_class=HTMLResponse)
     def event_page(event_id: str) -> HTMLResponse:
-        ev = story.events.get(event_id)
+        ev = current().events.get(event_id)
         if ev is None:
             return not_found("event", event_id)
         return page("event.html", ev=ev)
 
     @app.get("/entity/{entity_id:path}", response_class=HTMLResponse)
     def entity_page(entity_id: str) -> HTMLResponse:
-        ent = story.entities.get(entity_id)
+        ent = current().entities.get(entity_id)
         if ent is None:
             return not_found("entity", entity_id)
         return page("entity.html", ent=ent, mention_limit=100)
 
     @app.get("/entities", response_class=HTMLResponse)
     def entities_page() -> HTMLResponse:
+        current()
         return page("entities.html")
 
     @app.get("/map", response_class=HTMLResponse)
     def map_page() -> HTMLResponse:
+        current()
         return page("map.html")
 
     @app.get("/figures", response_class=HTMLResponse)
     def figures_page() -> HTMLResponse:
+        current()
         return page("figures.html")
 
     @app.get("/disagreements", response_class=HTMLResponse)
     def disagreements_page() -> HTMLResponse:
+        current()
         return page("disagreements.html")
 
     @app.get("/search", response_class=HTMLResponse)
     def search_page(q: str = "", limit: int = 50) -> HTMLResponse:
         limit = max(1, min(limit, 500))
+        story = current()
         results = story.search(q, limit)
         if search is not None and q.strip():
             results.documents = _store_hits(story, search(q, limit))
@@ -114,9 +131,9 @@ def create_app(report: Report, search: SearchFn | None = None) -> FastAPI:
 
     @app.get("/report.json")
     def report_json() -> Response:
-        return Response(json.dumps(report.to_dict(), ensure_ascii=False), media_type="application/json")
+        return Response(json.dumps(current().report.to_dict(), ensure_ascii=False), media_type="application/json")
 
-    app.state.story = story
+    app.state.current = current
     return app
 
 
@@ -142,10 +159,57 @@ def app_for(report_path: str | None = None, db_url: str | None = None) -> FastAP
 
         report = store.load_report(db_url)
         search_fn = getattr(store, "search", None)
-        return create_app(report, (lambda q, limit: search_fn(db_url, q, limit)) if search_fn else None)
+        return create_app(report, (lambda q, limit: search_fn(db_url, q, limit)) if search_fn else None,
+                          refresh=_db_refresher(db_url, store.load_report))
     if not report_path:
         raise ValueError("give a report.json path or a database URL")
     return create_app(load_report_file(report_path))
+
+
+def _db_refresher(db_url: str, load: Callable[[str], Report], every: float = 5.0) -> Callable[[], Report | None]:
+    """Reload the story when the database changed (``dateline add`` while serving).
+
+    A SQLite file is reloaded when its modification time changes; other databases are
+    re-read at most every ``every`` seconds."""
+    path = _sqlite_path(db_url)
+    seen = {"mark": _mtime(path) if path else time.monotonic()}
+
+    def refresh() -> Report | None:
+        if path:
+            mark = _mtime(path)
+            if mark == seen["mark"]:
+                return None
+        else:
+            mark = time.monotonic()
+            if mark - seen["mark"] < every:
+                return None
+        seen["mark"] = mark
+        try:
+            return load(db_url)
+        except Exception:  # a write in progress: keep serving what we have
+            log.warning("could not reload the story from %s", db_url, exc_info=True)
+            return None
+
+    return refresh
+
+
+def _sqlite_path(db_url: str) -> Path | None:
+    if db_url.startswith("sqlite:///"):
+        return Path(db_url[len("sqlite:///"):])
+    if "://" not in db_url:
+        return Path(db_url)
+    return None
+
+
+def _mtime(path: Path) -> float:
+    """Latest change of a SQLite database, its write-ahead log included."""
+    stamps = []
+    for p in (path, path.with_name(path.name + "-wal")):
+        try:
+            stamps.append(p.stat().st_mtime_ns)
+        except OSError:
+            pass
+    return float(max(stamps, default=0))
 
 
 __all__ = ["create_app", "app_for", "load_report_file", "SearchResults"]
