@@ -138,8 +138,21 @@ def add_documents(args: argparse.Namespace) -> int:
         opts = _options(args)
         batcher = _Batcher(engine, int(os.environ.get("DATELINE_ADD_BATCH", "16")))
         raws = read_inputs(list(args.inputs), max_bytes=getattr(args, "max_bytes", None) or DEFAULT_MAX_BYTES)
-        analyze_documents(batcher.wanted(raws), jobs=opts.jobs, progress=batcher)
+        bar = None
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            bar = tqdm(unit="doc", file=sys.stderr, desc="analysing")
+
+        def progress(doc: Document) -> None:
+            batcher(doc)
+            if bar is not None:
+                bar.update(1)
+
+        analyze_documents(batcher.wanted(raws), jobs=opts.jobs, progress=progress)
         batcher.flush()
+        if bar is not None:
+            bar.close()
         if not quiet:
             print(f"{batcher.added} new documents stored, {batcher.duplicates} already present; "
                   "rebuilding the story...", file=sys.stderr)
