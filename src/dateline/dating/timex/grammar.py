@@ -54,7 +54,7 @@ RULES: list[Rule] = [
               r"(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?(?![\w-])", nz.iso_date),
     _r("numeric", r"(?<![\d/.,])(?P<p1>[0-3]?\d)/(?P<p2>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])", nz.numeric_date),
     _r("mdy", rf"(?:(?P<wd>{WD})(?:\s*,\s*|\s+|\s*\(\s*))?(?P<month>{M})\s*(?P<day>{D})"
-              rf"(?:\s*(?:-|–|through|to)\s*(?P<rday>{D}))?(?:\s*,?\s*(?P<year>{Y}))?"
+              rf"(?:\s*(?:-|–|through|to|and)\s*(?P<rday>{D}))?(?:\s*,?\s*(?P<year>{Y}))?"
               rf"(?:\s*,?\s+(?i:at\s+)?{CLOCK}|\s+(?:at\s+)?(?P<tod>(?i:noon|midnight)))?(?(wd)\)?|)", nz.full_date),
     _r("dmy", rf"(?:(?P<wd>{WD}),?\s+)?(?:(?i:the)\s+)?(?<![\d,.$])(?:(?P<lday>{D})\s*(?:-|–|and|to|through)\s*)?"
               rf"(?P<day>{D})\s+(?:(?i:of)\s+)?(?P<month>{M})(?:,?\s*(?P<year>{Y}))?", nz.full_date),
@@ -129,6 +129,8 @@ RULES: list[Rule] = [
     _r("season", r"(?:(?P<srel>(?i:this\s+past|this|last|next|early|late|mid|the))[\s-]+)?"
                  rf"(?P<season>(?i:spring|summer|fall|autumn|winter))(?!\w)(?:\s+(?:(?i:of)\s+)?(?P<year>{Y}))?",
        nz.season),
+    _r("that_unit", r"(?:(?i:earlier|later)\s+)?(?i:that)\s+(?:(?i:same)\s+)?(?P<unit>(?i:year|month|day))(?![\w-])",
+       nz.that_unit),
     _r("the_year", r"(?i:the\s+(?:(?:fiscal|full|calendar|latest\s+fiscal)\s+)?year)(?![\w-]|'s|\s+(?:ago|earlier|before|later))",
        nz.the_year),
     _r("weekend", r"(?i:the|this|last|next|this\s+past)\s+weekend(?!\w)", nz.weekend),

@@ -25,6 +25,7 @@ from .lexicon import (
     weekday_number,
 )
 
+NARRATIVE_YEAR = True  # yearless dates take the year the story last named (reference.py)
 PART_OF_DAY_SUFFIX = False  # "Friday night" -> 2000-01-07TNI (TimeBank is split about evenly)
 
 _ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -78,6 +79,8 @@ def full_date(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     v = _date_value(y, mo, d)
     if v is None:
         return None
+    if not ys and y is not None and NARRATIVE_YEAR and not _g(m, "rday") and not _g(m, "lday"):
+        v = f"@YEARLESS:{mo:02d}-{d:02d}:{v}"
     tm = _g(m, "tod")
     ttype = "DATE"
     if tm:
@@ -361,7 +364,7 @@ def ago(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     k = int(n) * sign
     if u == "Y" and k == -1:
         v = shift(a, k, u)
-        return [(m.start(), m.end(), f"@YEARBACK:{v}", "DATE")] if v else None
+        return [(m.start(), m.end(), f"@YEARBACK::{v}", "DATE")] if v else None
     if u == "WE":
         u = "W"
     if u == "W2":
@@ -408,8 +411,8 @@ def quarter_ref(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
         return None
     w = m.group(0).lower()
     if "earlier" in w or "ago" in w or "last year" in w:
-        return [(m.start(), m.end(), f"@YEARBACK:{int(q[:4]) - 1:04d}{q[4:]}", "DATE")]
-    return [(m.start(), m.end(), f"@QREF:{q}", "DATE")]
+        return [(m.start(), m.end(), f"@YEARBACK::{int(q[:4]) - 1:04d}{q[4:]}", "DATE")]
+    return [(m.start(), m.end(), f"@QREF::{q}", "DATE")]
 
 
 def year_quarter(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
@@ -420,7 +423,7 @@ def year_quarter(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     if ordq:
         letter = "H" if kind == "half" else "Q"
         return [(m.start(), m.end(), f"{y:04d}-{letter}{_ORD_Q[ordq.lower()]}", "DATE")]
-    return [(m.start(), m.end(), f"@YEARQ:{y:04d}", "DATE")]
+    return [(m.start(), m.end(), f"@YEARQ:{y:04d}:{y:04d}", "DATE")]
 
 
 _SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -693,6 +696,14 @@ def vague_plural(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     v = _dur(None, u).replace("MIN", "M")
     start = m.start() if m.group(0).lower().startswith(("recent", "the recent")) else m.start("unit")
     return [(start, m.end(), v, "DURATION")]
+
+
+def that_unit(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'that year', 'later that year', 'that same day': the last explicit date of the text."""
+    unit = m.group("unit").lower()
+    a = ctx.anchor
+    default = {"year": shift(a, 0, "Y"), "month": shift(a, 0, "M"), "day": shift(a, 0, "D")}[unit] or "PAST_REF"
+    return [(m.start(), m.end(), f"@THAT:{unit}:{default}", "DATE")]
 
 
 def the_year(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from ...model import Timex
 from .anchor import Anchor
 from .context import Ctx, Piece
 from .grammar import RULES
+from .reference import resolve
 
 
 def _candidates(ctx: Ctx) -> list[tuple[int, int, int, list[Piece]]]:
@@ -48,32 +47,6 @@ def _trim(text: str, p: Piece) -> Piece:
     return s, e, v, t
 
 
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-
-
-def _resolve_references(pieces: list[Piece]) -> list[Piece]:
-    """Deferred values: '@QREF:' (the quarter last named), '@YEARBACK:' (that quarter a year before),
-    '@YEARQ:YYYY' (that quarter of year YYYY). Falls back to the default after the colon."""
-    out: list[Piece] = []
-    ref_q: tuple[int, int, int] | None = None  # year, quarter, end offset
-    for s, e, v, t in pieces:
-        deferred = v.startswith("@")
-        if deferred:
-            kind, _, default = v[1:].partition(":")
-            near = ref_q is not None and s - ref_q[2] < 1500
-            if kind == "QREF":
-                v = f"{ref_q[0]:04d}-Q{ref_q[1]}" if near and ref_q else default
-            elif kind == "YEARBACK":
-                v = f"{ref_q[0] - 1:04d}-Q{ref_q[1]}" if near and ref_q else default
-            elif kind == "YEARQ":
-                v = f"{default}-Q{ref_q[1]}" if near and ref_q else default
-        m = _QUARTER.match(v)
-        if m and not deferred:
-            ref_q = (int(m.group(1)), int(m.group(2)), e)
-        out.append((s, e, v, t))
-    return out
-
-
 def tag_timexes(text: str, anchor: str | None, sentences: list[list[int]] | None = None) -> list[Timex]:
     """All temporal expressions of ``text``, normalised against ``anchor`` (YYYY-MM-DD, YYYY-MM, YYYY or None).
 
@@ -82,5 +55,5 @@ def tag_timexes(text: str, anchor: str | None, sentences: list[list[int]] | None
     if not text:
         return []
     ctx = Ctx(text=text, anchor=Anchor.parse(anchor), sentences=sentences)
-    pieces = _resolve_references([_trim(text, p) for p in _select(_candidates(ctx))])
+    pieces = resolve(text, [_trim(text, p) for p in _select(_candidates(ctx))])
     return [Timex(start=s, end=e, text=text[s:e], value=v, type=t) for s, e, v, t in pieces if e > s and v]

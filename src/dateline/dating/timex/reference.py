@@ -1,0 +1,69 @@
+"""Reference time: values that depend on what the text last said rather than on the anchor.
+
+Normalisers emit deferred values ``@KIND:ARG:DEFAULT``; ``resolve`` walks the pieces in text
+order, keeps the last explicit quarter and the last explicitly dated expression (one whose own
+text names a year), and replaces each deferred value, falling back to DEFAULT.
+
+- ``@QREF::D``      'the quarter'            -> the quarter last named
+- ``@YEARBACK::D``  'a year earlier'         -> that quarter one year before
+- ``@YEARQ:YYYY:D`` 'the 1988 period'        -> that quarter of YYYY
+- ``@THAT:G:D``     'that year', 'that day'  -> the last date with a written year, at granularity G
+- ``@YEARLESS:MM-DD:D`` 'Aug. 2' in a story told about 1990 -> 1990-08-02 when the last full date
+  with its year written out (a few sentences back) is in another year than the anchor's
+  (TimeML's reference time for narratives). Bare years ("in 1974") do not move the reference:
+  on TimeBank that cost more than it gained.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Piece
+
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_DATEVAL = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+_FULLDATE = re.compile(r"^\d{4}-\d\d-\d\d")
+_EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|(?i:nineteen|two\s+thousand)")
+NEAR_QUARTER = 1500  # characters
+NEAR_DATE = 600
+
+
+def resolve(text: str, pieces: list[Piece]) -> list[Piece]:
+    out: list[Piece] = []
+    ref_q: tuple[int, int, int] | None = None  # year, quarter, end offset
+    ref_d: tuple[str, int] | None = None  # last explicit full date (year written out), end offset
+    ref_any: str | None = None  # last value of any granularity with its year written out
+    for s, e, v, t in pieces:
+        deferred = v.startswith("@")
+        if deferred:
+            kind, arg, default = v[1:].split(":", 2)
+            q_near = ref_q is not None and s - ref_q[2] < NEAR_QUARTER
+            d_near = ref_d is not None and s - ref_d[1] < NEAR_DATE
+            v = default
+            if kind == "QREF" and q_near and ref_q:
+                v = f"{ref_q[0]:04d}-Q{ref_q[1]}"
+            elif kind == "YEARBACK" and q_near and ref_q:
+                v = f"{ref_q[0] - 1:04d}-Q{ref_q[1]}"
+            elif kind == "YEARQ":
+                v = f"{arg}-Q{ref_q[1]}" if q_near and ref_q else arg
+            elif kind == "THAT" and ref_any is not None:
+                m = _DATEVAL.match(ref_any)
+                if m:
+                    parts = {"year": 1, "month": 2, "day": 3}[arg]
+                    got = [g for g in m.groups()[:parts] if g]
+                    if len(got) == parts:
+                        v = "-".join(got)
+            elif kind == "YEARLESS" and d_near and ref_d:
+                ry = ref_d[0][:4]
+                if ry.isdigit() and ry != default[:4]:
+                    v = f"{ry}-{arg}"
+        if not deferred:
+            qm = _QUARTER.match(v)
+            if qm:
+                ref_q = (int(qm.group(1)), int(qm.group(2)), e)
+            if _DATEVAL.match(v) and _EXPLICIT_YEAR.search(text[s:e]):
+                ref_any = v
+                if _FULLDATE.match(v):
+                    ref_d = (v, e)
+        out.append((s, e, v, t))
+    return out
