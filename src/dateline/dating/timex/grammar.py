@@ -125,7 +125,9 @@ RULES: list[Rule] = [
                   rf"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal|calendar)\s+)?(?P<year>{Y}))?", nz.quarter),
     _r("quarter_ref", r"(?i:the\s+(?:latest|recent|most\s+recent|year-earlier|year-ago|comparable|previous"
                       r"|comparable\s+year-ago|comparable\s+year-earlier)\s+(?:quarter|period)|the\s+quarter"
-                      r"|(?:the\s+)?year-earlier|(?:the\s+)?year-ago)(?!\w)", nz.quarter_ref),
+                      r"|(?:the\s+)?year-earlier|(?:the\s+)?year-ago|last\s+year's\s+(?:quarter|period)"
+                      r"|the\s+(?:corresponding|same|comparable)\s+(?:quarter|period)\s+(?:of\s+)?(?:last\s+year"
+                      r"|a\s+year\s+(?:ago|earlier)))(?!\w)", nz.quarter_ref),
     _r("season", r"(?:(?P<srel>(?i:this\s+past|this|last|next|early|late|mid|the))[\s-]+)?"
                  rf"(?P<season>(?i:spring|summer|fall|autumn|winter))(?!\w)(?:\s+(?:(?i:of)\s+)?(?P<year>{Y}))?",
        nz.season),
