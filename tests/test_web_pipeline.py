@@ -51,12 +51,20 @@ def test_every_page_of_a_pipeline_report(report):
     assert htmlmod.unescape(plain) == ok[0].text
 
 
-def test_export_of_a_pipeline_report(report, tmp_path):
+def test_export_of_a_pipeline_report(report):
     page = render(report)
     assert page.count('class="document"') == len(report.documents)
+    for anchor in set(re.findall(r'href="#([^"]+)"', page)):
+        assert f'id="{anchor}"' in page, anchor
+
+
+@pytest.mark.browser
+def test_export_of_a_pipeline_report_in_chromium(report, tmp_path):
     if not (os.environ.get("DATELINE_CHROMIUM") or Path("/usr/bin/chromium").exists()):
-        return
+        pytest.skip("no Chromium")
     from playwright.sync_api import sync_playwright
+
+    page = render(report)
 
     out = tmp_path / "libya.html"
     out.write_text(page, encoding="utf-8")
