@@ -110,10 +110,12 @@ RULES: list[Rule] = [
     _r("rate", r"(?i:a|an|per)\s+(?P<sunit>(?i:day|week|month|year|hour|quarter))(?!\w)", nz.rate_set),
     _r("ago", rf"(?:{QUANT}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+"
               r"(?P<dir>(?i:ago|earlier|later|from\s+now|hence))(?!\w)", nz.ago),
-    _r("duration", rf"(?:(?i:the\s+(?:past|last|next|coming|previous|following|first|final|latest|remaining|same)?"
+    _r("duration", rf"(?:(?i:the(?:\s+(?:past|last|next|coming|previous|following|first|final|latest|remaining|same))?"
                    rf"|past|last|next|previous|first|another)\s+)?(?:{QUANT}\s+)?(?P<num>{NUM})[\s-]+"
-                   rf"(?:(?i:trading|business|working|calendar)\s+)?(?P<unit>{UNIT})(?:\s+(?i:and\s+a\s+half))?(?:-(?i:long))?"
+                   rf"(?:(?i:more|additional|further|extra|trading|business|working|calendar)\s+)?(?P<unit>{UNIT})(?:\s+(?i:and\s+a\s+half))?(?:-(?i:long))?"
                    r"(?!\w|-old|\s+old)", nz.duration),
+    _r("long_unit", r"(?P<unit>(?i:days?|weeks?|months?|years?|decades?|hours?))-(?i:long)(?!\w)", nz.long_unit),
+    _r("vague_ago", r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?i:ago|earlier)(?!\w)", nz.fixed("PAST_REF")),
     _r("vague_plural", r"(?i:for|over|in|within|after|took|take|takes|lasted|last)\s+(?P<unit>(?i:years|months|weeks|"
                        r"days|decades|hours|minutes))(?!\w)", nz.vague_plural),
     _r("quarter_adj", r"(?P<ord>(?i:first|second|third|fourth))-(?P<qh>(?i:quarter|half))(?!\w)", nz.quarter),
@@ -143,7 +145,7 @@ RULES: list[Rule] = [
     _r("recent_units", r"(?i:(?:the\s+)?recent)\s+(?P<unit>(?i:days|weeks|months|quarters))(?!\w)", nz.vague_plural),
     _r("future_ref", r"(?i:the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|long|short)\s+term|as\s+soon\s+as"
                      r"\s+possible)(?!\w)", nz.fixed("FUTURE_REF")),
-    _r("coming", r"(?i:(?:the\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|years|decades))(?!\w)",
+    _r("coming", r"(?i:(?:the\s+)?(?:coming|upcoming|future)\s+(?:days|weeks|months|quarters|years|decades))(?!\w)",
        nz.fixed("FUTURE_REF")),
     _r("while", r"(?i:a\s+while|a\s+long\s+time)(?!\w)", nz.fixed("PXX", "DURATION")),
     _r("set_adv", r"(?P<sunit>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly))(?!\w)", nz.set_adverb),

@@ -720,6 +720,13 @@ def the_year(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     return [(m.start(), m.end(), f"{y:04d}", "DATE")]
 
 
+def long_unit(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'day-long' -> P1D, 'decades-long' -> PXDE (plural: an unknown number)."""
+    w = m.group("unit").lower()
+    n = None if w.endswith("s") else 1.0
+    return [(m.start(), m.end(), _dur(n, _dur_unit(w)).replace("MIN", "M"), "DURATION")]
+
+
 def weekend(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     """'this weekend', 'last weekend', 'the weekend' (the last one in past tense, else the coming one)."""
     a = ctx.anchor
