@@ -198,6 +198,9 @@ def test_search_box(page, base_url):
     assert hits.count() == 1 and "cease-fire" in hits.first.inner_text()
     hits.first.locator("a").click()
     page.wait_for_url("**/doc/31*")
+    found = page.locator("mark.hl-hit")
+    assert found.count() == page.locator(".article-text").inner_text().lower().count("cease-fire")
+    assert found.first.is_visible()
 
 
 def test_html_export_opens_offline(browser, tmp_path):

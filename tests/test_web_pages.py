@@ -159,7 +159,7 @@ def test_serves_a_story_from_the_database(report, tmp_path):
     c = TestClient(app_for(db_url=url))
     assert "A fighter jet is shot down over Benghazi" in c.get("/").text
     html = c.get("/search", params={"q": "cease-fire observers"}).text
-    assert 'href="/doc/31"' in html and "<mark>" in html
+    assert 'href="/doc/31?q=cease-fire+observers"' in html and "<mark>" in html
     r = c.get("/doc/265-xss")
     assert r.status_code == 200 and "&lt;script&gt;" in r.text and "<script" not in r.text
     # the story changes in the database while serving: the next page shows it

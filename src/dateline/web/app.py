@@ -20,7 +20,7 @@ from .story import SearchResults, Snippet, Story
 
 log = logging.getLogger(__name__)
 
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
@@ -80,11 +80,11 @@ def create_app(report: Report, search: SearchFn | None = None,
         return page("documents.html")
 
     @app.get("/doc/{doc_id:path}", response_class=HTMLResponse)
-    def doc_page(doc_id: str, focus: str | None = None) -> HTMLResponse:
+    def doc_page(doc_id: str, focus: str | None = None, q: str | None = None) -> HTMLResponse:
         doc = current().docs.get(doc_id)
         if doc is None:
             return not_found("article", doc_id)
-        return page("doc.html", doc=doc, focus=focus)
+        return page("doc.html", doc=doc, focus=focus, query=q, extra_marks=holder["story"].query_marks(doc_id, q))
 
     @app.get("/event/{event_id:path}", response_class=HTMLResponse)
     def event_page(event_id: str) -> HTMLResponse:

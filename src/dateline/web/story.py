@@ -196,6 +196,15 @@ class Story:
             add(s, "summary", "", "summary evidence")
         return marks
 
+    def query_marks(self, doc_id: str, query: str | None) -> list[Mark]:
+        """Where the words of a search occur in one article (case-insensitive)."""
+        doc = self.docs.get(doc_id)
+        words = [w for w in re.split(r"\s+", (query or "").strip()) if w]
+        if doc is None or not words:
+            return []
+        pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+        return [Mark(m.start(), m.end(), "hit", "", "search match") for m in pattern.finditer(doc.text)][:500]
+
     def items_in(self, doc_id: str) -> dict[str, list]:
         """Events, claims, entities and disagreements with evidence in one document."""
         rep = self.report
