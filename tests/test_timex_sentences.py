@@ -103,3 +103,32 @@ def test_duration() -> None:
 
 def test_set() -> None:
     assert tag("set_every_week")["every week"] == ("P1W", "SET")
+
+
+def test_wire_dateline_with_abbreviations_and_clock() -> None:
+    got = tag("dateline_clock")
+    assert got["Sat Mar 19 , 2011 7:34 pm"] == ("2011-03-19T19:34", "TIME")
+    assert got["Saturday"] == ("2011-03-19", "DATE")  # same weekday as the anchor: that day
+
+
+def test_24h_clock_is_a_time_not_the_year_1900() -> None:
+    got = tag("gmt_clock")
+    assert got["1900 GMT"] == ("2011-03-20T19:00", "TIME")
+    assert got["9 p.m."] == ("2011-03-20T21:00", "TIME")
+    assert got["Sunday"] == ("2011-03-20", "DATE")
+
+
+def test_years_from_now() -> None:
+    assert tag("years_from_now")["Ten years from now"] == ("2021", "DATE")
+
+
+def test_month_ago_with_quantifier() -> None:
+    assert tag("month_ago")["more than a month ago"] == ("2010-04", "DATE")
+
+
+def test_last_night_is_the_evening_before() -> None:
+    assert tag("last_night")["last night"] == ("2011-03-18TNI", "TIME")
+
+
+def test_day_month_without_the_article() -> None:
+    assert tag("day_month_article")["20 April"] == ("2010-04-20", "DATE")

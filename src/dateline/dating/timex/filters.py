@@ -11,7 +11,7 @@ _BAD_AFTER = re.compile(
     r"|dead|killed|injured|casualties|refugees|prisoners|members|delegates|seats|rounds|rockets|missiles"
     r"|police|officers|officials|residents|families|protesters|demonstrators|supporters|fighters|rebels"
     r"|marines|guests|patients|doctors|calories|hours|minutes|times|hits|words|pages|lines|copies|more|or\s+more"
-    r"|and\s+\d|to\s+\d)\b)",
+    r"|and\s+\d|to\s+\d|GMT|UTC|hrs)\b)",
     re.IGNORECASE,
 )
 # "approximately 2000" etc. are amounts, but "of 1998" or "to 2001" are years: only numeric-ish prefixes

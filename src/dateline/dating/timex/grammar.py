@@ -25,6 +25,8 @@ class Rule:
 
 
 WD = WEEKDAY_RE
+WD_SHORT = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?=\s+[A-Z])"  # 'Sat Mar 19, 2011' datelines
+M_SHORT = r"(?:Mar|Jun|Jul)(?=\s*\d)"  # bare abbreviations only before a day number
 M = MONTH_RE
 D = DAY_RE
 Y = YEAR_RE
@@ -53,7 +55,7 @@ RULES: list[Rule] = [
     _r("iso", r"(?<![\w-])(?P<y>1[5-9]\d\d|20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"
               r"(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?(?![\w-])", nz.iso_date),
     _r("numeric", r"(?<![\d/.,])(?P<p1>[0-3]?\d)/(?P<p2>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])", nz.numeric_date),
-    _r("mdy", rf"(?:(?P<wd>{WD})(?:\s*,\s*|\s+|\s*\(\s*))?(?P<month>{M})\s*(?P<day>{D})"
+    _r("mdy", rf"(?:(?P<wd>{WD}|{WD_SHORT})(?:\s*,\s*|\s+|\s*\(\s*))?(?P<month>{M}|{M_SHORT})\s*(?P<day>{D})"
               rf"(?:\s*(?:-|–|through|to|and)\s*(?P<rday>{D}))?(?:\s*,?\s*(?P<year>{Y}))?"
               rf"(?:\s*,?\s+(?i:at\s+)?{CLOCK}|\s+(?:at\s+)?(?P<tod>(?i:noon|midnight)))?(?(wd)\)?|)", nz.full_date),
     _r("dmy", rf"(?:(?P<wd>{WD}),?\s+)?(?:(?i:the)\s+)?(?<![\d,.$])(?:(?P<lday>{D})\s*(?:-|–|and|to|through)\s*)?"
@@ -97,6 +99,8 @@ RULES: list[Rule] = [
                       r"|tomorrow)))?(?!\w)", nz.part_of_day),
     _r("late_day", rf"(?i:early|late)\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow)))(?!\w)", nz.part_of_day),
     _r("overnight", r"(?i:overnight)(?!\w)", nz.overnight),
+    _r("clock_24h", r"(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s+(?:(?i:hours|hrs)|GMT|UTC|(?i:local\s+time))(?!\w)",
+       nz.clock_time),
     _r("clock_word", rf"(?P<tod>(?i:noon|midnight|midday))(?:\s+(?:(?i:on)\s+)?(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday|tomorrow)))?(?!\w)",
        nz.clock_time),
     _r("month_part", r"(?P<mod>(?i:early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"

@@ -81,7 +81,7 @@ def full_date(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
         return None
     if not ys and y is not None and NARRATIVE_YEAR and not _g(m, "rday") and not _g(m, "lday"):
         v = f"@YEARLESS:{mo:02d}-{d:02d}:{v}"
-    tm = _g(m, "tod")
+    tm = _g(m, "tod") or _g(m, "hh")
     ttype = "DATE"
     if tm:
         tv = _clock(m, ctx)
@@ -101,7 +101,10 @@ def full_date(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
             pieces.append((m.start("lday"), m.end("lday"), v1, "DATE"))
         pieces.append((m.start("day"), m.end(), v, "DATE"))
         return pieces
-    return [(m.start(), m.end(), v, ttype)]
+    start = m.start()
+    if not _g(m, "wd") and m.group(0)[:4].lower() == "the " and m.group("day")[-2:].isdigit():
+        start = m.start("day")  # "the 20 April": the article is not part of it ("the 20th of April" is)
+    return [(start, m.end(), v, ttype)]
 
 
 def iso_date(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
