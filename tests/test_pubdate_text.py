@@ -106,3 +106,19 @@ def test_declared_and_path_dates_come_first() -> None:
     assert declared.published == "2011-03-20" and declared.published_confidence >= 0.9
     by_path = _doc_from_text(text, meta={"path_date": "2011-03-18"})
     assert by_path.published == "2011-03-18" and "path" in (by_path.published_evidence or "")
+
+
+def test_story_pass_flags_a_date_far_outside_the_span() -> None:
+    headers = [  # real Reuters header lines of LibyaWar_reuters articles
+        "TRIPOLI | Sun Mar 20 , 2011 7:55 pm EDT TRIPOLI -LRB- Reuters -RRB- - Libyan forces fired on the city .",
+        "NAWFALIYAH\\/MISRATA , Libya | Tue Mar 29 , 2011 12:20 am IST NAWFALIYAH -LRB- Reuters -RRB- - Rebels fell back .",
+        "TRIPOLI | Sun Mar 6 , 2011 11:56 pm IST TRIPOLI -LRB- Reuters -RRB- - Government forces launched a counter-offensive .",
+    ]
+    docs = [_doc_from_text(h, f"h{i}") for i, h in enumerate(headers)]
+    assert [d.published for d in docs] == ["2011-03-20", "2011-03-29", "2011-03-06"]
+    bp, _ = _t17("bpoil_reuters/InputDocs/2010-04-22/1230.htm.txt")  # dated April 2010 from its text
+    assert bp.published is not None and bp.published.startswith("2010")
+    before = bp.published_confidence
+    changed = reconcile_publication_dates([*docs, bp])
+    assert changed == [bp.id]
+    assert bp.published is None or bp.published_confidence < before

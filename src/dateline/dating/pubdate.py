@@ -259,8 +259,10 @@ def reconcile_publication_dates(docs: list[Document]) -> list[str]:
     """
     dated = [d for d in docs if d.status == "ok" and d.published and d.published_confidence >= 0.5]
     counts: Counter[int] = Counter(int(d.published[:4]) for d in dated)
-    # the story's years: those of at least a tenth of the dated documents (strays ignored)
-    span = Counter({y: n for y, n in counts.items() if n >= max(1, 0.1 * len(dated))})
+    # the story's years: those of a tenth of the dated documents and half of the
+    # busiest year (a lone stray is not part of the span)
+    most = max(counts.values(), default=0)
+    span = Counter({y: n for y, n in counts.items() if n >= max(1, 0.1 * len(dated), 0.5 * most)})
     days = sorted(
         dt.date.fromisoformat(d.published) for d in dated if len(d.published) == 10 and int(d.published[:4]) in span
     )
@@ -287,7 +289,10 @@ def reconcile_publication_dates(docs: list[Document]) -> list[str]:
 
 
 def _flag_strays(docs: list[Document], days: list[dt.date]) -> list[str]:
-    """Text-read dates far outside the story's span lose confidence (or the date, when weak)."""
+    """Text-read dates far outside the story's span lose confidence (or the date, when weak).
+
+    Far = more than 90 days, or half the span's length for long stories, before or after it.
+    """
     if len(days) < 3:
         return []
     out = []
@@ -295,7 +300,7 @@ def _flag_strays(docs: list[Document], days: list[dt.date]) -> list[str]:
         if d.status != "ok" or not d.published or len(d.published) != 10 or d.published_confidence >= 0.8:
             continue
         gap = _days_outside(dt.date.fromisoformat(d.published), days)
-        if gap <= 366:
+        if gap <= max(90, (days[-1] - days[0]).days // 2):
             continue
         note = f" [{gap} days outside the story's span {days[0]}..{days[-1]}]"
         if d.published_confidence < 0.5:
