@@ -63,7 +63,7 @@ RULES: list[Rule] = [
     _r("month_year", rf"{PREMOD}(?P<month>{M})\s*,?\s+(?:(?i:of)\s+)?(?P<year>{Y})", nz.month_year),
     _r("month_this_year", rf"(?P<month>{M})\s+(?:(?i:of)\s+)?(?P<yrel>(?i:this|last|next))\s+(?i:year)(?!\w)",
        nz.this_year_month),
-    _r("month", rf"(?:(?P<rel>(?i:last|next|this))\s+)?{PREMOD}(?P<month>{M})(?!\s*\d)", nz.month_only),
+    _r("month", rf"(?:(?P<rel>(?i:last|next|this))\s+)?{PREMOD}(?P<month>{M})(?!\.?\s*\d)", nz.month_only),
     _r("decade", r"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]*)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s"
                  r"|'(?P<sdec>\d0)s)(?!\w)", nz.decade),
     _r("decade_word", r"(?i:the)\s+(?:(?i:early|late|mid)[\s-]*)?"

@@ -305,8 +305,8 @@ _SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": 
 def _dur(n: float | None, unit: str) -> str:
     if unit == "W2":
         unit, n = "W", (n * 2 if n is not None else None)
-    if unit == "DE" and n is not None:
-        unit, n = "Y", n * 10
+    if unit == "DE":  # TimeBank writes decades in years: P10Y, and PXY for "decades"
+        unit, n = "Y", (n * 10 if n is not None else None)
     if unit == "CE" and n is not None:
         unit, n = "Y", n * 100
     if n is not None and not float(n).is_integer() and unit in _SMALLER:
