@@ -28,6 +28,9 @@ from .lexicon import (
 NARRATIVE_YEAR = True  # yearless dates take the year the story last named (reference.py)
 PART_OF_DAY_SUFFIX = False  # "Friday night" -> 2000-01-07TNI (TimeBank is split about evenly)
 
+MONTHS_FULL = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december"}
+
 _ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
@@ -148,6 +151,8 @@ def month_only(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     a = ctx.anchor
     word = m.group("month")
     rel = (_g(m, "rel") or "").lower()
+    if word[-1] != "." and word.lower() not in MONTHS_FULL:  # "Jan Kavan": a bare abbreviation is a name
+        return None
     if word in ("May", "March") and not rel:
         before = ctx.text[max(0, m.start() - 12):m.start()]
         if not _BARE_OK_BEFORE.search(before):
