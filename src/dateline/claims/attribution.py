@@ -14,7 +14,7 @@ from .lexicon import SPEECH_VERBS
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|now|already|had\s+earlier)\s+)*"
 _SPEECH = re.compile(rf"(?<!\bto )(?<!\bbe )(?<!\ban )(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )"
-                     rf"\b{_AUX}(?:{_VERBS})\b(?!\s+(?:as|to\s+be|to\s+have|of|on|in|from|by|for)\b)"
+                     rf"\b{_AUX}(?:{_VERBS})\b(?!\s+(?:as|to\s+be|to\s+have|of|from|by|for)\b)"
                      rf"(?<!reports)(?<!report)(?<!claims)(?<!estimates)(?<!estimate)(?<!puts)(?<!put)"
                      rf"|\b(?:reports?|claims|estimates?|puts?)\b(?=\s*(?:[,.:\"“]|$|that\b|the\b|it\b|about\b|up\b|around\b|some\b|more\b|at\b|\d))",
                      re.I)
@@ -23,10 +23,15 @@ _ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoted\s+by|reported\s+by|f
                         re.I)
 _POSSESSIVE = re.compile(r"(?P<src>(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*|[a-z]+\s+officials)(?:'s|')\s+"
                          r"(?:own\s+)?(?:figures?|estimates?|count|tally|toll|data|numbers?|calculations?)\b")
-_NAME = r"((?:[A-Z][\w'’.-]*\s+|(?:of|the|al|el|bin|ibn|de|van|von|abu)\s+)*[A-Z][\w'’.-]*)"
+_NAME = r"((?:[A-Z][\w'’.-]*\s+|(?:of|the|al|el|bin|ibn|de|van|von|abu)\s+|[a-z]{2,3}-[A-Z][\w'’.-]*\s+)*(?:[a-z]{2,3}-)?[A-Z][\w'’.-]*)"
 _ESTIMATE_CUE = re.compile(r"\b(?:estimates?|scenario|figures?|tally|count|toll|assessment|calculations?)\b", re.I)
 _INITIAL_NP = re.compile(r"\s*((?:The\s+)?(?:[A-Z][\w'’.-]*\s+)*(?:[A-Z][\w'’.-]*|officials|sources|experts|scientists|"
                          r"analysts|authorities|doctors|officers))\b")
+_NOT_SUBJECT_START = {"In", "On", "At", "But", "However", "By", "After", "If", "When", "As", "Although", "While",
+                      "Since", "Before", "Because", "Unless", "Until", "Once", "Though", "Whether", "With", "Without"}
+_QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<src>[^,.;:\"“”]{2,80}?)\s+as\s+(?:saying|telling)\b", re.I)
+_NOT_SOURCE_START = {"is", "are", "was", "were", "has", "have", "had", "and", "but", "or", "to", "of", "in", "on",
+                     "at", "for", "with", "by", "from", "that", "which", "who", "if", "when", "not", "also", "be"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _LEAD_STRIP = re.compile(r"^(?:\d{3,4}\s+|but\s+|however,?\s+|and\s+|while\s+|meanwhile,?\s+|also\s+|"
                          r"earlier,?\s+|in\s+\w+,\s+|on\s+\w+,\s+|separately,?\s+|speaking\s+[^,]+,\s+)+", re.I)
@@ -47,7 +52,11 @@ def _clean_source(s: str) -> str:
     s = s.strip().strip("'\"“”‘’ ")
     s = _LEAD_STRIP.sub("", s)
     s = re.sub(r"\s+(?:also|later|previously|earlier|now|already|has|had|have|was|were|is|are)$", "", s, flags=re.I)
-    return s.strip(" ,")
+    s = s.strip(" ,")
+    first = s.split()[0] if s.split() else ""
+    if first[:1].islower() and (first in _NOT_SOURCE_START or first.endswith(("ing", "ed"))):
+        return ""  # "is scheduled to meet ...", "denying": a verb phrase, not a speaker
+    return s
 
 
 def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribution]:
@@ -59,6 +68,11 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
         if src:
             s = sent_start + m.start("src")
             out.append(Attribution(src, s, s + len(m.group("src")), sent_start + m.start()))
+    for m in _QUOTED_AS.finditer(sent):
+        # "AFP quoted the Jordanian army as saying ...": the army says it
+        src = _clean_source(m.group("src"))
+        if src:
+            out.append(Attribution(src, sent_start + m.start("src"), sent_start + m.end("src"), sent_start + m.end() - 1))
     for m in _POSSESSIVE.finditer(sent):
         src = _clean_source(m.group("src"))
         if src and src.lower() not in ("the", "its"):
@@ -110,7 +124,7 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
         # "The US Coast Guard has stuck to an early estimate of 5,000": the estimator is the subject
         cue = _ESTIMATE_CUE.search(sent)
         np = _INITIAL_NP.match(sent)
-        if cue and np and np.end() < cue.start() and np.group(1).split()[0] not in ("In", "On", "At", "But", "However", "By", "After"):
+        if cue and np and np.end() < cue.start() and np.group(1).split()[0] not in _NOT_SUBJECT_START:
             out.append(Attribution(np.group(1), sent_start + np.start(1), sent_start + np.end(1), sent_start + cue.start()))
     out.sort(key=lambda a: a.verb_pos)
     return out

@@ -56,6 +56,43 @@ _SUPERSEDED = re.compile(r"\b(?:previous|previously|earlier|initial|initially|or
                          r"(?:(?:official\s+)?(?:estimate|figure|forecast|assessment|toll)s?\s+(?:of|was|at)\s+|(?:estimated|put\s+at)\s+)$", re.I)
 
 
+_SUBGROUP = re.compile(r"^\s*of\s+(?:its|their|his|her|our|the\s+\w+'s)\b", re.I)
+
+
+def _subgroup(c: Claim, docs: dict[str, Document]) -> bool:
+    """"three of its peacekeepers": a count of one party's own people, not the overall toll."""
+    d = docs.get(c.evidence.doc) if c.evidence else None
+    if d is None or not c.text or not c.evidence:
+        return False
+    sent = d.text[c.evidence.start:c.evidence.end]
+    i = sent.find(c.text)
+    return i >= 0 and bool(_SUBGROUP.match(sent[i + len(c.text):]))
+
+
+_PARTIAL = re.compile(r"\b(?:at|in|to|inside|outside|from|of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|one\s+)?(?:[\w'-]+\s+){0,3}"
+                      r"(?:hospitals?|morgues?|clinics?|mortuary|mortuaries)\b", re.I)
+
+
+def _partial(c: Claim, docs: dict[str, Document]) -> bool:
+    d = docs.get(c.evidence.doc) if c.evidence else None
+    return bool(d and c.evidence and _PARTIAL.search(d.text[c.evidence.start:c.evidence.end]))
+
+
+_BREAKDOWN = re.compile(r"\s[-–—]\s|:\s|\bincluding\b|\bof whom\b|\bamong them\b", re.I)
+
+
+def _component(c: Claim, docs: dict[str, Document]) -> bool:
+    """"15 UN staff are dead - 11 Brazilian peacekeepers, three Jordanians ...": the parts of
+    a total given earlier in the sentence are not rival figures."""
+    d = docs.get(c.evidence.doc) if c.evidence else None
+    if d is None or not c.text or not c.evidence:
+        return False
+    sent = d.text[c.evidence.start:c.evidence.end]
+    i = sent.find(c.text)
+    m = _BREAKDOWN.search(sent, 0, max(0, i))
+    return i > 0 and m is not None and bool(re.search(r"\d|\b(?:dozens|hundreds|thousands)\b", sent[:m.start()]))
+
+
 def _superseded(c: Claim, docs: dict[str, Document]) -> bool:
     """"the previous estimate of 1,000": a figure quoted as replaced is not a side."""
     d = docs.get(c.evidence.doc) if c.evidence else None
@@ -76,6 +113,15 @@ def _norm_source(s: str | None) -> str:
     return re.sub(r"\W+", " ", (s or "").lower().replace("'s", "")).replace("the ", "").strip()
 
 
+def _same_speaker(a: str, b: str) -> bool:
+    """Same normalised source, or an anaphor of it ("a Libyan diplomatic source" ... "The source")."""
+    na, nb = _norm_source(a), _norm_source(b)
+    if na == nb:
+        return True
+    ha, hb = na.split()[-1:] or [""], nb.split()[-1:] or [""]
+    return ha == hb and (len(na.split()) == 1 or len(nb.split()) == 1)
+
+
 def _says(c: Claim, docs: dict[str, Document]) -> str:
     d = docs.get(c.evidence.doc) if c.evidence else None
     sent = d.text[c.evidence.start:c.evidence.end] if d and c.evidence else ""
@@ -85,7 +131,8 @@ def _says(c: Claim, docs: dict[str, Document]) -> str:
 def numeric_disagreements(claims: list[Claim], docs: dict[str, Document]) -> list[Disagreement]:
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.source and c.as_of and len(c.as_of) >= 10 and c.evidence and _comparable(c.measure) and not _superseded(c, docs):
+        if (c.source and c.as_of and len(c.as_of) >= 10 and c.evidence and _comparable(c.measure)
+                and not _superseded(c, docs) and not _subgroup(c, docs) and not _component(c, docs)):
             groups[c.measure].append(c)
     out: list[Disagreement] = []
     for measure, all_cs in sorted(groups.items()):
@@ -125,6 +172,8 @@ def _numeric_cluster(measure: str, day: str, cs: list[Claim], docs: dict[str, Do
                 sa, sb = _norm_source(a.source), _norm_source(b.source)
                 if not sa or not sb or sa == sb or sa in sb or sb in sa:
                     continue
+                if _partial(a, docs) != _partial(b, docs):
+                    continue  # one hospital's count is not the overall toll
                 if not compatible(a, b):
                     involved.setdefault(a.id, a)
                     involved.setdefault(b.id, b)
@@ -135,9 +184,27 @@ def _numeric_cluster(measure: str, day: str, cs: list[Claim], docs: dict[str, Do
         return Disagreement(id="", topic=f"{measure} as of {day}", kind="numeric", sides=sides)
 
 
+# Concept classes of conflict and disaster reporting: different words, same referent.
+_CONCEPTS = {
+    "AIR": ("aircraft", "air force", "airforce", "warplanes", "warplane", "jets", "fighter jets", "helicopters",
+            "helicopter", "gunships", "aviation", "planes", "air strikes", "airstrikes", "air raids", "bombing",
+            "bombed", "bombs", "strikes"),
+    "CIVILIANS": ("civilians", "protesters", "demonstrators", "crowds", "protests", "unarmed"),
+    "ATTACK": ("attacking", "attacked", "attacks", "attack", "fired", "firing", "shooting", "shot", "using force",
+               "used force", "turning", "killing"),
+    "CONTROL": ("control", "controls", "hold", "holds", "held", "captured", "seized", "took", "taken", "retaken",
+                "recaptured"),
+    "LEAK": ("leak", "leaks", "leaking", "spill", "spilling", "flow", "gushing", "spewing"),
+}
+_CONCEPT_RE = [(c, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ws) + r")\b", re.I)) for c, ws in _CONCEPTS.items()]
+
+
 def _content(s: str) -> set[str]:
-    """Content-word stems (first 5 letters: "protesters"/"protests", "attacked"/"attacks")."""
-    return {w.lower()[:5] for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", s) if w.lower() not in _STOP}
+    """Content-word stems (first 5 letters: "protesters"/"protests", "attacked"/"attacks") and
+    the concept classes the text touches ("helicopter gunships" and "air force" are both AIR)."""
+    out = {w.lower()[:5] for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", s) if w.lower() not in _STOP}
+    out |= {c for c, rx in _CONCEPT_RE if rx.search(s)}
+    return out
 
 
 def _source_of(text: str, s0: int, s1: int) -> str | None:
@@ -160,17 +227,21 @@ def statement_disagreements(docs: list[Document]) -> list[Disagreement]:
             pair = _within_sentence(d, s0, s1) or _with_previous(d, sents, k)
             if pair is None:
                 continue
-            (src_a, a0, a1), (src_b, b0, b1) = pair
-            key = (d.text[a0:a1].strip().lower()[:80], d.text[b0:b1].strip().lower()[:80])
+            *asserts, (src_b, b0, b1) = pair
+            key = tuple(d.text[x0:x1].strip().lower()[:80] for _, x0, x1 in pair)
             if key in seen:
                 continue
             seen.add(key)
-            shared = sorted(_content(d.text[a0:a1]) & _content(d.text[b0:b1]))
-            topic = " ".join(shared[:5]) or "statement"
-            out.append(Disagreement(id="", topic=topic, kind="statement", sides=[
-                Side(source=src_a, says=d.text[a0:a1].strip(), evidence=Span(d.id, a0, a1)),
-                Side(source=src_b, says=d.text[b0:b1].strip(), evidence=Span(d.id, b0, b1)),
-            ]))
+            if any(o.sides[0].evidence.doc == d.id and _same_speaker(o.sides[-1].source or "", src_b)
+                   and _same_speaker(o.sides[0].source or "", asserts[0][0]) for o in out):
+                continue  # a live page repeating the same exchange
+            shared = set(_content(d.text[b0:b1]))
+            for _, a0, a1 in asserts:
+                shared &= _content(d.text[a0:a1])
+            topic = " ".join(sorted(w for w in shared if not w.isupper())[:5]) or "statement"
+            sides = [Side(source=sa, says=d.text[a0:a1].strip(), evidence=Span(d.id, a0, a1)) for sa, a0, a1 in asserts]
+            sides.append(Side(source=src_b, says=d.text[b0:b1].strip(), evidence=Span(d.id, b0, b1)))
+            out.append(Disagreement(id="", topic=topic, kind="statement", sides=sides))
     return out
 
 
@@ -181,13 +252,13 @@ def _within_sentence(d: Document, s0: int, s1: int):
         if a1 - a0 < 20 or b1 - b0 < 20:
             continue
         sa, sb = _source_of(d.text, a0, a1), _source_of(d.text, b0, b1)
-        if not sa or not sb or _norm_source(sa) == _norm_source(sb):
+        if not sa or not sb or _same_speaker(sa, sb):
             continue
         if not (_DENY.search(d.text[b0:b1]) or _NEG.search(d.text[b0:b1])):
             continue
         if len(_content(d.text[a0:a1]) & _content(d.text[b0:b1])) < 1:
             continue
-        return (sa, a0, a1), (sb, b0, b1)
+        return [(sa, a0, a1), (sb, b0, b1)]
     return None
 
 
@@ -200,20 +271,26 @@ def _with_previous(d: Document, sents: list[tuple[int, int]], k: int):
     if not sb:
         return None
     cb = _content(text_b)
-    best = None
+    found: list[tuple[int, int, tuple[str, int, int]]] = []  # (overlap, -distance, side)
     for j in list(range(k - 1, max(-1, k - 4), -1)) + ([k + 1] if k + 1 < len(sents) else []):
-        if j == k + 1 and best is not None:
+        if j == k + 1 and found:
             break  # the sentence after is only a fallback (the assertion usually comes first)
         a0, a1 = sents[j]
         if _DENY.search(d.text[a0:a1]):
             continue  # two denials do not disagree with each other
         sa = _source_of(d.text, a0, a1)
-        if not sa or _norm_source(sa) == _norm_source(sb):
+        if not sa or _same_speaker(sa, sb):
             continue
         overlap = len(_content(d.text[a0:a1]) & cb)
-        if overlap >= (1 if _DENY.search(text_b) else 2) and (best is None or overlap > best[0]):
-            best = (overlap, ((sa, a0, a1), (sb, b0, b1)))
-    return best[1] if best else None
+        if overlap >= (1 if _DENY.search(text_b) else 2):
+            found.append((overlap, -abs(k - j), (sa, a0, a1)))
+    if not found:
+        return None
+    # the best-supported assertion, plus any other as strongly tied to the denial
+    found.sort(key=lambda f: (-f[0], -f[1]))
+    top = found[0][0]
+    asserts = sorted((f[2] for f in found if f[0] >= max(2, top - 1)), key=lambda s: s[1]) or [found[0][2]]
+    return [*asserts, (sb, b0, b1)]
 
 
 def find_disagreements(claims: list[Claim], docs: list[Document]) -> list[Disagreement]:

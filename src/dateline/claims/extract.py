@@ -8,10 +8,12 @@ from bisect import bisect_right
 from ..model import Claim, Document, Span, Timex
 from .attribution import Attribution, find_attributions, pick_attribution
 from .measure import Measure, find_measure, refuse
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, find_quantities, merge_from_to
 
 _CLAUSE_BREAK = re.compile(r";|\.\s|,\s+(?:but|while|whereas)\b|\bbut\b|\band\s+(?:was|were|is|are|has|had|have|will|that)\b")
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+MAX_TIMEX_GAP = 100  # chars: a date further from the figure belongs to another statement (fact boxes)
+_QUOTES = re.compile(r"[\"“”]")
 
 
 def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
@@ -48,6 +50,8 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -
         if _CLAUSE_BREAK.search(doc.text[lo:hi]):
             continue
         d = hi - lo
+        if d > MAX_TIMEX_GAP:
+            continue
         if best is None or d < best[0]:
             best = (d, value)
     return best[1] if best else doc.published
@@ -58,10 +62,14 @@ def doc_claims(doc: Document) -> list[tuple[Claim, Attribution | None]]:
     out: list[tuple[Claim, Attribution | None]] = []
     timexes = sorted(doc.timexes, key=lambda t: t.start)
     last_named: str | None = None
+    last_named_at = -10
+    quote_open = False
     text = doc.text
-    for s0, s1 in _sentence_spans(doc):
-        quantities = [q for q in find_quantities(text, s0, s1) if not refuse(text, q, s0, s1)]
-        atts = find_attributions(text, s0, s1) if quantities else []
+    for k, (s0, s1) in enumerate(_sentence_spans(doc)):
+        in_quote = quote_open or text[s0:s0 + 1] in ('"', "“")
+        quote_open = (len(_QUOTES.findall(text, s0, s1)) % 2 == 1) != quote_open
+        quantities = merge_from_to(text, [q for q in find_quantities(text, s0, s1) if not refuse(text, q, s0, s1)])
+        atts = find_attributions(text, s0, s1)
         prev: Measure | None = None
         for q in quantities:
             m = find_measure(text, q, s0, s1, prev)
@@ -70,6 +78,8 @@ def doc_claims(doc: Document) -> list[tuple[Claim, Attribution | None]]:
             prev = m
             att = pick_attribution(atts, q.start)
             source = att.source if att else None
+            if att is None and in_quote and k - last_named_at <= 3:
+                source = last_named  # a quotation carrying on from its attributed start
             if att and att.pronoun and att.source.lower() in ("he", "she", "they", "it", "we"):
                 named = [a for a in atts if not a.pronoun and a.verb_pos < att.verb_pos]
                 if named:
@@ -94,6 +104,7 @@ def doc_claims(doc: Document) -> list[tuple[Claim, Attribution | None]]:
         for a in atts:
             if not a.pronoun:
                 last_named = a.source
+                last_named_at = k
     return out
 
 

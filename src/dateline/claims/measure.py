@@ -120,6 +120,22 @@ def refuse(text: str, q: Quantity, sent_start: int, sent_end: int) -> bool:
     return False
 
 
+_NOT_PLURAL = {"was", "has", "is", "does", "this", "its", "his", "hers", "ours", "theirs", "yours", "us", "as",
+               "thus", "plus", "less", "unless", "always", "perhaps", "whereas", "towards", "afterwards",
+               "news", "series", "species", "means", "chaos", "gas", "bus", "status", "analysis", "basis",
+               "crisis", "focus", "virus", "campus", "census", "bonus", "various", "serious", "previous",
+               "famous", "numerous", "dangerous", "obvious", "enormous", "tremendous", "anonymous", "across",
+               "billions", "millions", "thousands", "hundreds", "dozens", "tens", "scores", "others", "ones",
+               "aftermaths", "sayings", "lows", "highs", "odds", "terms", "thanks", "needs", "goes", "comes",
+               "seems", "makes", "takes", "gets", "says", "tells", "adds", "plans", "wants", "remains", "points"}
+
+
+def _plural_noun(w: str) -> bool:
+    lw = w.lower()
+    return (w.isalpha() and w.islower() and len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "ous", "is"))
+            and lw not in _NOT_PLURAL and lw not in NOT_COUNTS)
+
+
 def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: Measure | None) -> Measure | None:
     """The measure ``q`` counts, or None when it counts nothing we recognise."""
     after = text[q.end:sent_end]
@@ -174,6 +190,9 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
             if any(t[0].lower() in NOUNS for t in toks[i + 1:i + 3]):
                 i += 1
                 continue
+        if _plural_noun(w) and q.low >= 2 and not q.currency:
+            # any other plural noun counts something: "33 rigs", "two strong aftershocks"
+            noun, noun_text = lw, w
         break
     if noun is None and q.currency:
         noun, unit = "money", q.currency
@@ -208,6 +227,10 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         rest = text[toks[i][2] if i < len(toks) else q.end:sent_end]
         rest = re.sub(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:of\s+(?:oil|crude|gas|oil-water\s+mix|an\s+oil-water\s+mix)\s*)?", " ", rest)
         m = _RATE.match(rest) if noun_text else None
+        if m is None and noun_text:
+            # "12,000 barrels were leaking into the Gulf every day": the rate closes the clause
+            clause = re.split(r"[;,]|\b(?:and|but|while|which|who)\b", rest)[0][:80]
+            m = re.search(r"\b(?:a|per|each|every)\s+(day|week|month|year)\b", clause, re.I)
         unit = (noun_text or "barrels").lower()
         unit = unit if unit.endswith("s") else unit + "s"
         if m:

@@ -152,3 +152,24 @@ def _trailing_scale(atom: str) -> float:
         if w in SCALES:
             return SCALES[w]
     return 1.0
+
+
+_FROM_TO_GAP = re.compile(r"\s*(?:[A-Za-z-]+\s+){0,2}(?:\([^()]{0,80}\)\s*)?to\s+$", re.I)
+
+
+def merge_from_to(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"from 12,000 barrels (504,000 gallons) to 25,000 barrels": one range (the figures in
+    the parenthesis stay figures of their own)."""
+    out = list(qs)
+    for i, q in enumerate(qs):
+        if not q.text.lower().startswith("from ") or q.low != q.high:
+            continue
+        for r in qs[i + 1:]:
+            if r.start - q.end > 120:
+                break
+            if _FROM_TO_GAP.fullmatch(text[q.end:r.start]) and r.low >= q.low:
+                merged = Quantity(q.start, r.end, text[q.start:r.end], q.low, r.high, q.approximate or r.approximate,
+                                  None, q.currency or r.currency, False)
+                out = [x for x in out if x is not q and x is not r] + [merged]
+                break
+    return sorted(out, key=lambda x: x.start)

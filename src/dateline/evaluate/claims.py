@@ -49,16 +49,25 @@ def _norm_map(text: str) -> tuple[str, list[int]]:
     return "".join(chars), idx
 
 
-def locate(doc_text: str, snippet: str, cache: dict[str, tuple[str, list[int]]] | None = None) -> tuple[int, int] | None:
-    """Character span of ``snippet`` in ``doc_text`` comparing letters and digits only."""
+def locate_all(doc_text: str, snippet: str, cache: dict[str, tuple[str, list[int]]] | None = None) -> list[tuple[int, int]]:
+    """Every character span of ``snippet`` in ``doc_text``, comparing letters and digits only
+    (live pages repeat entries: any occurrence may be the one the system used)."""
     norm, idx = _norm_map(doc_text) if cache is None else cache.setdefault(doc_text[:64] + str(len(doc_text)), _norm_map(doc_text))
     key, _ = _norm_map(snippet)
+    out: list[tuple[int, int]] = []
     if not key:
-        return None
+        return out
     i = norm.find(key)
-    if i < 0:
-        return None
-    return idx[i], idx[i + len(key) - 1] + 1
+    while i >= 0:
+        out.append((idx[i], idx[i + len(key) - 1] + 1))
+        i = norm.find(key, i + 1)
+    return out
+
+
+def locate(doc_text: str, snippet: str, cache: dict[str, tuple[str, list[int]]] | None = None) -> tuple[int, int] | None:
+    """The first span of ``snippet`` in ``doc_text`` (see ``locate_all``)."""
+    spans = locate_all(doc_text, snippet, cache)
+    return spans[0] if spans else None
 
 
 def _words(s: str | None) -> set[str]:
@@ -123,7 +132,8 @@ def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool
     misses = []
     for f in figures:
         d = by_rel.get(f["doc"])
-        span = locate(d.text, f["evidence"], cache) if d else None
+        spans = locate_all(d.text, f["evidence"], cache) if d else []
+        span = spans[0] if spans else None
         if d is None or span is None:
             misses.append({"figure": f, "why": "evidence not found in clean text"})
             continue
@@ -134,7 +144,7 @@ def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool
         for c in claims_by_doc.get(d.id, []):
             if c.id in matched or not c.evidence:
                 continue
-            if _covers(span, c.evidence.start, c.evidence.end) and _same_value(c.value, f["value"]) and c.as_of == f["as_of"]:
+            if any(_covers(sp, c.evidence.start, c.evidence.end) for sp in spans) and _same_value(c.value, f["value"]) and c.as_of == f["as_of"]:
                 found = c
                 break
         if found is None:
@@ -167,19 +177,20 @@ def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool
     dis_hit = 0
     used: set[str] = set()
     for g in gds:
-        spans = []
+        side_spans: list[tuple[str | None, list[tuple[int, int]]]] = []
         for s in g["sides"]:
             d = by_rel.get(s["doc"])
-            spans.append((d.id, locate(d.text, s["evidence"], cache)) if d else (None, None))
+            side_spans.append((d.id, locate_all(d.text, s["evidence"], cache)) if d else (None, []))
         ok = None
         for sd in sys_ds:
             covered = set()
-            for doc_id, span in spans:
+            for doc_id, occ in side_spans:
                 for k, side in enumerate(sd.sides):
-                    if k not in covered and side.evidence.doc == doc_id and span and side.evidence.start <= span[1] and span[0] <= side.evidence.end:
+                    if k not in covered and side.evidence.doc == doc_id and any(
+                            side.evidence.start <= sp[1] and sp[0] <= side.evidence.end for sp in occ):
                         covered.add(k)
                         break
-            if len(covered) == len(spans):
+            if len(covered) == len(side_spans):
                 ok = sd
                 break
         if ok is not None:
