@@ -130,3 +130,14 @@ def test_mentions_of_unknown_documents_do_not_block_the_write(db_url, caplog):
     gadhafi = next(e for e in back.entities if e.name == "Moammar Gadhafi")
     assert gadhafi.mentions and {m.doc for m in gadhafi.mentions} == {"134", "1"}
     assert "unknown documents" in caplog.text
+
+
+def test_database_from_a_newer_version_is_refused_clearly(tmp_path):
+    url = f"sqlite:///{tmp_path / 'newer.db'}"
+    save_report(hand_report(), url)
+    engine = store_db.create(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(store_db.NewerDatabaseError, match="9999"):
+        load_report(url)

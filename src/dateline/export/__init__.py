@@ -61,7 +61,7 @@ def export(source: str, fmt: str, output: str | None = None, table: str | None =
     """Write ``source`` as ``fmt`` to ``output`` (stdout when None). Returns an exit code."""
     try:
         report = load_source(source)
-    except (OSError, ValueError) as exc:
+    except Exception as exc:  # a missing file, bad JSON, an unreachable or too-new database
         print(f"dateline export: cannot read {source}: {exc}", file=sys.stderr)
         return 1
     if fmt == "csv" and output and not output.lower().endswith(".csv") and table is None:

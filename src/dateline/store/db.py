@@ -12,6 +12,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -68,8 +69,19 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+class NewerDatabaseError(RuntimeError):
+    """The database was written by a newer dateline (a schema revision this version does not know)."""
+
+
 def open_db(url: str) -> Engine:
     """An engine for ``url`` whose schema is at the newest revision."""
     engine = create(url)
-    upgrade(engine)
+    try:
+        upgrade(engine)
+    except CommandError as exc:
+        rev = current_revision(engine)
+        engine.dispose()
+        raise NewerDatabaseError(
+            f"{url}: schema revision {rev!r} is unknown to this dateline (written by a newer version?): {exc}"
+        ) from exc
     return engine
