@@ -164,16 +164,26 @@ def _prefer_dominant_surname(items: list[tuple[str, Mention]], raw_key: dict[int
 
 def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    cues: Counter[str] = Counter()  # keys written as places at least once ("Nasr village", "near Nasr")
     for _, m in items:
         votes[raw_key[id(m)]][m.label] += 1
+        if m.attrs.get("place_cue") and not m.attrs.get("ref"):
+            cues[raw_key[id(m)]] += 1
     surnames: Counter[str] = Counter()  # surname token of a full person name -> PERSON votes
     for k, v in votes.items():
         toks = k.split()
         if len(toks) >= 2 and v.most_common(1)[0][0] == "PERSON":
             surnames[toks[-1]] += v["PERSON"]
 
+    by_skeleton: dict[str, list[str]] = defaultdict(list)
+    for t in surnames:
+        by_skeleton[skeleton(t)].append(t)
+
     def surname_weight(tok: str) -> int:
-        return surnames.get(tok, 0)
+        if tok in surnames:
+            return surnames[tok]
+        # a spelling variant of a frequent surname ("Gadaffi" labelled GPE once)
+        return sum(surnames[t] for t in by_skeleton.get(skeleton(tok), []) if surnames[t] >= 5 and same_token(tok, t))
 
     countries: Counter[str] = Counter()
     for k, v in votes.items():
@@ -184,10 +194,13 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
     out: dict[str, str] = {}
     for k, v in votes.items():
         toks = k.split()
-        weight = surname_weight(toks[0]) if len(toks) == 1 else 0
-        if weight:  # a bare word that is exactly the surname of a person named in full here
+        # written as a place ("Nasr village", "near Nasr") in at least half of its one-word mentions
+        cued = len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values())
+        town = bool(home) and geo.is_town_in(k, home)
+        weight = surname_weight(toks[0]) if len(toks) == 1 and not cued and not (town and toks[0] not in surnames) else 0
+        if weight:  # a bare word that is the surname of a person named in full here
             v = v + Counter({"PERSON": weight})
-        elif home and not weight and geo.is_town_in(k, home):
+        elif town or cued:
             v = v + Counter({"GPE": sum(v.values()) + 1})
         out[k] = max(v, key=lambda lab: (v[lab], -_LABEL_ORDER.index(lab) if lab in _LABEL_ORDER else -99))
     return out
@@ -238,8 +251,9 @@ def _attach_given_names(clusters: list[list[_Node]]) -> list[list[_Node]]:
         tok = c[0].key
         if any(same_token(tok, s) for s in surname_toks):
             continue
+        # weak evidence (a given name alone), so the spelling must be the same (Bashir is not Bashar)
         hits = sorted({cj for cj in firsts.get(skeleton(tok), []) if cj != ci and any(
-            len(n.key.split()) >= 2 and same_token(tok, n.key.split()[0], given=True) for n in clusters[cj])})
+            len(n.key.split()) >= 2 and n.key.split()[0] == tok for n in clusters[cj])})
         if len(hits) == 1:
             clusters[hits[0]].extend(c)
             moved.add(ci)

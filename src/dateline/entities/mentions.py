@@ -20,6 +20,8 @@ from .spans import TITLE_RE, canonical_title, negated, prefixed_adjective, split
 KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Z.&]{1,9})\s*\)")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*|of|for|the|and|on|de|al|el")
+_PLACE_AFTER = re.compile(r" (?:village|town|city|district|province|region|oasis|oilfield|port|airport|area)\b")
+_PLACE_BEFORE = re.compile(r"\b(?:near|outside|towards?|past|around|in the town of|in the village of|west of|east of|south of|north of) $")
 _NOMINAL_PERSON = re.compile(r"\bthe (colonel|general|president|sheikh|king|prime minister|emir)\b", re.I)
 _NOMINAL_ORG = re.compile(r"\bthe (council|alliance|committee|commission|court|agency|coalition)\b", re.I)
 
@@ -57,6 +59,8 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     surface = text[s:e]
     if not any(c.isupper() for c in surface) or len(surface) < 2:
         return None
+    if _PLACE_AFTER.match(text, e) or (label != "GPE" and _PLACE_BEFORE.search(text, max(0, s - 12), s)):
+        attrs["place_cue"] = True
     return Mention(s, e, surface, label, attrs)
 
 
@@ -162,7 +166,7 @@ def _given_name_ref(tok: str, pos: int, fulls: dict[str, list[Mention]], order: 
     name of the document has it as surname (news calls family members by their given names)."""
     if any(same_token(tok, k.split()[-1]) for k in order):
         return []
-    hits = [k for k in order if fulls[k][0].start <= pos and same_token(tok, k.split()[0], given=True)]
+    hits = [k for k in order if fulls[k][0].start <= pos and k.split()[0] == tok]
     return hits if len(hits) == 1 else []
 
 
