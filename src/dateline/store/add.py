@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 from ..model import Document, RawDocument
 from . import rows
 from . import tables as t
-from .db import open_db
+from .db import NewerDatabaseError, open_db
 
 EXIT_OK, EXIT_NOTHING_READ = 0, 1
 
@@ -133,7 +133,11 @@ def add_documents(args: argparse.Namespace) -> int:
     from ..pipeline import analyze_documents
 
     quiet = getattr(args, "quiet", False)
-    engine = open_db(args.db)
+    try:
+        engine = open_db(args.db)
+    except (sa.exc.SQLAlchemyError, NewerDatabaseError) as exc:
+        print(f"dateline add: cannot open {args.db}: {exc}", file=sys.stderr)
+        return EXIT_NOTHING_READ
     try:
         opts = _options(args)
         batcher = _Batcher(engine, int(os.environ.get("DATELINE_ADD_BATCH", "16")))
