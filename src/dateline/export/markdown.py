@@ -14,6 +14,8 @@ from ..model import Claim, Report, Span
 from .dates import sort_key
 from .evidence import Evidence, one_line
 
+MAX_ENTITIES = 60  # the most mentioned; the CSV export lists them all
+
 
 def _esc(s: str | None) -> str:
     return html.escape(one_line(s), quote=False)
@@ -103,12 +105,14 @@ def render(report: Report) -> str:
     if report.entities:
         out += ["| Name | Type | Also called | Mentions | Articles | Place |", "|---|---|---|---:|---:|---|"]
         ranked = sorted(report.entities, key=lambda e: (-len(e.mentions), e.name))
-        for e in ranked:
+        for e in ranked[:MAX_ENTITIES]:
             docs = len({m.doc for m in e.mentions})
             aliases = ", ".join(a for a in e.aliases if a != e.name)
             geo = f"{e.geo.lat:.3f}, {e.geo.lon:.3f}" if e.geo else ""
             out.append(f"| {_cell(e.name)} | {e.type} | {_cell(aliases)} | {len(e.mentions)} | {docs} | {geo} |")
         out.append("")
+        if len(ranked) > MAX_ENTITIES:
+            out += [f"*…and {len(ranked) - MAX_ENTITIES} more, mentioned less often (all in the CSV export).*", ""]
     else:
         out += ["*No entities.*", ""]
 
