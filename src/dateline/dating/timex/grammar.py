@@ -157,6 +157,6 @@ RULES: list[Rule] = [
                     r"(?P<sunit>(?i:days?|weeks?|months?|years?|quarters?|hours?|minutes?|mornings?|nights?|evenings?"
                     r"|afternoons?|weekends?|decades?))(?!\w)", nz.set_every),
     _r("holiday", r"(?P<hol>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s(?:\s+(?:Eve|Day))?|Thanksgiving(?:\s+Day)?"
-                  r"|Easter(?:\s+Sunday)?|Halloween|Independence\s+Day|Valentine['’]s\s+Day)"
+                  r"|Easter(?:\s+Sunday)?|Halloween|Independence\s+Day|Valentine['’]s\s+Day|Election\s+Day)"
                   rf"(?!\w)(?:\s*,?\s*(?P<year>{Y}))?", nz.holiday),
 ]

@@ -636,7 +636,7 @@ def holiday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
         if y is not None and not ys and a.month is not None:
             y = year_for(a, mo, d, ctx.tense(m.start(), m.end()))
         return [(m.start(), m.end(), _date_value(y, mo, d) or "", "DATE")]
-    if y is None or name not in ("easter", "thanksgiving"):
+    if y is None or name not in ("easter", "thanksgiving", "election day"):
         return None
     if ys or a.date is None:
         return [(m.start(), m.end(), fmt_date(_floating(name, y)), "DATE")]
@@ -655,6 +655,10 @@ def holiday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
 def _floating(name: str, y: int) -> dt.date:
     if name == "easter":
         return easter(y)
+    if name == "election day":  # US: the Tuesday after the first Monday of November
+        nov1 = dt.date(y, 11, 1)
+        first_mon = nov1 + dt.timedelta(days=(0 - nov1.weekday()) % 7)
+        return first_mon + dt.timedelta(days=1)
     nov1 = dt.date(y, 11, 1)
     return nov1 + dt.timedelta(days=(3 - nov1.weekday()) % 7, weeks=3)
 

@@ -7,7 +7,8 @@ import re
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|expects?\s+to"
     r"|plans?\s+to|planned|due\s+to|intends?\s+to|next|upcoming|set\s+to|slated|to\s+be\s+held"
-    r"|as\s+early\s+as|as\s+soon\s+as|until)\b|'ll\b",
+    r"|as\s+early\s+as|as\s+soon\s+as|until|(?:set|scheduled|slated|planned)\s+for"
+    r"|expires|resumes|begins|starts|opens|ends|takes\s+place|(?:is|are)\s+(?:due|scheduled|expected))\b|'ll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
