@@ -133,7 +133,8 @@ RULES: list[Rule] = [
                       r"|comparable\s+year-ago|comparable\s+year-earlier)\s+(?:quarter|period)|the\s+quarter"
                       r"|(?:the\s+)?year-earlier|(?:the\s+)?year-ago|last\s+year's\s+(?:quarter|period)"
                       r"|the\s+(?:corresponding|same|comparable)\s+(?:quarter|period)\s+(?:of\s+)?(?:last\s+year"
-                      r"|a\s+year\s+(?:ago|earlier)))(?!\w)", nz.quarter_ref),
+                      r"|a\s+year\s+(?:ago|earlier))|the\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier))(?!\w)",
+       nz.quarter_ref),
     _r("season", r"(?:(?P<srel>(?i:this\s+past|this|last|next|early|late|mid|the))[\s-]+)?"
                  rf"(?P<season>(?i:spring|summer|fall|autumn|winter))(?!\w)(?:\s+(?:(?i:of)\s+)?(?P<year>{Y}))?",
        nz.season),

@@ -420,6 +420,8 @@ def quarter_ref(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     w = m.group(0).lower()
     if "earlier" in w or "ago" in w or "last year" in w:
         return [(m.start(), m.end(), f"@YEARBACK::{int(q[:4]) - 1:04d}{q[4:]}", "DATE")]
+    if "latest" in w or "recent" in w:  # the last completed quarter, whatever the text named before
+        return [(m.start(), m.end(), q, "DATE")]
     return [(m.start(), m.end(), f"@QREF::{q}", "DATE")]
 
 
