@@ -13,7 +13,7 @@ from .lexicon import SPEECH_VERBS
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|now|already|had\s+earlier)\s+)*"
-_SPEECH = re.compile(rf"(?<!\bto )(?<!\bbe )(?<!\ban )(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )"
+_SPEECH = re.compile(rf"(?<!\bto )(?<!\bbe )(?<!\ban )(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\bno )(?<!\bany )(?<!\bnot )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )"
                      rf"\b{_AUX}(?:{_VERBS})\b(?!\s+(?:as|to\s+be|to\s+have|of|from|by|for)\b)"
                      rf"(?<!reports)(?<!report)(?<!claims)(?<!estimates)(?<!estimate)(?<!puts)(?<!put)"
                      rf"|\b(?:reports?|claims|estimates?|puts?)\b(?=\s*(?:[,.:\"“]|$|that\b|the\b|it\b|about\b|up\b|around\b|some\b|more\b|at\b|\d))",
@@ -34,6 +34,7 @@ _NOT_SOURCE_START = {"is", "are", "was", "were", "has", "have", "had", "and", "b
                      "at", "for", "with", "by", "from", "that", "which", "who", "if", "when", "not", "also", "be"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _LEAD_STRIP = re.compile(r"^(?:\d{3,4}\s+|but\s+|however,?\s+|and\s+|while\s+|meanwhile,?\s+|also\s+|"
+                         r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?,?\s+|"
                          r"earlier,?\s+|in\s+\w+,\s+|on\s+\w+,\s+|separately,?\s+|speaking\s+[^,]+,\s+)+", re.I)
 _BOUNDARY = re.compile(r"[,;:()\"“”]|\b(?:that|and|but|while|as|because|after|when|which|who|where)\b", re.I)
 _NOT_SOURCE = re.compile(r"^(?:it|there|this|that|what|which|who|the\s+report|reports?)$", re.I)
@@ -115,6 +116,8 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
         # inverted: '..., said the spokesman' / '"...," said Ali Tarhouni.'
         post = sent[m.end():]
         pm = re.match(r"\s+((?:the\s+|a\s+|an\s+)?[^,.;:!?\"“”()]{2,70}?)(?=\s*(?:[,.;:!?\"“”()]|$|\s+(?:on|in|at|that|who)\b))", post)
+        if pm and (len(pm.group(1).split()) > 8 or not re.match(r"(?:the\s|a\s|an\s|[A-Z])", pm.group(1))):
+            pm = None  # not a speaker's name or title: "claimed opposition fighters control ..."
         if pm and re.search(r"[,\"”'']\s*$", pre):
             src = _clean_source(pm.group(1))
             if src and not _NOT_SOURCE.match(src):

@@ -70,7 +70,7 @@ def _subgroup(c: Claim, docs: dict[str, Document]) -> bool:
 
 
 _PARTIAL = re.compile(r"\b(?:at|in|to|inside|outside|from|of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|one\s+)?(?:[\w'-]+\s+){0,3}"
-                      r"(?:hospitals?|morgues?|clinics?|mortuary|mortuaries)\b", re.I)
+                      r"(?:hospitals?|morgues?|clinics?|mortuary|mortuaries|medical\s+cent(?:er|re))\b|\b(?:video|footage|photos?)\b", re.I)
 
 
 def _partial(c: Claim, docs: dict[str, Document]) -> bool:
@@ -119,7 +119,19 @@ def _same_speaker(a: str, b: str) -> bool:
     if na == nb:
         return True
     ha, hb = na.split()[-1:] or [""], nb.split()[-1:] or [""]
-    return ha == hb and (len(na.split()) == 1 or len(nb.split()) == 1)
+    if ha == hb and (len(na.split()) == 1 or len(nb.split()) == 1):
+        return True
+    # a shared name ("Admiral Mullen" / "Admiral Michael Mullen", "NATO" / "the NATO press office")
+    names_a = {w for w in re.findall(r"\b[A-Z][\w-]+", a or "") if w not in _TITLES}
+    names_b = {w for w in re.findall(r"\b[A-Z][\w-]+", b or "") if w not in _TITLES}
+    return bool(names_a & names_b)
+
+
+_TITLES = {"The", "A", "An", "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Admiral", "General", "Gen",
+           "Secretary", "Foreign", "Defense", "Defence", "Interior", "Deputy", "Senior", "Chief", "Director",
+           "Libyan", "Libya", "U", "S", "US", "UN", "U.N.", "U.S.", "American", "British", "Government", "State",
+           "Haiti", "Haitian", "BP", "Earlier", "But", "However", "Monday", "Tuesday", "Wednesday", "Thursday",
+           "Friday", "Saturday", "Sunday", "Red", "Cross", "Coast", "Guard", "Salvation", "Army"}
 
 
 def _says(c: Claim, docs: dict[str, Document]) -> str:

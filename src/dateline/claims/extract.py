@@ -84,6 +84,8 @@ def doc_claims(doc: Document) -> list[tuple[Claim, Attribution | None]]:
                 named = [a for a in atts if not a.pronoun and a.verb_pos < att.verb_pos]
                 if named:
                     source = named[-1].source
+                elif last_named and k - last_named_at <= 2:
+                    source = last_named
                 else:
                     person = _last_person(doc, att.start) if att.source.lower() in ("he", "she") else None
                     source = person or last_named
