@@ -314,6 +314,8 @@ def _dur(n: float | None, unit: str) -> str:
         unit, n = "Y", (n * 10 if n is not None else None)
     if unit == "CE" and n is not None:
         unit, n = "Y", n * 100
+    if unit == "Q":  # TIMEX3 durations have no quarter unit: three quarters = P9M
+        unit, n = "M", (n * 3 if n is not None else None)
     if n is not None and not float(n).is_integer() and unit in _SMALLER:
         whole = int(n)
         k, small = _SMALLER[unit]
@@ -338,6 +340,8 @@ def _dur_unit(word: str) -> str:
 
 def duration(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     """'three years', 'the past four months', 'a 10-hour', 'nearly two weeks', 'several days'."""
+    if re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group("num")):
+        return None  # "the 1988 quarter" is a date, not 1,988 quarters
     n = parse_number(m.group("num"))
     word = m.group("unit")
     u = _dur_unit(word)
