@@ -169,6 +169,12 @@ def stamp_like(text: str, c: DateCandidate) -> bool:
     return bool(_STAMP_BEFORE.search(before[-60:])) or bool(_STAMP_AFTER.match(after[:20])) and len(before) < 60
 
 
+def _line_led(text: str, c: DateCandidate) -> bool:
+    """The date opens its line and a dash follows: an entry of a dated list."""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    return not text[line_start : c.start].strip(" *•-") and bool(re.match(r"\s*[-–—:]", text[c.end : c.end + 4]))
+
+
 def _caption(text: str, c: DateCandidate) -> bool:
     return bool(_CAPTION.search(text[max(0, c.start - 150) : c.end + 60]))
 
@@ -201,9 +207,14 @@ def _score(c: DateCandidate, weight: float, years: Counter[int], text: str) -> f
 def _from_text(doc: Document, clean_meta: dict[str, Any], years: Counter[int]) -> Choice | None:
     scored: list[tuple[float, int, DateCandidate, str]] = []
     order = 0
-    for name, text, weight in _regions(doc, clean_meta):
-        for c in find_dates(text):
+    regions = [(name, text, weight, find_dates(text)) for name, text, weight in _regions(doc, clean_meta)]
+    # several lines that start "April 20, 2010 - ..." are a chronology, not stamps
+    led = {id(c) for name, text, _, cs in regions for c in cs if name != "header" and _line_led(text, c)}
+    for name, text, weight, cands in regions:
+        for c in cands:
             order += 1
+            if len(led) >= 2 and id(c) in led:
+                continue
             if c.year is None and not (stamp_like(text, c) or (c.weekday is not None and name != "body")):
                 continue  # a bare "March 7" inside a sentence is an event, not the article's date
             scored.append((_score(c, weight, years, text), -order, c, name))
