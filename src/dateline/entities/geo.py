@@ -182,6 +182,12 @@ def country_of(names: list[str]) -> str | None:
     return None
 
 
+def is_place_name(name: str) -> bool:
+    """``name`` is a country or a town anywhere (GeoNames or the shipped table)."""
+    k = key(name)
+    return bool(geonames_index().get(k) or shipped_gazetteer().get(k))
+
+
 def is_town_in(name: str, countries: set[str]) -> bool:
     """``name`` is exactly the name of a town of one of ``countries`` (GeoNames or shipped table)."""
     k = key(name)
@@ -211,8 +217,8 @@ def resolve(names: list[str], context: Counter[str], kind: str = "GPE") -> GeoPo
     index = geonames_index()
     for n in names:
         k = key(n)
-        if not k:
-            continue
+        if len(k) < 4 and not any(p.kind == "country" for p in index.get(k, [])):
+            continue  # "Ben", "Al": too short to place on their own
         cands.extend(p for p in local.get(k, []) if p.country in home)
         cands.extend(p for p in index.get(k, []) if kind != "FAC" or p.country in home)
         if cands:
@@ -220,7 +226,7 @@ def resolve(names: list[str], context: Counter[str], kind: str = "GPE") -> GeoPo
     if not cands and kind != "FAC" and home:
         for cc in sorted(home):
             cands.extend(_fuzzy(names, cc))
-    unique = len({p.gazetteer_id for p in cands}) == 1 and cands[0].population >= 1000
+    unique = kind == "GPE" and len({p.gazetteer_id for p in cands}) == 1 and cands[0].population >= 1000
     best: Place | None = None
     best_score = -math.inf
     for p in cands:

@@ -157,7 +157,12 @@ def _prefer_dominant_surname(items: list[tuple[str, Mention]], raw_key: dict[int
         rtoks = ref.split()
         if m.label != "PERSON" or len(toks) != 1 or len(rtoks) < 2 or not same_token(toks[0], rtoks[-1]):
             continue
-        rivals = [k for k in by_surname.get(skeleton(rtoks[-1]), []) if not person_compatible(k.split(), rtoks)]
+        rivals = [
+            k for k in by_surname.get(skeleton(rtoks[-1]), [])
+            # a rival spelled less like the mention than the in-document name does not count (Sayah / el-Sayeh)
+            if same_token(k.split()[-1], toks[0]) and (k.split()[-1] == toks[0] or rtoks[-1] != toks[0])
+            and not person_compatible(k.split(), rtoks)
+        ]
         if rivals and max(weight(k) for k in rivals) >= DOMINANCE * max(weight(ref), 1):
             raw_key[id(m)] = key(m.text)
 
@@ -182,7 +187,9 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
     def surname_weight(tok: str) -> int:
         if tok in surnames:
             return surnames[tok]
-        # a spelling variant of a frequent surname ("Gadaffi" labelled GPE once)
+        # a spelling variant of a frequent surname ("Gadaffi" labelled GPE once), unless it names a place
+        if geo.is_place_name(tok):
+            return 0
         return sum(surnames[t] for t in by_skeleton.get(skeleton(tok), []) if surnames[t] >= 5 and same_token(tok, t))
 
     countries: Counter[str] = Counter()
@@ -218,6 +225,10 @@ def _cluster_people(group: list[_Node]) -> list[list[_Node]]:
         toks = n.key.split()
         near = set().union(*(blocks.get(skeleton(t), set()) for t in toks))
         fits = [ci for ci in sorted(near) if all(person_compatible(toks, o.key.split()) for o in clusters[ci])]
+        if len(toks) == 1 and len(fits) > 1:
+            # a bare surname: bearers spelled exactly so come first (Sayah is not el-Sayeh)
+            exact = [ci for ci in fits if any(len(o.key.split()) > 1 and o.key.split()[-1] == toks[0] for o in clusters[ci])]
+            fits = exact or fits
         if len(fits) > 1:
             fits.sort(key=lambda ci: -_size(clusters[ci]))
             if _size(clusters[fits[0]]) >= DOMINANCE * _size(clusters[fits[1]]):
@@ -340,8 +351,7 @@ def _entities(clusters: list[list[_Node]]) -> list[Entity]:
         labels = Counter(m.label for _, m in mentions if _cls(m.label) == cls)
         etype = max(labels, key=lambda lab: (labels[lab], lab)) if labels else ("GPE" if cls == "PLACE" else cls)
         canonical = next((display[n.key] for n in nodes if n.key in display), None)
-        refs = Counter(str(m.attrs["ref"]) for _, m in mentions if m.attrs.get("ref"))
-        name = _best_name(surfaces + refs, canonical)
+        name = _best_name(surfaces, canonical)
         titles = Counter(str(m.attrs["title"]) for _, m in mentions if m.attrs.get("title"))
         ent = Entity(
             id="",
