@@ -60,3 +60,30 @@ def test_gold_scores_on_real_articles(shared_data: Path) -> None:
     assert res["gold_figures"] > 0
     assert res["claim_recall"] is not None and res["claim_recall"] >= 0.6
     assert res["claim_precision"] is not None and res["claim_precision"] >= 0.4
+
+
+def test_not_claims_phone_age_time_name_ordinal(fixtures: Path) -> None:
+    """Real T17 sentences whose numbers are phone numbers, ages, times, names or dates."""
+    lines = (fixtures / "claims" / "not_claims.txt").read_text(encoding="utf-8").splitlines()
+    text = "\n".join(lines)
+    sents, pos = [], 0
+    for line in lines:
+        sents.append([pos, pos + len(line)])
+        pos += len(line) + 1
+    doc = Document(id="nc", source="fixture", text=text, sentences=sents, published="2011-03-18")
+    claims, _, _ = extract_claims([doc], [])
+    assert claims == []
+
+
+def test_bpoil_article_series_and_numeric_disagreement(shared_data: Path) -> None:
+    """One real BP-spill article: the Coast Guard's 5,000 barrels a day against 20,000-100,000."""
+    from dateline.evaluate.claims import analyze_articles
+
+    path = shared_data / "timeline17" / "bpoil_guardian" / "InputDocs" / "2010-05-13" / "922.htm.txt"
+    _docs, _paths, report = analyze_articles([path])
+    flows = [c for c in report.claims if c.measure == "oil flow"]
+    assert any(c.value == [20000, 100000] for c in flows)
+    assert any(s.measure == "oil flow" and len(s.claims) >= 3 for s in report.series)
+    numeric = [d for d in report.disagreements if d.kind == "numeric" and "oil flow" in d.topic]
+    assert numeric and len(numeric[0].sides) >= 2
+    assert len({s.source for s in numeric[0].sides}) >= 2

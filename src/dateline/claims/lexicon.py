@@ -84,7 +84,7 @@ for _w in ("live", "force", "state", "strike", "member"):
 
 # Physical measures and durations: a number with these is not a claim of the story.
 NOT_COUNTS = {
-    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
+    "years", "year", "decades", "decade", "centuries", "century", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
     "minutes", "minute", "seconds", "second", "miles", "mile", "km", "kilometres", "kilometers",
     "metres", "meters", "feet", "ft", "yards", "inches", "mph", "kph", "degrees", "magnitude",
     "am", "pm", "gmt", "bst", "edt", "est", "cet", "percent", "per", "times", "points", "pages",
