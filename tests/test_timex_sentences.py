@@ -132,3 +132,15 @@ def test_last_night_is_the_evening_before() -> None:
 
 def test_day_month_without_the_article() -> None:
     assert tag("day_month_article")["20 April"] == ("2010-04-20", "DATE")
+
+
+def test_that_year_is_the_year_the_text_named() -> None:
+    # "... like 1957 where ... 3 million to 4 million people died that year ..." (article of 2009)
+    assert tag("that_year_1957")["that year"] == ("1957", "DATE")
+
+
+def test_month_of_that_year_uses_reference_time() -> None:
+    # "... declared SARS a pandemic in March 2003 . By June of that year , ..." (article of 2009)
+    got = tag("june_of_that_year")
+    assert got["March 2003"] == ("2003-03", "DATE")
+    assert got["June of that year"] == ("2003-06", "DATE")

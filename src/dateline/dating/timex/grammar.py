@@ -61,7 +61,7 @@ RULES: list[Rule] = [
     _r("dmy", rf"(?:(?P<wd>{WD}),?\s+)?(?:(?i:the)\s+)?(?<![\d,.$])(?:(?P<lday>{D})\s*(?:-|–|and|to|through)\s*)?"
               rf"(?P<day>{D})\s+(?:(?i:of)\s+)?(?P<month>{M})(?:,?\s*(?P<year>{Y}))?", nz.full_date),
     _r("month_year", rf"{PREMOD}(?P<month>{M})\s*,?\s+(?:(?i:of)\s+)?(?P<year>{Y})", nz.month_year),
-    _r("month_this_year", rf"(?P<month>{M})\s+(?:(?i:of)\s+)?(?P<yrel>(?i:this|last|next))\s+(?i:year)(?!\w)",
+    _r("month_this_year", rf"(?P<month>{M})\s+(?:(?i:of)\s+)?(?P<yrel>(?i:this|last|next|that))\s+(?i:year)(?!\w)",
        nz.this_year_month),
     _r("month", rf"(?:(?P<rel>(?i:last|next|this))\s+)?{PREMOD}(?P<month>{M})(?!\.?\s*\d)", nz.month_only),
     _r("decade", r"(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]*)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s"

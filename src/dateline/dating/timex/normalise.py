@@ -704,6 +704,8 @@ def this_year_month(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     if a.year is None:
         return None
     rel = m.group("yrel").lower()
+    if rel == "that":  # "June of that year": the year the text last named (reference.py)
+        return [(m.start(), m.end(), f"@THATMONTH:{mo:02d}:{a.year:04d}-{mo:02d}", "DATE")]
     y = a.year + {"this": 0, "last": -1, "next": 1}[rel]
     return [(m.start(), m.end(), f"{y:04d}-{mo:02d}", "DATE")]
 

@@ -8,6 +8,7 @@ text names a year), and replaces each deferred value, falling back to DEFAULT.
 - ``@YEARBACK::D``  'a year earlier'         -> that quarter one year before
 - ``@YEARQ:YYYY:D`` 'the 1988 period'        -> that quarter of YYYY
 - ``@THAT:G:D``     'that year', 'that day'  -> the last date with a written year, at granularity G
+- ``@THATMONTH:MM:D`` 'June of that year'   -> month MM of the last year the text wrote out
 - ``@YEARLESS:MM-DD:D`` 'Aug. 2' in a story told about 1990 -> 1990-08-02 when the last full date
   with its year written out (a few sentences back) is in another year than the anchor's
   (TimeML's reference time for narratives). Bare years ("in 1974") do not move the reference:
@@ -53,6 +54,8 @@ def resolve(text: str, pieces: list[Piece]) -> list[Piece]:
                     got = [g for g in m.groups()[:parts] if g]
                     if len(got) == parts:
                         v = "-".join(got)
+            elif kind == "THATMONTH" and ref_any is not None and ref_any[:4].isdigit():
+                v = f"{ref_any[:4]}-{arg}"
             elif kind == "YEARLESS" and d_near and ref_d:
                 ry = ref_d[0][:4]
                 if ry.isdigit() and ry != default[:4]:
