@@ -73,6 +73,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
         return []
     aliases = alias_table()
     raw_key = {id(m): _canonical_key(m, aliases) for _, m in items}
+    _places_keep_their_name(items, raw_key)
     raw_key = _apply_acronyms(items, raw_key)
     _prefer_dominant_surname(items, raw_key)
     labels = _vote_labels(items, raw_key)
@@ -105,6 +106,23 @@ def _canonical_key(m: Mention, aliases: dict[str, str]) -> str:
     if m.label != "PERSON":
         k = aliases.get(k, k)
     return k
+
+
+def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
+    """A one-word mention that is a town of the story's countries (or a country) keeps its own
+    name even if its document tied it to a 'person' ("Misrata" -> spaCy's PERSON "Misrata Tripoli")."""
+    countries: Counter[str] = Counter()
+    for _, m in items:
+        cc = geo.country_of([m.text])
+        if cc:
+            countries[cc] += 1
+    home = geo.home_countries(countries)
+    for _, m in items:
+        own = key(m.text)
+        if own != raw_key[id(m)] and len(own.split()) == 1 and m.attrs.get("ref") and (
+            geo.is_town_in(own, home) or geo.country_of([own])
+        ):
+            raw_key[id(m)] = own
 
 
 def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> dict[int, str]:
