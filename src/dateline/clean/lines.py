@@ -35,6 +35,31 @@ _COMMENT_HEAD = re.compile(
 )
 
 
+# A sentence about the comment section itself ("Views expressed in the comments do not
+# represent those of Reuters", "This discussion is now closed", "Comments are not pre-screened").
+_COMMENT_WORD = re.compile(r"\b(?:comments?|discussion|posts?|posting|commentaries)\b", re.I)
+_POLICY_WORD = re.compile(
+    r"\b(?:welcome|policy|policies|guidelines|closed|expressed|represent|moderat\w*|pre-screened|published|edit"
+    r"|approved|abuse|rules|terms|logged in|notify|notified|badges|profanity|inappropriate)\b",
+    re.I,
+)
+# The wire/agency credit that ends an article: "(Reporting by ...; Editing by ...)",
+# "CNN's Jane Doe contributed to this report."
+_CREDIT = re.compile(
+    r"^\W*(?:(?:additional |further )?reporting|writing|editing|compiled|edited) by\b"
+    r"|\bcontributed (?:reporting )?to this (?:report|story|article)\W*$",
+    re.I,
+)
+
+
+def is_comment_policy(line: str) -> bool:
+    return len(line.split()) <= 35 and bool(_COMMENT_WORD.search(line)) and bool(_POLICY_WORD.search(line))
+
+
+def is_credit(line: str) -> bool:
+    return bool(_CREDIT.search(line.strip()))
+
+
 def _base_class(f: LineFeatures, stops: frozenset[str], repeated: bool) -> str:
     """jusText's per-block class, with text-only evidence in place of link density."""
     if not f.words and f.chars < 3:
@@ -146,22 +171,24 @@ def _is_prose(f: LineFeatures, stops: frozenset[str]) -> bool:
 def _comment_start(lines: list[str], classes: list[str], feats: list[LineFeatures]) -> int | None:
     """Index where reader comments begin (after some body), or None.
 
-    A comment stamp after three body lines starts the comments. A comments heading
-    ("12 Comments", "Leave a reply") does only when more body text comes before it than
-    after it (on many pages the heading is a counter placed above the article)."""
+    A comment stamp after three body lines starts the comments, and so does a sentence
+    about the comment section ("Views expressed in the comments...") after some body. A
+    comments heading ("12 Comments", "Leave a reply") or the agency credit ending a story
+    ("(Reporting by ...)") does only when more body text comes before it than after it (on
+    many pages the heading is a counter placed above the article)."""
     good_chars = [f.chars if c == GOOD else 0 for c, f in zip(classes, feats, strict=True)]
     total = sum(good_chars)
     seen_lines, seen_chars = 0, 0
     for i, ln in enumerate(lines):
+        if seen_chars >= 100 and is_comment_policy(ln):
+            return i
+        if seen_lines >= 3 and _COMMENT_STAMP.search(ln):
+            return i
+        if seen_lines >= 3 and (_COMMENT_HEAD.match(ln.strip()) or is_credit(ln)) and seen_chars > total - seen_chars:
+            return i
         if classes[i] == GOOD:
             seen_lines += 1
             seen_chars += good_chars[i]
-        if seen_lines < 3:
-            continue
-        if _COMMENT_STAMP.search(ln):
-            return i
-        if _COMMENT_HEAD.match(ln.strip()) and seen_chars > total - seen_chars:
-            return i
     return None
 
 
