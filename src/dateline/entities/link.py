@@ -166,8 +166,12 @@ def _prefer_dominant_surname(items: list[tuple[str, Mention]], raw_key: dict[int
     for k in full:
         by_surname[skeleton(k.split()[-1])].append(k)
 
+    memo: dict[str, int] = {}
+
     def weight(k: str) -> int:
-        return sum(full[o] for o in by_surname[skeleton(k.split()[-1])] if person_compatible(o.split(), k.split()))
+        if k not in memo:
+            memo[k] = sum(full[o] for o in by_surname[skeleton(k.split()[-1])] if person_compatible(o.split(), k.split()))
+        return memo[k]
 
     for _, m in items:
         toks = tokens(m.text)
