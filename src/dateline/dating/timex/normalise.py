@@ -12,7 +12,7 @@ import re
 
 from dateutil.easter import easter
 
-from .anchor import Anchor, add_months, fmt_date, shift, weekday_date, year_for
+from .anchor import Anchor, fmt_date, shift, weekday_date, year_for
 from .context import Ctx, Piece
 from .filters import is_bad_year_context
 from .lexicon import (
@@ -63,10 +63,6 @@ def _date_value(y: int | None, mo: int, d: int) -> str | None:
     if d > calendar.monthrange(y, mo)[1]:
         return None
     return f"{y:04d}-{mo:02d}-{d:02d}"
-
-
-def _mod_prefix(text: str) -> str:
-    return text.lower()
 
 
 def full_date(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
@@ -756,7 +752,6 @@ def weekend(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
         return [(m.start(), m.end(), "XXXX-WXX-WE", "DATE")]
     wd = d.isoweekday()
     if rel in ("last", "this past"):
-        target = d - dt.timedelta(days=wd + (7 if wd >= 6 else 0) - 6)
         target = d - dt.timedelta(days=(wd - 6) % 7 + (7 if wd >= 6 else 0)) if wd >= 6 else d - dt.timedelta(days=wd + 1)
     elif rel == "next":
         target = d + dt.timedelta(days=(6 - wd) % 7 + 7)
@@ -778,6 +773,3 @@ _SET_ADV = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y"
 
 def set_adverb(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     return [(m.start(), m.end(), _SET_ADV[m.group("sunit").lower()], "SET")]
-
-
-__all__ = ["add_months"]
