@@ -153,7 +153,7 @@ _STAMP_BEFORE = re.compile(r"(^|\n)\s*(\(?[A-Z][A-Za-z.\-\'/ ]*[A-Z][A-Za-z.]*\s
 _STAMP_AFTER = re.compile(r"^\s*([-–—]|\(|,?\s*\d{1,2}[:.]\d\d|\s*(GMT|UTC|EDT|EST|BST|CET)\b|\s*$|\s*\n)")
 _WIRE_AFTER = re.compile(r"\s*(\((Reuters|AP|AFP|CNN|UPI|dpa|Xinhua)\)|[-–—])")
 _CAPS_BEFORE = re.compile(r"\b[A-Z]{3,}[A-Z/\\ .]*\s*,?\s*(?:[A-Z][a-z]+\s*,\s*)?$")
-_CAPTION = re.compile(r"photo|pictur|image|caption|file|AFP|Getty|AP Photo|REUTERS/|seen here|shown", re.I)
+_CAPTION = re.compile(r"\b(photo\w*|pictured?|image|caption|file photo|AFP|Getty|AP Photo|REUTERS\W*/|seen here)\b", re.I)
 
 
 def stamp_like(text: str, c: DateCandidate) -> bool:
@@ -228,7 +228,11 @@ def _from_text(doc: Document, clean_meta: dict[str, Any], years: Counter[int]) -
         top = max(x[0] + 0.05 * min(counts[x[2].iso] - 1, 3) for x in full)
         # among the strongest, the earliest: later stamps are updates and reader comments
         band = [x for x in full if x[0] + 0.05 * min(counts[x[2].iso] - 1, 3) >= top - 0.1]
-        best_full = min(band, key=lambda x: (str(x[2].iso), -x[1]))
+        if all(x[3] == "body" for x in band):
+            # only captions and the like: the article is not older than its latest photo
+            best_full = max(band, key=lambda x: (str(x[2].iso), x[1]))
+        else:
+            best_full = min(band, key=lambda x: (str(x[2].iso), -x[1]))
     yearless = [x for x in scored if x[2].year is None and x[3] != "body"]
     best_yl = max(yearless, key=lambda x: (x[0], x[1])) if yearless else None
     if best_full and (best_yl is None or best_full[0] >= best_yl[0] - 0.2):
