@@ -129,6 +129,8 @@ def _from_html(html: str, url: str | None, clean_meta: dict[str, Any], doc: Docu
         best, why, conf = _iso(clean_meta["date"]), "HTML metadata (trafilatura)", 0.8
     if best is None:
         return None
+    if best[4:10] == "-01-01" and best not in shown:
+        conf, why = 0.4, f"{why}; likely a year-only reading (copyright or archive year)"
     return Choice(best[:10], why, conf)
 
 
