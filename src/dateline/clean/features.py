@@ -68,6 +68,11 @@ class LineFeatures:
     copyright: bool
 
 
+def _is_wide(c: str) -> bool:
+    """A CJK character (kana, ideographs)."""
+    return "\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff"
+
+
 @lru_cache(maxsize=1)
 def _stoplists() -> dict[str, frozenset[str]]:
     import justext
@@ -77,7 +82,12 @@ def _stoplists() -> dict[str, frozenset[str]]:
 
 def guess_stoplist(lines: list[str]) -> frozenset[str]:
     """The jusText stop-word list that covers most words of the document (English on ties or none)."""
-    words = [w.lower() for ln in lines for w in _TOKEN.findall(ln)][:5000]
+    sample = "".join(lines)[:50000]
+    letters = sum(1 for c in sample if c.isalpha())
+    if letters and sum(1 for c in sample if _is_wide(c)) > 0.3 * letters:
+        return frozenset()  # written without spaces (Chinese, Japanese): stop-word density means nothing
+    prose = [ln for ln in lines if len(ln.split()) >= 5] or lines  # menus would favour odd languages
+    words = [w.lower() for ln in prose for w in _TOKEN.findall(ln)][:5000]
     if not words:
         return _stoplists()["English"]
     best, best_score = "English", -1.0
@@ -109,7 +119,7 @@ def line_features(line: str, stops: frozenset[str]) -> LineFeatures:
     digits = sum(1 for c in s if c.isdigit())
     spans = [m.span() for r in (DATE_RE, TIME_RE, _REL_TIME) for m in r.finditer(s)]
     # a CJK character carries about a word: weigh it like the 3 characters of a short word
-    wide = sum(1 for c in s if "\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af")
+    wide = sum(1 for c in s if _is_wide(c))
     return LineFeatures(
         text=s,
         chars=len(s) + 2 * wide,

@@ -234,7 +234,7 @@ def classify_lines_detail(lines: list[str]) -> tuple[list[bool], list[str]]:
 def _classify_nonempty(lines: list[str]) -> tuple[list[bool], list[str]]:
     if not lines:
         return [], []
-    stops = guess_stoplist([ln for ln in lines if len(ln.split()) >= 5] or lines)
+    stops = guess_stoplist(lines)
     feats = [line_features(ln, stops) for ln in lines]
     keys = [normalise(ln) for ln in lines]
     counts = Counter(k for k in keys if k)
