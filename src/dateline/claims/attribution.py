@@ -109,6 +109,9 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
             # a long "Name, title of ..." keeps the name; anything else its last words
             subj = subj.split(",")[0] if "," in subj.strip(" ,") else " ".join(subj.split()[-9:])
         src = _clean_source(subj)
+        tail = re.search(r"\s(he|she|they|we)$", src)
+        if tail and any(a.verb_pos < sent_start + v0 for a in out):
+            src = tail.group(1)  # "told US network CNN he believed": the teller believes
         if src and not _NOT_SOURCE.match(src) and re.search(r"[A-Za-z]", src):
             s = sent_start + pre.rfind(src) if src in pre else sent_start + cut
             out.append(Attribution(src, s, s + len(src), sent_start + v0, src.lower() in _PRONOUNS))
@@ -127,7 +130,8 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
         # "The US Coast Guard has stuck to an early estimate of 5,000": the estimator is the subject
         cue = _ESTIMATE_CUE.search(sent)
         np = _INITIAL_NP.match(sent)
-        if cue and np and np.end() < cue.start() and np.group(1).split()[0] not in _NOT_SUBJECT_START:
+        if (cue and np and np.end() < cue.start() and np.group(1).split()[0] not in _NOT_SUBJECT_START
+                and not re.match(r"(?i)(?:dozens|scores|hundreds|thousands|millions|tens|some|many|most|several|\d)", np.group(1))):
             out.append(Attribution(np.group(1), sent_start + np.start(1), sent_start + np.end(1), sent_start + cue.start()))
     out.sort(key=lambda a: a.verb_pos)
     return out

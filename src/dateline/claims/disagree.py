@@ -53,7 +53,8 @@ def _comparable(measure: str) -> bool:
 
 
 _SUPERSEDED = re.compile(r"\b(?:previous|previously|earlier|initial|initially|original|originally|first|old|prior)\s+"
-                         r"(?:(?:official\s+)?(?:estimate|figure|forecast|assessment|toll)s?\s+(?:of|was|at)\s+|(?:estimated|put\s+at)\s+)$", re.I)
+                         r"(?:(?:official\s+)?(?:estimate|figure|forecast|assessment|toll)s?\s+(?:of|was|at)\s+|(?:estimated|put\s+at)\s+)$"
+                         r"|\b(?:ris(?:en|e|es|ing)|rose|increas\w*|climb\w*|jump\w*|revis\w*(?:\s+\w+)?|rais\w*|up|fell|dropp?\w*)\s+from\s+$", re.I)
 
 
 _SUBGROUP = re.compile(r"^\s*of\s+(?:its|their|his|her|our|the\s+\w+'s)\b", re.I)
@@ -100,6 +101,8 @@ def _superseded(c: Claim, docs: dict[str, Document]) -> bool:
         return False
     sent = d.text[c.evidence.start:c.evidence.end]
     i = sent.find(c.text)
+    if i >= 0 and c.text.lower().startswith("from "):
+        return bool(_SUPERSEDED.search(sent[max(0, i - 60):i] + "from "))
     return i >= 0 and bool(_SUPERSEDED.search(sent[max(0, i - 60):i]))
 
 
@@ -148,8 +151,15 @@ def numeric_disagreements(claims: list[Claim], docs: dict[str, Document]) -> lis
             groups[c.measure].append(c)
     out: list[Disagreement] = []
     for measure, all_cs in sorted(groups.items()):
-        for day in sorted({c.as_of[:10] for c in all_cs if c.as_of}):
-            cs = [c for c in all_cs if c.as_of and _near(c, day, all_cs)]
+        doc_days: dict[str, set[str]] = defaultdict(set)
+        by_day: dict[str, list[Claim]] = defaultdict(list)
+        for c in all_cs:
+            assert c.as_of and c.evidence
+            doc_days[c.evidence.doc].add(c.as_of[:10])
+            by_day[c.as_of[:10]].append(c)
+        for day in sorted(by_day):
+            near = [c for d2 in _neighbours(day) for c in by_day.get(d2, [])]
+            cs = by_day[day] + [c for c in near if c.evidence and day in doc_days[c.evidence.doc]]
             d = _numeric_cluster(measure, day, cs, docs)
             if d is not None and not any({s.evidence.start for s in d.sides} <= {s.evidence.start for s in o.sides} and
                                          d.sides[0].evidence.doc == o.sides[0].evidence.doc for o in out):
@@ -157,21 +167,17 @@ def numeric_disagreements(claims: list[Claim], docs: dict[str, Document]) -> lis
     return out
 
 
-def _day_gap(a: str, b: str) -> int:
-    from datetime import date
+def _neighbours(day: str) -> list[str]:
+    """The days before and after ``day``. Claims of ``day`` are compared with each other and
+    with claims one day off from a document that also has a claim of ``day``: a journalist
+    who sets a "last night" figure against today's is contrasting them."""
+    from datetime import date, timedelta
 
-    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
-
-
-def _near(c: Claim, day: str, same_measure: list[Claim]) -> bool:
-    """Claims of ``day``; and, from a document that also has a claim of ``day``, claims one day
-    off: a journalist who sets a "last night" figure against today's is contrasting them."""
-    assert c.as_of and c.evidence
-    if c.as_of[:10] == day:
-        return True
-    if _day_gap(c.as_of, day) > 1:
-        return False
-    return any(o.evidence and o.evidence.doc == c.evidence.doc and o.as_of and o.as_of[:10] == day for o in same_measure)
+    try:
+        d = date.fromisoformat(day)
+    except ValueError:
+        return []
+    return [(d - timedelta(days=1)).isoformat(), (d + timedelta(days=1)).isoformat()]
 
 
 def _numeric_cluster(measure: str, day: str, cs: list[Claim], docs: dict[str, Document]) -> Disagreement | None:

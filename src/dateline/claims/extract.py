@@ -38,7 +38,7 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -
         value = re.match(r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d)?", t.value).group(0)  # "2010-05-12TNI" -> the day
         # "Tuesday's earthquake" dates the event, "since February 20" starts a period: neither
         # is the date of the count
-        if doc.text[t.end:t.end + 2] in ("'s", "’s") or re.search(r"\b(?:since|from)\s+$", doc.text[max(s0, t.start - 8):t.start]):
+        if doc.text[t.end:t.end + 2] in ("'s", "’s") or t.text.endswith(("'s", "’s")) or re.search(r"\b(?:since|from)\s+$", doc.text[max(s0, t.start - 8):t.start]):
             continue
         # live-blog stamps ("2050 Haiti's President ...") are not years; a figure is not
         # about a date after its own publication

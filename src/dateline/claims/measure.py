@@ -57,6 +57,8 @@ class Measure:
         base = self.noun
         if self.noun in ("bodies", "deaths") and self.state in (None, "killed"):
             base, state = "people", "killed"
+        elif self.noun == "bodies" and self.state == "recovered":
+            base, state = "bodies", "recovered"
         elif self.noun == "injuries":
             base, state = "people", "injured"
         else:
@@ -157,7 +159,7 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         if lw in NOUNS:
             noun, noun_text = NOUNS[lw], w
             if noun in ("deaths", "injuries", "bodies") or lw in ("dead", "injured", "wounded"):
-                state = {"deaths": "killed", "bodies": "killed", "injuries": "injured"}.get(noun)
+                state = {"deaths": "killed", "injuries": "injured"}.get(noun)
                 if lw in ("dead",):
                     noun, state = "people", "killed"
                 elif lw in ("injured", "wounded"):

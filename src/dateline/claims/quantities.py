@@ -47,6 +47,10 @@ QUANTITY = re.compile(
 )
 
 
+_CHANGE = re.compile(r"\b(?:ris(?:en|e|es|ing)|rose|increas\w*|climb\w*|jump\w*|gr[eo]w\w*|fell|fall\w*|"
+                     r"dropp?\w*|revis\w*(?:\s+\w+)?|rais\w*|lower\w*|cut|up|down|doubl\w*|soar\w*)\b[^.;:]{0,45}$", re.I)
+
+
 @dataclass
 class Quantity:
     start: int
@@ -119,6 +123,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             hi = lo
             bare = bool(re.fullmatch(r"\d{1,4}", a.strip()))
             approx = approx or "dozen" in a.lower()
+            if m.group("b") and m.group("from") and _CHANGE.search(text, max(0, m.start() - 40), m.start()):
+                # "the toll has risen from 11 to 14": two figures, the earlier and the current
+                b_val, cur_b = _parse_atom(m.group("b"))
+                out.append(Quantity(m.start(), m.end("a"), text[m.start():m.end("a")], lo, lo, approx, bound, cur, False))
+                out.append(Quantity(m.start("b"), m.end("b"), m.group("b"), b_val, b_val, False, None, cur or cur_b, False))
+                continue
             if m.group("b"):
                 sep = m.group("sep").lower()
                 b_val, cur_b = _parse_atom(m.group("b"))
@@ -162,7 +172,7 @@ def merge_from_to(text: str, qs: list[Quantity]) -> list[Quantity]:
     the parenthesis stay figures of their own)."""
     out = list(qs)
     for i, q in enumerate(qs):
-        if not q.text.lower().startswith("from ") or q.low != q.high:
+        if not q.text.lower().startswith("from ") or q.low != q.high or _CHANGE.search(text, max(0, q.start - 40), q.start):
             continue
         for r in qs[i + 1:]:
             if r.start - q.end > 120:

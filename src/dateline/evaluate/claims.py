@@ -212,6 +212,7 @@ def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool
         "claim_recall": ratio(hits, len(figures)),
         "claim_precision": ratio(len(in_sents) - len(false_hits), len(in_sents)),
         "claims_in_gold_sentences": len(in_sents),
+        "gold_figures_lost_in_cleaning": sum(1 for m in misses if m["why"].startswith("evidence not found")),
         "claims_in_articles": len(report.claims),
         "source_accuracy": ratio(src_ok, hits),
         "gold_disagreements": len(gds),
