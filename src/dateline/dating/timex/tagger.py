@@ -24,15 +24,15 @@ def _candidates(ctx: Ctx) -> list[tuple[int, int, int, list[Piece]]]:
     return out
 
 
-def _select(cands: list[tuple[int, int, int, list[Piece]]]) -> list[Piece]:
+def _select(cands: list[tuple[int, int, int, list[Piece]]], size: int) -> list[Piece]:
     """Longest first, then earliest rule; drop anything overlapping an accepted span."""
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(size)
     chosen: list[Piece] = []
     for start, end, _prio, pieces in cands:
-        if any(start < e and s < end for s, e in taken):
+        if taken.find(1, start, end) != -1:
             continue
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         chosen.extend(pieces)
     chosen.sort()
     return chosen
@@ -55,5 +55,5 @@ def tag_timexes(text: str, anchor: str | None, sentences: list[list[int]] | None
     if not text:
         return []
     ctx = Ctx(text=text, anchor=Anchor.parse(anchor), sentences=sentences)
-    pieces = resolve(text, [_trim(text, p) for p in _select(_candidates(ctx))])
+    pieces = resolve(text, [_trim(text, p) for p in _select(_candidates(ctx), len(text))])
     return [Timex(start=s, end=e, text=text[s:e], value=v, type=t) for s, e, v, t in pieces if e > s and v]
