@@ -31,6 +31,10 @@ CACHE_VERSION = 4
 MIN_POP_ABROAD = 100_000  # a reading outside the story's countries must be at least this big
 FUZZY_CUTOFF = 90.0
 HOME_BONUS = 1.5  # log10 population units
+FACILITY_HEADS = frozenset(
+    "house square street road avenue building palace hotel airport airbase base bridge hospital compound "
+    "prison mosque church stadium tower port harbour harbor terminal refinery field camp".split()
+)
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -220,6 +224,8 @@ def resolve(names: list[str], context: Counter[str], kind: str = "GPE") -> GeoPo
     are not a home-country town stay unresolved.
     """
     home = home_countries(context)
+    if any(key(n).split()[-1:] and key(n).split()[-1] in FACILITY_HEADS for n in names[:1]):
+        kind = "FACILITY"  # "White House", "Green Square": shipped gazetteer only, never a town's namesake
     cands: list[Place] = []
     local = shipped_gazetteer()
     index = geonames_index()
@@ -230,10 +236,11 @@ def resolve(names: list[str], context: Counter[str], kind: str = "GPE") -> GeoPo
         if k in us_states() and "US" in home and not any(p.population >= 500_000 for p in index.get(k, [])):
             return None  # a US state: no point in our tables, and its small namesake towns are wrong
         cands.extend(p for p in local.get(k, []) if p.country in home or p.kind == "country")
-        cands.extend(p for p in index.get(k, []) if kind != "FAC" or p.country in home)
+        if kind != "FACILITY":
+            cands.extend(p for p in index.get(k, []) if kind != "FAC" or p.country in home)
         if cands:
             break
-    if not cands and kind != "FAC" and home:
+    if not cands and kind not in ("FAC", "FACILITY") and home:
         for cc in sorted(home):
             cands.extend(_fuzzy(names, cc))
     unique = kind == "GPE" and len({p.gazetteer_id for p in cands}) == 1 and cands[0].population >= 1000
