@@ -80,7 +80,7 @@ RULES: list[Rule] = [
     _r("month_spoken_year", rf"(?:(?P<day>{D})\s+)?(?P<month>{M})\s+(?:(?P<day2>{D})\s*,?\s*)?(?P<sy>(?i:nineteen)[\s-]+"
                             r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four"
                             r"|five|six|seven|eight|nine))?))(?!\w)", nz.month_spoken_year),
-    _r("weekday", rf"(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?(?P<wd>{WD})"
+    _r("weekday", rf"(?:(?P<rel>(?i:last|next|this|coming|past|(?:the\s+)?previous|the\s+following))\s+)?(?P<wd>{WD})"
                   rf"(?:\s+(?P<part>{PART}))?(?:\s*,?\s+(?i:at\s+)?{CLOCK})?(?!\w)", nz.weekday),
     _r("weekday_set", rf"(?i:every|each)\s+(?P<wd>{WD})(?:\s+(?P<part>{PART}))?", nz.weekday_set),
     _r("weekday_plural", rf"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)(?:\s+(?P<part>{PART}s?))?(?!\w)",
@@ -113,7 +113,7 @@ RULES: list[Rule] = [
                         r"(?P<unit>(?i:week|month|year|decade|century|hour|minute))(?!\w)", nz.past_span),
     _r("rate", r"(?i:a|an|per)\s+(?P<sunit>(?i:day|week|month|year|hour|quarter))(?!\w)", nz.rate_set),
     _r("ago", rf"(?:{QUANT}\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+"
-              r"(?P<dir>(?i:ago|earlier|later|from\s+now|hence))(?!\w)", nz.ago),
+              r"(?:(?i:or\s+so)\s+)?(?P<dir>(?i:ago|earlier|later|from\s+now|hence))(?!\w)", nz.ago),
     _r("duration", rf"(?:(?i:the(?:\s+(?:past|last|next|coming|previous|following|first|final|latest|remaining|same))?"
                    rf"|past|last|next|previous|first|another)\s+)?(?:{QUANT}\s+)?(?P<num>{NUM})[\s-]+"
                    rf"(?:(?i:more|additional|further|extra|trading|business|working|calendar)\s+)?(?P<unit>{UNIT})(?:\s+(?i:and\s+a\s+half))?(?:-(?i:long))?"
@@ -122,7 +122,7 @@ RULES: list[Rule] = [
     _r("vague_ago", r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?i:ago|earlier)(?!\w)", nz.fixed("PAST_REF")),
     _r("vague_plural", r"(?i:for|over|in|within|after|took|take|takes|lasted|last)\s+(?P<unit>(?i:years|months|weeks|"
                        r"days|decades|hours|minutes))(?!\w)", nz.vague_plural),
-    _r("quarter_adj", r"(?P<ord>(?i:first|second|third|fourth))-(?P<qh>(?i:quarter|half))(?!\w)", nz.quarter),
+    _r("quarter_adj", r"(?:(?i:fiscal)\s+)?(?P<ord>(?i:first|second|third|fourth))-(?P<qh>(?i:quarter|half))(?!\w)", nz.quarter),
     _r("year_quarter", r"(?i:the)\s+(?P<year>(?:19|20)\d\d)\s+(?:(?P<ord>(?i:first|second|third|fourth))\s+)?"
                        r"(?P<qh>(?i:quarter|half|period))(?!\w)", nz.year_quarter),
     _r("quarter", r"(?:(?P<qrel>(?i:the|this|last|next|this\s+year's|last\s+year's|next\s+year's|the\s+year-earlier"
@@ -135,7 +135,7 @@ RULES: list[Rule] = [
                       r"|the\s+(?:corresponding|same|comparable)\s+(?:quarter|period)\s+(?:of\s+)?(?:last\s+year"
                       r"|a\s+year\s+(?:ago|earlier))|the\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier))(?!\w)",
        nz.quarter_ref),
-    _r("season", r"(?:(?P<srel>(?i:this\s+past|this|last|next|early|late|mid|the))[\s-]+)?"
+    _r("season", r"(?:(?P<srel>(?i:this\s+past|this|last|next|(?:the\s+)?early|(?:the\s+)?late|mid|the))[\s-]+)?"
                  rf"(?P<season>(?i:spring|summer|fall|autumn|winter))(?!\w)(?:\s+(?:(?i:of)\s+)?(?P<year>{Y}))?",
        nz.season),
     _r("that_unit", r"(?:(?i:earlier|later)\s+)?(?i:that)\s+(?:(?i:same)\s+)?(?P<unit>(?i:year|month|day))(?![\w-])",

@@ -200,7 +200,7 @@ def weekday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     """'Thursday', 'last Friday', 'Tuesday morning', 'Friday's': the day before/after the anchor by tense."""
     a = ctx.anchor
     wd = weekday_number(m.group("wd"))
-    rel = (_g(m, "rel") or "").lower()
+    rel = " ".join((_g(m, "rel") or "").lower().split()).removeprefix("the ")
     part = (_g(m, "part") or "").lower()
     if a.date is None:
         v = f"XXXX-WXX-{wd}"
@@ -210,7 +210,7 @@ def weekday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
             v = weekday_date(a, wd, -1)
             if wd == cur:
                 v = fmt_date(a.date - dt.timedelta(days=7))
-        elif rel in ("next", "coming"):
+        elif rel in ("next", "coming", "following"):
             v = weekday_date(a, wd, +1)
             if wd == a.date.isoweekday():
                 v = fmt_date(a.date + dt.timedelta(days=7))
@@ -503,7 +503,7 @@ def season(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     a = ctx.anchor
     s = SEASONS[m.group("season").lower()]
     ys = _g(m, "year")
-    rel = " ".join((_g(m, "srel") or "").lower().split())
+    rel = " ".join((_g(m, "srel") or "").lower().split()).removeprefix("the ")
     if rel == "this past":
         rel = "last"
     if m.group("season").lower() in ("fall", "spring") and not ys:
