@@ -12,7 +12,7 @@ from .quantities import Quantity, find_quantities, merge_from_to
 
 _CLAUSE_BREAK = re.compile(r";|\.\s|,\s+(?:but|while|whereas)\b|\bbut\b|\band\s+(?:was|were|is|are|has|had|have|will|that)\b")
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-MAX_TIMEX_GAP = 100  # chars: a date further from the figure belongs to another statement (fact boxes)
+MAX_TIMEX_GAP = 80  # chars: a date further from the figure belongs to another statement (fact boxes)
 _QUOTES = re.compile(r"[\"“”]")
 
 

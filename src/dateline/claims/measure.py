@@ -82,7 +82,7 @@ def refuse(text: str, q: Quantity, sent_start: int, sent_end: int) -> bool:
     after = text[q.end:min(sent_end, q.end + 25)]
     low_after = after.lower()
     # a time "6:21", "1535 GMT", a phone "0800 123", a decimal split by the tokenizer
-    if re.match(r"\s*[:/]\d", after) or re.search(r"\d[:/]\s*$", before):
+    if re.match(r"[:/]\d", after) or re.search(r"\d[:/]$", before):
         return True
     if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b|hrs\b|local time)", low_after):
         return True
@@ -178,7 +178,8 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
             if j < len(toks) and toks[j][0].lower() in NOUNS:
                 noun, noun_text = NOUNS[toks[j][0].lower()], toks[j][0]
             break
-        if _NATIONALITY.fullmatch(w) and not (i + 1 < len(toks) and toks[i + 1][0].lower() in NOUNS):
+        if (_NATIONALITY.fullmatch(w) and not (i + 1 < len(toks) and toks[i + 1][0].lower() in NOUNS)
+                and not (i + 1 < len(toks) and toks[i + 1][0][:1].isupper())):
             # "three Jordanians", "one Argentine and one Chadian": nationals are people
             nxt = toks[i + 1][0].lower() if i + 1 < len(toks) else ""
             if nxt not in ("and", "or") or w.endswith("s") or q.text.lower() in ("one", "a"):
@@ -189,7 +190,7 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
             continue
         if w.isalpha() and w.islower() and lw not in _STOPWORDS and i < 2:
             # an unknown modifier ("69 response vessels"): skip it only if a counted noun follows
-            if any(t[0].lower() in NOUNS for t in toks[i + 1:i + 3]):
+            if any(t[0].lower() in NOUNS or _plural_noun(t[0]) for t in toks[i + 1:i + 3]):
                 i += 1
                 continue
         if _plural_noun(w) and q.low >= 2 and not q.currency:
