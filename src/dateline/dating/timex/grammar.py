@@ -109,6 +109,8 @@ RULES: list[Rule] = [
        nz.month_part),
     _r("unit_rel", r"(?P<rel>(?i:last|this|next|the\s+current|the\s+same|current))\s+"
                    r"(?P<unit>(?i:week|month|year|quarter|weekend|decade|century))(?!\w)", nz.unit_relative),
+    _r("relative_to_ref", r"(?P<rel>(?i:the\s+(?:following|previous|preceding|next)))\s+"
+                          r"(?P<unit>(?i:day|morning|week|month|year))(?!\w)", nz.relative_to_reference),
     _r("the_past_unit", r"(?i:the\s+(?:past|last|next|coming|previous|following)|past)\s+"
                         r"(?P<unit>(?i:week|month|year|decade|century|hour|minute))(?!\w)", nz.past_span),
     _r("rate", r"(?i:a|an|per)\s+(?P<sunit>(?i:day|week|month|year|hour|quarter))(?!\w)", nz.rate_set),

@@ -294,6 +294,21 @@ def unit_relative(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     return [(m.start(), m.end(), v, "DATE")]
 
 
+def relative_to_reference(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'the following year', 'the previous day', 'the next morning': one unit after/before the date
+    the text last gave (reference time). 'the next year/week/month' stays a duration (past_span):
+    in news it is mostly 'over the next year'."""
+    rel = m.group("rel").lower().split()[-1]
+    unit = m.group("unit").lower()
+    if rel == "next" and unit not in ("day", "morning"):
+        return None
+    sign = 1 if rel in ("following", "next") else -1
+    code = {"day": "D", "morning": "D", "week": "W", "month": "M", "year": "Y"}[unit]
+    part = "TMO" if unit == "morning" else ""
+    return [(m.start(), m.end(), f"@SHIFT:{sign}{code}{part}:PAST_REF" if sign < 0 else
+             f"@SHIFT:{sign}{code}{part}:FUTURE_REF", "TIME" if part else "DATE")]
+
+
 def past_span(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     """'the past year', 'the coming decade', 'the next few weeks' -> durations."""
     unit = _unit_of(m.group("unit"))

@@ -9,6 +9,8 @@ text names a year), and replaces each deferred value, falling back to DEFAULT.
 - ``@YEARQ:YYYY:D`` 'the 1988 period'        -> that quarter of YYYY
 - ``@THAT:G:D``     'that year', 'that day'  -> the last date with a written year, at granularity G
 - ``@THATMONTH:MM:D`` 'June of that year'   -> month MM of the last year the text wrote out
+- ``@SHIFT:+1D:D``  'the following day', 'the previous year', 'the next morning' -> one unit
+  after/before the last absolute date of the text
 - ``@YEARLESS:MM-DD:D`` 'Aug. 2' in a story told about 1990 -> 1990-08-02 when the last full date
   with its year written out (a few sentences back) is in another year than the anchor's
   (TimeML's reference time for narratives). Bare years ("in 1974") do not move the reference:
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from .anchor import Anchor, shift
 from .context import Piece
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -29,11 +32,31 @@ NEAR_QUARTER = 1500  # characters
 NEAR_DATE = 600
 
 
+def _shift_value(ref: str, arg: str) -> str | None:
+    """'+1D' from 2000-02-22 -> 2000-02-23; '-1Y' from 1997-05 -> 1996; granularity of the unit."""
+    m = re.fullmatch(r"([+-]?\d)([DWMY])(TMO)?", arg)
+    rm = _DATEVAL.match(ref)
+    if not m or not rm:
+        return None
+    n, unit, part = int(m.group(1)), m.group(2), m.group(3) or ""
+    y, mo, d = rm.group(1), rm.group(2), rm.group(3)
+    anchor = Anchor(int(y), int(mo) if mo else None, int(d) if d else None)
+    if unit in ("D", "W") and anchor.date is None:
+        return None
+    if unit == "M" and anchor.month is None:
+        return None
+    v = shift(anchor, n, unit)
+    if v and part:
+        v += "T" + part[1:]
+    return v
+
+
 def resolve(text: str, pieces: list[Piece]) -> list[Piece]:
     out: list[Piece] = []
     ref_q: tuple[int, int, int] | None = None  # year, quarter, end offset
     ref_d: tuple[str, int] | None = None  # last explicit full date (year written out), end offset
     ref_any: str | None = None  # last value of any granularity with its year written out
+    ref_last: str | None = None  # last absolute value of any kind (reference time for 'the next day')
     for s, e, v, t in pieces:
         deferred = v.startswith("@")
         if deferred:
@@ -56,10 +79,14 @@ def resolve(text: str, pieces: list[Piece]) -> list[Piece]:
                         v = "-".join(got)
             elif kind == "THATMONTH" and ref_any is not None and ref_any[:4].isdigit():
                 v = f"{ref_any[:4]}-{arg}"
+            elif kind == "SHIFT" and ref_last is not None:
+                v = _shift_value(ref_last, arg) or default
             elif kind == "YEARLESS" and d_near and ref_d:
                 ry = ref_d[0][:4]
                 if ry.isdigit() and ry != default[:4]:
                     v = f"{ry}-{arg}"
+        if (not deferred or kind == "SHIFT") and _DATEVAL.match(v):
+            ref_last = v.split("T")[0]
         if not deferred:
             qm = _QUARTER.match(v)
             if qm:
