@@ -27,10 +27,11 @@ from .names import fold, key
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 MIN_POP_ABROAD = 100_000  # a reading outside the story's countries must be at least this big
 FUZZY_CUTOFF = 90.0
 HOME_BONUS = 1.5  # log10 population units
+ALT_PENALTY = 2.0
 FACILITY_HEADS = frozenset(
     "house square street road avenue building palace hotel airport airbase base bridge hospital compound "
     "prison mosque church stadium tower port harbour harbor terminal refinery field camp".split()
@@ -110,11 +111,17 @@ def _build_index() -> dict[str, list[Place]]:
 
 
 class _Index:
-    """Folded name -> places, stored compactly (tuples and ints unpickle ~10x faster than objects)."""
+    """Folded name -> places, stored compactly (tuples and ints unpickle ~10x faster than objects).
+    ``main`` holds the (key, row) pairs where the key is the place's own name, not an alternate."""
 
-    def __init__(self, rows: list[tuple], keys: dict[str, tuple[int, ...]]) -> None:
+    def __init__(self, rows: list[tuple], keys: dict[str, tuple[int, ...]], main: set[tuple[str, int]]) -> None:
         self.rows = rows
         self.keys = keys
+        self.main = main
+
+    def is_main(self, k: str, place: Place) -> bool:
+        ids = self.keys.get(k, ())
+        return any((k, i) in self.main for i in ids if self.rows[i][0] == place.gazetteer_id)
 
     def get(self, k: str, default: list[Place] | None = None) -> list[Place]:
         ids = self.keys.get(k)
@@ -130,6 +137,7 @@ def _compact(index: dict[str, list[Place]]) -> _Index:
     rows: list[tuple] = []
     pos: dict[Place, int] = {}
     keys: dict[str, tuple[int, ...]] = {}
+    main: set[tuple[str, int]] = set()
     for k, places in index.items():
         ids = []
         for p in places:
@@ -137,8 +145,10 @@ def _compact(index: dict[str, list[Place]]) -> _Index:
                 pos[p] = len(rows)
                 rows.append((p.gazetteer_id, p.name, p.country, p.population, p.lat, p.lon, p.kind))
             ids.append(pos[p])
+            if key(p.name) == k:
+                main.add((k, pos[p]))
         keys[k] = tuple(ids)
-    return _Index(rows, keys)
+    return _Index(rows, keys, main)
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,8 +157,8 @@ def geonames_index() -> _Index:
     path = _cache_path()
     try:
         with path.open("rb") as fh:
-            rows, keys = pickle.load(fh)
-            return _Index(rows, keys)
+            rows, keys, main = pickle.load(fh)
+            return _Index(rows, keys, main)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         pass
     index = _compact(_build_index())
@@ -156,7 +166,7 @@ def geonames_index() -> _Index:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
-            pickle.dump((index.rows, index.keys), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((index.rows, index.keys, index.main), fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
     except OSError as exc:  # a read-only home is fine: rebuild next time
         log.debug("geonames index not cached: %s", exc)
@@ -227,6 +237,7 @@ def resolve(names: list[str], context: Counter[str], kind: str = "GPE") -> GeoPo
     if any(key(n).split()[-1:] and key(n).split()[-1] in FACILITY_HEADS for n in names[:1]):
         kind = "FACILITY"  # "White House", "Green Square": shipped gazetteer only, never a town's namesake
     cands: list[Place] = []
+    matched = ""
     local = shipped_gazetteer()
     index = geonames_index()
     for n in names:
@@ -239,6 +250,7 @@ def resolve(names: list[str], context: Counter[str], kind: str = "GPE") -> GeoPo
         if kind != "FACILITY":
             cands.extend(p for p in index.get(k, []) if kind != "FAC" or p.country in home)
         if cands:
+            matched = k
             break
     if not cands and kind not in ("FAC", "FACILITY") and home:
         for cc in sorted(home):
@@ -257,6 +269,8 @@ def resolve(names: list[str], context: Counter[str], kind: str = "GPE") -> GeoPo
             score = math.log10(p.population + 10) + (HOME_BONUS if at_home else 0.0) + (5.0 if p.kind == "fac" else 0.0)
             if p.population == 0:  # shipped gazetteer rows carry no population
                 score += 4.0
+            elif matched and not index.is_main(matched, p):
+                score -= ALT_PENALTY  # matched only by an alternate name (Dayton, OH is also "Venice")
         if score > best_score:
             best, best_score = p, score
     if best is None:
