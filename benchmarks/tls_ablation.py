@@ -27,7 +27,7 @@ VARIANTS: dict[str, dict] = {
     "summary_no_explicit_bonus": {"summary": {"explicit": 0}},
     "dates_fallback_only": {"date_source": "fallback"},
     "dates_timex_only": {"date_source": "timex"},
-    "dates_union": {"date_source": "union"},
+    "dates_auto": {"date_source": "auto"},
 }
 KEYS = ["concat_r1_f", "concat_r2_f", "agreement_r1_f", "agreement_r2_f", "ar1_f", "ar2_f", "date_f1"]
 

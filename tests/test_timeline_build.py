@@ -18,7 +18,7 @@ from dateline.events.syndication import syndication_groups
 
 @pytest.fixture(scope="module")
 def h1n1(shared_data):
-    return load_topic(shared_data / "timeline17/H1N1_guardian", use_cache=False)
+    return load_topic(shared_data / "timeline17/H1N1_guardian")
 
 
 def test_timeline_is_dated_cited_and_readable(h1n1):

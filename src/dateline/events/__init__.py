@@ -30,7 +30,8 @@ class TimelineOptions:
     select: SelectWeights = field(default_factory=SelectWeights)
     summary: SummaryWeights = field(default_factory=SummaryWeights)
     syndication: bool = True
-    date_source: str = "auto"  # auto | timex | fallback | union (see events.dates.sentence_refs)
+    date_source: str = "union"  # auto | timex | fallback | union (see events.dates.sentence_refs)
+    lead_sentences: int = 5  # undated sentences this near an article's top count for its publication day
 
 
 def _bound(value: str | None, last: bool) -> dt.date | None:
@@ -59,7 +60,7 @@ def _auto_count(story: Story, w: SelectWeights) -> int:
     scores = sorted((date_score(st, w) for st in story.stats.values()), reverse=True)
     if not scores:
         return 0
-    strong = sum(1 for s in scores if s >= 0.25 * scores[0])
+    strong = sum(1 for s in scores if s >= max(3.0, 0.1 * scores[0]))
     return max(min(5, len(scores)), min(30, strong))
 
 
@@ -85,7 +86,7 @@ def build_timeline(
         return [], [], Summary()
     groups = syndication_groups(docs) if options.syndication else {d.id: d.id for d in docs}
     story = build_story(docs, groups, _bound(options.start, False), _bound(options.end, True),
-                        date_source=options.date_source)
+                        lead=options.lead_sentences, date_source=options.date_source)
     if not story.candidates:
         return [], [], Summary()
     x = vectorize(story.candidates)

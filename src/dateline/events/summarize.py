@@ -19,7 +19,7 @@ from .candidates import Candidate, Story
 
 @dataclass
 class SummaryWeights:
-    redundancy: float = 0.5  # max cosine between two sentences of one day's summary
+    redundancy: float = 0.35  # max cosine between two sentences of one day's summary
     support: float = 0.1  # bonus per extra independent source repeating a sentence
     cluster: float = 0.35  # cosine to join an event cluster
     explicit: float = 0.2  # bonus for a sentence naming the day by its calendar date (retrospective)
