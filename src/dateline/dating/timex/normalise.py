@@ -353,6 +353,9 @@ def duration(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     """'three years', 'the past four months', 'a 10-hour', 'nearly two weeks', 'several days'."""
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group("num")):
         return None  # "the 1988 quarter" is a date, not 1,988 quarters
+    if re.search(r"(?i:[a-z]-quarters?)$", m.group(0)) or (
+            m.group("unit").lower().startswith("quarter") and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4])):
+        return None  # "three-quarters of the vote" is a fraction
     n = parse_number(m.group("num"))
     word = m.group("unit")
     u = _dur_unit(word)
