@@ -22,7 +22,7 @@ EXACT_TOL = 0.10
 APPROX_TOL = 0.25
 
 _DENY = re.compile(r"(?<!permission was )(?<!access was )(?<!entry was )\b(?!(?:denied|denies|deny|denying)\s+(?:permission|access|entry|visas?|bail)\b)(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|disputed|disputes|"
-                   r"refuted|refutes|contradicted|contradicts|contrary\s+to|no\s+evidence|not\s+true|untrue|"
+                   r"refuted|refutes|refute|contradicted|contradicts|contradict|contrary\s+to|no\s+evidence|not\s+true|untrue|"
                    r"baseless|false|lies|insisted|insists|rebuffed)\b", re.I)
 _CONTRAST = re.compile(r"(?:,\s*|\s+)(?:but|however|while|whereas)\b|;\s*(?:but|however)?", re.I)
 _NEG = re.compile(r"\b(?:not|no|never|n't|nothing|none|denied|denies|deny|rejected|dismissed|disputed|"

@@ -173,10 +173,14 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
             j = i + 1
             if toks[j][0].lower() in _DETS:
                 j += 1
-            while j < len(toks) and toks[j][0].lower() in _SKIPPABLE and j < i + 4:
+            while j < len(toks) and j < i + 5 and (toks[j][0].lower() in _SKIPPABLE or (
+                    toks[j][0].isalpha() and toks[j][0].lower() not in _STOPWORDS and toks[j][0].lower() not in NOUNS
+                    and not _plural_noun(toks[j][0]))):
                 j += 1
             if j < len(toks) and toks[j][0].lower() in NOUNS:
                 noun, noun_text = NOUNS[toks[j][0].lower()], toks[j][0]
+            elif j < len(toks) and _plural_noun(toks[j][0]):
+                noun, noun_text = toks[j][0].lower(), toks[j][0]
             break
         if (_NATIONALITY.fullmatch(w) and not (i + 1 < len(toks) and toks[i + 1][0].lower() in NOUNS)
                 and not (i + 1 < len(toks) and toks[i + 1][0][:1].isupper())):

@@ -34,7 +34,8 @@ _ATOM = (
     rf"|an?\s+(?:hundred|thousand|million|billion)(?:\s+(?:thousand|million))?"
     rf"|a\s+dozen)"
 )
-_VAGUE = r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions"
+_VAGUE = (r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|(?:several|a\s+few)\s+(?:hundred|thousand|million)"
+          r"|dozens|scores|hundreds|thousands|millions|billions")
 _HEDGE = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in HEDGES), key=len, reverse=True))
 
 QUANTITY = re.compile(
@@ -115,7 +116,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         cur = None
         bare = False
         if m.group("vague"):
-            lo, hi = VAGUE[re.sub(r"\s+", " ", m.group("vague").lower())]
+            key = re.sub(r"\s+", " ", m.group("vague").lower())
+            key = re.sub(r"^(?:several|a few) (\w+)$", r"\1s", key)  # "several hundred" reads as "hundreds"
+            lo, hi = VAGUE[key]
             approx = True
         else:
             a = m.group("a")
@@ -123,7 +126,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             hi = lo
             bare = bool(re.fullmatch(r"\d{1,4}", a.strip()))
             approx = approx or "dozen" in a.lower()
-            if m.group("b") and m.group("from") and _CHANGE.search(text, max(0, m.start() - 40), m.start()):
+            if m.group("b") and m.group("sep").lower() == "to" and _CHANGE.search(text, max(0, m.start() - 40), m.start()):
                 # "the toll has risen from 11 to 14": two figures, the earlier and the current
                 b_val, cur_b = _parse_atom(m.group("b"))
                 out.append(Quantity(m.start(), m.end("a"), text[m.start():m.end("a")], lo, lo, approx, bound, cur, False))
