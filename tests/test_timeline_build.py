@@ -82,3 +82,20 @@ def test_dateline_prefix_is_cut(fixtures):
     first = detokenize_line((fixtures / "tls/reuters_2011-03-04_337.htm.txt").read_text().splitlines()[0])
     assert re.match(r"TRIPOLI \(Reuters\) -", first)
     assert first[content_start(first):].startswith("Libyan authorities")
+
+
+@pytest.mark.parametrize("line,start,ok", [
+    ("LIBYA, 4:01 p.m. ET, 11:01 p.m. local: The Arab League will hold an urgent summit Tuesday to discuss the crisis.",
+     "The Arab League", True),
+    ("February 26 - The U.N. Security Council imposes sanctions on Gaddafi and his family, and refers Libya's "
+     "crackdown on rebels to the International Criminal Court (ICC).", "The U.N.", True),
+    ("February 24, 2011 04:18 pm at 4:18 pm | February 24, 2011 04:21 pm at 4:21 pm | equal means equal!", "", False),
+    ("The $30 billion is the largest amount ever blocked under any sanctions program, he said.", "The $30", False),
+])
+def test_sentence_proper_and_readability(line, start, ok):
+    """Lines from the bundled examples/libya articles (live-blog label, factbox date, comment stamp, unnamed 'he')."""
+    from dateline.events.readable import readable
+
+    body = line[content_start(line):]
+    assert body.startswith(start)
+    assert readable(body) is ok

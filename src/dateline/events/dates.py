@@ -25,7 +25,7 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WD = re.compile(r"\b(next\s+|last\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _REL = re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|this evening)\b", re.I)
 _STAMP = re.compile(r"^\s*,?\s*(?:\d{4}\s*)?(?:at\s+)?\d{1,2}:\d{2}\s*[ap]\.?m", re.I)
-_REPLY = re.compile(r"\|\s*Reply\b")
+_REPLY = re.compile(r"\|\s*Reply\b|\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|")
 
 
 @dataclass
@@ -111,10 +111,14 @@ def fallback_refs(sentence: str, anchor: dt.date | None) -> list[DateRef]:
 
 
 def timex_refs(doc: Document, start: int, end: int) -> list[DateRef]:
-    """Day/month references from the document's timexes inside ``[start, end)``."""
-    out = []
+    """Day/month references from the document's timexes inside ``[start, end)`` (comment stamps skipped)."""
+    out: list[DateRef] = []
+    if _REPLY.search(doc.text[start:end]):
+        return out
     for t in doc.timexes:
         if t.type not in ("DATE", "TIME") or t.start < start or t.end > end:
+            continue
+        if t.type == "DATE" and _STAMP.match(doc.text[t.end : t.end + 20]):
             continue
         v = t.value or ""
         if re.match(r"\d{4}-\d{2}-\d{2}(?:$|T)", v):

@@ -15,8 +15,10 @@ _DATE_LEAD = re.compile(
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?:\s+\d{4})?)\s*(?:--|-|—|–|:)\s+(?=[A-Z])"
 )
 _UNNAMED_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained)\b", re.I)
+# live-blog and transcript labels: "LIBYA, 4:01 p.m. ET, 11:01 p.m. local: ", "AZUZ: "
+_LABEL = re.compile(r"^(?:[A-Z][A-Z .]{2,30},\s*.{0,50}?\blocal:\s+|[A-Z][A-Z.'-]{2,20}(?:\s[A-Z][A-Z.'-]+)?:\s+(?=[A-Z\"]))")
 _PRONOUN_START = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|We|I|But|And|Also|So)\b")
-_BAD = re.compile(r"\|\s*Reply|https?://|www\.|©|\bclick here\b|\bRead more\b|\bEmail to a friend\b|\bAll rights reserved\b", re.I)
+_BAD = re.compile(r"\||\b\d{1,2}:\d{2}\s*[ap]\.?m\b.{0,12}\bat\b|https?://|www\.|©|\bclick here\b|\bRead more\b|\bEmail to a friend\b|\bAll rights reserved\b", re.I)
 
 
 def content_start(sentence: str) -> int:
@@ -24,7 +26,7 @@ def content_start(sentence: str) -> int:
     m = _DATELINE.match(sentence)
     if m:
         return m.end()
-    m = _CAPS_DATELINE.match(sentence) or _DATE_LEAD.match(sentence)
+    m = _CAPS_DATELINE.match(sentence) or _DATE_LEAD.match(sentence) or _LABEL.match(sentence)
     if m:
         return m.end()
     return 0
