@@ -92,6 +92,7 @@ def test_evaluator_on_both_layouts() -> None:
     assert d["n"] == 2
     t = evaluate(TRAF, use_cache=False)
     assert t["dataset"] == "trafilatura-eval" and t["n"] == 3
+    assert t["title_n"] == 3 and t["title_accuracy"] >= 2 / 3  # headlines from the page metadata
     assert t["tp"] + t["fn"] == sum(len(v["with"]) for v in json.loads((TRAF / "evaldata.json").read_text()).values())
     txt = evaluate(AEB, mode="text", use_cache=False)
     assert txt["extractor"] == "lines" and 0.0 < txt["f1"] <= 1.0

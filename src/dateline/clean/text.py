@@ -19,6 +19,8 @@ def clean_text(text: str):
     lines, header = split_header(lines)
     keep, _ = classify_lines_detail(lines)
     title = header.title or find_title(lines, keep)
+    if title and True in keep and lines[keep.index(True)].strip() == title:
+        keep[keep.index(True)] = False  # the headline opened the body: it is the title, not body
     body = [ln.strip() for ln, k in zip(lines, keep, strict=True) if k and ln.strip()]
     boiler = [ln.strip() for ln, k in zip(lines, keep, strict=True) if not k and ln.strip() and ln.strip() != title]
     meta: dict = {"ptb_tokenized": was_ptb, **header.meta}

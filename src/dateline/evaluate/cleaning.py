@@ -124,7 +124,7 @@ def load_items(root: Path, layout: str) -> list[dict[str, Any]]:
     gold = json.loads((root / "evaldata.json").read_text(encoding="utf-8"))
     return [
         {"key": k, "path": _html_path(root, v["file"]), "url": k if k.startswith("http") else None,
-         "with": v.get("with", []), "without": v.get("without", [])}
+         "with": v.get("with", []), "without": v.get("without", []), "title": v.get("title")}
         for k, v in sorted(gold.items())
     ]
 
@@ -139,17 +139,18 @@ def _read_bytes(path: Path) -> bytes:
 # ---------------------------------------------------------------- extractors
 
 
-def _extract_dateline(item: dict[str, Any]) -> str:
+def _extract_dateline(item: dict[str, Any]) -> tuple[str, str | None]:
     """The project's own HTML path, exactly as ``dateline analyze`` reads and cleans a page."""
     from ..clean import clean
     from ..ingest.files import read_file
 
     raws = list(read_file(item["path"]))
     if not raws or raws[0].error:
-        return ""
+        return "", None
     raw = raws[0]
     raw.url = raw.url or item.get("url")
-    return clean(raw).text
+    c = clean(raw)
+    return c.text, c.title
 
 
 def _extract_trafilatura(item: dict[str, Any]) -> str:
@@ -173,11 +174,12 @@ def _extract_alltext(item: dict[str, Any]) -> str:
     return "\n".join(html_to_lines(html))
 
 
-def _extract_lines(item: dict[str, Any]) -> str:
+def _extract_lines(item: dict[str, Any]) -> tuple[str, str | None]:
     """Flattened page text through the text-line cleaner (``--mode text``)."""
     from ..clean.text import clean_text
 
-    return clean_text(_extract_alltext(item)).text
+    c = clean_text(_extract_alltext(item))
+    return c.text, c.title
 
 
 def _extract_justext(item: dict[str, Any]) -> str:
@@ -188,7 +190,8 @@ def _extract_justext(item: dict[str, Any]) -> str:
     return "\n".join(p.text for p in paras if not p.is_boilerplate)
 
 
-EXTRACTORS: dict[str, Callable[[dict[str, Any]], str]] = {
+Extractor = Callable[[dict[str, Any]], "str | tuple[str, str | None]"]
+EXTRACTORS: dict[str, Extractor] = {
     "dateline": _extract_dateline,
     "trafilatura": _extract_trafilatura,
     "alltext": _extract_alltext,
@@ -196,7 +199,7 @@ EXTRACTORS: dict[str, Callable[[dict[str, Any]], str]] = {
 }
 
 
-def _cached(name: str, fn: Callable[[dict[str, Any]], str], item: dict[str, Any], use_cache: bool) -> str:
+def _cached(name: str, fn: Extractor, item: dict[str, Any], use_cache: bool) -> str | tuple[str, str | None]:
     """Outputs of third-party extractors are cached (keyed by their version and the page bytes)."""
     if not use_cache or name not in {"trafilatura", "justext"}:
         return fn(item)
@@ -208,6 +211,7 @@ def _cached(name: str, fn: Callable[[dict[str, Any]], str], item: dict[str, Any]
     if path.exists():
         return path.read_text(encoding="utf-8")
     out = fn(item)
+    assert isinstance(out, str)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(out, encoding="utf-8")
     return out
@@ -230,7 +234,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--per-page", metavar="FILE", default=None, help="write per-page scores as JSON Lines")
 
 
-def _load_predictions(path: Path) -> Callable[[dict[str, Any]], str]:
+def title_match(gold: str, pred: str | None) -> bool:
+    """Headline found: equal after whitespace/case folding, or one contains the other
+    (pages add the site name to ``<title>``; gold sometimes keeps a kicker)."""
+    g = " ".join(_TOKEN.findall(gold.lower()))
+    p = " ".join(_TOKEN.findall((pred or "").lower()))
+    return bool(g) and bool(p) and (g == p or (len(p) >= 0.5 * len(g) and (g in p or p in g)))
+
+
+def _load_predictions(path: Path) -> Extractor:
     data = json.loads(_read_bytes(path).decode("utf-8"))
     data = data.get("output", data) if isinstance(data.get("output"), dict) else data
 
@@ -257,12 +269,16 @@ def evaluate(root: Path, mode: str = "html", extractor: str = "dateline", limit:
     exact: list[bool] = []
     sums = [0, 0, 0, 0]
     errors = 0
+    titles: list[bool] = []
     for i, item in enumerate(items, 1):
         try:
-            pred = _cached(name, fn, item, use_cache)
+            out = _cached(name, fn, item, use_cache)
         except Exception as exc:  # an extractor crash counts as empty output, as upstream
             print(f"{item['key']}: {type(exc).__name__}: {exc}", file=sys.stderr)
-            pred, errors = "", errors + 1
+            out, errors = "", errors + 1
+        pred, title = out if isinstance(out, tuple) else (out, None)
+        if isinstance(out, tuple) and item.get("title"):
+            titles.append(title_match(item["title"], title))
         if layout == "aeb":
             t = shingle_tp_fp_fn(item["gold"], pred)
             pages.append(t)
@@ -276,7 +292,10 @@ def evaluate(root: Path, mode: str = "html", extractor: str = "dateline", limit:
             per_page.append(row)
         if i % 25 == 0:
             print(f"  {i}/{len(items)}", file=sys.stderr)
-    scores = aeb_scores(pages, exact) if layout == "aeb" else snippet_scores(*sums)
+    scores: dict[str, Any] = aeb_scores(pages, exact) if layout == "aeb" else snippet_scores(*sums)
+    if titles:  # trafilatura-eval pages with a gold title
+        scores["title_accuracy"] = sum(titles) / len(titles)
+        scores["title_n"] = len(titles)
     return {"dataset": layout, "mode": mode, "extractor": name, "n": len(items), "errors": errors,
             **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}}
 
@@ -297,4 +316,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"{result['dataset']} ({result['mode']} mode, extractor {result['extractor']}), n={result['n']}")
         print("  F1 {f1:.3f}  precision {precision:.3f}  recall {recall:.3f}  accuracy {accuracy:.3f}".format(**result))
+        if "title_accuracy" in result:
+            print(f"  headline found on {result['title_accuracy']:.3f} of {result['title_n']} pages with a gold title")
     return 0
