@@ -60,6 +60,9 @@ def shift(a: Anchor, n: int, unit: str) -> str | None:
     """The anchor moved by ``n`` units, at that unit's granularity (D->day, W->week, M->month, Y->year...)."""
     if a.year is None:
         return None
+    span_years = {"Y": abs(n), "DE": 10 * abs(n), "CE": 100 * abs(n), "M": abs(n) // 12, "Q": abs(n) // 4}
+    if span_years.get(unit, 0) >= a.year or abs(n) > 100000:
+        return None  # before year 1: leave it to the caller's PAST_REF / FUTURE_REF
     if unit == "D":
         d = a.date
         return fmt_date(d + dt.timedelta(days=n)) if d else None
