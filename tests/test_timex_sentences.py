@@ -144,3 +144,15 @@ def test_month_of_that_year_uses_reference_time() -> None:
     got = tag("june_of_that_year")
     assert got["March 2003"] == ("2003-03", "DATE")
     assert got["June of that year"] == ("2003-06", "DATE")
+
+
+def test_without_anchor_no_year_is_invented() -> None:
+    """With no publication date, a DATE gets a year only if the text wrote one."""
+    import re
+
+    for d in SENTS.values():
+        years_in_text = set(re.findall(r"(?:19|20)\d\d", d["text"]))
+        for t in tag_timexes(d["text"], None):
+            m = re.match(r"^(\d{4})", t.value)
+            if t.type in ("DATE", "TIME") and m:
+                assert m.group(1) in years_in_text, (d["id"], t)
