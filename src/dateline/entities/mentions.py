@@ -20,6 +20,7 @@ from .spans import TITLE_RE, canonical_title, negated, prefixed_adjective, split
 KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Z.&]{1,9})\s*\)")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*|of|for|the|and|on|de|al|el")
+_KIN = re.compile(r"\b(?:sons?|daughters?|wife|widow|brothers?|sisters?|nephew|niece|cousin|grandson|son-in-law)\b", re.I)
 _PLACE_AFTER = re.compile(r" (?:village|town|city|district|province|region|oasis|oilfield|port|airport|area)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:near|outside|towards?|past|around|in the town of|in the village of|west of|east of|south of|north of) $")
 _NOMINAL_PERSON = re.compile(r"\bthe (colonel|general|president|sheikh|king|prime minister|emir)\b", re.I)
@@ -36,7 +37,7 @@ def extract_mentions(text: str, annotation: Annotation) -> list[Mention]:
         if m is not None:
             out.append(m)
     out = _add_acronyms(text, out)
-    _resolve_people(out)
+    _resolve_people(out, text)
     out.extend(_nominals(text, out))
     out.sort(key=lambda m: (m.start, m.end))
     return out
@@ -119,13 +120,15 @@ def _label_at(mentions: list[Mention], s: int, e: int) -> str | None:
     return None
 
 
-def _resolve_people(mentions: list[Mention]) -> None:
+def _resolve_people(mentions: list[Mention], text: str) -> None:
     """Point each person mention at the longest compatible name in the document.
 
-    A shorter form compatible with several full names ("Gaddafi" with Muammar and Saif
-    al-Islam Gaddafi) goes to the one named most often (then first) in the document. A
-    one-word ORG/GPE mention equal to the surname of a person named here becomes PERSON
-    (spaCy often labels a bare surname ORG).
+    A bare surname goes to a full name introduced before it, spelled the same, that the
+    article neither calls by given name ("Saif said") nor introduces as someone's relative
+    ("Gadhafi's son, Saif al-Islam Gadhafi"); among several, the first introduced. Left
+    unresolved otherwise (linking then decides by story-wide dominance). A one-word ORG
+    mention equal to the surname of a person named here becomes PERSON (spaCy often labels
+    a bare surname ORG).
     """
     people = [m for m in mentions if m.label == "PERSON" and "ref" not in m.attrs]
     fulls: dict[str, list[Mention]] = {}
@@ -136,6 +139,15 @@ def _resolve_people(mentions: list[Mention]) -> None:
     if not fulls:
         return
     order = sorted(fulls, key=lambda k: (-len(k.split()), -len(fulls[k]), fulls[k][0].start))
+    forms = {tuple(tokens(m.text)) for m in people}
+
+    def relative(k: str) -> bool:
+        """Introduced as someone's son, daughter, wife... ("Gadhafi's son, Saif al-Islam Gadhafi")."""
+        return any(_KIN.search(text, max(0, m.start - 40), min(len(text), m.end + 50)) for m in fulls[k])
+
+    def given_named(k: str) -> bool:
+        parts = k.split()
+        return any(tuple(parts[:j]) in forms for j in range(1, len(parts)))
     for m in mentions:
         if m.label not in ("PERSON", "ORG") or "ref" in m.attrs:
             continue
@@ -155,7 +167,14 @@ def _resolve_people(mentions: list[Mention]) -> None:
             cands = _given_name_ref(toks[0], m.start, fulls, order)
         if not cands:
             continue
-        if len(cands) > 1:
+        if len(toks) == 1:
+            # A bare surname is not a person this article calls by given name ("Saif said ...":
+            # then "Gadhafi" is someone else); among the rest the one introduced first wins.
+            cands = [k for k in cands if not given_named(k) and not relative(k)]
+            if not cands:
+                continue
+            cands.sort(key=lambda k: fulls[k][0].start)
+        elif len(cands) > 1:
             weight = {k: sum(len(fulls[o]) for o in fulls if person_compatible(o.split(), k.split())) for k in cands}
             cands.sort(key=lambda k: (-weight[k], fulls[k][0].start))
         best = cands[0]
