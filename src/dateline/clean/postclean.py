@@ -36,6 +36,8 @@ def _label_line(line: str, end_punct: bool, words: int) -> bool:
     m = _LABEL.match(line)
     if not m or words > 25:
         return False
+    if m.group(1).isupper() and len(m.group(1)) > 3 and not line.rstrip().endswith("."):
+        return True  # "LE PUEDE INTERESAR: <teaser>", "VEA TAMBIÉN: <teaser>" (a dateline ends its sentence)
     label = normalise(m.group(1)).split()
     return any(w in CUE_WORDS or w in {"source", "sources", "also"} for w in label) and not (
         end_punct and words > 12
