@@ -23,6 +23,7 @@ class SummaryWeights:
     support: float = 0.1  # bonus per extra independent source repeating a sentence
     cluster: float = 0.35  # cosine to join an event cluster
     explicit: float = 0.2  # bonus for a sentence naming the day by its calendar date (retrospective)
+    position: float = 0.0  # bonus for sentences near the top of their article: w / (1 + index)
 
 
 def vectorize(cands: list[Candidate]):
@@ -60,7 +61,8 @@ def score_day(story: Story, day: dt.date, x, w: SummaryWeights) -> tuple[list[in
     sims = (m @ m.T).toarray()
     sup = _support(idx, sims, story.candidates)
     expl = np.array([day in story.candidates[i].explicit for i in idx], dtype=float)
-    return idx, cos * (1 + w.support * np.log1p(sup)) * (1 + w.explicit * expl), sims
+    pos = np.array([1.0 / (1 + story.candidates[i].sent) for i in idx])
+    return idx, cos * (1 + w.support * np.log1p(sup)) * (1 + w.explicit * expl) * (1 + w.position * pos), sims
 
 
 def pick_sentences(story: Story, idx: list[int], scores: np.ndarray, sims: np.ndarray, k: int,
