@@ -24,7 +24,7 @@ from rapidfuzz.distance import JaroWinkler
 from ..model import Document, Entity, GeoPoint, Mention, Span
 from . import geo
 from .aliases import alias_display, alias_table
-from .names import acronym_form, acronym_of, key, person_compatible, same_token, skeleton, tokens
+from .names import acronym_form, acronym_of, acronym_spells, key, person_compatible, same_token, skeleton, tokens
 
 DOMINANCE = 3.0
 CENTRAL_MIN = 20  # a person named this often (and CENTRAL_SHARE of all person mentions) is central
@@ -139,6 +139,7 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
     """An undefined acronym ("NTC") maps to the one multi-word name of the story it spells."""
     defined: dict[str, str] = {}
     names_by_initials: dict[str, set[str]] = defaultdict(set)
+    multiword: set[str] = set()
     for _, m in items:
         if m.label in ("ORG", "GPE", "LOC", "FAC", "NORP"):
             if m.attrs.get("expansion"):
@@ -148,6 +149,8 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
             words = m.text.split()
             if len(words) >= 2:
                 names_by_initials[acronym_of(words)].add(raw_key[id(m)])
+                if m.label == "ORG":
+                    multiword.add(raw_key[id(m)])
     out = dict(raw_key)
     for _, m in items:
         if m.label == "PERSON" or m.attrs.get("expansion"):
@@ -159,6 +162,10 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
             out[id(m)] = defined[acr]
         elif len(names_by_initials.get(acr, ())) == 1:
             out[id(m)] = next(iter(names_by_initials[acr]))
+        elif len(acr) >= 4:
+            spelled = {k for k in multiword if acronym_spells(acr, k.split())}
+            if len(spelled) == 1:  # "AGOCO" and the story's one "Arabian Gulf Oil Company"
+                out[id(m)] = next(iter(spelled))
     return out
 
 

@@ -14,7 +14,7 @@ import re
 
 from ..model import Mention
 from ..nlp import Annotation
-from .names import acronym_of, key, person_compatible, same_token, tokens
+from .names import acronym_of, acronym_spells, key, person_compatible, same_token, tokens
 from .spans import TITLE_RE, canonical_title, negated, prefixed_adjective, split_title, title_before, trim
 
 KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
@@ -104,7 +104,7 @@ def _expansion_before(text: str, pos: int, acr: str) -> tuple[int, int] | None:
         if not cand[0].group()[0].isupper():
             continue
         initials = acronym_of([w.group() for w in cand])
-        if initials == acr or initials.replace("-", "") == acr:
+        if initials == acr or (len(cand) >= 2 and acronym_spells(acr, [w.group().strip(",") for w in cand])):
             s = base + cand[0].start()
             e = base + cand[-1].end()
             while e > s and text[e - 1] in ",;: ":

@@ -219,6 +219,25 @@ def acronym_of(words: list[str]) -> str:
     return "".join(w[0].upper() for w in words if w and w.lower() not in skip and w[0].isalpha())
 
 
+_ACR_SKIP = {"of", "the", "for", "and", "de", "du", "des", "on", "in", "al", "el"}
+
+
+def acronym_spells(acr: str, words: list[str]) -> bool:
+    """``acr`` is made of a non-empty prefix of each content word in order
+    ("AGOCO" = Arabian Gulf Oil COmpany, "NTC" = National Transitional Council)."""
+    content = [w.lower() for w in words if w and w.lower() not in _ACR_SKIP and w[0].isalpha()]
+    a = acr.lower()
+
+    @functools.cache
+    def fits(i: int, j: int) -> bool:
+        if j == len(content):
+            return i == len(a)
+        w = content[j]
+        return any(a[i:i + n] == w[:n] and fits(i + n, j + 1) for n in range(1, min(len(w), len(a) - i) + 1))
+
+    return 3 <= len(a) <= 8 and bool(content) and fits(0, 0)
+
+
 def acronym_form(text: str) -> str | None:
     """'U.N.' / 'UN' / 'NTC' -> 'UN' / 'NTC'; None when ``text`` is not acronym-like."""
     s = text.replace(".", "").replace(" ", "")
