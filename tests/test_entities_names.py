@@ -50,3 +50,11 @@ def test_acronym_forms():
     assert acronym_form("U.N.") == "UN"
     assert acronym_form("NTC") == "NTC"
     assert acronym_form("Nato") is None
+
+
+def test_acronyms_spelled_from_word_prefixes():
+    from dateline.entities.names import acronym_spells
+
+    assert acronym_spells("AGOCO", "Arabian Gulf Oil Company".split())
+    assert acronym_spells("NTC", "National Transitional Council".split())
+    assert not acronym_spells("ICC", "International Committee of the Red Cross".split())
