@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,9 +69,8 @@ class LineFeatures:
     copyright: bool
 
 
-def _is_wide(c: str) -> bool:
-    """A CJK character (kana, ideographs)."""
-    return "\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff"
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # kana and CJK ideographs
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
@@ -80,21 +80,35 @@ def _stoplists() -> dict[str, frozenset[str]]:
     return {name: frozenset(justext.get_stoplist(name)) for name in sorted(justext.get_stoplists())}
 
 
+@lru_cache(maxsize=1)
+def _stopword_index() -> dict[str, tuple[str, ...]]:
+    """Stop word -> the languages whose jusText list holds it."""
+    index: dict[str, list[str]] = {}
+    for name, stops in _stoplists().items():
+        for w in stops:
+            index.setdefault(w, []).append(name)
+    return {w: tuple(v) for w, v in index.items()}
+
+
 def guess_stoplist(lines: list[str]) -> frozenset[str]:
     """The jusText stop-word list that covers most words of the document (English on ties or none)."""
     sample = "".join(lines)[:50000]
-    letters = sum(1 for c in sample if c.isalpha())
-    if letters and sum(1 for c in sample if _is_wide(c)) > 0.3 * letters:
+    letters = len(_LETTER.findall(sample))
+    if letters and len(_WIDE.findall(sample)) > 0.3 * letters:
         return frozenset()  # written without spaces (Chinese, Japanese): stop-word density means nothing
     prose = [ln for ln in lines if len(ln.split()) >= 5] or lines  # menus would favour odd languages
-    words = [w.lower() for ln in prose for w in _TOKEN.findall(ln)][:5000]
+    words = [w.lower() for ln in prose[:200] for w in _TOKEN.findall(ln)][:2000]
     if not words:
         return _stoplists()["English"]
-    best, best_score = "English", -1.0
-    for name, stops in _stoplists().items():
-        score = sum(1 for w in words if w in stops) / len(words)
-        if score > best_score + 1e-9 or (abs(score - best_score) <= 1e-9 and name == "English"):
-            best, best_score = name, score
+    hits: Counter = Counter()
+    index = _stopword_index()
+    for w in words:
+        for lang in index.get(w, ()):
+            hits[lang] += 1
+    best, best_score = "English", hits["English"] / len(words)
+    for name, n in sorted(hits.items()):
+        if n / len(words) > best_score + 1e-9:
+            best, best_score = name, n / len(words)
     return _stoplists()[best] if best_score >= 0.08 else frozenset()
 
 
@@ -119,7 +133,7 @@ def line_features(line: str, stops: frozenset[str]) -> LineFeatures:
     digits = sum(1 for c in s if c.isdigit())
     spans = [m.span() for r in (DATE_RE, TIME_RE, _REL_TIME) for m in r.finditer(s)]
     # a CJK character carries about a word: weigh it like the 3 characters of a short word
-    wide = sum(1 for c in s if _is_wide(c))
+    wide = len(_WIDE.findall(s))
     return LineFeatures(
         text=s,
         chars=len(s) + 2 * wide,
