@@ -89,7 +89,7 @@ def build_timeline(
                         lead=options.lead_sentences, date_source=options.date_source)
     if not story.candidates:
         return [], [], Summary()
-    x = vectorize(story.candidates)
+    x = vectorize(story.candidates, options.summary.ngram_max)
     n = options.max_dates if options.max_dates is not None else _auto_count(story, options.select)
     k = max(1, options.sentences_per_date)
     ent_index = _entity_index(entities)

@@ -24,11 +24,13 @@ class SummaryWeights:
     cluster: float = 0.35  # cosine to join an event cluster
     explicit: float = 0.2  # bonus for a sentence naming the day by its calendar date (retrospective)
     position: float = 0.0  # bonus for sentences near the top of their article: w / (1 + index)
+    ngram_max: int = 1  # TF-IDF terms: words (1) or words and word pairs (2)
 
 
-def vectorize(cands: list[Candidate]):
+def vectorize(cands: list[Candidate], ngram_max: int = 1):
     """L2-normalised TF-IDF rows, one per candidate."""
-    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2, max_df=0.5, dtype=np.float32)
+    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2, max_df=0.5, dtype=np.float32,
+                          ngram_range=(1, ngram_max))
     texts = [c.text for c in cands]
     try:
         x = vec.fit_transform(texts)
