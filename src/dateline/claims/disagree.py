@@ -25,6 +25,8 @@ _DENY = re.compile(r"(?<!permission was )(?<!access was )(?<!entry was )\b(?!(?:
                    r"refuted|refutes|refute|contradicted|contradicts|contradict|contrary\s+to|no\s+evidence|not\s+true|untrue|"
                    r"baseless|false|lies|insisted|insists|rebuffed)\b", re.I)
 _CONTRAST = re.compile(r"(?:,\s*|\s+)(?:but|however|while|whereas)\b|;\s*(?:but|however)?", re.I)
+_WEAK = re.compile(r"insisted|insists", re.I)  # assertive, not always a denial
+WEAK_OVERLAP = 3  # content stems a "But ..."/"insisted" sentence must share with the statement it answers
 _NEG = re.compile(r"\b(?:not|no|never|n't|nothing|none|denied|denies|deny|rejected|dismissed|disputed|"
                   r"still|remains?|retained|retaken|recaptured|regained)\b|n't\b", re.I)
 _STOP = set("""a an the and or but of in on at to for from by with as is are was were be been has have had
@@ -263,8 +265,20 @@ def statement_disagreements(docs: list[Document]) -> list[Disagreement]:
     return out
 
 
+_DISPUTED_BY = re.compile(r",\s+(?:a|an|the)\s+(?:claim|report|assertion|account|charge|allegation|figure|version)s?\s+"
+                          r"(?:(?:that|which)\s+(?:was|were|has\s+been|have\s+been)\s+)?(?:flatly\s+|strongly\s+)?"
+                          r"(?:denied|disputed|rejected|dismissed|contested|refuted|contradicted)\s+by\s+(?P<src>[^,.;:]{2,80})", re.I)
+
+
 def _within_sentence(d: Document, s0: int, s1: int):
     sent = d.text[s0:s1]
+    m = _DISPUTED_BY.search(sent)
+    if m:
+        # "State TV claimed ... in control of Ajdabiya, a claim disputed by opposition leaders"
+        sa = _source_of(d.text, s0, s0 + m.start())
+        sb = m.group("src").strip()
+        if sa and not _same_speaker(sa, sb):
+            return [(sa, s0, s0 + m.start()), (sb, s0 + m.start(), s1)]
     for m in _CONTRAST.finditer(sent):
         a0, a1, b0, b1 = s0, s0 + m.start(), s0 + m.end(), s1
         if a1 - a0 < 20 or b1 - b0 < 20:
@@ -300,7 +314,8 @@ def _with_previous(d: Document, sents: list[tuple[int, int]], k: int):
         if not sa or _same_speaker(sa, sb):
             continue
         overlap = len(_content(d.text[a0:a1]) & cb)
-        if overlap >= (1 if _DENY.search(text_b) else 2):
+        strong = _DENY.search(text_b) and not _WEAK.fullmatch(_DENY.search(text_b).group(0))
+        if overlap >= (1 if strong else WEAK_OVERLAP):
             found.append((overlap, -abs(k - j), (sa, a0, a1)))
     if not found:
         return None
