@@ -110,3 +110,10 @@ def test_headline_glued_to_reuters_header() -> None:
     assert c.title == "Libya's Waha Oil faces tough task to fix war damage"
     assert c.meta["header_date_text"] == "Sun Oct 2, 2011 12:20 pm EDT"
     assert c.text.startswith("Libya's Waha Oil Company faces a tough task")
+
+
+def test_two_sentence_article_is_kept_whole() -> None:
+    src = (T17 / "bbc_short_1208.htm.txt").read_text(encoding="utf-8")
+    c = _clean("bbc_short_1208.htm.txt")
+    assert len(_lines(c.text)) == len(_lines(src)) == 2
+    assert c.boilerplate == []

@@ -98,13 +98,16 @@ def _base_class(f: LineFeatures, stops: frozenset[str], repeated: bool) -> str:
     return BAD
 
 
+EDGE = "edge"  # beyond the first/last line: counts as boilerplate, unless both sides are edges
+
+
 def _neighbour(classes: list[str], i: int, step: int, ignore: tuple[str, ...]) -> str:
     j = i + step
     while 0 <= j < len(classes):
         if classes[j] not in ignore:
             return classes[j]
         j += step
-    return BAD
+    return EDGE
 
 
 def _smooth(classes: list[str], prose: list[bool]) -> list[str]:
@@ -115,6 +118,10 @@ def _smooth(classes: list[str], prose: list[bool]) -> list[str]:
             continue
         prev = _neighbour(classes, i, -1, (SHORT, NEAR))
         nxt = _neighbour(classes, i, 1, (SHORT, NEAR))
+        if prev == nxt == EDGE:  # nothing but short and near-good lines: a short text, judge it alone
+            out[i] = GOOD if prose[i] else BAD
+            continue
+        prev, nxt = (BAD if prev == EDGE else prev), (BAD if nxt == EDGE else nxt)
         if prev == nxt == GOOD:
             out[i] = GOOD
         elif prev == nxt == BAD and not (prose[i] and (_neighbour(classes, i, -1, (SHORT,)) == NEAR
@@ -134,7 +141,7 @@ def _smooth(classes: list[str], prose: list[bool]) -> list[str]:
             continue
         prev = _neighbour(out, i, -1, (NEAR,))
         nxt = _neighbour(out, i, 1, (NEAR,))
-        final[i] = BAD if prev == nxt == BAD else GOOD
+        final[i] = BAD if {prev, nxt} <= {BAD, EDGE} and not prev == nxt == EDGE else GOOD
     return final
 
 
