@@ -96,6 +96,22 @@ def _component(c: Claim, docs: dict[str, Document]) -> bool:
     return i > 0 and m is not None and bool(re.search(r"\d|\b(?:dozens|hundreds|thousands)\b", sent[:m.start()]))
 
 
+_FUTURE = re.compile(r"\b(?:will|would|shall|going\s+to|expects?\s+to|expected\s+to)\s+(?:\w+\s+){0,2}$|"
+                     r"^\s*(?:\w+\s+){0,3}(?:will|would|shall)\s+(?:be|die|have)\b", re.I)
+
+
+def _future(c: Claim, docs: dict[str, Document]) -> bool:
+    """"200 people will be dead": a prediction, not a count to set against counts."""
+    d = docs.get(c.evidence.doc) if c.evidence else None
+    if d is None or not c.text or not c.evidence:
+        return False
+    sent = d.text[c.evidence.start:c.evidence.end]
+    i = sent.find(c.text)
+    if i < 0:
+        return False
+    return bool(_FUTURE.search(sent[max(0, i - 40):i]) or _FUTURE.search(sent[i + len(c.text):i + len(c.text) + 40]))
+
+
 def _superseded(c: Claim, docs: dict[str, Document]) -> bool:
     """"the previous estimate of 1,000": a figure quoted as replaced is not a side."""
     d = docs.get(c.evidence.doc) if c.evidence else None
@@ -124,7 +140,7 @@ def _same_speaker(a: str, b: str) -> bool:
     if na == nb:
         return True
     ha, hb = na.split()[-1:] or [""], nb.split()[-1:] or [""]
-    if ha == hb and (len(na.split()) == 1 or len(nb.split()) == 1):
+    if ha == hb and (len(na.split()) == 1 or len(nb.split()) == 1 or na in nb or nb in na):
         return True
     # a shared name ("Admiral Mullen" / "Admiral Michael Mullen", "NATO" / "the NATO press office")
     names_a = {w for w in re.findall(r"\b[A-Z][\w-]+", a or "") if w not in _TITLES}
@@ -149,7 +165,8 @@ def numeric_disagreements(claims: list[Claim], docs: dict[str, Document]) -> lis
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if (c.source and c.as_of and len(c.as_of) >= 10 and c.evidence and _comparable(c.measure)
-                and not _superseded(c, docs) and not _subgroup(c, docs) and not _component(c, docs)):
+                and not _superseded(c, docs) and not _subgroup(c, docs) and not _component(c, docs)
+                and not _future(c, docs)):
             groups[c.measure].append(c)
     out: list[Disagreement] = []
     for measure, all_cs in sorted(groups.items()):
@@ -192,8 +209,8 @@ def _numeric_cluster(measure: str, day: str, cs: list[Claim], docs: dict[str, Do
                 sa, sb = _norm_source(a.source), _norm_source(b.source)
                 if not sa or not sb or sa == sb or sa in sb or sb in sa:
                     continue
-                if _partial(a, docs) != _partial(b, docs):
-                    continue  # one hospital's count is not the overall toll
+                if _partial(a, docs) or _partial(b, docs):
+                    continue  # one hospital's count is neither the overall toll nor another hospital's
                 if not compatible(a, b):
                     involved.setdefault(a.id, a)
                     involved.setdefault(b.id, b)
@@ -258,7 +275,7 @@ def statement_disagreements(docs: list[Document]) -> list[Disagreement]:
             shared = set(_content(d.text[b0:b1]))
             for _, a0, a1 in asserts:
                 shared &= _content(d.text[a0:a1])
-            topic = " ".join(sorted(w for w in shared if not w.isupper())[:5]) or "statement"
+            topic = _topic(d.text[b0:b1], shared)
             sides = [Side(source=sa, says=d.text[a0:a1].strip(), evidence=Span(d.id, a0, a1)) for sa, a0, a1 in asserts]
             sides.append(Side(source=src_b, says=d.text[b0:b1].strip(), evidence=Span(d.id, b0, b1)))
             out.append(Disagreement(id="", topic=topic, kind="statement", sides=sides))
@@ -270,13 +287,26 @@ _DISPUTED_BY = re.compile(r",\s+(?:a|an|the)\s+(?:claim|report|assertion|account
                           r"(?:denied|disputed|rejected|dismissed|contested|refuted|contradicted)\s+by\s+(?P<src>[^,.;:]{2,80})", re.I)
 
 
+def _topic(denial: str, shared: set[str]) -> str:
+    """The denial's own words that the sides share, in its order ("air force ... protesters")."""
+    words: list[str] = []
+    for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", denial):
+        if w.lower() not in _STOP and w.lower()[:5] in shared and w.lower() not in (x.lower() for x in words):
+            words.append(w)
+    for c, rx in _CONCEPT_RE:
+        m = rx.search(denial)
+        if c in shared and m and m.group(0).lower() not in (x.lower() for x in words):
+            words.append(m.group(0))
+    return " ".join(words[:6]) or "statement"
+
+
 def _within_sentence(d: Document, s0: int, s1: int):
     sent = d.text[s0:s1]
     m = _DISPUTED_BY.search(sent)
     if m:
         # "State TV claimed ... in control of Ajdabiya, a claim disputed by opposition leaders"
         sa = _source_of(d.text, s0, s0 + m.start())
-        sb = m.group("src").strip()
+        sb = re.split(r"\s+(?:which|who|that|because|as|saying)\b", m.group("src"))[0].strip()
         if sa and not _same_speaker(sa, sb):
             return [(sa, s0, s0 + m.start()), (sb, s0 + m.start(), s1)]
     for m in _CONTRAST.finditer(sent):
