@@ -156,3 +156,8 @@ def test_without_anchor_no_year_is_invented() -> None:
             m = re.match(r"^(\d{4})", t.value)
             if t.type in ("DATE", "TIME") and m:
                 assert m.group(1) in years_in_text, (d["id"], t)
+
+
+def test_weekday_with_part_of_day_keeps_the_part() -> None:
+    # TIMEX3 guidelines: "Friday night" is a time of day (TNI); anchor Sunday 2009-06-28, past tense
+    assert tag("friday_night")["Friday night"] == ("2009-06-26TNI", "TIME")

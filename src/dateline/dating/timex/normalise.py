@@ -26,7 +26,7 @@ from .lexicon import (
 )
 
 NARRATIVE_YEAR = True  # yearless dates take the year the story last named (reference.py)
-PART_OF_DAY_SUFFIX = False  # "Friday night" -> 2000-01-07TNI (TimeBank is split about evenly)
+PART_OF_DAY_SUFFIX = True  # "Friday night" -> 2000-01-07TNI, type TIME (TIDES/TimeML guidelines; TimeBank follows them)
 
 MONTHS_FULL = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december"}
@@ -220,10 +220,10 @@ def weekday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
             tense = ctx.tense(m.start(), m.end())
             v = weekday_date(a, wd, +1 if tense == "future" else -1)
     assert v is not None
-    if part and PART_OF_DAY_SUFFIX:
-        v += "T" + PARTS_OF_DAY[part]
-    tod = _g(m, "tod")
     ttype = "DATE"
+    if part and PART_OF_DAY_SUFFIX:
+        v, ttype = v + "T" + PARTS_OF_DAY[part], "TIME"
+    tod = _g(m, "tod")
     if tod:
         tv = _clock(m, ctx)
         if tv:
