@@ -97,7 +97,7 @@ STATES: list[tuple[str, tuple[str, ...]]] = [
     ("recovered", ("collected", "recovered", "buried", "retrieved", "pulled from the rubble", "pulled out",
                    "removed", "picked up")),
     ("killed", ("killed", "dead", "died", "die", "death toll", "deaths", "death", "lost their lives",
-                "perished", "slain", "massacred", "executed", "bodies", "fatalities", "toll")),
+                "perished", "slain", "massacred", "executed", "fatalities", "toll")),
     ("injured", ("injured", "wounded", "hurt", "injuries", "casualties")),
     ("missing", ("missing", "unaccounted")),
     ("homeless", ("homeless", "without shelter", "lost their homes")),

@@ -207,9 +207,10 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         noun, unit = "money", _CURRENCY_WORDS[toks[0][0].lower()]
     if noun is None and toks:
         # "21 wounded", "up to 3m affected", "56 were injured": the state alone
-        nxt = " ".join(t[0].lower() for t in toks[:3])
+        nxt = " ".join(t[0].lower() for t in toks[:4])
         for st, cues in STATES:
-            if any(re.match(rf"(?:(?:were|are|have been|had been|was|people)\s+)?{re.escape(c)}\b", nxt) for c in cues):
+            if any(re.match(rf"(?:(?:were|are|have been|had been|was|people|more)\s+)?(?:(?:made|left|reported|feared|believed)\s+)?"
+                            rf"{re.escape(c)}\b", nxt) for c in cues):
                 if st in ("deployed", "arrested", "rescued") and prev is None:
                     break
                 noun, state = (prev.noun if prev else "people"), st
