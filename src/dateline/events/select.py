@@ -28,6 +28,8 @@ class SelectWeights:
     referenced: float = 2.0
     mentioned: float = 0.5
     adjacent_penalty: float = 0.5  # score factor for a day next to an already chosen, stronger day
+    crowd_penalty: float = 0.0  # factor 1 / (1 + w * chosen days within crowd_days): spread over the story
+    crowd_days: int = 7
 
 
 def date_score(st: DateStats, w: SelectWeights) -> float:
@@ -51,6 +53,9 @@ def select_dates(stats: dict[dt.date, DateStats], n: int, w: SelectWeights | Non
         eff = base
         if w.adjacent_penalty < 1 and (d - _DAY in taken or d + _DAY in taken):
             eff *= w.adjacent_penalty
+        if w.crowd_penalty > 0:
+            near = sum(1 for c in taken if abs((c - d).days) <= w.crowd_days)
+            eff /= 1 + w.crowd_penalty * near
         if eff < -neg - 1e-12:  # stale: push back with its current value (scores only fall)
             heapq.heappush(heap, (-eff, d.toordinal(), d))
             continue
