@@ -57,11 +57,13 @@ def _query_filter(docs: list[Document], query: list[str] | None) -> list[Documen
 
 
 def _auto_count(story: Story, w: SelectWeights) -> int:
-    scores = sorted((date_score(st, w) for st in story.stats.values()), reverse=True)
-    if not scores:
-        return 0
-    strong = sum(1 for s in scores if s >= max(3.0, 0.1 * scores[0]))
-    return max(min(5, len(scores)), min(30, strong))
+    """How many days a story's timeline gets when the user does not say: grows with the number
+    of independent stories (about 1.5 * sqrt, as T17's gold timelines do), never more than
+    the days that at least a few sources point at."""
+    groups = {c.group for c in story.candidates}
+    supported = sum(1 for st in story.stats.values() if date_score(st, w) >= 3.0)
+    target = max(5, min(40, round(1.5 * len(groups) ** 0.5)))
+    return max(min(5, len(story.stats)), min(target, supported))
 
 
 def _title(text: str, max_words: int = 18) -> str:

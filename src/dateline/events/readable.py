@@ -11,7 +11,7 @@ _DATELINE = re.compile(
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{2,40}(?:\s*\([A-Za-z .]+\))?\s*(?:--|-|—|–)\s+")
 # factbox lines: "February 26 - The U.N. Security Council imposes ..." / "April 20, 2010: ..."
 _DATE_LEAD = re.compile(
-    r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?"
+    r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:/\d{1,2})?(?:,?\s+\d{4})?"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?:\s+\d{4})?)\s*(?:--|-|—|–|:)\s+(?=[A-Z])"
 )
 _UNNAMED_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained)\b", re.I)
