@@ -161,3 +161,15 @@ def test_without_anchor_no_year_is_invented() -> None:
 def test_weekday_with_part_of_day_keeps_the_part() -> None:
     # TIMEX3 guidelines: "Friday night" is a time of day (TNI); anchor Sunday 2009-06-28, past tense
     assert tag("friday_night")["Friday night"] == ("2009-06-26TNI", "TIME")
+
+
+def test_reported_would_points_ahead() -> None:
+    # anchor Tuesday 2010-06-15: "said would be ... on Wednesday" is the next day, not last week's
+    got = tag("would_wednesday")
+    assert got["Tuesday"] == ("2010-06-15", "DATE")
+    assert got["Wednesday"] == ("2010-06-16", "DATE")
+
+
+def test_possessive_weekday_is_the_past_one() -> None:
+    # anchor Thursday 2010-01-21: "at Wednesday 's awards ceremony" is the day before
+    assert tag("possessive_wednesday")["Wednesday"] == ("2010-01-20", "DATE")

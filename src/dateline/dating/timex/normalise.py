@@ -26,6 +26,7 @@ from .lexicon import (
 )
 
 NARRATIVE_YEAR = True  # yearless dates take the year the story last named (reference.py)
+_POSSESSIVE = re.compile(r" ?['\u2019]s\b")  # "Wednesday's ruling", tokenised "Wednesday 's ruling"
 PART_OF_DAY_SUFFIX = True  # "Friday night" -> 2000-01-07TNI, type TIME (TIDES/TimeML guidelines; TimeBank follows them)
 
 MONTHS_FULL = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -216,6 +217,8 @@ def weekday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
                 v = fmt_date(a.date + dt.timedelta(days=7))
         elif rel == "this":
             v = weekday_date(a, wd, 0)
+        elif _POSSESSIVE.match(ctx.text, m.end()):
+            v = weekday_date(a, wd, -1)  # "Wednesday's ruling": a possessive names what has happened
         else:
             tense = ctx.tense(m.start(), m.end())
             v = weekday_date(a, wd, +1 if tense == "future" else -1)
