@@ -12,6 +12,7 @@ import os
 
 import trafilatura
 from trafilatura.settings import use_config
+from trafilatura.utils import decode_file
 
 from .flatten import html_to_lines
 from .postclean import postclean_lines
@@ -24,7 +25,7 @@ MIN_CHARS = 60  # for scripts written without spaces
 _RULES = os.environ.get("DATELINE_POSTCLEAN")  # for benchmarking rule sets: "title,label,..."
 
 
-def _extract(html: str, url: str | None, meta: dict) -> tuple[str | None, str | None]:
+def _extract(html: str | bytes, url: str | None, meta: dict) -> tuple[str | None, str | None]:
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, include_comments=False, include_tables=True, with_metadata=True, config=_CONFIG
@@ -45,12 +46,15 @@ def _too_short(text: str | None) -> bool:
     return not text or (len(text.split()) < MIN_WORDS and len(text.strip()) < MIN_CHARS)
 
 
-def clean_html(html: str, url: str | None = None):
-    """Clean one HTML page: body text, removed lines, headline, page metadata."""
+def clean_html(html: str | bytes, url: str | None = None):
+    """Clean one HTML page (text, or bytes decoded as the page declares): body text,
+    removed lines, headline, page metadata."""
     from . import Cleaned
 
     meta: dict = {}
     text, title = _extract(html, url, meta)
+    if isinstance(html, bytes):
+        html = decode_file(html)
     page = html_to_lines(html)
     if _too_short(text):
         c = clean_text("\n".join(page))

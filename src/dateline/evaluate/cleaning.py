@@ -191,6 +191,22 @@ def _extract_justext(item: dict[str, Any]) -> str:
 
 
 Extractor = Callable[[dict[str, Any]], "str | tuple[str, str | None]"]
+def _extract_justext_lines(item: dict[str, Any]) -> str:
+    """jusText over the same flattened lines (each line a paragraph, no links; the stop-word
+    list of the page's language, as our cleaner uses): the text-mode baseline."""
+    import html as htmllib
+
+    import justext
+
+    from ..clean.features import guess_stoplist
+
+    lines = _extract_alltext(item).split("\n")
+    stops = guess_stoplist(lines) or frozenset()
+    page = "<html><body>" + "".join(f"<p>{htmllib.escape(ln)}</p>" for ln in lines) + "</body></html>"
+    paras = justext.justext(page.encode("utf-8"), stops, encoding="utf-8")
+    return "\n".join(p.text for p in paras if not p.is_boilerplate)
+
+
 EXTRACTORS: dict[str, Extractor] = {
     "dateline": _extract_dateline,
     "trafilatura": _extract_trafilatura,
@@ -226,7 +242,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mode", choices=["html", "text"], default="html",
                         help="html: the HTML extractor; text: flatten pages to lines and run the line cleaner")
     parser.add_argument("--extractor", choices=sorted(EXTRACTORS), default="dateline",
-                        help="html mode: which extractor to score (default: dateline's own pipeline)")
+                        help="html mode: which extractor to score (default: dateline's own pipeline); "
+                             "text mode: dateline's line cleaner, or justext over the same lines")
     parser.add_argument("--predictions", metavar="FILE", default=None,
                         help="score a saved output instead of running an extractor: JSON(.gz) keyed like the gold, "
                              "{key: {articleBody: ...}} or {output: {...}} (AEB system-outputs/ format)")
@@ -263,6 +280,8 @@ def evaluate(root: Path, mode: str = "html", extractor: str = "dateline", limit:
         items = items[:limit]
     name = "lines" if mode == "text" else extractor
     fn = _extract_lines if mode == "text" else EXTRACTORS[extractor]
+    if mode == "text" and extractor == "justext":
+        name, fn = "justext-lines", _extract_justext_lines
     if predictions is not None:
         name, fn = f"file:{predictions.name}", _load_predictions(predictions)
     pages: list[tuple[float, float, float]] = []
