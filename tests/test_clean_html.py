@@ -109,3 +109,16 @@ def test_published_trafilatura_output_reproduces_published_score(shared_data: Pa
     root = shared_data / "aeb-article-body"
     r = evaluate(root, predictions=root / "system-outputs" / "trafilatura.json.gz")
     assert abs(r["f1"] - 0.956) < 0.0006 and abs(r["precision"] - 0.928) < 0.0006 and abs(r["recall"] - 0.985) < 0.0006
+
+
+def test_page_in_its_declared_charset_is_decoded(tmp_path: Path) -> None:
+    """A GB2312 page (trafilatura-eval, xinhuanet) that the reader could only decode as cp1252."""
+    from dateline.ingest.files import read_file
+
+    page = tmp_path / "xinhuanet.html"
+    page.write_bytes(gzip.open(FIX / "charset_gb2312_xinhuanet.html.gz").read())
+    raw = next(iter(read_file(page)))
+    c = clean(raw)
+    assert "一个约定，信守15年，感人至深；一段真情，延续15年" in c.text
+    assert "秦皇岛、承德、张家口等10个设区市演出" in c.text
+    assert "ICP证010042号" not in c.text
