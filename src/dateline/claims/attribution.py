@@ -49,9 +49,26 @@ class Attribution:
     pronoun: bool = False
 
 
+_FUNCTION = {"of", "the", "a", "an", "and", "for", "in", "at", "to", "on", "from", "with", "by", "near", "outside",
+             "inside", "across", "told", "tells", "via", "de", "al", "el", "bin", "van", "von", "du", "la", "le"}
+
+
+def _cut_run_on(s: str) -> str:
+    """Text extraction glues captions and fact boxes to sentences ("... left almost 800 dead
+    The Inter-American Development Bank said"): keep the phrase after the last glue point,
+    a content word in lower case followed by a capitalised one."""
+    words = s.split()
+    cut = 0
+    for i in range(1, len(words)):
+        prev, cur = words[i - 1], words[i]
+        if (cur[:1].isupper() and prev[:1].islower() and prev.isalpha() and prev.lower() not in _FUNCTION) or re.search(r"\d", prev):
+            cut = i
+    return " ".join(words[cut:]) if cut else s
+
+
 def _clean_source(s: str) -> str:
     s = s.strip().strip("'\"“”‘’ ")
-    s = _LEAD_STRIP.sub("", s)
+    s = _cut_run_on(_LEAD_STRIP.sub("", s))
     s = re.sub(r"\s+(?:also|later|previously|earlier|now|already|has|had|have|was|were|is|are)$", "", s, flags=re.I)
     s = s.strip(" ,")
     first = s.split()[0] if s.split() else ""
@@ -137,11 +154,17 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
     return out
 
 
-def pick_attribution(atts: list[Attribution], pos: int) -> Attribution | None:
-    """The attribution governing a figure at ``pos``: the nearest verb before it, else after it."""
+def pick_attribution(atts: list[Attribution], pos: int, text: str | None = None) -> Attribution | None:
+    """The attribution governing a figure at ``pos``: the nearest verb before it, else one after
+    it that is set off by a comma or quote ("..., the doctor said"; "according to X") - not the
+    speaker of a following clause glued on by text extraction."""
     if not atts:
         return None
     before = [a for a in atts if a.verb_pos <= pos]
     if before:
         return before[-1]
-    return atts[0]
+    for a in atts:
+        lead = text[max(0, min(a.start, a.verb_pos) - 3):min(a.start, a.verb_pos)] if text is not None else ","
+        if text is None or re.search(r"[,\"”'’]\s*$", lead) or re.match(r"(?i)according|citing", text[a.verb_pos:a.verb_pos + 9]):
+            return a
+    return None

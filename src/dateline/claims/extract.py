@@ -66,7 +66,8 @@ def doc_claims(doc: Document) -> list[tuple[Claim, Attribution | None]]:
     quote_open = False
     text = doc.text
     for k, (s0, s1) in enumerate(_sentence_spans(doc)):
-        in_quote = quote_open or text[s0:s0 + 1] in ('"', "“")
+        opens = text[s0:s0 + 1] in ('"', "“")
+        in_quote = opens or (quote_open and bool(_QUOTES.search(text, s0, s1)))
         quote_open = (len(_QUOTES.findall(text, s0, s1)) % 2 == 1) != quote_open
         quantities = merge_from_to(text, [q for q in find_quantities(text, s0, s1) if not refuse(text, q, s0, s1)])
         atts = find_attributions(text, s0, s1)
@@ -76,7 +77,7 @@ def doc_claims(doc: Document) -> list[tuple[Claim, Attribution | None]]:
             if m is None:
                 continue
             prev = m
-            att = pick_attribution(atts, q.start)
+            att = pick_attribution(atts, q.start, text)
             source = att.source if att else None
             if att is None and in_quote and k - last_named_at <= 3:
                 source = last_named  # a quotation carrying on from its attributed start
