@@ -30,6 +30,7 @@ class SelectWeights:
     adjacent_penalty: float = 0.5  # score factor for a day next to an already chosen, stronger day
     crowd_penalty: float = 0.0  # factor 1 / (1 + w * chosen days within crowd_days): spread over the story
     crowd_days: int = 7
+    next_day_published: float = 0.0  # stories published the next day also speak for this day
 
 
 def date_score(st: DateStats, w: SelectWeights) -> float:
@@ -43,14 +44,19 @@ def select_dates(stats: dict[dt.date, DateStats], n: int, w: SelectWeights | Non
     Sorted by date, or in the order chosen (best first) with ``keep_order``.
     """
     w = w or SelectWeights()
-    heap = [(-date_score(st, w), d.toordinal(), d) for d, st in stats.items()]
+    base_scores = {d: date_score(st, w) for d, st in stats.items()}
+    if w.next_day_published:
+        for d in base_scores:
+            nxt = stats.get(d + _DAY)
+            if nxt is not None:
+                base_scores[d] += w.next_day_published * len(nxt.published)
+    heap = [(-s, d.toordinal(), d) for d, s in base_scores.items()]
     heapq.heapify(heap)
     chosen: list[dt.date] = []
     taken: set[dt.date] = set()
     while heap and len(chosen) < n:
         neg, _, d = heapq.heappop(heap)
-        base = date_score(stats[d], w)
-        eff = base
+        eff = base_scores[d]
         if w.adjacent_penalty < 1 and (d - _DAY in taken or d + _DAY in taken):
             eff *= w.adjacent_penalty
         if w.crowd_penalty > 0:
