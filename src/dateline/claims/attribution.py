@@ -147,7 +147,8 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
         # "The US Coast Guard has stuck to an early estimate of 5,000": the estimator is the subject
         cue = _ESTIMATE_CUE.search(sent)
         np = _INITIAL_NP.match(sent)
-        if (cue and np and np.end() < cue.start() and np.group(1).split()[0] not in _NOT_SUBJECT_START
+        if (cue and np and np.end() < cue.start() and re.search(r"[A-Za-z]{2,}", sent[np.end():cue.start()])
+                and np.group(1).split()[0] not in _NOT_SUBJECT_START
                 and not re.match(r"(?i)(?:dozens|scores|hundreds|thousands|millions|tens|some|many|most|several|\d)", np.group(1))):
             out.append(Attribution(np.group(1), sent_start + np.start(1), sent_start + np.end(1), sent_start + cue.start()))
     out.sort(key=lambda a: a.verb_pos)

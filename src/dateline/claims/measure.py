@@ -224,7 +224,7 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
     if noun is None:
         return None
     if noun == "money":
-        low = text[sent_start:sent_end].lower()
+        low = text[max(sent_start, q.start - 60):min(sent_end, q.end + 60)].lower()  # the figure's own clause
         for key, cues in (("aid", ("aid", "relief", "donat", "pledg", "appeal")), ("compensation fund", ("escrow", "fund", "compensation", "claims")),
                           ("cost", ("cost", "spent", "spend", "bill")), ("fine", ("fine", "penalt"))):
             if any(c in low for c in cues):
