@@ -131,7 +131,8 @@ RULES: list[Rule] = [
                   r"|the\s+year-ago|the\s+previous))\s+)?(?:(?i:fiscal|calendar)\s+)?"
                   r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?P<qh>(?i:quarter|half))(?!\w)"
                   rf"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal|calendar)\s+)?(?P<year>{Y}))?", nz.quarter),
-    _r("quarter_ref", r"(?i:the\s+(?:latest|recent|most\s+recent|year-earlier|year-ago|comparable|previous"
+    _r("quarter_ref", r"(?i:the\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)"
+                      r"|the\s+(?:latest|recent|most\s+recent|year-earlier|year-ago|comparable|previous"
                       r"|comparable\s+year-ago|comparable\s+year-earlier)\s+(?:quarter|period)|the\s+quarter"
                       r"|(?:the\s+)?year-earlier|(?:the\s+)?year-ago|last\s+year's\s+(?:quarter|period)"
                       r"|the\s+(?:corresponding|same|comparable)\s+(?:quarter|period)\s+(?:of\s+)?(?:last\s+year"

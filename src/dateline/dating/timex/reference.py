@@ -51,6 +51,16 @@ def _shift_value(ref: str, arg: str) -> str | None:
     return v
 
 
+def _after_default(ref_q: tuple[int, int, int], kind: str, default: str) -> bool:
+    """A named quarter more than one quarter after the last completed one (a forecast, 'the third quarter
+    of 1990' in a 1989 report) is not the period 'the quarter' / 'the year-ago period' are measured from."""
+    dm = _QUARTER.match(default)
+    if kind not in ("QREF", "YEARBACK") or not dm:
+        return False
+    dy = int(dm.group(1)) + (1 if kind == "YEARBACK" else 0)
+    return ref_q[0] * 4 + ref_q[1] > dy * 4 + int(dm.group(2)) + 1
+
+
 def resolve(text: str, pieces: list[Piece]) -> list[Piece]:
     out: list[Piece] = []
     ref_q: tuple[int, int, int] | None = None  # year, quarter, end offset
@@ -61,7 +71,7 @@ def resolve(text: str, pieces: list[Piece]) -> list[Piece]:
         deferred = v.startswith("@")
         if deferred:
             kind, arg, default = v[1:].split(":", 2)
-            q_near = ref_q is not None and s - ref_q[2] < NEAR_QUARTER
+            q_near = ref_q is not None and s - ref_q[2] < NEAR_QUARTER and not _after_default(ref_q, kind, default)
             d_near = ref_d is not None and s - ref_d[1] < NEAR_DATE
             v = default
             if kind == "QREF" and q_near and ref_q:

@@ -1,0 +1,29 @@
+"""Reference time in earnings prose (TimeBank WSJ sentences): which quarter 'the quarter' and
+'the year-ago period' mean."""
+
+from __future__ import annotations
+
+from dateline.dating.timex import tag_timexes
+
+
+def values(text: str, anchor: str) -> dict[str, str]:
+    return {t.text: t.value for t in tag_timexes(text, anchor)}
+
+
+def test_the_quarter_a_year_ago_is_one_expression() -> None:
+    # TimeBank wsj_1013 (1989-10-26)
+    text = ("Columbia Savings & Loan Association announced a loss for the third quarter of $226.3 million, "
+            "or $11.57 a share. For the quarter a year ago, Columbia reported earnings of $16.3 million.")
+    got = values(text, "1989-10-26")
+    assert got["the third quarter"] == "1989-Q3"
+    assert got["the quarter a year ago"] == "1988-Q3"
+
+
+def test_a_forecast_quarter_is_not_the_reference_period() -> None:
+    # TimeBank wsj_1003 (1989-10-26): 'the year-ago period' compares with the reported quarter,
+    # not with the 1990 quarter the analysts forecast
+    text = ("Bethlehem expects the market to remain weak through the third quarter of 1990. "
+            "In the year-ago period, Bethlehem earned $101.4 million, or $1.27 a share.")
+    got = values(text, "1989-10-26")
+    assert got["the third quarter of 1990"] == "1990-Q3"
+    assert got["the year-ago period"] == "1988-Q3"
