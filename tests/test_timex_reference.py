@@ -12,8 +12,10 @@ def values(text: str, anchor: str) -> dict[str, str]:
 
 def test_the_quarter_a_year_ago_is_one_expression() -> None:
     # TimeBank wsj_1013 (1989-10-26)
-    text = ("Columbia Savings & Loan Association announced a loss for the third quarter of $226.3 million, "
-            "or $11.57 a share. For the quarter a year ago, Columbia reported earnings of $16.3 million.")
+    text = ("Columbia Savings & Loan Association, reeling from thrift-accounting changes mandated by Congress "
+            "and the recent collapse of the junk-bond market, announced a loss for the third quarter of $226.3 "
+            "million, or $11.57 a share.\n\nFor the quarter a year ago, Columbia reported earnings of $16.3 "
+            "million, or 37 cents a share.")
     got = values(text, "1989-10-26")
     assert got["the third quarter"] == "1989-Q3"
     assert got["the quarter a year ago"] == "1988-Q3"
@@ -22,8 +24,11 @@ def test_the_quarter_a_year_ago_is_one_expression() -> None:
 def test_a_forecast_quarter_is_not_the_reference_period() -> None:
     # TimeBank wsj_1003 (1989-10-26): 'the year-ago period' compares with the reported quarter,
     # not with the 1990 quarter the analysts forecast
-    text = ("Bethlehem expects the market to remain weak through the third quarter of 1990. "
-            "In the year-ago period, Bethlehem earned $101.4 million, or $1.27 a share.")
+    text = ("In fact, he thinks several steelmakers will report actual losses through the third quarter of "
+            "1990.\n\nBethlehem, the nation's second largest steelmaker, earned $46.9 million, or 54 cents a "
+            "share. The figures include $15 million in costs related to a blast furnace outage and $8 million in "
+            "losses from unauthorized work outages at the company's coal operations. In the year-ago period, "
+            "Bethlehem earned $101.4 million, or $1.27 a share.")
     got = values(text, "1989-10-26")
     assert got["the third quarter of 1990"] == "1990-Q3"
     assert got["the year-ago period"] == "1988-Q3"
