@@ -32,3 +32,17 @@ def test_a_forecast_quarter_is_not_the_reference_period() -> None:
     got = values(text, "1989-10-26")
     assert got["the third quarter of 1990"] == "1990-Q3"
     assert got["the year-ago period"] == "1988-Q3"
+
+
+def test_halves_of_a_year() -> None:
+    # TimeBank wsj_1014 and wsj_1003 (1989-10-26): halves are H1/H2 of the named year, not the year
+    text = ("Anheuser said its new strategy -- started in some markets last month and expected to be applied "
+            "soon in selected markets nationwide -- will mean lower-than-anticipated earnings for the last half "
+            "of 1989 and for 1990.")
+    assert values(text, "1989-10-26")["the last half of 1989"] == "1989-H2"
+    text = ("Wall Street analysts expect the disappointing trend to continue into the fourth quarter and through "
+            "at least the first two quarters of 1990, when the industry will increasingly see the effect of price "
+            "erosion in major product lines.")
+    got = values(text, "1989-10-26")
+    assert got["the first two quarters of 1990"] == "1990-H1"
+    assert got["the fourth quarter"] == "1989-Q4"

@@ -36,7 +36,7 @@ PART = r"(?i:morning|afternoon|evening|night)"
 CLOCK = r"(?P<hh>(?:[01]?\d|2[0-4]))(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.\s?m\.?|[ap]m)(?![\w]))"
 PREMOD = (
     r"(?:(?i:(?:the\s+)?(?:very\s+)?(?:early|late)|mid|the\s+(?:end|beginning|start|middle|close|rest|remainder"
-    r"|first\s+half|second\s+half)\s+of)[\s-]+)?"
+    r")\s+of)[\s-]+)?"
 )
 QUANT = (
     r"(?i:about|nearly|almost|roughly|some|(?:no\s+|not\s+)?more\s+than|less\s+than|fewer\s+than|over|at\s+least"
@@ -124,6 +124,8 @@ RULES: list[Rule] = [
     _r("vague_ago", r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?i:ago|earlier)(?!\w)", nz.fixed("PAST_REF")),
     _r("vague_plural", r"(?i:for|over|in|within|after|took|take|takes|lasted|last)\s+(?P<unit>(?i:years|months|weeks|"
                        r"days|decades|hours|minutes))(?!\w)", nz.vague_plural),
+    _r("half_year", r"(?:(?i:the)\s+)?(?P<which>(?i:first|second|last|latter|final))\s+(?i:half|two\s+quarters)"
+                    rf"\s+(?i:of)\s+(?:(?i:fiscal|calendar)\s+)?(?P<year>{Y})", nz.half_year),
     _r("quarter_adj", r"(?:(?i:fiscal)\s+)?(?P<ord>(?i:first|second|third|fourth))-(?P<qh>(?i:quarter|half))(?!\w)", nz.quarter),
     _r("year_quarter", r"(?i:the)\s+(?P<year>(?:19|20)\d\d)\s+(?:(?P<ord>(?i:first|second|third|fourth))\s+)?"
                        r"(?P<qh>(?i:quarter|half|period))(?!\w)", nz.year_quarter),

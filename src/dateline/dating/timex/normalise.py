@@ -428,6 +428,12 @@ def quarter(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     return [(m.start(), m.end(), f"{y:04d}-{letter}{q}", "DATE")]
 
 
+def half_year(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'the first half of 1990', 'the last half of 1989', 'the first two quarters of 1990' -> 1990-H1."""
+    half = 1 if m.group("which").lower() == "first" else 2
+    return [(m.start(), m.end(), f"{_year(m.group('year'), ctx.anchor):04d}-H{half}", "DATE")]
+
+
 def quarter_ref(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     """'the quarter', 'the latest quarter', 'the year-earlier quarter' (WSJ earnings prose).
 
