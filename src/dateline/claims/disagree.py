@@ -244,9 +244,19 @@ def _content(s: str) -> set[str]:
     return out
 
 
-def _source_of(text: str, s0: int, s1: int) -> str | None:
-    atts = [a for a in find_attributions(text, s0, s1) if not a.pronoun]
-    return atts[0].source if atts else None
+def _source_of(text: str, s0: int, s1: int, sents: list[tuple[int, int]] | None = None, k: int = -1) -> str | None:
+    """The named speaker of ``text[s0:s1]``; "he added" takes the speaker named in one of the
+    two sentences before (when ``sents``/``k`` say where the sentence is)."""
+    atts = find_attributions(text, s0, s1)
+    named = [a for a in atts if not a.pronoun]
+    if named:
+        return named[0].source
+    if sents is not None and k > 0 and any(a.source.lower() in ("he", "she") for a in atts):
+        for j in range(k - 1, max(-1, k - 3), -1):
+            prev = [a for a in find_attributions(text, *sents[j]) if not a.pronoun]
+            if prev:
+                return prev[-1].source
+    return None
 
 
 def statement_disagreements(docs: list[Document]) -> list[Disagreement]:
@@ -340,7 +350,7 @@ def _with_previous(d: Document, sents: list[tuple[int, int]], k: int):
         a0, a1 = sents[j]
         if _DENY.search(d.text[a0:a1]):
             continue  # two denials do not disagree with each other
-        sa = _source_of(d.text, a0, a1)
+        sa = _source_of(d.text, a0, a1, sents, j)
         if not sa or _same_speaker(sa, sb):
             continue
         overlap = len(_content(d.text[a0:a1]) & cb)
