@@ -173,3 +173,8 @@ def test_reported_would_points_ahead() -> None:
 def test_possessive_weekday_is_the_past_one() -> None:
     # anchor Thursday 2010-01-21: "at Wednesday 's awards ceremony" is the day before
     assert tag("possessive_wednesday")["Wednesday"] == ("2010-01-20", "DATE")
+
+
+def test_was_due_is_a_past_schedule() -> None:
+    # anchor Thursday 2010-06-17: "was due on Monday, but has now been canceled" is the Monday before
+    assert tag("was_due_monday")["Monday"] == ("2010-06-14", "DATE")

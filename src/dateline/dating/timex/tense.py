@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|expects?\s+to"
-    r"|plans?\s+to|planned|due\s+to|intends?\s+to|next|upcoming|set\s+to|slated|to\s+be\s+held"
-    r"|as\s+early\s+as|as\s+soon\s+as|until|(?:set|scheduled|slated|planned)\s+for"
+    r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)"
+    r"(?:scheduled|expected\s+to|due\s+to|set\s+to|slated)|expects?\s+to"
+    r"|plans?\s+to|planned|intends?\s+to|next|upcoming|to\s+be\s+held"
+    r"|as\s+early\s+as|as\s+soon\s+as|until|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?:set|scheduled|slated|planned)\s+for"
     r"|expires|resumes|begins|starts|opens|ends|takes\s+place|(?:is|are)\s+(?:due|scheduled|expected)"
     r"|would(?!\s+have)|planning\s+to|payable|effective)\b|'ll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:said|says|was|were|had|did|ago|last|earlier|yesterday|told|announced|reported|killed|died"
+    r"\b(?:(?:was|were|had\s+been)\s+(?:scheduled|due|expected|set|slated|supposed|planned)(?:\s+for)?"
+    r"|said|says|was|were|had|did|ago|last|earlier|yesterday|told|announced|reported|killed|died"
     r"|took|came|went|began|made|gave|met|held|saw|won|lost|fell|rose|left|sent|got|found|became|since"
     r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)"
     r"(?!(?:need|speed|indeed|united|hundred|proceed|exceed|seed|feed|breed|bed|red|shed|bred)\b)[a-z]{3,}ed)\b",
