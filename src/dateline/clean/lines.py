@@ -254,7 +254,12 @@ def _classify_nonempty(lines: list[str]) -> tuple[list[bool], list[str]]:
         duplicate.append(bool(k) and k in seen and counts[k] > 1 and classes[i] != BAD)
         seen.add(k)
     prose = [_is_prose(f, stops) for f in feats]
+    base = classes
     classes = _smooth(_promote_near_runs(classes), prose)
+    if GOOD not in classes:
+        # nothing reads as a body by context (a photo caption page, a two-line wire item):
+        # keep the lines that read as prose on their own rather than empty the document
+        classes = [GOOD if b in (GOOD, NEAR) and f.end_punct else c for b, c, f in zip(base, classes, feats, strict=True)]
     classes = [BAD if d else c for c, d in zip(classes, duplicate, strict=True)]
     cut = _comment_start(lines, classes, feats)
     if cut is not None:
