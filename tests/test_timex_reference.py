@@ -46,3 +46,16 @@ def test_halves_of_a_year() -> None:
     got = values(text, "1989-10-26")
     assert got["the first two quarters of 1990"] == "1990-H1"
     assert got["the fourth quarter"] == "1989-Q4"
+
+
+def test_fiscal_year_relative_to_the_anchor() -> None:
+    # TimeBank wsj_0135 (1989-11-02)
+    text = ('The Rockford, Ill., maker of fasteners also said it expects to post sales in the current fiscal '
+            'year that are " slightly above" fiscal 1989 sales of $155 million.')
+    assert values(text, "1989-11-02")["the current fiscal year"] == "1989"
+
+
+def test_season_of_a_spoken_year() -> None:
+    # TimeBank CNN19980223.1130.0960 (1998-02-23), broadcast transcript with spoken years
+    text = ("Ah next up is that thirteen dollar a barrel level we saw in the winter of nineteen ninety-four.")
+    assert values(text, "1998-02-23") == {"the winter of nineteen ninety-four": "1994-WI"}

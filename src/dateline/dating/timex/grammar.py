@@ -34,6 +34,12 @@ NUM = f"(?i:{NUM_RE})"
 UNIT = f"(?i:{UNIT_RE})"
 PART = r"(?i:morning|afternoon|evening|night)"
 CLOCK = r"(?P<hh>(?:[01]?\d|2[0-4]))(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.\s?m\.?|[ap]m)(?![\w]))"
+SPOKEN_Y = (
+    r"(?i:nineteen|twenty)[\s-]+(?i:hundred|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    r"|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)|(?i:two\s+thousand"
+    r"(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+)
 PREMOD = (
     r"(?:(?i:(?:the\s+)?(?:very\s+)?(?:early|late)|mid|the\s+(?:end|beginning|start|middle|close|rest|remainder"
     r")\s+of)[\s-]+)?"
@@ -73,10 +79,7 @@ RULES: list[Rule] = [
        nz.century),
     _r("year", rf"(?:{PREMOD}|(?i:fiscal(?:\s+year)?)\s+)?(?<![\d,.$'])(?P<year>(?:1[5-9]\d\d|20\d\d))(?![\w]|,\d|\.\d)",
        nz.year_only),
-    _r("spoken_year", r"(?:(?i:the\s+year)\s+)?(?P<sy>(?i:nineteen|twenty)[\s-]+(?i:hundred|ten|eleven|twelve|thirteen|fourteen"
-                      r"|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
-                      r"|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)|(?i:two\s+thousand"
-                      r"(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))(?!\w)", nz.spoken_year),
+    _r("spoken_year", rf"(?:(?i:the\s+year)\s+)?(?P<sy>{SPOKEN_Y})(?!\w)", nz.spoken_year),
     _r("month_spoken_year", rf"(?:(?P<day>{D})\s+)?(?P<month>{M})\s+(?:(?P<day2>{D})\s*,?\s*)?(?P<sy>(?i:nineteen)[\s-]+"
                             r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four"
                             r"|five|six|seven|eight|nine))?))(?!\w)", nz.month_spoken_year),
@@ -107,7 +110,7 @@ RULES: list[Rule] = [
                      r"|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+close\s+of))[\s-]+"
                      r"(?P<rel>(?i:this|last|next|the))\s+(?P<unit>(?i:week|month|year|quarter|decade|century))(?!\w)",
        nz.month_part),
-    _r("unit_rel", r"(?P<rel>(?i:last|this|next|the\s+current|the\s+same|current))\s+"
+    _r("unit_rel", r"(?P<rel>(?i:last|this|next|the\s+current|the\s+same|current))\s+(?:(?i:fiscal|calendar)\s+)?"
                    r"(?P<unit>(?i:week|month|year|quarter|weekend|decade|century))(?!\w)", nz.unit_relative),
     _r("relative_to_ref", r"(?P<rel>(?i:the\s+(?:following|previous|preceding|next)))\s+"
                           r"(?P<unit>(?i:day|morning|week|month|year))(?!\w)", nz.relative_to_reference),
@@ -141,7 +144,8 @@ RULES: list[Rule] = [
                       r"|a\s+year\s+(?:ago|earlier))|the\s+(?:quarter|period)\s+a\s+year\s+(?:ago|earlier))(?!\w)",
        nz.quarter_ref),
     _r("season", r"(?:(?P<srel>(?i:this\s+past|this|last|next|(?:the\s+)?early|(?:the\s+)?late|mid|the))[\s-]+)?"
-                 rf"(?P<season>(?i:spring|summer|fall|autumn|winter))(?!\w)(?:\s+(?:(?i:of)\s+)?(?P<year>{Y}))?",
+                 rf"(?P<season>(?i:spring|summer|fall|autumn|winter))(?!\w)(?:\s+(?:(?i:of)\s+)?(?:(?P<year>{Y})"
+                 rf"|(?P<sy>{SPOKEN_Y})(?!\w)))?",
        nz.season),
     _r("that_unit", r"(?:(?i:earlier|later)\s+)?(?i:that)\s+(?:(?i:same)\s+)?(?P<unit>(?i:year|month|day))(?![\w-])",
        nz.that_unit),

@@ -537,8 +537,9 @@ def season(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
         if rel in ("", "the") and not re.match(r"\s+(?:of|,|\.|and|when|after|before|season|semester)\b",
                                                ctx.text[m.end():m.end() + 12]) or ctx.text[m.end():m.end() + 4] == " of ":
             return None
-    if ys:
-        y: int | None = _year(ys, a)
+    sy = _spoken(_g(m, "sy") or "")
+    if ys or sy:
+        y: int | None = _year(ys, a) if ys else sy
     elif a.year is None:
         return [(m.start(), m.end(), f"XXXX-{s}", "DATE")]
     else:
