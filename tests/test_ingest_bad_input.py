@@ -114,3 +114,45 @@ def test_path_date_read_from_folder(tmp_path: Path) -> None:
     (d / "12.htm.txt").write_text(_article_text())
     raw = next(read_inputs([str(tmp_path)]))
     assert raw.meta["path_date"] == "2009-06-25"
+
+
+def test_html_declared_charset_is_honoured() -> None:
+    from dateline.ingest.decode import decode_html
+
+    body = "<p>\u5229\u6bd4\u4e9a\u53cd\u5bf9\u6d3e\u8fdb\u5165\u7684\u9ece\u6ce2\u91cc</p>"
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+            f"</head><body>{body}</body></html>")
+    text, enc = decode_html(page.encode("gb2312"))
+    assert enc == "gb2312" and body in text
+    latin = '<html><head><meta charset="ISO-8859-1"></head><body><p>Caf\u00e9 \u201cS\u00e3o Paulo\u201d</p></body></html>'
+    text, enc = decode_html(latin.encode("cp1252"))
+    assert enc == "cp1252" and "Caf\u00e9 \u201cS\u00e3o Paulo\u201d" in text
+
+
+def _write_warc(path: Path, pages: list[tuple[str, str]]) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=path.suffix == ".gz")
+        for url, html in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            rec = writer.create_warc_record(url, "response", payload=BytesIO(html.encode("utf-8")), http_headers=headers)
+            writer.write_record(rec)
+
+
+def test_warc_records_become_documents(tmp_path: Path) -> None:
+    text = _article_text()
+    html = "<html><head><title>Allies strike Libya</title></head><body><article>" + "".join(
+        f"<p>{ln}</p>" for ln in text.splitlines() if ln.strip()) + "</article></body></html>"
+    _write_warc(tmp_path / "crawl.warc.gz", [("https://example.org/a", html), ("https://example.org/b", html + "<p>x</p>")])
+    raws = list(read_inputs([str(tmp_path / "crawl.warc.gz")]))
+    assert [r.id for r in raws] == ["https://example.org/a", "https://example.org/b"]
+    assert all(r.html and not r.error for r in raws)
+    data = (tmp_path / "crawl.warc.gz").read_bytes()
+    (tmp_path / "cut.warc.gz").write_bytes(data[: len(data) * 2 // 3])
+    cut = list(read_inputs([str(tmp_path / "cut.warc.gz")]))
+    assert cut[0].id == "https://example.org/a" and not cut[0].error
+    assert any(r.error and "WARC" in r.error for r in cut)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -63,3 +64,42 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode(enc), enc
     except (UnicodeDecodeError, LookupError):
         return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# The HTML standard reads these labels as windows-1252.
+_AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii", "l1", "cp819"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in a <meta> tag near its start, as a Python codec name."""
+    m = _META_CHARSET.search(data[:8192])
+    if not m:
+        return None
+    label = m.group(1).decode("ascii", "ignore").lower()
+    if label in _AS_CP1252:
+        return "cp1252"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """Decode an HTML page: a BOM, strict UTF-8, the page's declared charset, then detection."""
+    if looks_binary(data):
+        raise NotText("not text (binary)")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace"), enc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(data)
+    if declared and declared != "utf-8":
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return decode_text(data)

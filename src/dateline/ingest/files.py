@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import RawDocument
-from .decode import NotText, decode_text
+from .decode import NotText, decode_html, decode_text
 from .jsonl import read_jsonl
 from .warc import read_warc
 
@@ -120,10 +120,10 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDoc
         if not data.strip():
             yield RawDocument(id=stem, source=source, error="empty file", meta=meta)
             return
-        text, enc = decode_text(data)
-        meta["encoding"] = enc
         if kind == "unknown":
             kind = _sniff_kind(data)
+        text, enc = decode_html(data) if kind == "html" else decode_text(data)
+        meta["encoding"] = enc
         if kind == "html":
             yield RawDocument(id=stem, source=source, html=text, meta=meta)
         else:

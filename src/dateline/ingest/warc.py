@@ -9,7 +9,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..model import RawDocument
-from .decode import NotText, decode_text
+from .decode import NotText, decode_html
 
 
 def read_warc(path: Path, stem: str) -> Iterator[RawDocument]:
@@ -30,7 +30,12 @@ def read_warc(path: Path, stem: str) -> Iterator[RawDocument]:
                 doc_id = url or rid
                 try:
                     body = record.content_stream().read()
-                    html, enc = decode_text(body)
+                    missing = getattr(record.raw_stream, "limit", 0)
+                    if missing:
+                        yield RawDocument(id=doc_id, source=url or source, url=url,
+                                          error=f"truncated WARC record ({missing} of {record.length} bytes missing)")
+                        continue
+                    html, enc = decode_html(body)
                 except NotText as exc:
                     yield RawDocument(id=doc_id, source=url or source, url=url, error=str(exc))
                     continue
