@@ -59,3 +59,11 @@ def test_season_of_a_spoken_year() -> None:
     # TimeBank CNN19980223.1130.0960 (1998-02-23), broadcast transcript with spoken years
     text = ("Ah next up is that thirteen dollar a barrel level we saw in the winter of nineteen ninety-four.")
     assert values(text, "1998-02-23") == {"the winter of nineteen ninety-four": "1994-WI"}
+
+
+def test_year_end() -> None:
+    # TimeBank wsj_0006 and wsj_0586 (1989): the end of this year ahead, of last year after 'since'
+    text = ("The thrift holding company said it expects to obtain regulatory approval and complete the "
+            "transaction by year-end.")
+    assert values(text, "1989-11-02") == {"year-end": "1989"}
+    assert values("The percentage change is since year-end.", "1989-10-30") == {"year-end": "1988"}

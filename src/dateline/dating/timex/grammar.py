@@ -147,6 +147,7 @@ RULES: list[Rule] = [
                  rf"(?P<season>(?i:spring|summer|fall|autumn|winter))(?!\w)(?:\s+(?:(?i:of)\s+)?(?:(?P<year>{Y})"
                  rf"|(?P<sy>{SPOKEN_Y})(?!\w)))?",
        nz.season),
+    _r("year_end", r"(?:(?i:around|about)\s+)?(?<![\w-])(?i:year[-\s]end|year's\s+end)(?![\w-])", nz.year_end),
     _r("that_unit", r"(?:(?i:earlier|later)\s+)?(?i:that)\s+(?:(?i:same)\s+)?(?P<unit>(?i:year|month|day))(?![\w-])",
        nz.that_unit),
     _r("the_year", r"(?i:the\s+(?:(?:fiscal|full|calendar|latest\s+fiscal)\s+)?year)(?![\w-]|'s|\s+(?:ago|earlier|before|later))",

@@ -742,6 +742,18 @@ def vague_plural(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     return [(start, m.end(), v, "DURATION")]
 
 
+def year_end(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'by year-end', 'around year end', "by year's end": the end of the anchor's year (the year, as for
+    'the end of the year'); 'since year-end' and past-tense cues point at the end of the year before."""
+    a = ctx.anchor
+    if a.year is None:
+        return None
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    past = re.search(r"\b(?:since|from)\s+$", before) is not None or (
+        not re.search(r"\b(?:by|until|before)\s+$", before) and ctx.tense(m.start(), m.end()) == "past")
+    return [(m.start(), m.end(), f"{a.year - 1 if past else a.year:04d}", "DATE")]
+
+
 def that_unit(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     """'that year', 'later that year', 'that same day': the last explicit date of the text."""
     unit = m.group("unit").lower()
