@@ -19,7 +19,7 @@ from dateline.evaluate.tls import find_tasks, load_topic, read_timeline, score, 
 VARIANTS: dict[str, dict] = {
     "full": {},
     "no_syndication": {"syndication": False},
-    "no_adjacency_penalty": {"select": {"adjacent_penalty": 1.0}},
+    "adjacency_penalty_0.5": {"select": {"adjacent_penalty": 0.5}},
     "dates_published_only": {"select": {"referenced": 0, "mentioned": 0}},
     "dates_no_referenced": {"select": {"referenced": 0}},
     "dates_no_mentioned": {"select": {"mentioned": 0}},
