@@ -178,3 +178,10 @@ def test_possessive_weekday_is_the_past_one() -> None:
 def test_was_due_is_a_past_schedule() -> None:
     # anchor Thursday 2010-06-17: "was due on Monday, but has now been canceled" is the Monday before
     assert tag("was_due_monday")["Monday"] == ("2010-06-14", "DATE")
+
+
+def test_present_tense_schedule_is_the_coming_weekday() -> None:
+    # anchor Thursday 2011-10-20: "when their ambassadors meet in Brussels on Wednesday" is next week
+    got = tag("meet_wednesday")
+    assert got["Wednesday"] == ("2011-10-26", "DATE")
+    assert got["October 31"] == ("2011-10-31", "DATE")

@@ -35,9 +35,9 @@ class Ctx:
         hi_c = [x for x in (t.find(". ", pos), t.find("\n", pos)) if x >= 0]
         return lo, (min(hi_c) + 1 if hi_c else len(t))
 
-    def tense(self, start: int, end: int) -> str | None:
+    def tense(self, start: int, end: int, present: bool = False) -> str | None:
         lo, hi = self.sentence_bounds(start)
-        return tense_near(self.text, start, end, lo, hi)
+        return tense_near(self.text, start, end, lo, hi, present)
 
     def sentence(self, pos: int) -> str:
         lo, hi = self.sentence_bounds(pos)

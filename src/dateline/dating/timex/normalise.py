@@ -220,7 +220,7 @@ def weekday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
         elif _POSSESSIVE.match(ctx.text, m.end()):
             v = weekday_date(a, wd, -1)  # "Wednesday's ruling": a possessive names what has happened
         else:
-            tense = ctx.tense(m.start(), m.end())
+            tense = ctx.tense(m.start(), m.end(), present=True)
             v = weekday_date(a, wd, +1 if tense == "future" else -1)
     assert v is not None
     ttype = "DATE"

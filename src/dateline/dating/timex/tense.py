@@ -23,19 +23,33 @@ _PAST = re.compile(
 )
 
 
-def tense_near(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> str | None:
-    """'past', 'future' or None from the verb cues closest to text[start:end] inside [lo, hi)."""
+# present tense with a named day is a schedule ("the vote is on Tuesday", "ministers meet on Monday",
+# "the council votes Thursday"): used for weekdays only, where it means the coming one
+_PRESENT = re.compile(
+    r"\b(?:(?:is|are)(?=\s+on\s*$)|(?:meet|vote|gather|convene|travel|arrive|leave|begin|resume)s?|goes|flies)"
+    r"\b(?=[^.;]{0,40}$)",
+    re.IGNORECASE,
+)
+
+
+def tense_near(text: str, start: int, end: int, lo: int = 0, hi: int | None = None,
+               present: bool = False) -> str | None:
+    """'past', 'future' or None from the verb cues closest to text[start:end] inside [lo, hi).
+
+    With ``present``, a present-tense verb closest to the expression counts as 'future' (a schedule).
+    """
     if hi is None:
         hi = len(text)
     left = text[max(lo, start - 80):start]
     right = text[end:min(hi, end + 50)]
     best: tuple[int, str] | None = None
-    for rx, label in ((_FUTURE, "future"), (_PAST, "past")):
+    cues = ((_FUTURE, "future"), (_PAST, "past")) + (((_PRESENT, "future"),) if present else ())
+    for rx, label in cues:
         for m in rx.finditer(left):
             dist = len(left) - m.end()
             if best is None or dist < best[0]:
                 best = (dist, label)
-        m = rx.search(right)
+        m = rx.search(right) if rx is not _PRESENT else None  # a schedule verb comes before the day
         if m:
             dist = m.start() + 5  # a cue after the expression counts a bit less
             if best is None or dist < best[0]:
