@@ -25,6 +25,7 @@ class SummaryWeights:
     explicit: float = 0.2  # bonus for a sentence naming the day by its calendar date (retrospective)
     position: float = 0.0  # bonus for sentences near the top of their article: w / (1 + index)
     ngram_max: int = 1  # TF-IDF terms: words (1) or words and word pairs (2)
+    topic: float = 0.0  # weight of the cosine to the whole story's centroid (keeps sentences on topic)
 
 
 def vectorize(cands: list[Candidate], ngram_max: int = 1):
@@ -38,6 +39,13 @@ def vectorize(cands: list[Candidate], ngram_max: int = 1):
         vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float32)
         x = vec.fit_transform(texts)
     return normalize(x)
+
+
+def story_centroid(x) -> np.ndarray:
+    """Unit-length mean of all candidate vectors."""
+    c = np.asarray(x.mean(axis=0)).ravel()
+    n = np.linalg.norm(c)
+    return c / n if n else c
 
 
 def _support(idx: list[int], sims: np.ndarray, cands: list[Candidate], thr: float = 0.5) -> np.ndarray:
@@ -60,6 +68,9 @@ def score_day(story: Story, day: dt.date, x, w: SummaryWeights) -> tuple[list[in
     norm = np.linalg.norm(centroid)
     cos = (m @ centroid) / norm if norm else np.zeros(len(idx))
     cos = np.asarray(cos).ravel()
+    if w.topic:
+        g = story_centroid(x)
+        cos = cos + w.topic * np.asarray(m @ g).ravel()
     sims = (m @ m.T).toarray()
     sup = _support(idx, sims, story.candidates)
     expl = np.array([day in story.candidates[i].explicit for i in idx], dtype=float)
