@@ -67,3 +67,11 @@ def test_year_end() -> None:
             "transaction by year-end.")
     assert values(text, "1989-11-02") == {"year-end": "1989"}
     assert values("The percentage change is since year-end.", "1989-10-30") == {"year-end": "1988"}
+
+
+def test_each_month_is_a_set() -> None:
+    # TimeBank APW19980322.0749 (1998-03-22)
+    text = ("The crucible is Portadown, 30 miles (50 kms) southwest of Belfast, where Orangemen march each July "
+            "from their rural church back downtown _ through the town's main Catholic area.")
+    assert [(t.text, t.value, t.type) for t in tag_timexes(text, "1998-03-22")] == [
+        ("each July", "XXXX-07", "SET")]

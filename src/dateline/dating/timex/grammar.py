@@ -85,6 +85,7 @@ RULES: list[Rule] = [
                             r"|five|six|seven|eight|nine))?))(?!\w)", nz.month_spoken_year),
     _r("weekday", rf"(?:(?P<rel>(?i:last|next|this|coming|past|(?:the\s+)?previous|the\s+following))\s+)?(?P<wd>{WD})"
                   rf"(?:\s+(?P<part>{PART}))?(?:\s*,?\s+(?i:at\s+)?{CLOCK})?(?!\w)", nz.weekday),
+    _r("month_set", rf"(?i:every|each)\s+(?P<month>{M})(?!\w)", nz.month_set),
     _r("weekday_set", rf"(?i:every|each)\s+(?P<wd>{WD})(?:\s+(?P<part>{PART}))?", nz.weekday_set),
     _r("weekday_plural", rf"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)(?:\s+(?P<part>{PART}s?))?(?!\w)",
        nz.weekday_set),

@@ -234,6 +234,11 @@ def weekday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     return [(m.start(), m.end(), v, ttype)]
 
 
+def month_set(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'each July', 'every March': a set of months (TIMEX3 SET, XXXX-07)."""
+    return [(m.start(), m.end(), f"XXXX-{month_number(m.group('month')):02d}", "SET")]
+
+
 def weekday_set(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     wd = weekday_number(m.group("wd"))
     part = (_g(m, "part") or "").lower().rstrip("s")
