@@ -91,9 +91,14 @@ def test_dateline_prefix_is_cut(fixtures):
      "crackdown on rebels to the International Criminal Court (ICC).", "The U.N.", True),
     ("February 24, 2011 04:18 pm at 4:18 pm | February 24, 2011 04:21 pm at 4:21 pm | equal means equal!", "", False),
     ("The $30 billion is the largest amount ever blocked under any sanctions program, he said.", "The $30", False),
+    ("More on the Bahrain protests: LIBYA, 7:40 p.m. ET, 2:40 a.m. Here is video of Gadhafi's comments to Libyan "
+     "state-run TV.", "More on", False),
+    ("When that all began to crumble beginning on February 17th and Libyans in the country's east began to rise up, "
+     "we had to develop webs of witnesses from scrap.", "When that", False),
 ])
 def test_sentence_proper_and_readability(line, start, ok):
-    """Lines from the bundled examples/libya articles (live-blog label, factbox date, comment stamp, unnamed 'he')."""
+    """Lines from the bundled examples/libya articles (live-blog label and stamps, factbox date, comment stamp,
+    unnamed 'he', the blogger's own voice)."""
     from dateline.events.readable import readable
 
     body = line[content_start(line):]

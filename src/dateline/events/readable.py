@@ -17,8 +17,11 @@ _DATE_LEAD = re.compile(
 _UNNAMED_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained)\b", re.I)
 # live-blog and transcript labels: "LIBYA, 4:01 p.m. ET, 11:01 p.m. local: ", "AZUZ: "
 _LABEL = re.compile(r"^(?:[A-Z][A-Z .]{2,30},\s*.{0,50}?\blocal:\s+|[A-Z][A-Z.'-]{2,20}(?:\s[A-Z][A-Z.'-]+)?:\s+(?=[A-Z\"]))")
-_PRONOUN_START = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|We|I|But|And|Also|So)\b")
-_BAD = re.compile(r"\||\b\d{1,2}:\d{2}\s*[ap]\.?m\b.{0,12}\bat\b|https?://|www\.|©|\bclick here\b|\bRead more\b|\bEmail to a friend\b|\bAll rights reserved\b", re.I)
+_PRONOUN_START = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|We|I|But|And|Also|So|Here)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
+_QUOTED = re.compile(r'"[^"]*"')
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*(?:ET|EST|EDT|GMT|BST|local)\b")
+_BAD = re.compile(r"\||\bthis (?:blog|video|page|live ?blog)\b|\b\d{1,2}:\d{2}\s*[ap]\.?m\b.{0,12}\bat\b|https?://|www\.|©|\bclick here\b|\bRead more\b|\bEmail to a friend\b|\bAll rights reserved\b", re.I)
 
 
 def content_start(sentence: str) -> int:
@@ -53,5 +56,7 @@ def readable(sentence: str, min_words: int = 8, max_words: int = 60) -> bool:
     if _BAD.search(s) or _PRONOUN_START.match(s) or _UNNAMED_SAID.search(s):
         return False
     if s.count('"') % 2 == 1:
+        return False
+    if _CLOCK.search(s) or _FIRST_PERSON.search(_QUOTED.sub("", s)):  # live-blog stamps, the writer's own voice
         return False
     return True
