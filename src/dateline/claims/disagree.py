@@ -17,6 +17,7 @@ from collections import defaultdict
 
 from ..model import Claim, Disagreement, Document, Side, Span
 from .attribution import find_attributions
+from .scope import clause_place, cumulative, same_scope
 
 EXACT_TOL = 0.10
 APPROX_TOL = 0.25
@@ -44,7 +45,7 @@ def _interval(c: Claim) -> tuple[float, float]:
         hi = math.inf
     elif bound == "upper":
         # "up to 70,000" / "as many as 800" assert a figure of that order; "fewer than 5" does not
-        lo = c.value[0] * 0.5 if c.approximate and c.text and re.match(r"(?i)(?:up\s+to|as\s+(?:many|much|high)\s+as)", c.text) else 0.0
+        lo = c.value[0] * (1 - APPROX_TOL) if c.approximate and c.text and re.match(r"(?i)(?:up\s+to|as\s+(?:many|much|high)\s+as)", c.text) else 0.0
     return lo, hi
 
 
@@ -179,10 +180,10 @@ def numeric_disagreements(claims: list[Claim], docs: dict[str, Document]) -> lis
         for day in sorted(by_day):
             near = [c for d2 in _neighbours(day) for c in by_day.get(d2, [])]
             cs = by_day[day] + [c for c in near if c.evidence and day in doc_days[c.evidence.doc]]
-            d = _numeric_cluster(measure, day, cs, docs)
-            if d is not None and not any({s.evidence.start for s in d.sides} <= {s.evidence.start for s in o.sides} and
-                                         d.sides[0].evidence.doc == o.sides[0].evidence.doc for o in out):
-                out.append(d)
+            for d in _numeric_cluster(measure, day, cs, docs):
+                if not any({s.evidence.start for s in d.sides} <= {s.evidence.start for s in o.sides} and
+                           d.sides[0].evidence.doc == o.sides[0].evidence.doc for o in out):
+                    out.append(d)
     return out
 
 
@@ -199,9 +200,47 @@ def _neighbours(day: str) -> list[str]:
     return [(d - timedelta(days=1)).isoformat(), (d + timedelta(days=1)).isoformat()]
 
 
-def _numeric_cluster(measure: str, day: str, cs: list[Claim], docs: dict[str, Document]) -> Disagreement | None:
+def _scope(c: Claim, docs: dict[str, Document]) -> tuple[str | None, bool | None]:
+    """(place from the figure's whole clause, running total?) of ``c``."""
+    d = docs.get(c.evidence.doc) if c.evidence else None
+    if d is None or not c.evidence or not c.text:
+        return c.place, None
+    sent = d.text[c.evidence.start:c.evidence.end]
+    i = sent.find(c.text)
+    if i < 0:
+        return c.place, None
+    return clause_place(sent, i, i + len(c.text)) or c.place, cumulative(sent, i, i + len(c.text))
+
+
+def _components(pairs: list[tuple[Claim, Claim]]) -> list[list[Claim]]:
+    """Connected groups of the clash graph: each group is one disagreement."""
+    parent: dict[str, str] = {}
+    by_id: dict[str, Claim] = {}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        for c in (a, b):
+            parent.setdefault(c.id, c.id)
+            by_id[c.id] = c
+        parent[find(a.id)] = find(b.id)
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for cid, c in by_id.items():
+        groups[find(cid)].append(c)
+    return list(groups.values())
+
+
+def _numeric_cluster(measure: str, day: str, cs: list[Claim], docs: dict[str, Document]) -> list[Disagreement]:
+    """The clashes among ``cs``: pairs of different sources whose figures are incompatible
+    and count the same thing (same place scope, both running totals or both not); each
+    connected group of clashing claims is one disagreement whose sides are only those claims."""
+    scopes = {c.id: _scope(c, docs) for c in cs}
+    pairs: list[tuple[Claim, Claim]] = []
     if True:
-        involved: dict[str, Claim] = {}  # claim id -> claim
         for i, a in enumerate(cs):
             for b in cs[i + 1:]:
                 if a.as_of and b.as_of and a.as_of[:10] != b.as_of[:10] and a.evidence and b.evidence and a.evidence.doc != b.evidence.doc:
@@ -211,14 +250,21 @@ def _numeric_cluster(measure: str, day: str, cs: list[Claim], docs: dict[str, Do
                     continue
                 if _partial(a, docs) or _partial(b, docs):
                     continue  # one hospital's count is neither the overall toll nor another hospital's
+                (pa, cum_a), (pb, cum_b) = scopes[a.id], scopes[b.id]
+                if (cum_a is not None and cum_b is not None and cum_a != cum_b) or not same_scope(pa, pb):
+                    continue  # a running total vs one day's count, or two different places
                 if not compatible(a, b):
-                    involved.setdefault(a.id, a)
-                    involved.setdefault(b.id, b)
-        if len({_norm_source(c.source) for c in involved.values()}) < 2:
-            return None
+                    pairs.append((a, b))
+    out: list[Disagreement] = []
+    for group in _components(pairs):
+        if len({_norm_source(c.source) for c in group}) < 2:
+            continue
+        places = sorted({p for c in group if (p := scopes[c.id][0])})
+        where = f" in {places[0]}" if len(places) == 1 else ""
         sides = [Side(source=c.source, says=f"{c.text} ({c.measure}): {_says(c, docs)}", evidence=c.evidence)
-                 for c in sorted(involved.values(), key=lambda c: (c.value[0], c.evidence.doc, c.evidence.start))]
-        return Disagreement(id="", topic=f"{measure} as of {day}", kind="numeric", sides=sides)
+                 for c in sorted(group, key=lambda c: (c.value[0], c.evidence.doc, c.evidence.start))]
+        out.append(Disagreement(id="", topic=f"{measure}{where} as of {day}", kind="numeric", sides=sides))
+    return out
 
 
 # Concept classes of conflict and disaster reporting: different words, same referent.

@@ -9,6 +9,7 @@ from ..model import Claim, Document, Span, Timex
 from .attribution import Attribution, find_attributions, pick_attribution
 from .measure import Measure, find_measure, refuse
 from .quantities import Quantity, find_quantities, merge_from_to
+from .scope import clause_place
 
 _CLAUSE_BREAK = re.compile(r";|\.\s|,\s+(?:but|while|whereas)\b|\bbut\b|\band\s+(?:was|were|is|are|has|had|have|will|that)\b")
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -99,7 +100,7 @@ def doc_claims(doc: Document) -> list[tuple[Claim, Attribution | None]]:
                 as_of=_as_of(doc, q, s0, s1, timexes),
                 source=source,
                 evidence=Span(doc.id, s0, s1),
-                place=m.place,
+                place=clause_place(text[s0:s1], q.start - s0, q.end - s0) or m.place,
                 text=q.text,
                 bound=q.bound,
             )

@@ -69,7 +69,7 @@ class Measure:
             name = "oil volume"
         else:
             name = f"{base} {state}" if state else base
-        return f"{name} in {self.place}" if self.place else name
+        return name  # the place is a key of its own (Claim.place), not part of the measure
 
 
 def _tokens(s: str, offset: int = 0) -> list[tuple[str, int, int]]:

@@ -1,7 +1,8 @@
-"""Series: the claims of one measure (and place) across documents, ordered by as_of."""
+"""Series: the claims of one measure and place across documents, ordered by as_of."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..model import Claim, Series
@@ -11,17 +12,25 @@ def _key(c: Claim) -> tuple[str, str, int]:
     return (c.as_of or "9999", c.evidence.doc if c.evidence else "", c.evidence.start if c.evidence else 0)
 
 
+def place_key(place: str | None) -> str:
+    """"Benghazi's Al Jalla Hospital" and "benghazi al jalla hospital" are one place."""
+    return re.sub(r"[^a-z]+", " ", (place or "").lower().replace("'s", "").replace("’s", "")).strip()
+
+
 def build_series(claims: list[Claim], min_claims: int = 2) -> list[Series]:
-    """One series per measure seen at least ``min_claims`` times; same-day claims from
-    different sources sit next to each other (ties ordered by document and offset)."""
-    groups: dict[str, list[Claim]] = defaultdict(list)
+    """One series per (measure, place) seen at least ``min_claims`` times; the measure is the
+    normalised counted noun + state ("people killed": killed/dead/died/bodies/deaths all map
+    to it), the place a separate key so "people killed" in Misrata and story-wide figures do
+    not mix. Same-day claims from different sources sit next to each other (ties ordered by
+    document and offset)."""
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        groups[c.measure].append(c)
+        groups[(c.measure, place_key(c.place))].append(c)
     out = []
-    for measure, cs in groups.items():
+    for (measure, _), cs in groups.items():
         if len(cs) < min_claims:
             continue
         cs.sort(key=_key)
         out.append(Series(measure=measure, claims=[c.id for c in cs], place=cs[0].place))
-    out.sort(key=lambda s: (-len(s.claims), s.measure))
+    out.sort(key=lambda s: (-len(s.claims), s.measure, s.place or ""))
     return out
