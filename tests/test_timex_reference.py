@@ -75,3 +75,13 @@ def test_each_month_is_a_set() -> None:
             "from their rural church back downtown _ through the town's main Catholic area.")
     assert [(t.text, t.value, t.type) for t in tag_timexes(text, "1998-03-22")] == [
         ("each July", "XXXX-07", "SET")]
+
+
+def test_clock_time_before_a_parenthesis_and_weekday() -> None:
+    # AQUAINT APW19980808.0022 (Saturday 1998-08-08)
+    text = ("The blast in Nairobi occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a crowded building "
+            "toward the embassy and a street packed with cars, trucks and buses.")
+    got = values(text, "1998-08-08")
+    assert got["10:35 a.m."] == "1998-08-07T10:35"
+    assert got["0735 GMT"] == "1998-08-07T07:35"
+    assert got["Friday"] == "1998-08-07"

@@ -185,3 +185,10 @@ def test_present_tense_schedule_is_the_coming_weekday() -> None:
     got = tag("meet_wednesday")
     assert got["Wednesday"] == ("2011-10-26", "DATE")
     assert got["October 31"] == ("2011-10-31", "DATE")
+
+
+def test_clock_time_takes_the_day_that_follows() -> None:
+    # anchor Tuesday 2010-01-19: "at 0900 GMT on Saturday morning" is 09:00 on the coming Saturday
+    got = tag("clock_then_day")
+    assert got["0900 GMT"] == ("2010-01-23T09:00", "TIME")
+    assert got["Saturday morning"] == ("2010-01-23TMO", "TIME")

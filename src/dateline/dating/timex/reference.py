@@ -107,3 +107,25 @@ def resolve(text: str, pieces: list[Piece]) -> list[Piece]:
                     ref_d = (v, e)
         out.append((s, e, v, t))
     return out
+
+
+_BARE_CLOCK = re.compile(r"^(\d{4}-\d\d-\d\d)T\d")
+_DAY_WORDS = re.compile(r"(?i:day|night|morning|evening|afternoon|tomorrow|tonight)|[A-Z][a-z]{2}")
+_CLOCK_GAP = re.compile(r"^(?:\s|,|\(|\)|on\b|local\s+time\b|[A-Z]{2,4}\b)*$")
+
+
+def attach_clock_days(text: str, pieces: list[Piece]) -> list[Piece]:
+    """A bare clock time right before a day ('10:35 a.m. (0735 GMT) Friday', '4:30 p.m. EDT on Tuesday')
+    takes that day's date instead of the anchor's (the grammar tags them as separate expressions)."""
+    out = list(pieces)
+    for i in range(len(out) - 2, -1, -1):
+        s, e, v, t = out[i]
+        ns, _ne, nv, _nt = out[i + 1]
+        m = _BARE_CLOCK.match(v)
+        if t != "TIME" or not m or _DAY_WORDS.search(text[s:e].replace("GMT", "")) or ns - e > 30:
+            continue
+        nd = _FULLDATE.match(nv)
+        if nd and _CLOCK_GAP.match(text[e:ns]):
+            out[i] = (s, e, nd.group(0) + v[len(m.group(1)):], t)
+    return out
+

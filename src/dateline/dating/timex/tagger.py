@@ -6,7 +6,7 @@ from ...model import Timex
 from .anchor import Anchor
 from .context import Ctx, Piece
 from .grammar import RULES
-from .reference import resolve
+from .reference import attach_clock_days, resolve
 
 
 def _candidates(ctx: Ctx) -> list[tuple[int, int, int, list[Piece]]]:
@@ -55,5 +55,5 @@ def tag_timexes(text: str, anchor: str | None, sentences: list[list[int]] | None
     if not text:
         return []
     ctx = Ctx(text=text, anchor=Anchor.parse(anchor), sentences=sentences)
-    pieces = resolve(text, [_trim(text, p) for p in _select(_candidates(ctx), len(text))])
+    pieces = attach_clock_days(text, resolve(text, [_trim(text, p) for p in _select(_candidates(ctx), len(text))]))
     return [Timex(start=s, end=e, text=text[s:e], value=v, type=t) for s, e, v, t in pieces if e > s and v]
