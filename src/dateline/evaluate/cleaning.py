@@ -237,7 +237,12 @@ def _cached(name: str, fn: Extractor, item: dict[str, Any], use_cache: bool) -> 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("dir", metavar="DIR", help="folder with ground-truth.json + html/ (AEB) or evaldata.json + html/")
+    parser.add_argument("dir", metavar="DIR",
+                        help="folder with ground-truth.json + html/ (AEB) or evaldata.json + html/; or a line-gold "
+                             "JSON file (tests/fixtures/clean/t17_lines_gold.json) scoring the text cleaner line by line")
+    parser.add_argument("--data", metavar="DIR", default=None,
+                        help="line-gold mode: folder the gold's paths are relative to "
+                             "(default: $DATELINE_SHARED_DATA/timeline17 or ../shared/data/timeline17)")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="score only the first N items (sorted by key)")
     parser.add_argument("--mode", choices=["html", "text"], default="html",
                         help="html: the HTML extractor; text: flatten pages to lines and run the line cleaner")
@@ -323,9 +328,14 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.dir)
     try:
         rows: list[dict[str, Any]] = []
-        result = evaluate(root, args.mode, args.extractor, args.limit, not args.no_cache, rows,
-                          Path(args.predictions) if args.predictions else None)
-    except (FileNotFoundError, json.JSONDecodeError) as exc:
+        if root.is_file() and root.suffix == ".json":
+            from .cleaning_lines import evaluate_lines
+
+            result = evaluate_lines(root, Path(args.data) if args.data else None, args.limit, rows)
+        else:
+            result = evaluate(root, args.mode, args.extractor, args.limit, not args.no_cache, rows,
+                              Path(args.predictions) if args.predictions else None)
+    except (FileNotFoundError, json.JSONDecodeError, ValueError) as exc:
         print(f"dateline evaluate cleaning: {exc}", file=sys.stderr)
         return 2
     if args.per_page:
@@ -335,6 +345,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"{result['dataset']} ({result['mode']} mode, extractor {result['extractor']}), n={result['n']}")
         print("  F1 {f1:.3f}  precision {precision:.3f}  recall {recall:.3f}  accuracy {accuracy:.3f}".format(**result))
+        if "text_f1" in result:
+            print("  body lines tp {tp} fp {fp} fn {fn}; text shingle F1 {text_f1:.3f}; headline {title_found} found, "
+                  "{title_wrong} wrong".format(**result))
         if "title_accuracy" in result:
             print(f"  headline found on {result['title_accuracy']:.3f} of {result['title_n']} pages with a gold title")
     return 0
