@@ -19,7 +19,7 @@ _SPEECH = re.compile(rf"(?<!\bto )(?<!\bbe )(?<!\ban )(?<!\bthe )(?<!\ba )(?<!\b
                      rf"|\b(?:reports?|claims|estimates?|puts?)\b(?=\s*(?:[,.:\"“]|$|that\b|the\b|it\b|about\b|up\b|around\b|some\b|more\b|at\b|\d))",
                      re.I)
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|quoted\s+by|reported\s+by|figures\s+from|data\s+from)\s+"
-                        r"(?P<src>[^,.;:!?()\"]{2,80}?)(?=\s*(?:[,.;:!?()\"]|$|\s+(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))",
+                        r"(?P<src>(?:[^,.;:!?()\"]|(?<=\b[A-Z])\.){2,80}?)(?=\s*(?:[,;:!?()\"]|(?<!\b[A-Z])\.|$|\s+(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))",
                         re.I)
 _POSSESSIVE = re.compile(r"(?P<src>(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*|[a-z]+\s+officials)(?:'s|')\s+"
                          r"(?:own\s+)?(?:figures?|estimates?|count|tally|toll|data|numbers?|calculations?)\b")
@@ -74,7 +74,40 @@ def _clean_source(s: str) -> str:
     first = s.split()[0] if s.split() else ""
     if first[:1].islower() and (first in _NOT_SOURCE_START or first.endswith(("ing", "ed"))):
         return ""  # "is scheduled to meet ...", "denying": a verb phrase, not a speaker
-    return s
+    return s if names_someone(s) else ""
+
+
+_CLAUSE_VERB = re.compile(r"\b(?:have|has|had|were|was|is|are|been|being|there|received|will|would|could|can)\b", re.I)
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon",
+               "evening", "night", "today", "yesterday", "tonight", "week", "weekend", "month", "year", "early", "late",
+               "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "the", "a", "an", "last", "this", "on", "in", "earlier", "later"}
+_SPEAKER_HEADS = re.compile(
+    r"\b(?:officials?|witness(?:es)?|eyewitness(?:es)?|doctors?|physicians?|surgeons?|nurses?|medics?|ministry|ministers?|"
+    r"spokes(?:man|woman|men|women|person)|sources?|police|agency|agencies|government|military|army|residents?|"
+    r"activists?|experts?|scientists?|analysts?|authorities|diplomats?|envoys?|ambassadors?|commanders?|leaders?|"
+    r"groups?|organi[sz]ations?|office|committee|council|statement|media|television|tv|radio|newspapers?|"
+    r"reports?|man|woman|men|women|people|protesters|rebels|fighters|opposition|staff|workers|officers?|"
+    r"director|head|chief|president|secretary|coordinator|member|members|journalists?|correspondents?|"
+    r"sources|estimates?|figures|calculations|counts?|tally|data|company|firm|coalition|forces|navy|"
+    r"guard|department|administration|embassy|mission|regime|he|she|they|we|it)\b", re.I)
+
+
+def names_someone(s: str) -> bool:
+    """Whether ``s`` is a noun phrase naming a speaker: a name (a capitalised word that is not
+    a day or month) or a speaker head noun (officials, witnesses, doctor, ministry, ...) -
+    not a clause glued on by text extraction ("we have received multiple credible",
+    "there were 10 people dead there Sunday") or a time ("Sunday morning")."""
+    if not s or _CLAUSE_VERB.search(s):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’.-]*", s)
+    if len(words) == 1 and re.search(r"(?:ingly|edly|ously|ally|fully)$", words[0]):
+        return False  # a sentence adverb ("Chillingly, ...")
+    if not words or all(w.lower().strip(".") in _TIME_WORDS for w in words):
+        return False
+    if any(w[:1].isupper() and w.lower().strip(".") not in _TIME_WORDS for w in words):
+        return True
+    return bool(_SPEAKER_HEADS.search(s))
 
 
 def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribution]:
