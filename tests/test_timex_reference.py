@@ -85,3 +85,10 @@ def test_clock_time_before_a_parenthesis_and_weekday() -> None:
     assert got["10:35 a.m."] == "1998-08-07T10:35"
     assert got["0735 GMT"] == "1998-08-07T07:35"
     assert got["Friday"] == "1998-08-07"
+
+
+def test_quoted_programme_title_is_not_a_week() -> None:
+    # TimeBank WSJ900813-0157 (1990-08-13): ABC News' "This Week" is a programme
+    text = ("Secretary of State James Baker, speaking on ABC News' \"This Week,\" said the Kuwaiti request gives "
+            "the U.S. and other countries \"a legal basis for stopping the export of oil\"")
+    assert values(text, "1990-08-13") == {}

@@ -192,3 +192,10 @@ def test_clock_time_takes_the_day_that_follows() -> None:
     got = tag("clock_then_day")
     assert got["0900 GMT"] == ("2010-01-23T09:00", "TIME")
     assert got["Saturday morning"] == ("2010-01-23TMO", "TIME")
+
+
+def test_programme_names_are_not_dates() -> None:
+    # "the BBC 's Today program" is a broadcast, not 2010-05-15; the duration is still found
+    got = tag("today_programme")
+    assert "Today" not in got
+    assert got["10 days"] == ("P10D", "DURATION")

@@ -35,3 +35,23 @@ def is_bad_year_context(text: str, start: int, end: int) -> bool:
     if _AMOUNT_BEFORE.search(before):
         return True
     return False
+
+
+_SHOW_WORDS = re.compile(r"^(?:Today|Tonight|Tomorrow|Yesterday|This\s+(?:Week|Morning|Evening|Hour)|Newsnight)$")
+_SHOW_AFTER = re.compile(r"^[,.]?[\"\u201d']?\s+(?i:programme|program|show|newscast|broadcast|bulletin)s?\b")
+_QUOTED = re.compile(r"^[,.]?[\"\u201d]")
+
+
+def is_programme_name(text: str, start: int, end: int) -> bool:
+    """True for a capitalised 'Today', 'This Week'... that names a broadcast ("BBC Radio 4's Today
+    programme", "VOA Today", ABC's "This Week,"): a proper name, not a date (TimeML non-markable)."""
+    if not _SHOW_WORDS.match(text[start:end]):
+        return False
+    before = text[max(0, start - 12):start]
+    after = text[end:end + 16]
+    if _SHOW_AFTER.match(after):
+        return True
+    if re.search(r"\b[A-Z]{2,}\s$", before):  # VOA Today, NBC Today
+        return True
+    return bool(re.search(r"[\"\u201c]$", before) and _QUOTED.match(after))
+

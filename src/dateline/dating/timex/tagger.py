@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...model import Timex
 from .anchor import Anchor
 from .context import Ctx, Piece
+from .filters import is_programme_name
 from .grammar import RULES
 from .reference import attach_clock_days, resolve
 
@@ -55,5 +56,7 @@ def tag_timexes(text: str, anchor: str | None, sentences: list[list[int]] | None
     if not text:
         return []
     ctx = Ctx(text=text, anchor=Anchor.parse(anchor), sentences=sentences)
-    pieces = attach_clock_days(text, resolve(text, [_trim(text, p) for p in _select(_candidates(ctx), len(text))]))
+    chosen = [p for p in map(lambda p: _trim(text, p), _select(_candidates(ctx), len(text)))
+              if not is_programme_name(text, p[0], p[1])]
+    pieces = attach_clock_days(text, resolve(text, chosen))
     return [Timex(start=s, end=e, text=text[s:e], value=v, type=t) for s, e, v, t in pieces if e > s and v]
