@@ -23,6 +23,7 @@ VARIANTS: dict[str, dict] = {
     "dates_published_only": {"select": {"referenced": 0, "mentioned": 0}},
     "dates_no_referenced": {"select": {"referenced": 0}},
     "dates_no_mentioned": {"select": {"mentioned": 0}},
+    "dates_single_backref_counts": {"select": {"min_referenced": 1}},
     "summary_no_support": {"summary": {"support": 0}},
     "summary_no_explicit_bonus": {"summary": {"explicit": 0}},
     "dates_fallback_only": {"date_source": "fallback"},

@@ -33,10 +33,12 @@ class SelectWeights:
     crowd_penalty: float = 0.0  # factor 1 / (1 + w * chosen days within crowd_days): spread over the story
     crowd_days: int = 7
     next_day_published: float = 0.0  # stories published the next day also speak for this day
+    min_referenced: int = 2  # later stories needed before back-references count (1 back-reference is noise)
 
 
 def date_score(st: DateStats, w: SelectWeights) -> float:
-    return w.published * len(st.published) + w.referenced * len(st.referenced) + w.mentioned * len(st.mentioned)
+    ref = len(st.referenced) if len(st.referenced) >= w.min_referenced else 0
+    return w.published * len(st.published) + w.referenced * ref + w.mentioned * len(st.mentioned)
 
 
 def select_dates(stats: dict[dt.date, DateStats], n: int, w: SelectWeights | None = None,
