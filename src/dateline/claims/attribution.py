@@ -131,6 +131,10 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
     for m in _SPEECH.finditer(sent):
         v0 = m.start()
         pre = sent[:v0]
+        paren = re.search(r"\s*\([^()]{1,60}\)\s*$", pre)
+        if paren and re.search(r"[A-Za-z]\s*$", pre[:paren.start()]):
+            # "The UN's World Food Programme (WFP) says": the name before the gloss is the subject
+            pre = pre[:paren.start()] + " " * (len(pre) - paren.start())
         # subject before the verb: back to the nearest clause boundary
         cut = 0
         for b in _BOUNDARY.finditer(pre):
@@ -198,7 +202,8 @@ def pick_attribution(atts: list[Attribution], pos: int, text: str | None = None)
     if before:
         return before[-1]
     for a in atts:
-        lead = text[max(0, min(a.start, a.verb_pos) - 3):min(a.start, a.verb_pos)] if text is not None else ","
-        if text is None or re.search(r"[,\"”'’]\s*$", lead) or re.match(r"(?i)according|citing", text[a.verb_pos:a.verb_pos + 9]):
+        lead = text[max(0, min(a.start, a.verb_pos) - 40):min(a.start, a.verb_pos)] if text is not None else ","
+        # set off by a comma/quote, possibly before a title the source was cut from ("..., UN spokeswoman X said")
+        if text is None or re.search(r"[,\"”'’]\s*$|,\s+(?:[A-Za-z][\w.'’-]*\s+){1,3}$", lead) and not re.search(r"[,\"”'’]\s*(?:and|but|while|who|which)\s", lead[-20:]) or re.match(r"(?i)according|citing", text[a.verb_pos:a.verb_pos + 9]):
             return a
     return None
