@@ -189,6 +189,10 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
             if nxt not in ("and", "or") or w.endswith("s") or q.text.lower() in ("one", "a"):
                 noun, noun_text = "people", w
                 break
+        if (lw in ("and", "or") and 0 < i < 4 and toks[i - 1][0].lower() in _SKIPPABLE and i + 2 < len(toks)
+                and toks[i + 1][0].lower() in _SKIPPABLE and toks[i + 2][0].lower() in NOUNS):
+            i += 1  # "36 UN military and police personnel": two modifiers of one noun
+            continue
         if lw in _SKIPPABLE or (w[:1].isupper() and w.isalpha() and i < 3) or lw in ("-", '"', "“", "”", "'"):
             i += 1
             continue

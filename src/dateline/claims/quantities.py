@@ -145,6 +145,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                 # "45,000-50,000", "3-4 million": a scale on the second atom applies to both
                 if b_val > lo and lo < 1000 <= b_val and not re.search(r"[,.\d]{4,}|thousand|million|billion|[mbk]\b", a):
                     scale = _trailing_scale(m.group("b"))
+                    groups = re.fullmatch(r"\d{1,3}((?:,000)+)", m.group("b").strip())
+                    if scale == 1.0 and groups and sep in ("-", "–") and lo * 1000 ** (len(groups.group(1)) // 4) <= b_val:
+                        scale = 1000 ** (len(groups.group(1)) // 4)  # "9-10,000 troops": 9,000 to 10,000
                     lo *= scale
                 if b_val < lo:
                     if sep in ("-", "–"):
