@@ -17,7 +17,10 @@ Conventions (TimeBank/TempEval-3): the span excludes the preposition ("on Thursd
 and keeps determiners and modifiers of the expression ("the third quarter", "nearly two years",
 "earlier this month"); granularity is what the text says ("June 2014" -> 2014-06, "three years
 ago" -> 2008, "a week ago" -> an ISO week); vague references become PRESENT_REF/PAST_REF/
-FUTURE_REF or an X duration, never an invented day.
+FUTURE_REF or an X duration, never an invented day. Following the TIMEX3 guidelines (even where
+one sub-corpus annotates otherwise): a weekday with a part of day keeps it ("Friday night" ->
+2000-01-07TNI, type TIME), ISO weeks are zero-padded (2000-W07), decades are three digits (199),
+"each July" is a SET (XXXX-07), and broadcast names ("the BBC's Today programme") are not dates.
 """
 
 from __future__ import annotations
