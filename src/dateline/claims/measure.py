@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import NOT_COUNTS, NOUNS, STATES
-from .quantities import Quantity
+from .quantities import Quantity, find_quantities
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[%$£€]|[^\sA-Za-z\d]")
 _MONTHS = re.compile(
@@ -261,6 +261,11 @@ def _state(text: str, q: Quantity, sent_start: int, sent_end: int) -> str | None
     lo = max(sent_start, q.start - 60)
     hi = min(sent_end, q.end + 70)
     clause_after = re.split(r"[;:]|,\s+(?:but|while|and)\b|\band\s+(?:an?\s+|up\s+to\s+|at\s+least\s+)?\d", text[q.end:hi])[0]
+    others = [o for o in find_quantities(text, q.end, hi) if o.start > q.end]
+    if others:
+        # "tens of thousands of protesters ..., at least 20 people are killed": a state after
+        # another figure belongs to that figure
+        clause_after = clause_after[:others[0].start - q.end]
     clause_before = re.split(r"[;:]|\bbut\b", text[lo:q.start])[-1]
     best: tuple[int, str] | None = None
     for st, cues in STATES:
@@ -282,7 +287,7 @@ def _place(text: str, q: Quantity, sent_start: int, sent_end: int) -> str | None
     """A capitalised place after "in/across/at ..." in the clause following the figure."""
     tail = text[q.end:sent_end]
     tail = re.split(r"[;:]|,\s+(?:but|while|and)\b|\band\s+that\b|\bsaid\b|\bsays\b|\baccording\b", tail)[0]
-    m = re.search(r"\b(?:in|across|at|near|outside|inside)\s+(?:the\s+)?((?:[A-Z][a-zA-Z'-]+)(?:[\s-]+(?:[A-Z][a-zA-Z'-]+|au|de|of))*)", tail)
+    m = re.search(r"\b(?:in|across|at|near|outside|inside)\s+(?:the\s+)?((?:[A-Z][a-zA-Z'-]+)(?:[\s-]+(?:[A-Z][a-zA-Z'-]+|(?:au|de|of)\b))*)", tail)
     if not m or m.start() > 90:
         return None
     place = re.sub(r"\s+(?:of|au|de)$", "", m.group(1))

@@ -24,7 +24,7 @@ _FACILITY = re.compile(r"\b(?:at|in|to|inside|outside|from)\s+(?:the\s+|a\s+|an\
                        re.I)
 _PLACE = re.compile(r"\b(?:in|across|at|near|outside|inside|around)\s+(?:the\s+(?:city|town|port|capital|village)\s+of\s+|"
                     r"the\s+(?:eastern|western|northern|southern|coastal)\s+(?:city|town|port)\s+of\s+|the\s+)?"
-                    r"((?:[A-Z][a-zA-Z'’-]+)(?:[\s-]+(?:[A-Z][a-zA-Z'’-]+|au|de))*)")
+                    r"((?:[A-Z][a-zA-Z'’-]+)(?:[\s-]+(?:[A-Z][a-zA-Z'’-]+|(?:au|de)\b))*)")
 _CITY = re.compile(r"\bin\s+the\s+(?:city|town|capital)\b", re.I)
 _NOT_PLACE = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
@@ -63,6 +63,9 @@ def clause_place(sentence: str, q_start: int, q_end: int) -> str | None:
         name = m.group(1)
         if name.split()[0] in _NOT_PLACE:
             continue
+        if (" " not in name and re.search(r"(?:ian|yan|ean|ese|ish)$", name)
+                and re.match(r"\s+[a-z]", clause[m.end(1):])):
+            name = NATIONWIDE  # "in Libyan demonstrations": a country's adjective, the country-wide count
         pos = off + m.start()
         dist = pos - q_end if pos >= q_end else (q_start - pos) + 40  # prefer what follows the figure
         if best is None or dist < best[0]:

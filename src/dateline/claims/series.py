@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 
 from ..model import Claim, Series
+from .scope import NATIONWIDE
 
 
 def _key(c: Claim) -> tuple[str, str, int]:
@@ -13,7 +14,10 @@ def _key(c: Claim) -> tuple[str, str, int]:
 
 
 def place_key(place: str | None) -> str:
-    """"Benghazi's Al Jalla Hospital" and "benghazi al jalla hospital" are one place."""
+    """"Benghazi's Al Jalla Hospital" and "benghazi al jalla hospital" are one place; an
+    unplaced figure and a "nationwide" one are both the story-wide count."""
+    if place == NATIONWIDE:
+        return ""
     return re.sub(r"[^a-z]+", " ", (place or "").lower().replace("'s", "").replace("’s", "")).strip()
 
 
@@ -27,10 +31,11 @@ def build_series(claims: list[Claim], min_claims: int = 2) -> list[Series]:
     for c in claims:
         groups[(c.measure, place_key(c.place))].append(c)
     out = []
-    for (measure, _), cs in groups.items():
+    for (measure, key), cs in groups.items():
         if len(cs) < min_claims:
             continue
         cs.sort(key=_key)
-        out.append(Series(measure=measure, claims=[c.id for c in cs], place=cs[0].place))
+        place = next((c.place for c in cs if c.place and c.place != NATIONWIDE), None) if key else None
+        out.append(Series(measure=measure, claims=[c.id for c in cs], place=place))
     out.sort(key=lambda s: (-len(s.claims), s.measure, s.place or ""))
     return out
