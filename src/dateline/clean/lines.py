@@ -182,7 +182,66 @@ def _is_prose(f: LineFeatures, stops: frozenset[str]) -> bool:
     return f.stop_density >= 0.1 or not stops or f.words <= 4
 
 
+# Reader-comment style, measured outside quotation marks: first and second person, shouting
+# ("!!", "??", whole words in capitals), a line starting in lower case. News prose instead
+# attributes (said, told, according to) and quotes.
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+# case-sensitive: "US", "U.S." and "U.N." are not pronouns
+_PERSONAL = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Yy]ou|[Yy]our|[Yy]ours|[Yy]ou're|u|[Ww]e|[Ww]e're"
+                       r"|us|[Oo]ur|[Oo]urs|lol)\b")
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|reported|reports|announced|added|spokes\w+|officials?)\b", re.I)
+_SHOUTING = re.compile(r"!|\?\?|\b[A-Z]{5,}\b(?=[^.!?]*\b[a-z]{3,}\b[^.!?]*\b[A-Z]{5,}\b)")
+COMMENT_STYLE_CUT = 0.48  # mean style score above which a run of lines reads as comments
+
+
+def comment_style(line: str) -> float:
+    """0..1: how much a line reads like a reader's comment rather than news prose."""
+    s = line.strip()
+    bare = _QUOTED.sub(" ", s)
+    score = 0.3
+    score += 0.35 * bool(_PERSONAL.search(bare))
+    score += 0.25 * bool(_SHOUTING.search(s))
+    score += 0.3 * (s[:1].islower() or s[:1] in ",.")
+    if _ATTRIBUTION.search(s) or len(bare) < len(s) - 4 or s[:1] in "\"“'‘":
+        score -= 0.45
+    return max(0.0, min(1.0, score))
+
+
+def _comments_above(lines: list[str], cut: int, floor: int) -> int:
+    """Comments often come above the line that revealed them (the first "| Reply" stamp,
+    the comment policy): the longest run ending at ``cut`` whose lines read, on the whole,
+    as comments (maximum suffix sum of style minus COMMENT_STYLE_CUT); ``cut`` when none."""
+    best, best_k, total = 0.0, cut, 0.0
+    for k in range(cut - 1, floor - 1, -1):
+        if not lines[k].strip():
+            continue
+        total += comment_style(lines[k]) - COMMENT_STYLE_CUT
+        if total > best:
+            best, best_k = total, k
+    n = sum(1 for ln in lines[best_k:cut] if ln.strip())
+    return best_k if n >= 3 and best >= 0.5 else cut
+
+
 def _comment_start(lines: list[str], classes: list[str], feats: list[LineFeatures]) -> int | None:
+    """Index where reader comments begin (after some body), or None; comment-styled lines
+    just above the first stamp or policy sentence are comments too (``_comments_above``)."""
+    cut = _comment_marker(lines, classes, feats)
+    if cut is None or is_credit(lines[cut]):
+        return cut
+    good = [i for i, c in enumerate(classes[:cut]) if c == GOOD]
+    if len(good) < 4:
+        return cut
+    floor = good[3] + 1
+    stamps = [i for i in range(cut, len(lines)) if _COMMENT_STAMP.search(lines[i])]
+    if stamps and stamps[0] == cut:
+        # stamped comments: above the first stamp there is at most about one comment, as
+        # long as the comments between stamps run
+        gaps = sorted(b - a for a, b in zip(stamps, stamps[1:], strict=False)) or [3]
+        floor = max(floor, cut - max(3, 2 * gaps[len(gaps) // 2]))
+    return _comments_above(lines, cut, floor)
+
+
+def _comment_marker(lines: list[str], classes: list[str], feats: list[LineFeatures]) -> int | None:
     """Index where reader comments begin (after some body), or None.
 
     A comment stamp after three body lines starts the comments, and so does a sentence
