@@ -106,7 +106,7 @@ def weekday_date(a: Anchor, weekday: int, direction: int) -> str | None:
     return fmt_date(d + dt.timedelta(days=delta))
 
 
-def year_for(a: Anchor, month: int, day: int | None, tense: str | None) -> int | None:
+def year_for(a: Anchor, month: int, day: int | None, tense: str | None, near: int = 100) -> int | None:
     """Year of a yearless date: the one closest to the anchor, unless tense says otherwise."""
     if a.year is None:
         return None
@@ -121,7 +121,9 @@ def year_for(a: Anchor, month: int, day: int | None, tense: str | None) -> int |
     for y, dist in cands:
         if best_dist is None or abs(dist) < abs(best_dist):
             best, best_dist = y, dist
-    if best_dist is not None and abs(best_dist) > 100:  # more than ~3 months: let tense decide
+    # more than ``near`` (~3 months) away, tense decides; callers sure of the tense (a fronted "In
+    # January, X brought in..." in a November report) pass a smaller ``near``
+    if best_dist is not None and abs(best_dist) > near:
         if tense == "past" and best_dist > 0:
             best -= 1
         elif tense == "future" and best_dist < 0:

@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from .anchor import Anchor
-from .tense import tense_near
+from .tense import is_fronted, tense_near
 
 Piece = tuple[int, int, str, str]  # start, end, value, type
 
@@ -38,6 +38,10 @@ class Ctx:
     def tense(self, start: int, end: int, present: bool = False) -> str | None:
         lo, hi = self.sentence_bounds(start)
         return tense_near(self.text, start, end, lo, hi, present)
+
+    def fronted(self, start: int, end: int) -> bool:
+        """The expression opens its sentence before a comma: the main clause after it sets the tense."""
+        return is_fronted(self.text, start, end, self.sentence_bounds(start)[0])
 
     def sentence(self, pos: int) -> str:
         lo, hi = self.sentence_bounds(pos)

@@ -169,7 +169,8 @@ def month_only(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     elif rel == "this":
         y = a.year
     else:
-        y = year_for(a, mo, None, ctx.tense(m.start(), m.end())) or a.year
+        near = 20 if ctx.fronted(m.start(), m.end()) else 100  # "In January, X brought in..."
+        y = year_for(a, mo, None, ctx.tense(m.start(), m.end()), near) or a.year
     return [(m.start(), m.end(), f"{y:04d}-{mo:02d}", "DATE")]
 
 

@@ -17,6 +17,8 @@ _PAST = re.compile(
     r"\b(?:(?:was|were|had\s+been)\s+(?:scheduled|due|expected|set|slated|supposed|planned)(?:\s+for)?"
     r"|said|says|was|were|had|did|ago|last|earlier|yesterday|told|announced|reported|killed|died"
     r"|took|came|went|began|made|gave|met|held|saw|won|lost|fell|rose|left|sent|got|found|became|since"
+    r"|brought|bought|sold|paid|spent|built|struck|fought|caught|sought|thought|taught|led|fled|ran|wrote|spoke"
+    r"|chose|drove|grew|knew|threw|broke|stood|kept|felt|meant|shot|swore|tore|withdrew|overthrew|flew|drew"
     r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)"
     r"(?!(?:need|speed|indeed|united|hundred|proceed|exceed|seed|feed|breed|bed|red|shed|bred)\b)[a-z]{3,}ed)\b",
     re.IGNORECASE,
@@ -32,6 +34,33 @@ _PRESENT = re.compile(
 )
 
 
+# an expression fronted before the main clause ("On Tuesday, the league plans to...", "Until Thursday,
+# they had not called him a suspect", "In January, American Medical brought in..."): its tense is the
+# main clause's, whose verb comes after the comma, not any cue left of it (the preposition itself,
+# "until", is no tense cue then)
+_FRONTED_LEFT = re.compile(
+    r"^[\s\"'\u201c(`]*(?:(?:on|in|until|till|by|since|from|during|early|late|earlier|later|also|and|but|then"
+    r"|as\s+of|through|at|last|this|next)\s+)*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FRONTED_RIGHT = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s*,")
+
+
+def is_fronted(text: str, start: int, end: int, lo: int = 0) -> bool:
+    """True for an expression before the comma that opens its sentence ("In January, ...")."""
+    return bool(_FRONTED_LEFT.match(text[lo:start]) and _FRONTED_RIGHT.match(text, end))
+
+
+def _main_clause_tense(right: str) -> str | None:
+    """Tense of the first verb cue in ``right`` (the clause after a fronted expression)."""
+    best: tuple[int, str] | None = None
+    for rx, label in ((_FUTURE, "future"), (_PAST, "past")):
+        m = rx.search(right)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), label)
+    return best[1] if best else None
+
+
 def tense_near(text: str, start: int, end: int, lo: int = 0, hi: int | None = None,
                present: bool = False) -> str | None:
     """'past', 'future' or None from the verb cues closest to text[start:end] inside [lo, hi).
@@ -40,6 +69,10 @@ def tense_near(text: str, start: int, end: int, lo: int = 0, hi: int | None = No
     """
     if hi is None:
         hi = len(text)
+    if is_fronted(text, start, end, lo):
+        main = _main_clause_tense(text[end:min(hi, end + 140)])
+        if main:
+            return main
     left = text[max(lo, start - 80):start]
     right = text[end:min(hi, end + 50)]
     best: tuple[int, str] | None = None

@@ -1,0 +1,35 @@
+"""Tense of fronted expressions and yearless months, on real TimeBank/AQUAINT sentences (anchor = DCT)."""
+
+from __future__ import annotations
+
+from dateline.dating.timex import tag_timexes
+
+
+def values(text: str, anchor: str) -> dict[str, str]:
+    return {t.text: t.value for t in tag_timexes(text, anchor)}
+
+
+def test_until_with_past_perfect_is_the_previous_day() -> None:
+    # AQUAINT APW19990507.0207, DCT Friday 1999-05-07: "until" must not make it the coming Thursday
+    text = "Kopp's whereabouts remain unknown. Until Thursday, they had not called Kopp a suspect."
+    assert values(text, "1999-05-07")["Thursday"] == "1999-05-06"
+
+
+def test_fronted_weekday_takes_the_main_clause_tense() -> None:
+    # AQUAINT NYT19981026.0446, DCT Monday 1998-10-26: the verb ("plans to") is far right of the day
+    text = ("On Tuesday, the National Abortion and Reproductive Rights Action League plans to hold a news "
+            "conference to screen a television advertisement.")
+    assert values(text, "1998-10-26")["Tuesday"] == "1998-10-27"
+
+
+def test_fronted_month_with_irregular_past_verb_is_behind_the_anchor() -> None:
+    # TimeBank wsj_0786, DCT 1989-11-02: January is two months ahead, but "brought in" is past
+    text = ("The completion of the merger agreement follows months of twists and turns. In January, American "
+            "Medical brought in a new chief executive officer, Richard A. Gilleland.")
+    assert values(text, "1989-11-02")["January"] == "1989-01"
+
+
+def test_fronted_weekday_past_main_clause() -> None:
+    # TimeBank AP900815-0044 sentence shape, with an irregular past verb after the comma
+    text = "On Tuesday, the United States and Soviet Union conferred in Washington on putting an anti-Iraq force."
+    assert values(text, "1990-08-15")["Tuesday"] == "1990-08-14"
