@@ -16,12 +16,29 @@ from .features import DATE_RE
 _AGENCIES = r"Reuters(?: Health)?|AP|AFP|CNN|Xinhua|Bloomberg|UPI|dpa|IANS|PTI|BBC|Al Jazeera"
 _CITY = r"[A-Z][A-Z.'’/-]*(?:[ ,]+[A-Z][A-Z.'’/-]*){0,3}"
 # "CITY | <date and time> " page stamp
-_STAMP = re.compile(rf"(?P<city>\b{_CITY})(?:,\s+[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?\s*\|\s*(?P<date>[^|]{{6,60}}?\b(?:19|20)\d\d\b(?:,?\s+\d{{1,2}}:\d\d\s*[apAP]\.?[mM]\.?)?(?:\s+[A-Z]{{2,4}}T?\b)?)\s*")
+_STAMP = re.compile(rf"(?P<city>\b{_CITY}(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?)(?:,\s+[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?\s*\|\s*(?P<date>[^|]{{6,60}}?\b(?:19|20)\d\d\b(?:,?\s+\d{{1,2}}:\d\d\s*[apAP]\.?[mM]\.?)?(?:\s+[A-Z]{{2,4}}T?\b)?)\s*")
 # "CITY, Country, Month D (Agency) -" / "(Agency) --" dateline opening the story
 _DATELINE = re.compile(
     rf"^(?P<dl>(?:{_CITY}(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?,?\s+)?(?:(?P<date>[A-Z][a-z]{{2,8}}\.? \d{{1,2}})\s+)?\((?:{_AGENCIES})\))"
     r"\s*(?:--?|—|–)\s*"
 )
+
+
+_TITLE_CITY = r"[A-Z][\w.'’/-]*(?:,? [A-Z][\w.'’/-]*){0,3}"
+_DATELINE_IN = re.compile(
+    rf"(?P<dl>(?:{_TITLE_CITY},?\s+)?(?:(?P<date>[A-Z][a-z]{{2,8}}\.? \d{{1,2}})\s+)?\((?:{_AGENCIES})\))\s*(?:--?|—|–)\s*"
+)
+# A page stamp right after a headline at the top: "16 December 2010 Last updated at 06:54 GMT",
+# "Friday 16 July 2010 19.11 BST", "Tuesday, January 11, 2011; 12:31 AM", "Sunday 17 January".
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_TOP_STAMP = re.compile(
+    rf"(?:\b{_WEEKDAY},?\s+)?(?:\b\d{{1,2}} {_MONTH}(?:,? (?:19|20)\d\d)?|\b{_MONTH} \d{{1,2}},? (?:19|20)\d\d)"
+    r"(?:\s*[;,-]?\s*(?:last updated at\s+)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|BST|UTC|CET|[ECMP][SD]?T)\b)?)?"
+    r"(?:\s+UK time)?",
+)
+# words that mark a link label rather than a headline ("Full Article", "Related Articles")
+_LINK_LABEL = re.compile(r"^(?:.*\s)?(?:\w+\s)?(?:article|articles|story|stories)\s+(?=\S+\s+\S+\s+\S+)", re.I)
 
 
 _CREDIT_LABEL = re.compile(r"\b(?:Credit|Photo|Photograph|Image|Picture|Video)s?\s*:")
@@ -33,6 +50,7 @@ class Header:
     meta: dict[str, str] = field(default_factory=dict)
     removed: str = ""
     title: str | None = None
+    dropped: list[int] = field(default_factory=list)  # lines above the story's opening: captions, highlights
 
 
 def split_header(lines: list[str], search: int = 4) -> tuple[list[str], Header]:
@@ -56,7 +74,10 @@ def split_header(lines: list[str], search: int = 4) -> tuple[list[str], Header]:
             credit = _CREDIT_LABEL.search(pre)
             if credit:  # "Headline Credit: Reuters/Libyan TV via" -> "Headline"
                 pre = pre[: credit.start()].strip()
-            if len(pre.split()) >= 3:
+            label = _LINK_LABEL.match(pre)
+            if label and label.group(0).split()[-1][:1].isupper():
+                pre = pre[label.end():]  # "... Full Article Egypt orders cull" -> "Egypt orders cull"
+            if len(pre.split()) >= 3 and title_shaped(pre):
                 h.title = pre
             removed = s[: m.end()]
             d = _DATELINE.match(rest)
@@ -84,4 +105,74 @@ def split_header(lines: list[str], search: int = 4) -> tuple[list[str], Header]:
             h.line_index, h.removed = i, s[: d.end()].strip()
             out[i] = s[d.end() :].strip()
             return out, h
+        d = _DATELINE_IN.search(s)
+        if d and d.start() > 0 and len(s) > d.end() + 20:
+            # the story opens mid-line: what comes before it on this line and above it are
+            # page furniture (byline, photo caption, story highlights)
+            h.meta["dateline"] = d.group("dl").strip()
+            if d.group("date"):
+                h.meta["dateline_date_text"] = d.group("date")
+            h.meta["header_text"] = s[: d.end()].strip()
+            h.line_index, h.removed = i, s[: d.end()].strip()
+            h.dropped = [j for j in range(i) if out[j].strip()]
+            out[i] = s[d.end() :].strip()
+            return out, h
+    return _top_stamp(out, h)
+
+
+def _top_stamp(out: list[str], h: Header) -> tuple[list[str], Header]:
+    """A headline glued to a page stamp and the story on the first line (flattened BBC,
+    Guardian and Washington Post pages): headline -> title, stamp -> meta, story stays."""
+    first = next((i for i, ln in enumerate(out) if ln.strip()), None)
+    if first is None:
+        return out, h
+    s = out[first].strip()
+    twice = _TWICE.match(s)
+    if twice and title_shaped(twice.group(1)) and len(s[twice.end():].split()) >= 5:
+        # "BP shares blame over oil spill BP shares blame over oil spill Oil company BP says..."
+        h.title, h.removed, h.line_index = twice.group(1), s[: twice.end()].strip(), first
+        h.meta["header_text"] = h.removed
+        out[first] = s[twice.end():].strip()
+        return out, h
+    m = _TOP_STAMP.search(s[:250])
+    rest = s[m.end():].strip() if m else ""
+    if not m or len(rest.split()) < 5 or not rest[:1].isupper():
+        return out, h
+    pre = s[: m.start()].strip(" ,;-|")
+    if pre and (pre.endswith((".", "!", "?", '"', "”")) or len(pre.split()) > 40):
+        return out, h  # a sentence before the date: the date is part of the story
+    h.meta["header_date_text"] = m.group(0).strip()
+    h.meta["header_text"] = s[: m.end()].strip()
+    h.line_index, h.removed = first, s[: m.end()].strip()
+    h.title = headline_part(pre) if title_shaped(pre) else None
+    out[first] = rest
     return out, h
+
+
+_TWICE = re.compile(r"^(\S+(?: \S+){2,19}) \1\s+(?=\S)")
+_FUNCTION = frozenset("""a an the of in on at to for by with from as and or but is are was be says say said after over into
+about across amid against before under than near off up down out between through during without within via like despite
+toward towards onto upon since until""".split())
+
+
+def title_shaped(text: str) -> bool:
+    """Not a byline, a time stamp, a "|" list or a line of page furniture (title.py's test)."""
+    from .title import _score
+
+    return ("|" not in text and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'‘“")
+            and _score(text, 0, False, set()) is not None)
+
+
+def headline_part(text: str) -> str | None:
+    """The headline of "Headline Standfirst" printed without a stop between them: cut at the
+    first lower-case word followed by a capitalised one (the standfirst's first word)."""
+    words = text.split()
+    if len(words) < 3:
+        return None
+    if len(words) <= 12:
+        return text
+    for k in range(3, len(words) - 2):
+        prev, cur = words[k - 1], words[k]
+        if prev[:1].islower() and prev.lower() not in _FUNCTION and cur[:1].isupper() and prev[-1:].isalnum():
+            return " ".join(words[:k])
+    return None

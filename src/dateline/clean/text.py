@@ -17,6 +17,9 @@ def clean_text(text: str):
     text, was_ptb = detokenize_if_ptb(text)
     lines = text.split("\n")
     lines, header = split_header(lines)
+    dropped = [lines[j].strip() for j in header.dropped]
+    for j in header.dropped:
+        lines[j] = ""
     keep, _ = classify_lines_detail(lines)
     title = header.title or find_title(lines, keep)
     if title and True in keep and lines[keep.index(True)].strip() == title:
@@ -26,4 +29,5 @@ def clean_text(text: str):
     meta: dict = {"ptb_tokenized": was_ptb, **header.meta}
     if header.removed:
         boiler.insert(0, header.removed)
+    boiler[:0] = dropped
     return Cleaned(text="\n".join(body), boilerplate=boiler, title=title, meta=meta)
