@@ -13,6 +13,11 @@ def _key(c: Claim) -> tuple[str, str, int]:
     return (c.as_of or "9999", c.evidence.doc if c.evidence else "", c.evidence.start if c.evidence else 0)
 
 
+# counted nouns with no state: "people" gathers protesters, residents and crowds, "staff" any
+# organisation's employees - different counts, not one figure moving over time
+_GRAB_BAGS = {"people", "staff", "members"}
+
+
 def place_key(place: str | None) -> str:
     """"Benghazi's Al Jalla Hospital" and "benghazi al jalla hospital" are one place; an
     unplaced figure and a "nationwide" one are both the story-wide count."""
@@ -29,6 +34,8 @@ def build_series(claims: list[Claim], min_claims: int = 2) -> list[Series]:
     document and offset)."""
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
+        if c.measure in _GRAB_BAGS:
+            continue
         groups[(c.measure, place_key(c.place))].append(c)
     out = []
     for (measure, key), cs in groups.items():

@@ -1,0 +1,99 @@
+"""Statement disagreements across documents: a denial in one report against the assertion it
+answers in another report of the same days.
+
+Precision first (a wrong clash misleads more than a missing one): the denial must be a
+strong cue (denied, rejected, disputed, "no evidence", ...; not "insisted" or a bare "but"),
+both sentences must name their speaker, the speakers must differ, the publication dates must
+be at most ``MAX_DAYS`` apart, and the two sentences must share a named entity (spaCy
+mentions of the documents: the town, the person, the force) AND at least ``MIN_SHARED``
+content stems or concept classes (control, attack, air force, leak, ...). Only denials that
+found no assertion inside their own document are matched across documents.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..model import Disagreement, Document, Side, Span
+
+MAX_DAYS = 1
+MIN_SHARED = 4
+_ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+_GENERIC = {"libya", "libyan", "libyans", "haiti", "haitian", "us", "u.s.", "u.s", "united states", "american",
+            "un", "u.n.", "bp", "gulf", "gulf of mexico", "reuters", "cnn", "bbc", "ap", "afp"}
+
+
+def _day(d: Document) -> date | None:
+    try:
+        return date.fromisoformat((d.published or "")[:10])
+    except ValueError:
+        return None
+
+
+def _entities(d: Document, s0: int, s1: int, linked: dict[tuple[str, int, int], str]) -> set[str]:
+    """The entities mentioned inside ``[s0, s1)``: the story entity id when linking resolved
+    the mention ("Gadhafi" and "Gaddafi" are one), else the normalised name; minus the
+    story's ubiquitous ones (the country, the UN, BP), which every sentence shares."""
+    out = set()
+    for m in d.mentions:
+        if s0 <= m.start and m.end <= s1 and m.label in _ENTITY_LABELS:
+            name = re.sub(r"^(?:the)\s+|'s$|’s$", "", m.text.strip(), flags=re.I).lower()
+            if name and name not in _GENERIC:
+                out.add(linked.get((d.id, m.start, m.end)) or (name.split()[-1] if m.label == "PERSON" else name))
+    return out
+
+
+def cross_document(docs: list[Document], denials: list[tuple[Document, int, int, str]],
+                   source_of, content, deny_re, weak_re, same_speaker,
+                   linked: dict[tuple[str, int, int], str] | None = None) -> list[Disagreement]:
+    """Disagreements between each unanswered ``denials`` entry (doc, start, end, speaker) and
+    the best assertion of another document (see the module docstring for the conditions).
+    ``source_of``/``content``/``same_speaker`` and the cue patterns come from ``disagree``."""
+    out: list[Disagreement] = []
+    for d, b0, b1, sb in denials:
+        text_b = d.text[b0:b1]
+        cue = deny_re.search(text_b)
+        if cue is None or weak_re.fullmatch(cue.group(0)):
+            continue
+        linked = linked or {}
+        ents_b = _entities(d, b0, b1, linked)
+        if not ents_b:
+            continue
+        cb = content(text_b)
+        day_b = _day(d)
+        best: tuple[int, Document, int, int, str] | None = None
+        for o in docs:
+            if o.id == d.id or o.status != "ok" or not o.text:
+                continue
+            day_o = _day(o)
+            if day_b is None or day_o is None or abs((day_o - day_b).days) > MAX_DAYS:
+                continue
+            for a0, a1 in o.sentences:
+                if a1 - a0 > 400:
+                    continue
+                both = _entities(o, a0, a1, linked) & ents_b
+                if not both:
+                    continue
+                text_a = o.text[a0:a1]
+                if deny_re.search(text_a) or re.match(r"\s*(?:But|However|Yet)\b", text_a):
+                    continue
+                common = content(text_a) & cb
+                shared = len(common)
+                # two shared entities and a shared concept ("Gadhafi" + "Venezuela" + fleeing), or one
+                # entity and more shared content
+                enough = shared >= MIN_SHARED or (len(both) >= 2 and shared >= 3 and any(c.isupper() for c in common))
+                if not enough or (best is not None and shared <= best[0]):
+                    continue
+                sa = source_of(o.text, a0, a1)
+                if not sa or same_speaker(sa, sb):
+                    continue
+                best = (shared, o, a0, a1, sa)
+        if best is None:
+            continue
+        _, o, a0, a1, sa = best
+        out.append(Disagreement(id="", topic="", kind="statement", sides=[
+            Side(source=sa, says=o.text[a0:a1].strip(), evidence=Span(o.id, a0, a1)),
+            Side(source=sb, says=text_b.strip(), evidence=Span(d.id, b0, b1)),
+        ]))
+    return out
