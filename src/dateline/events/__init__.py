@@ -16,6 +16,7 @@ from .candidates import Story, build_story
 from .select import SelectWeights, date_score, select_dates
 from .summarize import SummaryWeights, cluster_day, pick_sentences, score_day, vectorize
 from .syndication import syndication_groups
+from .titles import title as event_title
 
 log = logging.getLogger(__name__)
 
@@ -66,18 +67,6 @@ def _auto_count(story: Story, w: SelectWeights) -> int:
     return max(min(5, len(story.stats)), min(target, supported))
 
 
-def _title(text: str, max_words: int = 18) -> str:
-    words = text.split()
-    if len(words) <= max_words:
-        return text.rstrip(" .")
-    cut = " ".join(words[:max_words])
-    for sep in (";", ",", " - "):
-        if sep in cut[30:]:
-            cut = cut[: cut.rindex(sep)]
-            break
-    return cut.rstrip(" .,;") + " …"
-
-
 def build_timeline(
     docs: list[Document], entities: list[Entity], options: TimelineOptions
 ) -> tuple[list[Event], list[TimelineEntry], Summary]:
@@ -100,13 +89,15 @@ def build_timeline(
     timeline: list[TimelineEntry] = []
     # walk the days in selection order, skipping days with nothing readable to say
     chosen_days = []
+    taken: list[int] = []
     for day in select_dates(story.stats, len(story.stats), options.select, keep_order=True):
         if len(chosen_days) >= n:
             break
         idx, scores, sims = score_day(story, day, x, options.summary)
-        picked = pick_sentences(story, idx, scores, sims, k, options.summary)
+        picked = pick_sentences(story, idx, scores, sims, k, options.summary, x, taken)
         if picked:
             chosen_days.append((day, idx, scores, sims, picked))
+            taken.extend(picked)
     chosen_days.sort(key=lambda t: t[0])
     max_sal = 0.0
     first_sentences: dict[int, str] = {}
@@ -117,7 +108,9 @@ def build_timeline(
             if ev is not None:
                 day_events.append(ev)
         day_events = [ev for ev in day_events if len(ev.evidence) > 1] or day_events[:1]
-        events.extend(day_events)
+        for ev in day_events:  # ids in timeline order, unique across the story
+            ev.id = f"v{len(events) + 1}"
+            events.append(ev)
         cands = [story.candidates[i] for i in picked]
         evidence = [Span(docs[c.doc].id, c.start, c.end) for c in cands]
         sources = sorted({s.doc for ev in day_events for s in ev.evidence} | {s.doc for s in evidence})
@@ -152,7 +145,7 @@ def _event(story: Story, day: dt.date, cluster: list[int], n: int,
             if s >= sp.start and e <= sp.end and eid not in ents:
                 ents.append(eid)
     salience = float(len({c.group for c in cands}))
-    return Event(f"v{n + 1}", day.isoformat(), _title(best.text), evidence, ents, salience)
+    return Event(f"v{n + 1}", day.isoformat(), event_title(best.text), evidence, ents, salience)
 
 
 def _overall(timeline: list[TimelineEntry], events: list[Event], first_sentences: dict[int, str], n: int = 4) -> Summary:

@@ -26,6 +26,9 @@ class SummaryWeights:
     position: float = 0.0  # bonus for sentences near the top of their article: w / (1 + index)
     ngram_max: int = 1  # TF-IDF terms: words (1) or words and word pairs (2)
     topic: float = 0.0  # weight of the cosine to the whole story's centroid (keeps sentences on topic)
+    length_target: int = 0  # words; longer sentences are scaled by (target / words) ** length_power (0: off)
+    length_power: float = 1.0
+    cross_redundancy: float = 1.0  # max cosine to a sentence already chosen for another day (1: off)
 
 
 def vectorize(cands: list[Candidate], ngram_max: int = 1):
@@ -75,13 +78,24 @@ def score_day(story: Story, day: dt.date, x, w: SummaryWeights) -> tuple[list[in
     sup = _support(idx, sims, story.candidates)
     expl = np.array([day in story.candidates[i].explicit for i in idx], dtype=float)
     pos = np.array([1.0 / (1 + story.candidates[i].sent) for i in idx])
-    return idx, cos * (1 + w.support * np.log1p(sup)) * (1 + w.explicit * expl) * (1 + w.position * pos), sims
+    score = cos * (1 + w.support * np.log1p(sup)) * (1 + w.explicit * expl) * (1 + w.position * pos)
+    if w.length_target:
+        n_words = np.array([len(story.candidates[i].text.split()) for i in idx], dtype=float)
+        score = score * np.minimum(1.0, w.length_target / n_words) ** w.length_power
+    return idx, score, sims
 
 
 def pick_sentences(story: Story, idx: list[int], scores: np.ndarray, sims: np.ndarray, k: int,
-                   w: SummaryWeights) -> list[int]:
-    """Up to ``k`` readable, mutually non-redundant candidates, best first (candidate indices)."""
+                   w: SummaryWeights, x=None, taken: list[int] | None = None) -> list[int]:
+    """Up to ``k`` readable, mutually non-redundant candidates, best first (candidate indices).
+
+    With ``x`` (the TF-IDF rows) and ``taken`` (candidates chosen for other days), a candidate
+    too close to one of those (cosine > ``w.cross_redundancy``) is skipped: MMR across days.
+    """
     order = np.argsort(-scores, kind="stable")
+    cross = None
+    if x is not None and taken and w.cross_redundancy < 1:
+        cross = np.asarray((x[idx] @ x[taken].T).max(axis=1).toarray()).ravel()
     chosen: list[int] = []
     seen_text: set[str] = set()
     for a in order:
@@ -89,6 +103,8 @@ def pick_sentences(story: Story, idx: list[int], scores: np.ndarray, sims: np.nd
         if not c.readable or c.text in seen_text:
             continue
         if any(sims[a, b] > w.redundancy for b in chosen):
+            continue
+        if cross is not None and cross[a] > w.cross_redundancy:
             continue
         chosen.append(int(a))
         seen_text.add(c.text)

@@ -1,0 +1,60 @@
+"""Short event titles: the main clause of the event's best sentence.
+
+Regex trimming (no parse is kept on our documents): a leading quote with its speaker
+(`"...," X said.`) keeps the speaker's report, trailing attributions (", officials said",
+", according to Reuters") and leading time/place adverbials ("On Monday, ", "Earlier, ") go,
+and a long remainder is cut at the first clause boundary (comma, semicolon, dash, "which",
+"who", "after", "as") past the verb-bearing start, so titles end on a whole phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TRAILING_ATTRIB = re.compile(
+    r",?\s+(?:(?:according to|citing)\b.*|(?:[A-Z][\w.'-]*\s+){0,6}(?:said|says|reported|told [\w .'-]+|added|announced)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
+    r"|(?:a|an|the)\s[\w .'-]{0,60}?\s(?:said|says|reported))\s*[.\"']*$"
+)
+_LEAD_ADVERBIAL = re.compile(
+    r"^(?:(?:On|Early|Late|By|Earlier|Later|Meanwhile|However|Also|In)\b[^,]{0,40},\s+|(?:Earlier|Meanwhile|However),\s+)"
+)
+_BOUNDARY = re.compile(r"\s*(?:[,;:]\s|\s[-–—]+\s|\s\((?!\w+\))|\s(?=(?:which|who|after|as|while|because|but|amid|although)\s))")
+_NOT_MAIN = re.compile(r"^(?:At|In|On|After|Before|Despite|With|Following|Under|Amid|As|By|For|From|Since|During|"
+                       r"which|who|after|as|while|because|but|amid|although|where|when|saying|including)\b", re.I)
+_PREP = re.compile(r"\s(?=(?:of|in|on|at|from|to|by|with|for|near|against|over|after)\s)")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _main_segment(s: str) -> str:
+    """The first clause-like stretch between boundaries that is not an intro or a relative clause."""
+    cuts = [0] + [b.start() for b in _BOUNDARY.finditer(s)] + [len(s)]
+    ends = {b.start(): b.end() for b in _BOUNDARY.finditer(s)}
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        seg = s[ends.get(a, a):b].strip()
+        if len(seg.split()) >= 5 and not _NOT_MAIN.match(seg):
+            return seg
+    return s
+
+
+def title(sentence: str, max_words: int = 14) -> str:
+    """A headline-length title for an event described by ``sentence``."""
+    s = sentence.strip().rstrip(".")
+    m = re.match(r'^["“](.+?)[,.]?["”],?\s+(.+?)\s+(?:said|says|added)\b', s)
+    if m:  # a quote: keep what was said, without its quotation marks
+        s = m.group(1)
+    s = _TRAILING_ATTRIB.sub("", s).strip()
+    s = _LEAD_ADVERBIAL.sub("", s)
+    if len(s.split()) > max_words:
+        s = _main_segment(s)
+    if len(s.split()) > max_words:
+        head = " ".join(s.split()[:max_words])
+        cuts = [m.start() for m in _PREP.finditer(head) if len(head[: m.start()].split()) >= 8]
+        s = (head[: cuts[-1]] if cuts else head).rstrip(",;:") + " …"
+    s = s.strip(" ,;:.\"'“”")
+    if s.count('"') % 2:
+        s = s.replace('"', "")
+    return _cap(s)

@@ -1,0 +1,42 @@
+"""Event titles on real T17 sentences, and unique event ids over a real topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.evaluate.tls import load_topic
+from dateline.events import TimelineOptions, build_timeline
+from dateline.events.titles import title
+
+# sentences from the Libya articles of examples/libya and T17 LibyaWar
+INTRO = ("At the request of Libya's deputy ambassador to the United Nations - who earlier today called the "
+         "crackdown in Libya a \"genocide\" - the U.N. Security Council scheduled a Tuesday morning meeting on Libya.")
+ATTRIB = ("Britain's Foreign & Commonwealth Office reported helping more than 350 British nationals and 25 "
+          "people from other countries leave Libya, a spokesman said.")
+LEAD = ("Earlier, French fighter jets deployed over Libya fired at a military vehicle Saturday, the first strike "
+        "against Gadhafi's military forces, which earlier attacked the rebel stronghold of Benghazi.")
+
+
+def test_title_skips_an_intro_phrase_and_relative_clause():
+    assert title(INTRO) == "The U.N. Security Council scheduled a Tuesday morning meeting on Libya"
+
+
+def test_title_drops_attribution_and_leading_adverbial():
+    t = title(ATTRIB)
+    assert "spokesman said" not in t and t.startswith("Britain's Foreign")
+    assert title(LEAD) == "French fighter jets deployed over Libya fired at a military vehicle Saturday"
+
+
+def test_titles_are_short(shared_data):
+    docs = load_topic(shared_data / "timeline17/H1N1_guardian")
+    events, _, _ = build_timeline(docs, [], TimelineOptions(max_dates=10, sentences_per_date=2))
+    assert events
+    assert len({e.id for e in events}) == len(events)
+    for e in events:
+        assert 3 <= len(e.title.split()) <= 16
+        assert not e.title.endswith((",", ";"))
+
+
+@pytest.mark.parametrize("sentence", [INTRO, ATTRIB, LEAD])
+def test_title_is_at_most_fifteen_words(sentence):
+    assert len(title(sentence).split()) <= 15
