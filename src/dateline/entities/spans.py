@@ -19,6 +19,7 @@ _TITLE_WORDS = [
 TITLE_RE = re.compile(r"^(?:(?:" + "|".join(_TITLE_WORDS) + r")\s+)+")
 _LEADING = re.compile(r"^(?:[\"'“”‘’(\[\-–—\s]+|(?:the|The|THE)\s+)+")
 _TRAILING = re.compile(r"(?:[\"'“”‘’)\],;:!?\s\-–—]+|(?:'s|’s|'S|’S))+$")
+_OUTLET_TAIL = re.compile(r"\s+(?:BBC|CNN|AFP|AP|Reuters|NPR|ABC|CBS|NBC)(?:\s+News)?$")
 _NEGATING = re.compile(r"^(?:pro|anti|non|ex|post|pre)-", re.I)
 
 TITLE_CANON = {
@@ -57,6 +58,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     first, _, rest = span.partition(" ")
     if rest and first in _FUNCTION_WORDS and rest[:1].isupper() and _SENTENCE_START.search(text[max(0, start - 12):start]):
         start += len(first) + 1
+        span = text[start:end]
+    m = _OUTLET_TAIL.search(span)
+    if m and m.start() > 0 and " " in span[: m.start()].strip():
+        end = start + m.start()  # "Paul Adams BBC News": a byline glued to the outlet
         span = text[start:end]
     m = _TRAILING.search(span)
     if m and m.start() > 0:
