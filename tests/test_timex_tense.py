@@ -33,3 +33,16 @@ def test_fronted_weekday_past_main_clause() -> None:
     # TimeBank AP900815-0044 sentence shape, with an irregular past verb after the comma
     text = "On Tuesday, the United States and Soviet Union conferred in Washington on putting an anti-Iraq force."
     assert values(text, "1990-08-15")["Tuesday"] == "1990-08-14"
+
+
+def test_duration_range_marks_both_ends() -> None:
+    # TimeBank VOA19980331.1700.1533 gold: <TIMEX3 value="P2D">two</TIMEX3> to <TIMEX3 value="P6D">six days</TIMEX3>
+    text = "It's between two to six days for every one uh of the sickest patients across the country."
+    got = {t.text: (t.value, t.type) for t in tag_timexes(text, "1998-03-31")}
+    assert got == {"two": ("P2D", "DURATION"), "six days": ("P6D", "DURATION")}
+
+
+def test_a_single_duration_borrows_no_range_end() -> None:
+    # a number before "to" that is an amount ("15% to 20 years" is no range of years)
+    text = "Revenue rose 15% to $3 billion in three years, and the bank cut 500 to 700 jobs over two years."
+    assert [t.value for t in tag_timexes(text, "1989-11-02")] == ["P3Y", "P2Y"]

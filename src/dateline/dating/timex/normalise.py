@@ -17,6 +17,7 @@ from .context import Ctx, Piece
 from .filters import is_bad_year_context
 from .lexicon import (
     DECADE_WORDS,
+    NUM_RE,
     PARTS_OF_DAY,
     SEASONS,
     month_number,
@@ -358,6 +359,25 @@ def _dur_unit(word: str) -> str:
     return unit_code(w)
 
 
+# "two to six days", "12 to 18 months", "two or three weeks": TimeML marks the two ends as two TIMEX3
+# ("two" P2D, "six days" P6D), the first one borrowing the unit of the second
+_RANGE_LOW = re.compile(rf"(?<![\w.,$])(?P<lo>(?i:{NUM_RE}))\s*(?:-|\u2013|\s(?:to|or)\s)\s*$")
+
+
+def _range_low(m: re.Match[str], ctx: Ctx, unit: str) -> Piece | None:
+    """The lower end of a duration range written before ``m`` ("two to" in "two to six days")."""
+    if m.group(0)[:1].isalpha() and not m.group("num")[:1].isalpha() or m.start("num") != m.start():
+        return None
+    lm = _RANGE_LOW.search(ctx.text, max(0, m.start() - 24), m.start())
+    if not lm:
+        return None
+    lo = parse_number(lm.group("lo"))
+    if lo is None or lo > 10000 or re.fullmatch(r"(?:1[5-9]|20)\d\d", lm.group("lo")):
+        return None
+    v = _dur(lo, unit)
+    return lm.start("lo"), lm.end("lo"), v.replace("MIN", "M") if unit == "MIN" else v, "DURATION"
+
+
 def duration(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     """'three years', 'the past four months', 'a 10-hour', 'nearly two weeks', 'several days'."""
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group("num")):
@@ -378,7 +398,8 @@ def duration(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     v = _dur(n, u)
     if u == "MIN":
         v = v.replace("MIN", "M")
-    return [(m.start(), m.end(), v, "DURATION")]
+    low_end = _range_low(m, ctx, u) if n is not None else None
+    return ([low_end] if low_end else []) + [(m.start(), m.end(), v, "DURATION")]
 
 
 def ago(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
