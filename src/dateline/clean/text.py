@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from .features import guess_stoplist
 from .header import split_header
 from .lines import classify_lines_detail
 from .ptb import detokenize_if_ptb
+from .teasers import teaser_lines
 from .title import find_title
 
 
@@ -21,6 +23,8 @@ def clean_text(text: str):
     for j in header.dropped:
         lines[j] = ""
     keep, _ = classify_lines_detail(lines)
+    for i in teaser_lines(lines, keep, guess_stoplist([ln for ln in lines if ln.strip()])):
+        keep[i] = False
     title = header.title or find_title(lines, keep)
     if title and True in keep and lines[keep.index(True)].strip() == title:
         keep[keep.index(True)] = False  # the headline opened the body: it is the title, not body
