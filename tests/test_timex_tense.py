@@ -46,3 +46,16 @@ def test_a_single_duration_borrows_no_range_end() -> None:
     # a number before "to" that is an amount ("15% to 20 years" is no range of years)
     text = "Revenue rose 15% to $3 billion in three years, and the bank cut 500 to 700 jobs over two years."
     assert [t.value for t in tag_timexes(text, "1989-11-02")] == ["P3Y", "P2Y"]
+
+
+def test_a_period_that_ended_lies_behind_the_anchor() -> None:
+    # TimeBank wsj_0505, DCT 1989-10-31: Jan. 31 is three months ahead, but the fiscal year has ended
+    text = ("Weisfield's, based in Seattle, Wash., currently operates 87 specialty jewelry stores in nine "
+            "states. In the fiscal year ended Jan. 31, the company reported sales of $59.5 million.")
+    assert values(text, "1989-10-31")["Jan. 31"] == "1989-01-31"
+
+
+def test_range_end_before_later_stays_one_expression() -> None:
+    # Timeline17 H1N1 (2009-04-25): "three or four days later" is a point, not a range of durations
+    text = "People could be hale and hearty one day and three or four days later, dead."
+    assert "three" not in values(text, "2009-04-25")

@@ -67,6 +67,9 @@ def _date_value(y: int | None, mo: int, d: int) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
+_ENDED_BEFORE = re.compile(r"\b(?:ended|closed|expired)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
 def full_date(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     """'March 31, 2011', 'Thursday, March 31', '31 March 2011', 'March 3-5', 'between 3 and 5 March'."""
     a = ctx.anchor
@@ -76,7 +79,9 @@ def full_date(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     if ys:
         y: int | None = _year(ys, a)
     else:
-        y = year_for(a, mo, d, ctx.tense(m.start(), m.end()))
+        # "the fiscal year ended Jan. 31" (in an October report): a period that has ended lies behind
+        near = 20 if _ENDED_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()) else 100
+        y = year_for(a, mo, d, ctx.tense(m.start(), m.end()), near)
     v = _date_value(y, mo, d)
     if v is None:
         return None
@@ -368,6 +373,8 @@ def _range_low(m: re.Match[str], ctx: Ctx, unit: str) -> Piece | None:
     """The lower end of a duration range written before ``m`` ("two to" in "two to six days")."""
     if m.group(0)[:1].isalpha() and not m.group("num")[:1].isalpha() or m.start("num") != m.start():
         return None
+    if re.match(r"\s+(?i:later|earlier|ago|before|after|from\s+now)\b", ctx.text[m.end():m.end() + 12]):
+        return None  # "three or four days later": one point, left to the ago/later rules
     lm = _RANGE_LOW.search(ctx.text, max(0, m.start() - 24), m.start())
     if not lm:
         return None
