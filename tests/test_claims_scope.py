@@ -133,3 +133,39 @@ def test_range_with_a_shared_thousands_group() -> None:
     s = "and 9-10,000 troops would be in or off Haiti by Monday."
     q = find_quantities(s)[0]
     assert (q.low, q.high) == (9000, 10000)
+
+
+def _annotated(doc_id: str, text: str, published: str) -> Document:
+    from dateline.entities import extract_mentions
+    from dateline.nlp import annotate
+
+    ann = annotate(text)
+    doc = Document(id=doc_id, source="fixture", text=text, sentences=[list(s) for s in ann.sentences], published=published)
+    doc.mentions = extract_mentions(text, ann)
+    return doc
+
+
+def test_denial_answers_an_assertion_of_another_report() -> None:
+    from dateline.entities import link_entities
+
+    # LibyaWar_cnn 2011-02-21/13 and LibyaWar_reuters 2011-02-21/130, same day, different wires
+    cnn = _annotated("cnn13", "Earlier today, British Foreign Secretary William Hague told Reuters that Libyan leader "
+                     "Gadhafi may have been on his way to Venezuela.", "2011-02-21")
+    reuters = _annotated("reuters130", "Both Libya and Venezuela denied reports that Gaddafi had fled to the South American "
+                         "country ruled by his friend and fellow revolutionary President Hugo Chavez.", "2011-02-21")
+    _, _, disagreements = extract_claims([cnn, reuters], link_entities([cnn, reuters]))
+    cross = [g for g in disagreements if g.kind == "statement" and len({s.evidence.doc for s in g.sides}) == 2]
+    assert len(cross) == 1
+    assert "Hague" in (cross[0].sides[0].source or "") and "Venezuela" in (cross[0].sides[1].source or "")
+
+
+def test_no_cross_report_clash_without_a_shared_subject() -> None:
+    from dateline.entities import link_entities
+
+    # examples/libya: the rebels' Garyan claim and the spokesman's airport denial share only "Tripoli"
+    a = _annotated("cnn_a", "Rebels say they have captured Garyan, which controls the highway leading south from Tripoli.",
+                   "2011-08-21")
+    b = _annotated("cnn_b", "Musa Ibrahim, the government spokesman, denied that the airport had switched hands, insisting, "
+                   "as with the rest of Tripoli, it was safe and under the control of the government.", "2011-08-21")
+    _, _, disagreements = extract_claims([a, b], link_entities([a, b]))
+    assert [g for g in disagreements if len({s.evidence.doc for s in g.sides}) == 2] == []

@@ -30,7 +30,7 @@ def extract_claims(docs: list[Document], entities: list[Entity]) -> tuple[list[C
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
     series = build_series(claims)
-    disagreements = find_disagreements(claims, sorted(docs, key=lambda d: d.id), lookup)
+    disagreements = find_disagreements(claims, sorted(docs, key=lambda d: d.id))
     return claims, series, disagreements
 
 

@@ -31,22 +31,31 @@ def _day(d: Document) -> date | None:
         return None
 
 
-def _entities(d: Document, s0: int, s1: int, linked: dict[tuple[str, int, int], str]) -> set[str]:
-    """The entities mentioned inside ``[s0, s1)``: the story entity id when linking resolved
-    the mention ("Gadhafi" and "Gaddafi" are one), else the normalised name; minus the
-    story's ubiquitous ones (the country, the UN, BP), which every sentence shares."""
+def name_key(name: str) -> str:
+    """A spelling-tolerant key of a name: lower case, no vowels/h/y, no doubled letters
+    ("Gadhafi", "Gaddafi" -> "gdf"; transliterations of one name differ in just these)."""
+    k = re.sub(r"[aeiouyh\W_]+", "", name.lower())
+    return re.sub(r"(.)\1+", r"\1", k)
+
+
+def _entities(d: Document, s0: int, s1: int) -> set[str]:
+    """The entities mentioned inside ``[s0, s1)`` as spelling-tolerant keys (a person by the
+    last word of the name), minus the story's ubiquitous ones (the country, the UN, BP),
+    which every sentence shares. (Story-level linking keeps transliterations apart on small
+    inputs, so the key does the matching.)"""
     out = set()
     for m in d.mentions:
         if s0 <= m.start and m.end <= s1 and m.label in _ENTITY_LABELS:
             name = re.sub(r"^(?:the)\s+|'s$|’s$", "", m.text.strip(), flags=re.I).lower()
-            if name and name not in _GENERIC:
-                out.add(linked.get((d.id, m.start, m.end)) or (name.split()[-1] if m.label == "PERSON" else name))
+            if name and name not in _GENERIC and m.label != "NORP":
+                key = name_key(name.split()[-1] if m.label == "PERSON" else name)
+                if len(key) >= 2:
+                    out.add(key)
     return out
 
 
 def cross_document(docs: list[Document], denials: list[tuple[Document, int, int, str]],
-                   source_of, content, deny_re, weak_re, same_speaker,
-                   linked: dict[tuple[str, int, int], str] | None = None) -> list[Disagreement]:
+                   source_of, content, deny_re, weak_re, same_speaker) -> list[Disagreement]:
     """Disagreements between each unanswered ``denials`` entry (doc, start, end, speaker) and
     the best assertion of another document (see the module docstring for the conditions).
     ``source_of``/``content``/``same_speaker`` and the cue patterns come from ``disagree``."""
@@ -56,8 +65,7 @@ def cross_document(docs: list[Document], denials: list[tuple[Document, int, int,
         cue = deny_re.search(text_b)
         if cue is None or weak_re.fullmatch(cue.group(0)):
             continue
-        linked = linked or {}
-        ents_b = _entities(d, b0, b1, linked)
+        ents_b = _entities(d, b0, b1)
         if not ents_b:
             continue
         cb = content(text_b)
@@ -72,7 +80,7 @@ def cross_document(docs: list[Document], denials: list[tuple[Document, int, int,
             for a0, a1 in o.sentences:
                 if a1 - a0 > 400:
                     continue
-                both = _entities(o, a0, a1, linked) & ents_b
+                both = _entities(o, a0, a1) & ents_b
                 if not both:
                     continue
                 text_a = o.text[a0:a1]

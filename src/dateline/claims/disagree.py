@@ -318,7 +318,7 @@ def _source_of(text: str, s0: int, s1: int, sents: list[tuple[int, int]] | None 
     return None
 
 
-def statement_disagreements(docs: list[Document], linked: dict[tuple[str, int, int], str] | None = None) -> list[Disagreement]:
+def statement_disagreements(docs: list[Document]) -> list[Disagreement]:
     """Assert vs deny inside one document: a denial sentence (or the contrasted half of a
     sentence) attributed to one source against the nearest preceding statement of another
     source that shares content words with it; a denial left unanswered in its document is
@@ -354,7 +354,7 @@ def statement_disagreements(docs: list[Document], linked: dict[tuple[str, int, i
             sides = [Side(source=sa, says=d.text[a0:a1].strip(), evidence=Span(d.id, a0, a1)) for sa, a0, a1 in asserts]
             sides.append(Side(source=src_b, says=d.text[b0:b1].strip(), evidence=Span(d.id, b0, b1)))
             out.append(Disagreement(id="", topic=topic, kind="statement", sides=sides))
-    for g in cross_document(docs, unanswered, _source_of, _content, _DENY, _WEAK, _same_speaker, linked):
+    for g in cross_document(docs, unanswered, _source_of, _content, _DENY, _WEAK, _same_speaker):
         a, b = g.sides
         g.topic = _topic(b.says, _content(a.says) & _content(b.says))
         out.append(g)
@@ -435,12 +435,9 @@ def _with_previous(d: Document, sents: list[tuple[int, int]], k: int):
     return [*asserts, (sb, b0, b1)]
 
 
-def find_disagreements(claims: list[Claim], docs: list[Document],
-                       linked: dict[tuple[str, int, int], str] | None = None) -> list[Disagreement]:
-    """Numeric and statement disagreements; ``linked`` maps (doc, start, end) of a mention to
-    its story entity id (cross-document statements share entities through it)."""
+def find_disagreements(claims: list[Claim], docs: list[Document]) -> list[Disagreement]:
     by_id = {d.id: d for d in docs}
-    out = numeric_disagreements(claims, by_id) + statement_disagreements(docs, linked)
+    out = numeric_disagreements(claims, by_id) + statement_disagreements(docs)
     out.sort(key=lambda g: (g.kind, g.sides[0].evidence.doc, g.sides[0].evidence.start))
     for i, g in enumerate(out, 1):
         g.id = f"d{i}"
