@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .cta import call_to_action_lines
 from .features import guess_stoplist
 from .header import split_header
 from .lines import classify_lines_detail
@@ -23,6 +24,8 @@ def clean_text(text: str):
     for j in header.dropped:
         lines[j] = ""
     keep, _ = classify_lines_detail(lines)
+    for i in call_to_action_lines(lines, keep):
+        keep[i] = False
     for i in teaser_lines(lines, keep, guess_stoplist([ln for ln in lines if ln.strip()])):
         keep[i] = False
     title = header.title or find_title(lines, keep)
