@@ -34,7 +34,7 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _TOP_STAMP = re.compile(
     rf"(?:\b{_WEEKDAY},?\s+)?(?:\b\d{{1,2}} {_MONTH}(?:,? (?:19|20)\d\d)?|\b{_MONTH} \d{{1,2}},? (?:19|20)\d\d)"
-    r"(?:\s*[;,-]?\s*(?:last updated at\s+)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|BST|UTC|CET|[ECMP][SD]?T)\b)?)?"
+    r"(?:\s*[;,-]?\s*(?:[Ll]ast updated at\s+)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|BST|UTC|CET|[ECMP][SD]?T)\b)?)?"
     r"(?:\s+UK time)?",
 )
 # words that mark a link label rather than a headline ("Full Article", "Related Articles")
