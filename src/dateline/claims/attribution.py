@@ -69,7 +69,8 @@ def _cut_run_on(s: str) -> str:
 def _clean_source(s: str) -> str:
     s = s.strip().strip("'\"“”‘’ ")
     s = _cut_run_on(_LEAD_STRIP.sub("", s))
-    s = re.sub(r"\s+(?:also|later|previously|earlier|now|already|has|had|have|was|were|is|are)$", "", s, flags=re.I)
+    s = re.sub(r"\s+(?:also|later|previously|earlier|now|already|has|had|have|was|were|is|are|initially|"
+               r"originally|first|reportedly|itself|then|again|too)$", "", s, flags=re.I)
     s = s.strip(" ,")
     first = s.split()[0] if s.split() else ""
     if first[:1].islower() and (first in _NOT_SOURCE_START or first.endswith(("ing", "ed"))):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..model import Claim, Series
-from .scope import NATIONWIDE
+from .scope import NATIONWIDE, is_country
 
 
 def _key(c: Claim) -> tuple[str, str, int]:
@@ -32,17 +32,24 @@ def build_series(claims: list[Claim], min_claims: int = 2) -> list[Series]:
     to it), the place a separate key so "people killed" in Misrata and story-wide figures do
     not mix. Same-day claims from different sources sit next to each other (ties ordered by
     document and offset)."""
+    # the story's own country (the most cited country place): "people killed in Haiti" and an
+    # unplaced "people killed" of a Haiti story are one series; "in Yemen" in a Libya story is not
+    countries = Counter(place_key(c.place) for c in claims if c.place and c.place != NATIONWIDE and is_country(c.place))
+    home = countries.most_common(1)[0][0] if countries else None
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         if c.measure in _GRAB_BAGS:
             continue
-        groups[(c.measure, place_key(c.place))].append(c)
+        key = place_key(c.place)
+        groups[(c.measure, "" if key == home else key)].append(c)
     out = []
     for (measure, key), cs in groups.items():
         if len(cs) < min_claims:
             continue
         cs.sort(key=_key)
         place = next((c.place for c in cs if c.place and c.place != NATIONWIDE), None) if key else None
+        if not key and home:
+            place = next((c.place for c in cs if place_key(c.place) == home), None)
         out.append(Series(measure=measure, claims=[c.id for c in cs], place=place))
     out.sort(key=lambda s: (-len(s.claims), s.measure, s.place or ""))
     return out
