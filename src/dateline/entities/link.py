@@ -344,6 +344,7 @@ def _cluster_names(group: list[_Node]) -> list[list[_Node]]:
                 uf.union(first.key, o.key)
     if group and group[0].cls == "PLACE":
         _union_by_place(group, uf)
+        _union_short_places(group, uf)
     out: dict[str, list[_Node]] = defaultdict(list)
     for n in group:
         out[uf.find(n.key)].append(n)
@@ -375,6 +376,26 @@ def _union_by_place(group: list[_Node], uf: _UnionFind) -> None:
                 uf.union(by_gid[point.gazetteer_id], n.key)
             else:
                 by_gid[point.gazetteer_id] = n.key
+
+
+def _union_short_places(group: list[_Node], uf: _UnionFind) -> None:
+    """A one-word place no gazetteer resolves ("the Gulf") that begins longer place names of the
+    story joins the one that clearly dominates them ("Gulf of Mexico" over "Gulf Coast": >= DOMINANCE
+    times the mentions of all the others), else stays apart."""
+    longer: dict[str, list[_Node]] = defaultdict(list)
+    for n in group:
+        toks = n.key.split()
+        if len(toks) >= 2:
+            longer[toks[0]].append(n)
+    for n in group:
+        if len(n.key.split()) != 1 or n.geo is not None or n.key not in longer:
+            continue
+        weights: Counter[str] = Counter()
+        for o in longer[n.key]:
+            weights[uf.find(o.key)] += len(o.mentions)
+        (top, w), *rest = weights.most_common()
+        if w >= 2 and w >= DOMINANCE * sum(c for _, c in rest) and (rest or w >= len(n.mentions) / DOMINANCE):
+            uf.union(top, n.key)
 
 
 def _story_countries(group: list[_Node]) -> Counter[str]:

@@ -143,6 +143,7 @@ def skeleton_key(text: str) -> tuple[str, ...]:
 
 
 SURNAME_SIM = 60.0  # rapidfuzz ratio floor for surname spellings (Ghadhafi / Qaddafi: 67)
+VOWELS_ONLY_SIM = 50.0  # surnames with the same consonants and the same vowel slots
 GIVEN_SIM = 75.0  # stricter for given names (Mohammed / Muhammad: 75; Mahmoud / Mohammed: 67)
 
 
@@ -181,7 +182,10 @@ def same_token(a: str, b: str, given: bool = False) -> bool:
         return False
     if not given and not _vowel_slot_only(sa, sb):
         return False
-    return fuzz.ratio(a, b) >= (GIVEN_SIM if given else SURNAME_SIM)
+    floor = GIVEN_SIM if given else SURNAME_SIM
+    if not given and sa == sb and min(len(a), len(b)) >= 5:
+        floor = VOWELS_ONLY_SIM  # only the vowel letters differ (Jalil / Jeleel: 55)
+    return fuzz.ratio(a, b) >= floor
 
 
 def is_subsequence(short: list[str], long: list[str]) -> bool:
