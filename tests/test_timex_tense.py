@@ -59,3 +59,10 @@ def test_range_end_before_later_stays_one_expression() -> None:
     # Timeline17 H1N1 (2009-04-25): "three or four days later" is a point, not a range of durations
     text = "People could be hale and hearty one day and three or four days later, dead."
     assert "three" not in values(text, "2009-04-25")
+
+
+def test_a_nearby_will_does_not_push_a_recent_date_a_year_ahead() -> None:
+    # Timeline17 bpoil (article of 2010-08-04): the April 20 explosion is three and a half months back
+    text = ("Dudley says the company will `` step back '' from the issue while investigating the April 20 "
+            "explosion .")
+    assert values(text, "2010-08-04")["April 20"] == "2010-04-20"

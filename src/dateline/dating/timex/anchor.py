@@ -106,6 +106,9 @@ def weekday_date(a: Anchor, weekday: int, direction: int) -> str | None:
     return fmt_date(d + dt.timedelta(days=delta))
 
 
+FUTURE_MOVE = 130  # ~4 months, in the 31-day units of year_for
+
+
 def year_for(a: Anchor, month: int, day: int | None, tense: str | None, near: int = 100) -> int | None:
     """Year of a yearless date: the one closest to the anchor, unless tense says otherwise."""
     if a.year is None:
@@ -123,9 +126,12 @@ def year_for(a: Anchor, month: int, day: int | None, tense: str | None, near: in
             best, best_dist = y, dist
     # more than ``near`` (~3 months) away, tense decides; callers sure of the tense (a fronted "In
     # January, X brought in..." in a November report) pass a smaller ``near``
-    if best_dist is not None and abs(best_dist) > near:
-        if tense == "past" and best_dist > 0:
+    # moving a date a year ahead needs more than moving it back: news mostly tells what happened, and a
+    # "will" nearby often governs another phrase ("will step back ... while investigating the April 20
+    # explosion", written in August)
+    if best_dist is not None:
+        if tense == "past" and best_dist > near:
             best -= 1
-        elif tense == "future" and best_dist < 0:
+        elif tense == "future" and best_dist < -max(near, FUTURE_MOVE):
             best += 1
     return best
