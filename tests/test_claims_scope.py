@@ -169,3 +169,13 @@ def test_no_cross_report_clash_without_a_shared_subject() -> None:
                    "as with the rest of Tripoli, it was safe and under the control of the government.", "2011-08-21")
     _, _, disagreements = extract_claims([a, b], link_entities([a, b]))
     assert [g for g in disagreements if len({s.evidence.doc for s in g.sides}) == 2] == []
+
+
+def test_nationals_listed_in_a_toll_are_no_rival_toll() -> None:
+    # haiti_bbc 2010-01-13: a breakdown by nationality against the President's estimate
+    doc = _doc("h13", ["Ten Brazilians, three Jordanians and one Haitian had been confirmed killed, a senior UN official said.",
+                       "Haiti's President, Rene Preval, tells the Miami Herald that he believes thousands of people have been killed."],
+               "2010-01-13")
+    claims, _, disagreements = extract_claims([doc], [])
+    assert any(c.value[0] == 1 and c.measure == "people killed" for c in claims)
+    assert [g for g in disagreements if g.kind == "numeric"] == []

@@ -81,7 +81,12 @@ def _subgroup(c: Claim, docs: dict[str, Document]) -> bool:
         return False
     sent = d.text[c.evidence.start:c.evidence.end]
     i = sent.find(c.text)
-    return i >= 0 and bool(_SUBGROUP.match(sent[i + len(c.text):]))
+    # "three of its peacekeepers"; "Ten Brazilians, three Jordanians and one Haitian": nationals of one
+    # country are a part of the toll, not the toll
+    return i >= 0 and bool(_SUBGROUP.match(sent[i + len(c.text):]) or _NATIONALS.match(sent[i + len(c.text):]))
+
+
+_NATIONALS = re.compile(r"^\s+(?:[A-Z][a-z]+(?:ians?|eans?|ans?|ese|is|ish|ines?))\b(?!\s+(?:people|civilians|citizens)\b)")
 
 
 _PARTIAL = re.compile(r"\b(?:at|in|to|inside|outside|from|of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|one\s+)?(?:[\w'-]+\s+){0,3}"
