@@ -226,8 +226,8 @@ def _comment_start(lines: list[str], classes: list[str], feats: list[LineFeature
     """Index where reader comments begin (after some body), or None; comment-styled lines
     just above the first stamp or policy sentence are comments too (``_comments_above``)."""
     cut = _comment_marker(lines, classes, feats)
-    if cut is None or is_credit(lines[cut]):
-        return cut
+    if cut is None or is_credit(lines[cut]) or _COMMENT_HEAD.match(lines[cut].strip()):
+        return cut  # a credit ends the story and a heading opens the comments: nothing above is comment
     good = [i for i, c in enumerate(classes[:cut]) if c == GOOD]
     if len(good) < 4:
         return cut
