@@ -32,7 +32,7 @@ MIN_POP_ABROAD = 100_000  # a reading outside the story's countries must be at l
 FUZZY_CUTOFF = 90.0
 HOME_BONUS = 0.8  # log10 population units (Paris TX 25k loses to Paris; Geneva IL 21k to Geneva)
 MENTIONED_BONUS = 0.5  # a city abroad whose country the story names
-REGION_BONUS = 0.5  # a home town in a state/region the story names (Venice FL in a Gulf story)
+REGION_BONUS = 0.2  # tie-breaker: a home town in a state the story names (never enough to beat a world city)
 ALT_PENALTY = 2.0
 FACILITY_HEADS = frozenset(
     "house square street road avenue building palace hotel airport airbase base bridge hospital compound "
@@ -309,7 +309,7 @@ def resolve(
         elif p.kind == "state":
             continue  # only by the rule above
         elif at_home and p.country in region_ccs and p.admin1 and f"{p.country}.{p.admin1}" not in regions \
-                and 0 < p.population < MIN_POP_ABROAD:
+                and p.population < MIN_POP_ABROAD:
             continue  # a small town of a state the story never names
         elif not at_home and p.population < MIN_POP_ABROAD and not (unique and context.get(p.country)):
             continue  # a small town abroad only when it is the one place of that name and its country is in the story
