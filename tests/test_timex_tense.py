@@ -66,3 +66,26 @@ def test_a_nearby_will_does_not_push_a_recent_date_a_year_ahead() -> None:
     text = ("Dudley says the company will `` step back '' from the issue while investigating the April 20 "
             "explosion .")
     assert values(text, "2010-08-04")["April 20"] == "2010-04-20"
+
+
+def test_to_vote_and_a_vote_are_no_schedule() -> None:
+    # Timeline17 (articles of Friday 2011-07-29): the postponed/scrapped Thursday vote was the day before
+    a = ("And if that sounds familiar , it 's because they were meant to vote on the measure on Thursday , "
+         "but the vote was postponed late in the evening .")
+    b = "Republican John Boehner had to scrap plans for a vote on his deficit cutting bill on Thursday ."
+    assert values(a, "2011-07-29")["Thursday"] == "2011-07-28"
+    assert values(b, "2011-07-29")["Thursday"] == "2011-07-28"
+
+
+def test_the_next_clause_does_not_set_the_tense() -> None:
+    # Timeline17 H1N1 (article of Wednesday 2009-04-29): "would review" belongs to the clause after ", and"
+    text = ("We revised our booking policy when the FCO changed its advisory on Monday , and we would review "
+            "our policy again following any EC directives .")
+    assert values(text, "2009-04-29")["Monday"] == "2009-04-27"
+
+
+def test_there_is_a_meeting_on_monday_is_a_schedule() -> None:
+    # Timeline17 bpoil (article of Saturday 2010-06-12)
+    text = ("`` There 's a board meeting on Monday , but they are not necessarily going to take a decision "
+            "on it then . ''")
+    assert values(text, "2010-06-12")["Monday"] == "2010-06-14"

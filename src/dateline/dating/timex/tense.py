@@ -14,7 +14,7 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:(?:was|were|had\s+been)\s+(?:scheduled|due|expected|set|slated|supposed|planned)(?:\s+for)?"
+    r"\b(?:(?:was|were|had\s+been)\s+(?:scheduled|due|expected|set|slated|supposed|planned|meant)(?:\s+for)?"
     r"|said|says|was|were|had|did|ago|last|earlier|yesterday|told|announced|reported|killed|died"
     r"|took|came|went|began|made|gave|met|held|saw|won|lost|fell|rose|left|sent|got|found|became|since"
     r"|brought|bought|sold|paid|spent|built|struck|fought|caught|sought|thought|taught|led|fled|ran|wrote|spoke"
@@ -28,7 +28,8 @@ _PAST = re.compile(
 # present tense with a named day is a schedule ("the vote is on Tuesday", "ministers meet on Monday",
 # "the council votes Thursday"): used for weekdays only, where it means the coming one
 _PRESENT = re.compile(
-    r"\b(?:(?:is|are)(?=\s+on\s*$)|(?:meet|vote|gather|convene|travel|arrive|leave|begin|resume)s?|goes|flies)"
+    r"(?<!\bto\s)(?<!\ba\s)(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)"  # "to vote", "a vote": no finite verb
+    r"\b(?:(?:is|are)(?=\s+on\s*$)|there\s*(?:['\u2019]s|is|are)(?=\s+(?:a|an|the)\s)|(?:meet|vote|gather|convene|travel|arrive|leave|begin|resume)s?|goes|flies)"
     r"\b(?=[^.;]{0,40}$)",
     re.IGNORECASE,
 )
@@ -44,6 +45,9 @@ _FRONTED_LEFT = re.compile(
     re.IGNORECASE,
 )
 _FRONTED_RIGHT = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s*,")
+
+
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|although|though|whereas)\b|;|\s--?\s")
 
 
 def is_fronted(text: str, start: int, end: int, lo: int = 0) -> bool:
@@ -75,6 +79,9 @@ def tense_near(text: str, start: int, end: int, lo: int = 0, hi: int | None = No
             return main
     left = text[max(lo, start - 80):start]
     right = text[end:min(hi, end + 50)]
+    cut = _NEXT_CLAUSE.search(right)
+    if cut:  # "changed its advisory on Monday, and we would review...": the next clause has its own tense
+        right = right[:cut.start()]
     best: tuple[int, str] | None = None
     cues = ((_FUTURE, "future"), (_PAST, "past")) + (((_PRESENT, "future"),) if present else ())
     for rx, label in cues:
