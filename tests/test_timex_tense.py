@@ -89,3 +89,18 @@ def test_there_is_a_meeting_on_monday_is_a_schedule() -> None:
     text = ("`` There 's a board meeting on Monday , but they are not necessarily going to take a decision "
             "on it then . ''")
     assert values(text, "2010-06-12")["Monday"] == "2010-06-14"
+
+
+def test_a_passive_participle_is_no_past_cue() -> None:
+    # Timeline17 H1N1 (Thursday 2009-06-18) and bpoil (Thursday 2010-09-16)
+    a = "A decision will be made on Monday on when to reopen Helvetia House School ."
+    b = "BP 's ruptured oil well in the Gulf of Mexico is expected to be permanently sealed by Sunday ."
+    assert values(a, "2009-06-18")["Monday"] == "2009-06-22"
+    assert values(b, "2010-09-16")["Sunday"] == "2010-09-19"
+
+
+def test_may_is_a_future_cue_but_the_month_is_not() -> None:
+    # Timeline17 bpoil (Monday 2010-08-02)
+    text = "That may take all of Tuesday and possibly run into Wednesday ."
+    assert values(text, "2010-08-02")["Tuesday"] == "2010-08-03"
+    assert values("He was killed in May and buried on Tuesday .", "2010-08-02")["Tuesday"] == "2010-07-27"

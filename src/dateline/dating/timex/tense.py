@@ -10,7 +10,7 @@ _FUTURE = re.compile(
     r"|plans?\s+to|planned|intends?\s+to|next|upcoming|to\s+be\s+held"
     r"|as\s+early\s+as|as\s+soon\s+as|until|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?:set|scheduled|slated|planned)\s+for"
     r"|expires|resumes|begins|starts|opens|ends|takes\s+place|(?:is|are)\s+(?:due|scheduled|expected)"
-    r"|would(?!\s+have)|planning\s+to|payable|effective)\b|'ll\b",
+    r"|would(?!\s+have)|(?-i:may|might)(?!\s+(?:not\s+)?have)|planning\s+to|payable|effective)\b|'ll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -50,6 +50,16 @@ _FRONTED_RIGHT = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s*,")
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|although|though|whereas)\b|;|\s--?\s")
 
 
+_BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|'s|'re)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+_NOT_PARTICIPLE = {"said", "says", "was", "were", "had", "did", "ago", "last", "earlier", "yesterday", "since"}
+
+
+def _is_passive(seg: str, m: re.Match[str]) -> bool:
+    """A participle after a form of 'be' ("will be made", "is expected to be permanently sealed"): no past."""
+    word = m.group(0).lower()
+    return " " not in word and word not in _NOT_PARTICIPLE and bool(_BE_BEFORE.search(seg, 0, m.start()))
+
+
 def is_fronted(text: str, start: int, end: int, lo: int = 0) -> bool:
     """True for an expression before the comma that opens its sentence ("In January, ...")."""
     return bool(_FRONTED_LEFT.match(text[lo:start]) and _FRONTED_RIGHT.match(text, end))
@@ -86,10 +96,14 @@ def tense_near(text: str, start: int, end: int, lo: int = 0, hi: int | None = No
     cues = ((_FUTURE, "future"), (_PAST, "past")) + (((_PRESENT, "future"),) if present else ())
     for rx, label in cues:
         for m in rx.finditer(left):
+            if rx is _PAST and _is_passive(left, m):
+                continue
             dist = len(left) - m.end()
             if best is None or dist < best[0]:
                 best = (dist, label)
-        m = rx.search(right) if rx is not _PRESENT else None  # a schedule verb comes before the day
+        m = None
+        if rx is not _PRESENT:  # a schedule verb comes before the day
+            m = next((x for x in rx.finditer(right) if rx is not _PAST or not _is_passive(right, x)), None)
         if m:
             dist = m.start() + 5  # a cue after the expression counts a bit less
             if best is None or dist < best[0]:
