@@ -40,3 +40,15 @@ def test_titles_are_short(shared_data):
 @pytest.mark.parametrize("sentence", [INTRO, ATTRIB, LEAD])
 def test_title_is_at_most_fifteen_words(sentence):
     assert len(title(sentence).split()) <= 15
+
+
+def test_glued_caption_is_split_from_the_sentence(shared_data):
+    from dateline.events.readable import content_start, glued_head
+
+    # MJ_bbc pages run the headline into the first sentence without a full stop
+    docs = load_topic(shared_data / "timeline17/MJ_bbc")
+    firsts = [d.text[s:e] for d in docs for s, e in d.sentences[:1]]
+    split = [(glued_head(t), t[content_start(t):]) for t in firsts if glued_head(t)]
+    assert len(split) >= len(firsts) // 4
+    for head, body in split:
+        assert 4 <= len(head.split()) <= 20 and body[0].isupper()

@@ -33,6 +33,7 @@ class TimelineOptions:
     syndication: bool = True
     date_source: str = "union"  # auto | timex | fallback | union (see events.dates.sentence_refs)
     lead_sentences: int = 5  # undated sentences this near an article's top count for its publication day
+    headlines: bool = True  # headlines glued to a sentence's front are candidates of their own
 
 
 def _bound(value: str | None, last: bool) -> dt.date | None:
@@ -77,7 +78,7 @@ def build_timeline(
         return [], [], Summary()
     groups = syndication_groups(docs) if options.syndication else {d.id: d.id for d in docs}
     story = build_story(docs, groups, _bound(options.start, False), _bound(options.end, True),
-                        lead=options.lead_sentences, date_source=options.date_source)
+                        lead=options.lead_sentences, date_source=options.date_source, headlines=options.headlines)
     if not story.candidates:
         return [], [], Summary()
     x = vectorize(story.candidates, options.summary.ngram_max)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document
 from .dates import DateRef, parse_iso, sentence_refs
-from .readable import content_start, readable, starts_sentence
+from .readable import content_start, glued_head, readable, starts_sentence
 from .select import DateStats
 
 LEAD_SENTENCES = 5  # undated sentences this close to the top of an article are about its publication day
@@ -25,6 +25,7 @@ class Candidate:
     readable: bool
     days: list[dt.date] = field(default_factory=list)  # days the sentence is about
     explicit: set[dt.date] = field(default_factory=set)  # days it names by calendar date
+    headline: bool = False  # a headline split from the sentence it was glued to
 
 
 @dataclass
@@ -40,7 +41,11 @@ def _in_window(d: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
 
 
 def build_story(docs: list[Document], groups: dict[str, str], start: dt.date | None = None,
-                end: dt.date | None = None, lead: int = LEAD_SENTENCES, date_source: str = "auto") -> Story:
+                end: dt.date | None = None, lead: int = LEAD_SENTENCES, date_source: str = "auto",
+                headlines: bool = True) -> Story:
+    """Dated candidates of all documents; with ``headlines``, a headline glued to the front of a
+    sentence (BBC pages: "Police raid Jackson doctor's home Drug police are ...") is a candidate
+    of its own, split from the sentence after it."""
     cands: list[Candidate] = []
     by_day: dict[dt.date, list[int]] = defaultdict(list)
     stats: dict[dt.date, DateStats] = defaultdict(DateStats)
@@ -65,6 +70,13 @@ def build_story(docs: list[Document], groups: dict[str, str], start: dt.date | N
                     stats[r.date].referenced.add(group)
             if not refs_per_sentence[si] and pub and si < lead and _in_window(pub, start, end):
                 days = [pub]
+            head = glued_head(raw) if headlines and starts_sentence(doc.text, s) else None
+            if head:
+                hs = s + raw.index(head)
+                hc = Candidate(di, si, hs, hs + len(head), head, group, True, days, set(), True)
+                for d in days:
+                    by_day[d].append(len(cands))
+                cands.append(hc)
             cs = s + off + lead_ws
             ok = readable(text) and (off > 0 or starts_sentence(doc.text, cs))
             c = Candidate(di, si, cs, cs + len(text), text, group, ok, days, {r.date for r in refs if r.explicit})

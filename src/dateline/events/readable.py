@@ -24,15 +24,51 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*(?:ET|EST|EDT|GMT|BST|loca
 _BAD = re.compile(r"\||\bthis (?:blog|video|page|live ?blog)\b|\b\d{1,2}:\d{2}\s*[ap]\.?m\b.{0,12}\bat\b|https?://|www\.|©|\bclick here\b|\bRead more\b|\bEmail to a friend\b|\bAll rights reserved\b", re.I)
 
 
+# a photo caption or headline run into the sentence without a full stop:
+# "Dr Murray denies any wrongdoing On 8 February, 2010, Dr Murray appeared in court ..."
+_GLUE = re.compile(r"(?<=[a-z0-9'’])\s+(?=(?:The|On|In|An|It|He|She|They|This|But|After|When|His|Her|Its|Their|There)\s)")
+_GLUE_OK_BEFORE = re.compile(r"\b(?:in|of|the|by|on|at|to|from|for|with|and|or|told|said|says|called|named|film|book|"
+                             r"show|song|album|newspaper|magazine|paper)$", re.I)
+
+
+def _glued_start(sentence: str) -> int:
+    """Offset after a caption/headline glued to the front of a sentence, or 0."""
+    best = 0
+    for m in _GLUE.finditer(sentence):
+        head = sentence[: m.start()]
+        if len(head.split()) > 40:
+            break
+        if len(head.split()) >= 3 and not _GLUE_OK_BEFORE.search(head) and len(sentence[m.end():].split()) >= 8:
+            best = m.end()
+    return best
+
+
+_CREDIT = re.compile(r"\b(?:Photograph|Photo|Picture|Image|Getty|AFP|Reuters|AP|EPA|PA|Link to|Video|Audio|Updated|ago)\b|:|\bthis article\b", re.I)
+
+
+def glued_head(sentence: str) -> str | None:
+    """The headline glued to the front of a sentence, when it reads as a headline (else None)."""
+    off = _glued_start(sentence)
+    if not off or content_start(sentence) != off:
+        return None
+    head = sentence[:off].strip()
+    words = head.split()
+    if not 4 <= len(words) <= 20 or not head[0].isupper() or _CREDIT.search(head) or _BAD.search(head):
+        return None
+    if _FIRST_PERSON.search(_QUOTED.sub("", head)) or head.count('"') % 2 or head.count("'") % 2:
+        return None
+    return head
+
+
 def content_start(sentence: str) -> int:
-    """Offset where the sentence proper begins (after a dateline or run-in headline)."""
+    """Offset where the sentence proper begins (after a dateline, run-in headline or glued caption)."""
     m = _DATELINE.match(sentence)
     if m:
         return m.end()
     m = _CAPS_DATELINE.match(sentence) or _DATE_LEAD.match(sentence) or _LABEL.match(sentence)
     if m:
         return m.end()
-    return 0
+    return _glued_start(sentence)
 
 
 def starts_sentence(text: str, start: int) -> bool:

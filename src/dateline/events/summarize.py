@@ -28,6 +28,7 @@ class SummaryWeights:
     topic: float = 0.0  # weight of the cosine to the whole story's centroid (keeps sentences on topic)
     length_target: int = 0  # words; longer sentences are scaled by (target / words) ** length_power (0: off)
     length_power: float = 1.0
+    headline: float = 0.0  # bonus for a headline candidate
     cross_redundancy: float = 1.0  # max cosine to a sentence already chosen for another day (1: off)
 
 
@@ -79,6 +80,8 @@ def score_day(story: Story, day: dt.date, x, w: SummaryWeights) -> tuple[list[in
     expl = np.array([day in story.candidates[i].explicit for i in idx], dtype=float)
     pos = np.array([1.0 / (1 + story.candidates[i].sent) for i in idx])
     score = cos * (1 + w.support * np.log1p(sup)) * (1 + w.explicit * expl) * (1 + w.position * pos)
+    if w.headline:
+        score = score * (1 + w.headline * np.array([story.candidates[i].headline for i in idx], dtype=float))
     if w.length_target:
         n_words = np.array([len(story.candidates[i].text.split()) for i in idx], dtype=float)
         score = score * np.minimum(1.0, w.length_target / n_words) ** w.length_power
