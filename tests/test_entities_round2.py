@@ -98,3 +98,12 @@ def test_vowel_spellings_of_one_surname():
     assert person_compatible(tokens("Mustafa Abdel Jalil"), tokens("Mustafa Abdeljeleel"))
     assert person_compatible(tokens("Abdel Jalil"), tokens("Mustafa Abdeljeleel"))
     assert not person_compatible(tokens("Mahmoud Jibril"), tokens("Mohammed Jibril"))
+
+
+def test_demonyms_carry_their_country(story):
+    _, ents = story
+    by_id = {e.id: e for e in ents}
+    haitian = next((e for e in ents if e.type == "NORP" and "Haitian" in e.aliases), None)
+    assert haitian is not None and haitian.attrs.get("country") == "Haiti"
+    assert by_id[haitian.attrs["country_entity"]].name == "Haiti"
+    assert all(e.attrs.get("country") is None for e in ents if e.type == "NORP" and e.name in ("Republicans", "Arab"))

@@ -24,6 +24,7 @@ from rapidfuzz.distance import JaroWinkler
 from ..model import Document, Entity, GeoPoint, Mention, Span
 from . import geo
 from .aliases import alias_display, alias_table
+from .demonyms import alias_names, demonym_country
 from .names import acronym_form, acronym_of, acronym_spells, key, person_compatible, same_token, skeleton, tokens
 
 DOMINANCE = 3.0
@@ -450,4 +451,25 @@ def _entities(clusters: list[list[_Node]]) -> list[Entity]:
     built.sort(key=lambda e: (-len(e.mentions), e.name, e.mentions[0].doc, e.mentions[0].start))
     for i, e in enumerate(built, 1):
         e.id = f"e{i}"
+    _link_demonyms(built)
     return built
+
+
+def _link_demonyms(entities: list[Entity]) -> None:
+    """A demonym entity ("Libyan", "Haitians") carries its country: attrs['country'] and, when the
+    story names that country, attrs['country_entity'] (that entity's id)."""
+    places: dict[str, str] = {}
+    for e in entities:
+        if e.type in ("GPE", "LOC"):
+            for a in e.aliases:
+                places.setdefault(key(a), e.id)
+    for e in entities:
+        if e.type != "NORP":
+            continue
+        country = next((c for a in [e.name, *e.aliases] if (c := demonym_country(a))), None)
+        if country:
+            e.attrs["country"] = country
+            ref = places.get(key(country)) or next(
+                (places[key(a)] for a in alias_names(country) if key(a) in places), None)
+            if ref:
+                e.attrs["country_entity"] = ref
