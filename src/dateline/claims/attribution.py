@@ -91,7 +91,7 @@ _SPEAKER_HEADS = re.compile(
     r"reports?|man|woman|men|women|people|protesters|rebels|fighters|opposition|staff|workers|officers?|"
     r"director|head|chief|president|secretary|coordinator|member|members|journalists?|correspondents?|"
     r"sources|estimates?|figures|calculations|counts?|tally|data|company|firm|coalition|forces|navy|"
-    r"guard|department|administration|embassy|mission|regime|he|she|they|we|it)\b", re.I)
+    r"guard|department|administration|embassy|mission|regime)\b", re.I)
 
 
 def names_someone(s: str) -> bool:
@@ -99,6 +99,8 @@ def names_someone(s: str) -> bool:
     a day or month) or a speaker head noun (officials, witnesses, doctor, ministry, ...) -
     not a clause glued on by text extraction ("we have received multiple credible",
     "there were 10 people dead there Sunday") or a time ("Sunday morning")."""
+    if s.lower() in _PRONOUNS:
+        return True  # resolved to the speaker named before by the caller
     if not s or _CLAUSE_VERB.search(s):
         return False
     words = re.findall(r"[A-Za-z][\w'’.-]*", s)
