@@ -37,12 +37,12 @@ def looks_binary(data: bytes, sample: int = 8192) -> bool:
     return controls / len(head) > 0.02
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
+def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode ``data`` to text; return ``(text, encoding)``.
 
-    Order: a BOM, strict UTF-8, then charset-normalizer restricted to the single-byte
-    Western encodings news archives use (cp1252 first: it is latin-1 plus the curly quotes
-    and dashes that latin-1 lacks).
+    Order: a BOM, strict UTF-8, the ``declared`` charset (an HTML page's own), then
+    charset-normalizer restricted to the single-byte Western encodings news archives use
+    (cp1252 first: it is latin-1 plus the curly quotes and dashes that latin-1 lacks).
     """
     if looks_binary(data):
         raise NotText("not text (binary)")
@@ -53,6 +53,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if declared and declared != "utf-8":
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass
     best = from_bytes(data[:200_000], cp_isolation=["cp1252", "latin_1", "iso8859_15", "utf_8"]).best()
     enc = best.encoding if best is not None else "cp1252"
     if enc in ("latin_1", "iso8859_15"):
@@ -87,19 +92,4 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode_html(data: bytes) -> tuple[str, str]:
     """Decode an HTML page: a BOM, strict UTF-8, the page's declared charset, then detection."""
-    if looks_binary(data):
-        raise NotText("not text (binary)")
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            return data.decode(enc, errors="replace"), enc
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    declared = declared_charset(data)
-    if declared and declared != "utf-8":
-        try:
-            return data.decode(declared), declared
-        except (UnicodeDecodeError, LookupError):
-            pass
-    return decode_text(data)
+    return decode_text(data, declared_charset(data))
