@@ -57,7 +57,7 @@ _NOT_PARTICIPLE = {"said", "says", "was", "were", "had", "did", "ago", "last", "
 def _is_passive(seg: str, m: re.Match[str]) -> bool:
     """A participle after a form of 'be' ("will be made", "is expected to be permanently sealed"): no past."""
     word = m.group(0).lower()
-    return " " not in word and word not in _NOT_PARTICIPLE and bool(_BE_BEFORE.search(seg, 0, m.start()))
+    return " " not in word and word not in _NOT_PARTICIPLE and bool(_BE_BEFORE.search(seg, max(0, m.start() - 24), m.start()))
 
 
 def is_fronted(text: str, start: int, end: int, lo: int = 0) -> bool:
