@@ -107,3 +107,19 @@ def test_demonyms_carry_their_country(story):
     assert haitian is not None and haitian.attrs.get("country") == "Haiti"
     assert by_id[haitian.attrs["country_entity"]].name == "Haiti"
     assert all(e.attrs.get("country") is None for e in ents if e.type == "NORP" and e.name in ("Republicans", "Arab"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # real sentences of the LibyaWar articles, where spaCy splits the name in two
+        ("Protests in neighbouring Tunisia prompted autocratic President Zine El Abidine Ben Ali to flee in January.",
+         "Zine El Abidine Ben Ali"),
+        ("Speaking on state television, Gadhafi's son Saif a-Islam Gadhafi, blamed Libya's unrest on foreigners.",
+         "Saif a-Islam Gadhafi"),
+    ],
+)
+def test_broken_name_spans_are_repaired(sentence, name):
+    texts = [m.text for m in extract_mentions(sentence, annotate(sentence))]
+    assert name in texts
+    assert not any(t != name and t in name and len(t.split()) > 1 for t in texts)

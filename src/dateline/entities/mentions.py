@@ -15,7 +15,16 @@ import re
 from ..model import Mention
 from ..nlp import Annotation
 from .names import acronym_of, acronym_spells, key, person_compatible, same_token, tokens
-from .spans import TITLE_RE, canonical_title, negated, prefixed_adjective, split_title, title_before, trim
+from .spans import (
+    TITLE_RE,
+    canonical_title,
+    negated,
+    prefixed_adjective,
+    repair_spans,
+    split_title,
+    title_before,
+    trim,
+)
 
 KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Z.&]{1,9})\s*\)")
@@ -30,7 +39,7 @@ _NOMINAL_ORG = re.compile(r"\bthe (council|alliance|committee|commission|court|a
 def extract_mentions(text: str, annotation: Annotation) -> list[Mention]:
     """Entity mentions of one document (map phase), sorted by position."""
     out: list[Mention] = []
-    for s0, e0, label in annotation.entities:
+    for s0, e0, label in repair_spans(text, list(annotation.entities)):
         if label not in KEEP or negated(text, s0) or prefixed_adjective(text, s0, e0):
             continue
         m = _mention(text, s0, e0, label)

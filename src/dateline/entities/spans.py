@@ -99,3 +99,34 @@ def negated(text: str, start: int) -> bool:
 def prefixed_adjective(text: str, start: int, end: int) -> bool:
     """The span itself starts with pro-/anti- ("pro-Gadhafi")."""
     return bool(_NEGATING.match(text[start:end]))
+
+
+_NAME_PARTICLE = frozenset("El Al Ben Bin Ibn Abu Abdel Abdul Abd Bou Ould Van Von De Da Di Le La".split())
+_HYPHEN_PARTICLE = re.compile(r"([A-Z][a-z]+) (?:al|el|a|ad|as|ash|ar|az|an|Al|El)-$")
+
+
+def repair_spans(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Fix two ways spaCy breaks Arabic names in news text:
+    - a name cut after a particle: "Zine El" + "Abidine Ben Ali" -> "Zine El Abidine Ben Ali";
+    - a name started after a hyphenated particle: "Saif al-[Islam Gadhafi]" -> "Saif al-Islam Gadhafi".
+    Spans come back sorted; labels of merged spans are the second's when it is PERSON."""
+    ents = sorted(entities)
+    out: list[tuple[int, int, str]] = []
+    for s, e, label in ents:
+        at = s + 1 if text[s:s + 1] == "-" else s  # spaCy sometimes starts the span at the hyphen
+        m = _HYPHEN_PARTICLE.search(text, max(0, at - 20), at)
+        if m and m.end() == at and label in ("PERSON", "ORG", "GPE", "NORP"):
+            if out and out[-1][1] > m.start():
+                if out[-1][0] < m.start():
+                    out.append((s, e, label))
+                    continue
+                out.pop()  # "Saif" tagged on its own before "a-Islam Gadhafi"
+            s, label = m.start(), "PERSON"
+        if out:
+            ps, pe, pl = out[-1]
+            last = text[ps:pe].split()[-1:] if pe > ps else []
+            if text[pe:s] == " " and last and last[0] in _NAME_PARTICLE and "PERSON" in (pl, label):
+                out[-1] = (ps, e, "PERSON")
+                continue
+        out.append((s, e, label))
+    return out
