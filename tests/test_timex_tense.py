@@ -104,3 +104,14 @@ def test_may_is_a_future_cue_but_the_month_is_not() -> None:
     text = "That may take all of Tuesday and possibly run into Wednesday ."
     assert values(text, "2010-08-02")["Tuesday"] == "2010-08-03"
     assert values("He was killed in May and buried on Tuesday .", "2010-08-02")["Tuesday"] == "2010-07-27"
+
+
+def test_a_capitalised_duration_inside_a_sentence_is_a_name() -> None:
+    # AQUAINT APW20000417.0031 (not marked in the gold) and Timeline17 (2010-09-08): names, not durations
+    a = "Gonzalez said on CBS's ''60 Minutes.'' ''The way they're abusing him, turning him against me.''"
+    b = "England and Pakistan clash in the fifth One Day International at Lord's."
+    assert values(a, "2000-04-17") == {}
+    assert values(b, "2010-09-08") == {}
+    # a holiday keeps its capital ("Thanksgiving Day"), and so does a sentence-initial duration
+    assert "Thanksgiving Day" in values("He was plucked from the Atlantic on Thanksgiving Day.", "2000-01-06")
+    assert "Two days later" in values("Two days later, he left.", "2000-01-06")

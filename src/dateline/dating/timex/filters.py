@@ -55,3 +55,18 @@ def is_programme_name(text: str, start: int, end: int) -> bool:
         return True
     return bool(re.search(r"[\"\u201c]$", before) and _QUOTED.match(after))
 
+
+
+
+_TITLED_UNIT = re.compile(r"\b(?:Seconds?|Minutes?|Hours?|Days?|Weeks?|Months?|Years?|Decades?|Centuries)$")
+_OPENERS = " \t'\"`\u201c\u2018("
+
+
+def is_titled_name(text: str, start: int, end: int) -> bool:
+    """True when the unit word of a duration is capitalised inside a sentence: the title of a show or a
+    book (CBS's ''60 Minutes''), a proper name rather than a duration (TimeML non-markable)."""
+    m = _TITLED_UNIT.search(text, start, end)
+    if not m:
+        return False
+    before = text[max(0, m.start() - 40):m.start()].rstrip(_OPENERS)
+    return bool(before) and before[-1] not in ".!?:\n"
