@@ -139,8 +139,9 @@ def _top_stamp(out: list[str], h: Header) -> tuple[list[str], Header]:
     if not m or len(rest.split()) < 5 or not rest[:1].isupper():
         return out, h
     pre = s[: m.start()].strip(" ,;-|")
-    if pre and (pre.endswith((".", "!", "?", '"', "”")) or len(pre.split()) > 40):
-        return out, h  # a sentence before the date: the date is part of the story
+    if pre and (pre.endswith((".", "!", "?", '"', "”")) or len(pre.split()) > 40
+                or pre.split()[-1].lower() in _FUNCTION or not pre[-1].isalnum()):
+        return out, h  # a sentence before the date ("... since 20 April"): the date is part of it
     h.meta["header_date_text"] = m.group(0).strip()
     h.meta["header_text"] = s[: m.end()].strip()
     h.line_index, h.removed = first, s[: m.end()].strip()
@@ -159,7 +160,10 @@ def title_shaped(text: str) -> bool:
     """Not a byline, a time stamp, a "|" list or a line of page furniture (title.py's test)."""
     from .title import _score
 
-    return ("|" not in text and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'‘“")
+    if not text.split():
+        return False
+    return ("|" not in text and (text[-1:].isalnum() or text[-1:] in "?!'\"”’)")
+            and text.split()[-1].lower() not in _FUNCTION and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'‘“")
             and _score(text, 0, False, set()) is not None)
 
 
