@@ -123,3 +123,14 @@ def test_broken_name_spans_are_repaired(sentence, name):
     texts = [m.text for m in extract_mentions(sentence, annotate(sentence))]
     assert name in texts
     assert not any(t != name and t in name and len(t.split()) > 1 for t in texts)
+
+
+def test_glued_quotes_and_dash_labels_are_cut():
+    # real LibyaWar lines: a cleaned quote glued to the name, a section label before a dash
+    for sentence, name in [
+        ('He said he hoped "that Moammar Gadhafi is"over soon, officials said.', "Moammar Gadhafi"),
+        ("DJIBOUTI - Protesters demanded the resignation of President Ismail Omar Guelleh.", "DJIBOUTI"),
+    ]:
+        texts = [m.text for m in extract_mentions(sentence, annotate(sentence))]
+        assert all('"' not in t and " - " not in t for t in texts), texts
+        assert any(t == name or t.startswith(name) for t in texts) or name not in sentence

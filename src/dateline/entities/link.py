@@ -419,7 +419,11 @@ def _best_name(surfaces: Counter[str], canonical: str | None) -> str:
     frequent = [s for s in surfaces if surfaces[s] >= 2] or list(surfaces)
     most = max(len(tokens(s)) for s in frequent)
     pool = [s for s in frequent if len(tokens(s)) == most]
-    return max(pool, key=lambda s: (not s.isupper(), surfaces[s], -len(s), s))
+    best = max(pool, key=lambda s: (not s.isupper(), surfaces[s], -len(s), s))
+    if best.isupper() and not acronym_form(best) and any(len(w) > 3 for w in best.split()):
+        # written only in capitals (a factbox heading: "ALASTAIR NEWTON"): shown in title case
+        best = " ".join(w.capitalize() if len(w) > 3 or len(best.split()) > 1 else w for w in best.split())
+    return best
 
 
 def _entities(clusters: list[list[_Node]]) -> list[Entity]:

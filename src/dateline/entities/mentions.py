@@ -81,7 +81,7 @@ _CALENDAR = frozenset(
 )  # "May" stays: a name as often as a month
 _LABELS = frozenset(
     "reply correspondent contributor director anchor student reporter editor analyst update factbox timeline "
-    "comments comment photos video share print email".split()
+    "comments comment photos video share print email download pdf".split()
 )
 
 

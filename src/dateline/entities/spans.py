@@ -19,6 +19,7 @@ _TITLE_WORDS = [
 TITLE_RE = re.compile(r"^(?:(?:" + "|".join(_TITLE_WORDS) + r")\s+)+")
 _LEADING = re.compile(r"^(?:[\"'“”‘’(\[\-–—\s]+|(?:the|The|THE)\s+)+")
 _TRAILING = re.compile(r"(?:[\"'“”‘’)\],;:!?\s\-–—]+|(?:'s|’s|'S|’S))+$")
+_INNER_BREAK = re.compile(r"(?<=\S)[\"“”]| -{1,2} | [–—] ")  # a quote glued inside, a dash between words
 _OUTLET_TAIL = re.compile(r"\s+(?:BBC|CNN|AFP|AP|Reuters|NPR|ABC|CBS|NBC)(?:\s+News)?$")
 _NEGATING = re.compile(r"^(?:pro|anti|non|ex|post|pre)-", re.I)
 
@@ -51,6 +52,14 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip a leading article/quote and a trailing possessive/punctuation from ``text[start:end]``;
     at a sentence start also a capitalised function word spaCy took in ("Will Moammar Gadhafi be ...")."""
     span = text[start:end]
+    cut = _INNER_BREAK.search(span)
+    if cut and cut.start() > 0:
+        end = start + cut.start()  # 'Gadhafi is"over', 'DJIBOUTI - Protesters', 'CNN Student News - 8/22/11'
+        words = text[start:end].split(" ")
+        while len(words) > 1 and not words[-1][:1].isupper():
+            words.pop()  # the lower-case words before the glued quote: 'Gadhafi is"over' -> 'Gadhafi'
+        end = start + len(" ".join(words))
+        span = text[start:end]
     m = _LEADING.match(span)
     if m and m.end() < len(span):
         start += m.end()
