@@ -115,3 +115,10 @@ def test_a_capitalised_duration_inside_a_sentence_is_a_name() -> None:
     # a holiday keeps its capital ("Thanksgiving Day"), and so does a sentence-initial duration
     assert "Thanksgiving Day" in values("He was plucked from the Atlantic on Thanksgiving Day.", "2000-01-06")
     assert "Two days later" in values("Two days later, he left.", "2000-01-06")
+
+
+def test_the_march_accession_is_a_month() -> None:
+    # AQUAINT XIE19990210.0079 (DCT 1999-02-10): gold "March" 1999-03; "the March of Dimes" is a name
+    text = "The March accession will enable the three countries to be eligible for signing the summit documents."
+    assert values(text, "1999-02-10")["March"] == "1999-03"
+    assert values("She led the March of Dimes for years.", "1999-02-10").get("March") is None

@@ -149,6 +149,10 @@ _BARE_OK_BEFORE = re.compile(
 )
 
 
+# "the March accession", "the May spill": a month used as an attribute of the noun after it
+_THE_MONTH_NOUN = re.compile(r"(?i:the)\s(?:March|May)\s(?!(?:of|to|on|for|and|or|in|at|by|with)\b)[a-z]{3,}\b")
+
+
 def month_only(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     """'June', 'last November', 'early this month' is elsewhere; 'May'/'March' need a preposition."""
     a = ctx.anchor
@@ -158,7 +162,7 @@ def month_only(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
         return None
     if word in ("May", "March") and not rel:
         before = ctx.text[max(0, m.start() - 12):m.start()]
-        if not _BARE_OK_BEFORE.search(before):
+        if not _BARE_OK_BEFORE.search(before) and not _THE_MONTH_NOUN.match(ctx.text, max(0, m.start() - 4)):
             return None
     after = ctx.text[m.end():m.end() + 3]
     if word in ("May", "March") and after[:1] == " " and after[1:2].isupper():
