@@ -134,3 +134,12 @@ def test_glued_quotes_and_dash_labels_are_cut():
         texts = [m.text for m in extract_mentions(sentence, annotate(sentence))]
         assert all('"' not in t and " - " not in t for t in texts), texts
         assert any(t == name or t.startswith(name) for t in texts) or name not in sentence
+
+
+def test_two_places_joined_by_and_are_split_but_country_names_are_not():
+    from dateline.entities.spans import repair_spans
+
+    text = "Rebels said they held the oil ports of Zueitina and Es Sider, while Bosnia and Herzegovina sent aid."
+    i, j = text.index("Zueitina"), text.index("Bosnia")
+    spans = repair_spans(text, [(i, i + len("Zueitina and Es Sider"), "GPE"), (j, j + len("Bosnia and Herzegovina"), "GPE")])
+    assert [text[s:e] for s, e, _ in spans] == ["Zueitina", "Es Sider", "Bosnia and Herzegovina"]

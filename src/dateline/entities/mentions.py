@@ -45,6 +45,7 @@ def extract_mentions(text: str, annotation: Annotation) -> list[Mention]:
         m = _mention(text, s0, e0, label)
         if m is not None:
             out.append(m)
+    out = [m for m in out if not _common_word(text, m)]
     out = _add_acronyms(text, out)
     _resolve_people(out, text)
     out.extend(_nominals(text, out))
@@ -97,6 +98,20 @@ def not_a_name(surface: str) -> bool:
     if all(w in _CALENDAR or w.isdigit() for w in low):
         return True
     return all(w in _LABELS for w in low)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n]|--)[\s\"'“‘(]*$")
+
+
+def _common_word(text: str, m: Mention) -> bool:
+    """A single capitalised word at a sentence start that the same document also writes in lower case
+    ("Keep", "Withdrawal", "Obtaining"): an ordinary word spaCy took for a name."""
+    w = m.text
+    if " " in w or not w[:1].isupper() or w.isupper() or m.attrs.get("title"):
+        return False
+    if not _SENTENCE_START.search(text, max(0, m.start - 8), m.start):
+        return False
+    return re.search(r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", text) is not None
 
 
 def _add_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -137,5 +137,22 @@ def repair_spans(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[
             if text[pe:s] == " " and last and last[0] in _NAME_PARTICLE and "PERSON" in (pl, label):
                 out[-1] = (ps, e, "PERSON")
                 continue
-        out.append((s, e, label))
+        out.extend(_split_conjoined(text, s, e, label))
     return out
+
+
+def _split_conjoined(text: str, s: int, e: int, label: str) -> list[tuple[int, int, str]]:
+    """'Zueitina and Es Sider' (GPE/LOC/FAC): two places, unless the whole is one name
+    ('Bosnia and Herzegovina', 'Trinidad and Tobago')."""
+    span = text[s:e]
+    i = span.find(" and ")
+    if label not in ("GPE", "LOC", "FAC") or i <= 0 or span.count(" and ") != 1:
+        return [(s, e, label)]
+    right = span[i + 5:]
+    if not (span[:1].isupper() and right[:1].isupper()):
+        return [(s, e, label)]
+    from .geo import is_place_name
+
+    if is_place_name(span):
+        return [(s, e, label)]
+    return [(s, s + i, label), (s + i + 5, e, label)]
