@@ -6,6 +6,7 @@ Screenshots land in test-artifacts/web/ (gitignored).
 from __future__ import annotations
 
 import os
+import re
 import socket
 import threading
 import time
@@ -148,10 +149,43 @@ def test_boilerplate_is_struck_out_on_demand(page, base_url):
 def test_filters_narrow_the_timeline(page, base_url):
     page.goto(base_url + "/")
     page.fill("input[name=start]", "2011-03-01")
-    page.select_option("select[name=entity]", label="Benghazi (GPE)")
+    option = page.locator("select[name=entity] option", has_text="Benghazi (GPE")
+    assert re.search(r"\d+ mentions\)$", option.inner_text())
+    page.select_option("select[name=entity]", value=option.get_attribute("value"))
     page.get_by_role("button", name="Filter").click()
     page.wait_for_url("**/?start=2011-03-01*")
     assert page.locator("li.timeline-entry time").all_inner_texts() == ["2011-03-19"]
+
+
+def test_outlet_filter_and_source_labels(page, base_url):
+    page.goto(base_url + "/")
+    sources = page.locator("li.timeline-entry .sources a.source").all_inner_texts()
+    assert sources and all(re.match(r"(cnn|reuters) · \d{4}-\d{2}-\d{2} · .+", s) for s in sources)
+    assert all(len(s) <= 100 for s in sources)
+    shot(page, "07-story-sources")
+    page.select_option("select[name=outlet]", value="reuters")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**/?*outlet=reuters*")
+    entries = page.locator("li.timeline-entry")
+    assert entries.count() == 2
+    for i in range(entries.count()):
+        assert "reuters · " in entries.nth(i).locator(".sources").inner_text()
+    assert page.locator("select[name=outlet] option:checked").inner_text().startswith("reuters")
+
+
+def test_search_groups_entities_events_and_figures(page, base_url):
+    page.goto(base_url + "/")
+    page.fill("header input[name=q]", "Benghazi")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=Benghazi")
+    heads = page.locator(".search-results h3").all_inner_texts()
+    assert [h.split(" (")[0] for h in heads] == ["Articles", "Entities", "Events", "Figures"]
+    assert page.locator("a.entity-hit", has_text="Benghazi").count() >= 1
+    assert page.locator("a.event-hit").count() >= 1
+    shot(page, "08-search-groups")
+    page.locator("a.event-hit").first.click()
+    page.wait_for_url("**/event/*")
+    assert "Benghazi" in page.locator("main").inner_text()
 
 
 def test_figures_chart_points_link_to_their_sentences(page, base_url):
@@ -163,6 +197,17 @@ def test_figures_chart_points_link_to_their_sentences(page, base_url):
     page.wait_for_url("**/doc/*focus=claim*")
     assert page.locator("mark.hl-focus").first.is_visible()
     assert page.locator("mark.hl-focus").first.inner_text().strip() != ""
+
+
+def test_figures_axis_labels_fit_inside_the_chart(page, base_url):
+    page.goto(base_url + "/figures")
+    for svg in page.locator("svg.chart").all():
+        box = svg.bounding_box()
+        for tick in svg.locator("text.tick").all():
+            t = tick.bounding_box()
+            assert t["x"] >= box["x"] - 0.5 and t["x"] + t["width"] <= box["x"] + box["width"] + 0.5
+        labels = svg.locator("text.tick").all_text_contents()
+        assert all(len(lab) <= 10 for lab in labels)
 
 
 def test_disagreements_side_by_side(page, base_url):

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from dateline.export.html import render
-from dateline.model import Claim, Span
+from dateline.model import Claim, Document, Span
 from dateline.web import create_app, load_report_file
-from dateline.web.charts import map_points, series_chart
+from dateline.web.charts import compact, map_points, series_chart
 from dateline.web.dates import bounds, in_range
 from dateline.web.highlight import Mark, pieces
-from dateline.web.story import Story
+from dateline.web.render import render_page
+from dateline.web.story import Story, derive_outlets
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "web" / "libya_report.json"
 
@@ -70,8 +71,51 @@ def test_timeline_filters(report):
     assert [t.date for t in story.timeline()] == ["2011-02-20", "2011-02-21", "2011-03-18", "2011-03-19"]
     assert [t.date for t in story.timeline(start="2011-03-01")] == ["2011-03-18", "2011-03-19"]
     benghazi = next(e.id for e in report.entities if e.name == "Benghazi")
-    assert [t.date for t in story.timeline(entity=benghazi)] == ["2011-02-20", "2011-03-19"]
+    by_entity = [t.date for t in story.timeline(entity=benghazi)]
+    # events naming Benghazi, plus those whose evidence sentence mentions it
+    assert {"2011-02-20", "2011-03-19"} <= set(by_entity) and "2011-03-18" not in by_entity
     assert [t.date for t in story.timeline(source="1")] == ["2011-02-21"]
+    assert [t.date for t in story.timeline(outlet="reuters")] == ["2011-02-21", "2011-03-19"]
+    assert story.timeline(outlet="cnn") and not story.timeline(outlet="nosuch")
+
+
+def test_outlets_from_url_host_or_distinguishing_folder(report):
+    story = Story(report)
+    assert story.outlets == {"313": "cnn", "1": "reuters", "31": "cnn", "265-xss": "reuters"}
+    assert dict(story.outlet_counts()) == {"cnn": 2, "reuters": 2}
+    label = story.doc_label("313")
+    assert label.startswith("cnn · 2011-02-21 · ") and len(label) < 100 and label.endswith("…")
+    flat = [Document(id=str(i), source=f"stories/libya/{i}.txt") for i in range(3)]
+    assert derive_outlets(flat) == {}  # one flat folder says nothing about the outlet
+    web = [Document(id="u", source="x.html", url="https://www.reuters.com/article/1"),
+           Document(id="v", source="y.html")]
+    assert derive_outlets(web) == {"u": "reuters.com"}
+
+
+def test_entity_filter_lists_most_mentioned_with_counts(report):
+    story = Story(report)
+    listed = story.filter_entities()
+    counts = [len(e.mentions) for e in listed[: len(report.entities)]]
+    assert counts[:5] == sorted((len(e.mentions) for e in report.entities), reverse=True)[:5]
+    html = render_page("story.html", story, entries=story.timeline(), filters={})
+    top = max(report.entities, key=lambda e: len(e.mentions))
+    assert f"{top.name} ({top.type}, {len(top.mentions)} mentions)" in html
+    assert 'name="outlet"' in html and "reuters (2 articles)" in html
+
+
+def test_series_chart_compact_labels_and_log_scale():
+    claims = [Claim(id="a", measure="m", value=[2], as_of="2011-02-01", evidence=Span("d", 0, 1)),
+              Claim(id="b", measure="m", value=[8000], as_of="2011-03-01", evidence=Span("d", 0, 1)),
+              Claim(id="c", measure="m", value=[40], as_of="2011-03-10", evidence=Span("d", 0, 1))]
+    chart = series_chart(claims)
+    assert chart.log and [lab for _, lab in chart.y_ticks] == ["1", "10", "100", "1k", "10k"]
+    a, b, c = chart.points
+    assert b.y < c.y < a.y and a.y - c.y > 40  # small values are not squashed to the axis
+    big = [Claim(id="x", measure="m", value=[1.6e9], as_of="2011-02-01"),
+           Claim(id="y", measure="m", value=[3e8, 4e8], as_of="2011-03-01")]
+    lin = series_chart(big)
+    assert not lin.log and all(len(lab) <= 5 for _, lab in lin.y_ticks)
+    assert any(lab.endswith("B") for _, lab in lin.y_ticks) and compact(250_000) == "250k"
 
 
 def test_series_chart_places_points_by_date_and_value():

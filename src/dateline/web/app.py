@@ -69,10 +69,10 @@ def create_app(report: Report, search: SearchFn | None = None,
 
     @app.get("/", response_class=HTMLResponse)
     def story_page(start: str | None = None, end: str | None = None, entity: str | None = None,
-                   source: str | None = None) -> HTMLResponse:
+                   source: str | None = None, outlet: str | None = None) -> HTMLResponse:
         story = current()
-        filters = {"start": start, "end": end, "entity": entity, "source": source}
-        return page("story.html", entries=story.timeline(start, end, entity, source), filters=filters)
+        filters = {"start": start, "end": end, "entity": entity, "source": source, "outlet": outlet}
+        return page("story.html", entries=story.timeline(start, end, entity, source, outlet), filters=filters)
 
     @app.get("/documents", response_class=HTMLResponse)
     def documents_page() -> HTMLResponse:

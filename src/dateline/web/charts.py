@@ -6,6 +6,7 @@ label), so nothing here builds markup.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from ..model import Claim, Entity
@@ -35,12 +36,33 @@ class Chart:
     outside: list[Claim] = field(default_factory=list)  # dated far from the rest: listed, not drawn
     line: str = ""
     y_ticks: list[tuple[float, str]] = field(default_factory=list)
+    log: bool = False  # values span orders of magnitude: the y axis is logarithmic
     x_ticks: list[tuple[float, str, str]] = field(default_factory=list)
     plot: tuple[float, float, float, float] = (PAD_L, PAD_T, W - PAD_R, H - PAD_B)
 
 
 def _fmt(v: float) -> str:
     return f"{v:,.0f}" if abs(v) >= 10 or v == int(v) else f"{v:g}"
+
+
+def compact(v: float) -> str:
+    """A short axis label: 1.6B, 250k, 12, 0.5."""
+    a = abs(v)
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if a >= size:
+            return f"{v / size:.3g}{suffix}"
+    return f"{v:.3g}" if a else "0"
+
+
+LOG_SPAN = 100.0  # max/min ratio from which the y axis turns logarithmic
+
+
+def _nice_step(raw: float) -> float:
+    mag = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 2.5, 5, 10):
+        if m * mag >= raw:
+            return m * mag
+    return 10 * mag
 
 
 def series_chart(claims: list[Claim]) -> Chart:
@@ -61,8 +83,8 @@ def series_chart(claims: list[Claim]) -> Chart:
     d0, d1 = dated[0][0], dated[-1][0]
     span_days = max(1, (d1 - d0).days)
     vmax = max(t[2] for t in dated)
-    vmin = min(0.0, min(t[1] for t in dated))
-    vrange = (vmax - vmin) or 1.0
+    vlow = min(t[1] for t in dated)
+    chart.log = vlow > 0 and vmax / vlow >= LOG_SPAN
     x0, y0, x1, y1 = chart.plot
 
     def px(day) -> float:
@@ -70,16 +92,34 @@ def series_chart(claims: list[Claim]) -> Chart:
             return (x0 + x1) / 2
         return x0 + (day - d0).days / span_days * (x1 - x0)
 
-    def py(v: float) -> float:
-        return y1 - (v - vmin) / (vrange * 1.05) * (y1 - y0)
+    if chart.log:
+        lo_exp, hi_exp = math.floor(math.log10(vlow)), math.ceil(math.log10(vmax))
+        hi_exp = max(hi_exp, lo_exp + 1)
+
+        def py(v: float) -> float:
+            return y1 - (math.log10(v) - lo_exp) / (hi_exp - lo_exp) * (y1 - y0)
+
+        every = max(1, math.ceil((hi_exp - lo_exp) / 6))
+        ticks = [10.0**e for e in range(lo_exp, hi_exp + 1, every)]
+    else:
+        vmin = min(0.0, vlow)
+        step = _nice_step(((vmax - vmin) or 1.0) / 4)
+        top = math.ceil(vmax / step) * step if vmax > vmin else vmin + step
+        bottom = math.floor(vmin / step) * step
+
+        def py(v: float) -> float:
+            return y1 - (v - bottom) / ((top - bottom) or 1.0) * (y1 - y0)
+
+        n = round((top - bottom) / step)
+        ticks = [bottom + step * i for i in range(n + 1)]
 
     for day, lo, hi, c in dated:
-        mid = (lo + hi) / 2
+        mid = math.sqrt(lo * hi) if chart.log else (lo + hi) / 2
         val = _fmt(lo) if lo == hi else f"{_fmt(lo)}–{_fmt(hi)}"
         label = f"{c.as_of}: {'~' if c.approximate else ''}{val} {c.unit or ''} ({c.source or 'unattributed'})"
         chart.points.append(ChartPoint(round(px(day), 1), round(py(mid), 1), round(py(lo), 1), round(py(hi), 1), c, label))
     chart.line = " ".join(f"{p.x},{p.y}" for p in chart.points)
-    chart.y_ticks = [(round(py(vmin + vrange * i / 4), 1), _fmt(vmin + vrange * i / 4)) for i in range(5)]
+    chart.y_ticks = [(round(py(v), 1), compact(v)) for v in ticks]
     last_x = -1e9
     for day, *_ in dated:
         x = px(day)

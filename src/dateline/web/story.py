@@ -7,14 +7,65 @@ the templates say "none found".
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from ..model import Claim, Disagreement, Document, Entity, Event, Report, Span, TimelineEntry
 from .dates import in_range
 from .highlight import Mark
 
 CONTEXT_CHARS = 90
+LABEL_TITLE_CHARS = 70
+FILTER_ENTITIES = 60
+_DATEISH = re.compile(r"^[\d_.:-]+$|^\d{4}[-_]?\d{2}")
+
+
+def _host(url: str | None) -> str | None:
+    """``www.reuters.com`` -> ``reuters.com``."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    host = host.removeprefix("www.")
+    return host or None
+
+
+def derive_outlets(docs: list[Document]) -> dict[str, str]:
+    """The outlet of each article: its URL's host, else the folder of its source path that
+    tells the articles apart (``.../cnn/2011-02-21/1.txt`` -> ``cnn``).
+
+    Folders every article shares (the story's folder) and date-like folders say nothing
+    about the outlet and are skipped; articles in one flat folder get no outlet."""
+    folders: dict[str, list[str]] = {}
+    for d in docs:
+        src = (d.source or "").split(" (", 1)[0]
+        if "://" in src:
+            continue
+        parts = [p for p in PurePath(src).parent.parts if p not in ("", ".", "/")]
+        folders[d.id] = [p for p in parts if not _DATEISH.match(p)]
+    common = 0
+    paths = list(folders.values())
+    if len(paths) > 1:
+        while all(len(p) > common for p in paths) and len({p[common] for p in paths}) == 1:
+            common += 1
+    out: dict[str, str] = {}
+    for d in docs:
+        host = _host(d.url) or _host((d.source or "") if "://" in (d.source or "") else None)
+        meta_site = (d.meta or {}).get("site_name") or (d.meta or {}).get("publisher")
+        rest = folders.get(d.id, [])[common:] if len(paths) > 1 else []
+        name = host or (str(meta_site) if meta_site else None) or (rest[0] if rest else None)
+        if name:
+            out[d.id] = name
+    return out
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    cut = text[:n].rsplit(" ", 1)[0].rstrip(",;:-–— ")
+    return (cut or text[:n]) + "…"
 
 
 @dataclass
@@ -63,6 +114,7 @@ class Story:
         for v in report.events:
             for eid in v.entities:
                 self.events_of_entity[eid].append(v)
+        self.outlets = derive_outlets(report.documents)
         self.timeline_of_event: dict[str, TimelineEntry] = {}
         for t in report.timeline:
             for vid in t.events:
@@ -77,6 +129,19 @@ class Story:
             return d.title.strip()
         first = (d.text or "").strip().split("\n", 1)[0]
         return first[:80].rsplit(" ", 1)[0] + "…" if len(first) > 80 else (first or d.id)
+
+    def doc_label(self, doc_id: str) -> str:
+        """``outlet · date · title`` (the parts that are known), the title shortened."""
+        d = self.docs.get(doc_id)
+        if d is None:
+            return doc_id
+        parts = [p for p in (self.outlets.get(doc_id), d.published) if p]
+        return " · ".join([*parts, _short(self.doc_name(doc_id), LABEL_TITLE_CHARS)])
+
+    def outlet_counts(self) -> list[tuple[str, int]]:
+        """Outlets with their number of articles, most articles first."""
+        c = Counter(self.outlets[d.id] for d in self.documents_ok() if d.id in self.outlets)
+        return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
 
     # ---- look-ups -------------------------------------------------------------------
     def documents_ok(self) -> list[Document]:
@@ -109,10 +174,27 @@ class Story:
                 e = max(e, b)
         return Span(span.doc, s, e)
 
-    def filter_entities(self) -> list[Entity]:
-        """Entities worth filtering the timeline by: those named by some event."""
+    def filter_entities(self, limit: int = FILTER_ENTITIES) -> list[Entity]:
+        """Entities worth filtering the timeline by: the most mentioned ones (and any
+        named by an event), most mentions first."""
         used = {eid for v in self.report.events for eid in v.entities}
-        return sorted((e for e in self.report.entities if e.id in used), key=lambda e: e.name.lower())
+        ranked = self.entities_by_mentions()
+        top = ranked[:limit]
+        top += [e for e in ranked[limit:] if e.id in used]
+        return top
+
+    def event_has_entity(self, v: Event, entity: str) -> bool:
+        """An event names the entity, or the entity is mentioned in its evidence sentences."""
+        if entity in v.entities:
+            return True
+        ent = self.entities.get(entity)
+        if ent is None:
+            return False
+        for s in v.evidence:
+            sent = self.sentence_of(s)
+            if any(m.doc == s.doc and sent.start <= m.start < sent.end for m in ent.mentions):
+                return True
+        return False
 
     def documents_by_date(self) -> list[Document]:
         """Articles oldest first (undated ones last), rejected ones included."""
@@ -126,8 +208,8 @@ class Story:
 
     # ---- story page -----------------------------------------------------------------
     def timeline(self, start: str | None = None, end: str | None = None, entity: str | None = None,
-                 source: str | None = None) -> list[TimelineEntry]:
-        """Timeline entries filtered by date range, entity (id) and source document (id)."""
+                 source: str | None = None, outlet: str | None = None) -> list[TimelineEntry]:
+        """Timeline entries filtered by date range, entity (id), source document (id) and outlet."""
         entries = self.report.timeline
         if not entries and self.report.events:  # no selected timeline: every dated event
             by_date: dict[str, list[Event]] = defaultdict(list)
@@ -142,9 +224,12 @@ class Story:
         for t in entries:
             if not in_range(t.date, start, end):
                 continue
-            if entity and not any(entity in getattr(self.events.get(v), "entities", []) for v in t.events):
+            if entity and not any(self.event_has_entity(v, entity)
+                                   for v in (self.events.get(i) for i in t.events) if v is not None):
                 continue
             if source and source not in self.entry_sources(t):
+                continue
+            if outlet and not any(self.outlets.get(d) == outlet for d in self.entry_sources(t)):
                 continue
             out.append(t)
         return out
