@@ -52,3 +52,12 @@ def test_glued_caption_is_split_from_the_sentence(shared_data):
     assert len(split) >= 10
     for head, body in split:
         assert 4 <= len(head.split()) <= 20 and body[0].isupper()
+
+
+def test_key_names_are_the_story_places_and_people(shared_data):
+    from dateline.events import _key_names
+
+    docs = load_topic(shared_data / "timeline17/LibyaWar_cnn")
+    names = _key_names(docs)
+    assert {"Libya", "Gadhafi"} <= names
+    assert "Yemen" not in names and "Monday" not in names

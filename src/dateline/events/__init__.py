@@ -100,11 +100,17 @@ def build_timeline(
             chosen_days.append((day, idx, scores, sims, picked))
             taken.extend(picked)
     chosen_days.sort(key=lambda t: t[0])
+    # events away from the story (a Yemen blast in a Libya live blog) are left out: beyond a day's
+    # first event, an event must name one of the story's key names (TF-IDF topic cosine could not
+    # tell them apart: 0.17 for the Yemen blast, 0.14-0.30 for Libya events)
+    key_names = _key_names(docs)
     max_sal = 0.0
     first_sentences: dict[int, str] = {}
     for day, idx, scores, sims, picked in chosen_days:
         day_events = []
         for cl in cluster_day(idx, scores, sims, options.summary):
+            if day_events and not any(key_names & set(_CAP_WORD.findall(story.candidates[i].text)) for i in cl):
+                continue
             ev = _event(story, day, cl, len(events) + len(day_events), ent_index)
             if ev is not None:
                 day_events.append(ev)
@@ -123,6 +129,22 @@ def build_timeline(
     for ev in events:
         ev.salience = round(ev.salience / max_sal, 4) if max_sal else 0.0
     return events, timeline, _overall(timeline, events, first_sentences)
+
+
+_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+              "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+              "The", "President", "Minister", "Government", "Council", "Reuters", "Associated", "Press"}
+
+
+def _key_names(docs: list[Document], k: int = 8) -> set[str]:
+    """The capitalised words (not sentence-initial) most documents of the story use: its places and people."""
+    df: dict[str, int] = defaultdict(int)
+    for d in docs:
+        for w in set(_NAME.findall(d.text)) - _NOT_NAMES:
+            df[w] += 1
+    return {w for w, _ in sorted(df.items(), key=lambda t: (-t[1], t[0]))[:k]}
 
 
 def _entity_index(entities: list[Entity]) -> dict[str, list[tuple[int, int, str]]]:
@@ -149,16 +171,18 @@ def _event(story: Story, day: dt.date, cluster: list[int], n: int,
     return Event(f"v{n + 1}", day.isoformat(), event_title(best.text), evidence, ents, salience)
 
 
-def _overall(timeline: list[TimelineEntry], events: list[Event], first_sentences: dict[int, str], n: int = 4) -> Summary:
+def _overall(timeline: list[TimelineEntry], events: list[Event], first_sentences: dict[int, str], n: int = 5) -> Summary:
     """A few sentences across the arc: the strongest day of each stretch of the timeline."""
     if not timeline:
         return Summary()
     sal = {ev.id: ev.salience for ev in events}
     parts = np.array_split(np.arange(len(timeline)), min(n, len(timeline)))
     texts, evidence = [], []
-    for part in parts:
+    for pi, part in enumerate(parts):
         entries = [timeline[i] for i in part]
-        best = max(entries, key=lambda t: max([sal.get(e, 0.0) for e in t.events] + [0.0]))
+        if pi == len(parts) - 1 and pi:
+            entries.reverse()  # the arc's end: on a tie, the latest day
+        best = max(entries, key=lambda t: (max([sal.get(e, 0.0) for e in t.events] + [0.0]), len(t.sources)))
         if not best.evidence:
             continue
         sp = best.evidence[0]
