@@ -87,10 +87,12 @@ def series_chart(claims: list[Claim]) -> Chart:
     chart.log = vlow > 0 and vmax / vlow >= LOG_SPAN
     x0, y0, x1, y1 = chart.plot
 
+    inset = 10  # keep the first and last points off the axes
+
     def px(day) -> float:
         if d0 == d1:
             return (x0 + x1) / 2
-        return x0 + (day - d0).days / span_days * (x1 - x0)
+        return x0 + inset + (day - d0).days / span_days * (x1 - x0 - 2 * inset)
 
     if chart.log:
         lo_exp, hi_exp = math.floor(math.log10(vlow)), math.ceil(math.log10(vmax))
@@ -121,11 +123,11 @@ def series_chart(claims: list[Claim]) -> Chart:
     chart.line = " ".join(f"{p.x},{p.y}" for p in chart.points)
     chart.y_ticks = [(round(py(v), 1), compact(v)) for v in ticks]
     last_x = -1e9
-    for day, *_ in dated:
+    for day, _lo, _hi, c in dated:
         x = px(day)
         if x - last_x >= 110:  # keep tick labels apart
             anchor = "end" if x > x1 - 40 else "start" if x < x0 + 40 and d0 != d1 else "middle"
-            chart.x_ticks.append((round(x, 1), day.isoformat(), anchor))
+            chart.x_ticks.append((round(x, 1), c.as_of or day.isoformat(), anchor))  # "2011" stays "2011"
             last_x = x
     return chart
 

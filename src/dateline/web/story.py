@@ -130,13 +130,17 @@ class Story:
         first = (d.text or "").strip().split("\n", 1)[0]
         return first[:80].rsplit(" ", 1)[0] + "…" if len(first) > 80 else (first or d.id)
 
-    def doc_label(self, doc_id: str) -> str:
-        """``outlet · date · title`` (the parts that are known), the title shortened."""
+    def doc_label_parts(self, doc_id: str) -> tuple[str, str]:
+        """(``outlet · date``, shortened title); the first part is empty when unknown."""
         d = self.docs.get(doc_id)
         if d is None:
-            return doc_id
-        parts = [p for p in (self.outlets.get(doc_id), d.published) if p]
-        return " · ".join([*parts, _short(self.doc_name(doc_id), LABEL_TITLE_CHARS)])
+            return "", doc_id
+        meta = " · ".join(p for p in (self.outlets.get(doc_id), d.published) if p)
+        return meta, _short(self.doc_name(doc_id), LABEL_TITLE_CHARS)
+
+    def doc_label(self, doc_id: str) -> str:
+        """``outlet · date · title`` (the parts that are known), the title shortened."""
+        return " · ".join(p for p in self.doc_label_parts(doc_id) if p)
 
     def outlet_counts(self) -> list[tuple[str, int]]:
         """Outlets with their number of articles, most articles first."""
