@@ -143,3 +143,18 @@ def test_two_places_joined_by_and_are_split_but_country_names_are_not():
     i, j = text.index("Zueitina"), text.index("Bosnia")
     spans = repair_spans(text, [(i, i + len("Zueitina and Es Sider"), "GPE"), (j, j + len("Bosnia and Herzegovina"), "GPE")])
     assert [text[s:e] for s, e, _ in spans] == ["Zueitina", "Es Sider", "Bosnia and Herzegovina"]
+
+
+def test_company_suffixes_and_old_names_merge(story):
+    _, ents = story
+    bp = _holder(ents, "BP")
+    assert bp is not None
+    other = [a for a in ("British Petroleum", "BP Plc", "BP plc") if _holder(ents, a) is not None]
+    assert other and all(_holder(ents, a) is bp for a in other)
+
+
+def test_country_prefixed_body_joins_its_bare_name(story):
+    _, ents = story
+    cg = _holder(ents, "U.S. Coast Guard")
+    assert cg is not None and _holder(ents, "Coast Guard") is cg
+    assert _holder(ents, "Transocean") is not _holder(ents, "BP")

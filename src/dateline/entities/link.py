@@ -112,10 +112,18 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     return _entities(clusters)
 
 
+_LEGAL_SUFFIXES = frozenset("plc incorporated limited llc sa ag nv spa bhd".split())
+
+
 def _canonical_key(m: Mention, aliases: dict[str, str]) -> str:
     k = key(str(m.attrs.get("ref") or m.text))
     if m.label != "PERSON":
         k = aliases.get(k, k)
+    if m.label == "ORG":
+        toks = k.split()
+        while len(toks) > 1 and toks[-1] in _LEGAL_SUFFIXES:
+            toks.pop()  # "BP Plc", "Hornbeck Offshore Services Inc": the company's own name
+        k = aliases.get(" ".join(toks), " ".join(toks))
     return k
 
 
@@ -346,6 +354,8 @@ def _cluster_names(group: list[_Node]) -> list[list[_Node]]:
     if group and group[0].cls == "PLACE":
         _union_by_place(group, uf)
         _union_short_places(group, uf)
+    if group and group[0].cls == "ORG":
+        _union_national_bodies(group, uf)
     out: dict[str, list[_Node]] = defaultdict(list)
     for n in group:
         out[uf.find(n.key)].append(n)
@@ -377,6 +387,38 @@ def _union_by_place(group: list[_Node], uf: _UnionFind) -> None:
                 uf.union(by_gid[point.gazetteer_id], n.key)
             else:
                 by_gid[point.gazetteer_id] = n.key
+
+
+def _country_prefix(words: list[str]) -> str | None:
+    """ISO code when ``words`` name a country or its demonym ("us", "united states", "british")."""
+    text = " ".join(words)
+    aliases = alias_table()
+    canon = aliases.get(text, text)
+    cc = geo.country_of([canon]) if len(canon) >= 3 else None
+    if cc:
+        return cc
+    country = demonym_country(text)
+    return geo.country_of([country]) if country else None
+
+
+def _union_national_bodies(group: list[_Node], uf: _UnionFind) -> None:
+    """'U.S. Coast Guard' and 'Coast Guard' are one body when the story prefixes that name
+    with one country only (a 'Libyan Coast Guard' as well keeps them all apart)."""
+    keys = {n.key for n in group}
+    prefixed: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for n in group:
+        toks = n.key.split()
+        for i in (1, 2):
+            rest = " ".join(toks[i:])
+            if len(toks) - i >= 2 and rest in keys:
+                cc = _country_prefix(toks[:i])
+                if cc:
+                    prefixed[rest][cc].append(n.key)
+                    break
+    for rest, by_country in prefixed.items():
+        if len(by_country) == 1:
+            for k in next(iter(by_country.values())):
+                uf.union(k, rest)
 
 
 def _union_short_places(group: list[_Node], uf: _UnionFind) -> None:
