@@ -48,7 +48,7 @@ def _glued_start(sentence: str) -> int:
     return best
 
 
-_CREDIT = re.compile(r"\b(?:Photograph|Photo|Picture|Image|Getty|AFP|Reuters|AP|EPA|PA|Link to|Video|Audio|Updated|ago)\b|:|\bthis article\b", re.I)
+_CREDIT = re.compile(r"\b(?:Photograph|Photo|Picture|Image|Getty|AFP|Reuters|AP|EPA|PA|Link to|Video|Audio|Updated|ago)\b|\bthis article\b", re.I)
 
 
 def glued_head(sentence: str) -> str | None:
