@@ -179,7 +179,7 @@ def test_search_groups_entities_events_and_figures(page, base_url):
     page.press("header input[name=q]", "Enter")
     page.wait_for_url("**/search?q=Benghazi")
     heads = page.locator(".search-results h3").all_inner_texts()
-    assert [h.split(" (")[0] for h in heads] == ["Articles", "Entities", "Events", "Figures"]
+    assert [h.split(" (")[0] for h in heads] == ["Entities", "Events", "Figures", "Articles"]
     assert page.locator("a.entity-hit", has_text="Benghazi").count() >= 1
     assert page.locator("a.event-hit").count() >= 1
     shot(page, "08-search-groups")

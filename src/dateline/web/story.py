@@ -342,7 +342,7 @@ class Story:
             blob = " ".join(t for t in texts if t).lower()
             return all(w in blob for w in words)
 
-        res.entities = [e for e in self.report.entities if hit(e.name, *e.aliases)][:limit]
+        res.entities = [e for e in self.entities_by_mentions() if hit(e.name, *e.aliases)][:limit]
         res.events = [v for v in self.report.events if hit(v.title)][:limit]
         res.claims = [c for c in self.report.claims if hit(c.measure, c.source, c.text)][:limit]
         return res
