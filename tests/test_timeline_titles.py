@@ -61,3 +61,16 @@ def test_key_names_are_the_story_places_and_people(shared_data):
     names = _key_names(docs)
     assert {"Libya", "Gadhafi"} <= names
     assert "Yemen" not in names and "Monday" not in names
+
+
+@pytest.mark.parametrize("line,body", [
+    ("(7:15 p.m. ET, 1:15 a.m. in Libya) President Obama is trying to limit the United States' role in enforcing "
+     "a no-fly zone.", "President Obama"),
+    ("Wednesday, May 26, 2010; 7:59 PM BP's head of safety and operations Mark Bly and other company officials "
+     "gave reporters a technical briefing Wednesday.", "BP's head"),
+])
+def test_stamp_prefixes_are_not_part_of_the_sentence(line, body):
+    from dateline.events.readable import content_start, readable
+
+    rest = line[content_start(line):]
+    assert rest.startswith(body) and readable(rest)

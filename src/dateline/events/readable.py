@@ -19,6 +19,8 @@ _STAMP_LEAD = re.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
     r"\s+\d{1,2},?\s+\d{4}[;,]?\s+\d{1,2}\s?:\s?\d{2}\s*[AaPp]\.?[Mm]\.?(?:\s*(?:ET|EDT|EST|GMT|BST))?\s+(?=[A-Z\"'])"
 )
+# live-blog entry stamps: "(10:21 a.m. Monday ET, 4:21 p.m. in Libya) NATO officials said ..."
+_PAREN_STAMP = re.compile(r"^\(\d{1,2}:\d{2}\s*[ap]\.?m\.?[^()]{0,60}\)\s*(?:(?:--|-|—|–)\s*)?(?=[A-Z\"'])")
 _UNNAMED_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained)\b", re.I)
 # live-blog and transcript labels: "LIBYA, 4:01 p.m. ET, 11:01 p.m. local: ", "AZUZ: "
 _LABEL = re.compile(r"^(?:[A-Z][A-Z .]{2,30},\s*.{0,50}?\blocal:\s+|[A-Z][A-Z.'-]{2,20}(?:\s[A-Z][A-Z.'-]+)?:\s+(?=[A-Z\"]))")
@@ -70,7 +72,7 @@ def content_start(sentence: str) -> int:
     m = _DATELINE.match(sentence)
     if m:
         return m.end()
-    m = (_STAMP_LEAD.match(sentence) or _CAPS_DATELINE.match(sentence) or _DATE_LEAD.match(sentence)
+    m = (_STAMP_LEAD.match(sentence) or _PAREN_STAMP.match(sentence) or _CAPS_DATELINE.match(sentence) or _DATE_LEAD.match(sentence)
          or _LABEL.match(sentence))
     if m:
         return m.end()
