@@ -265,3 +265,15 @@ def test_bundled_world_outline_has_no_edge_across_the_map():
         for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
             # only Antarctica's closing edge may run across, along the bottom of the map
             assert abs(x1 - x0) < 180 or y0 == y1 == 180.0
+
+
+def test_series_line_has_one_vertex_per_day():
+    claims = [Claim(id=str(i), measure="m", value=[v], as_of=day, evidence=Span("d", 0, 1))
+              for i, (v, day) in enumerate([(10, "2011-02-21"), (200, "2011-02-21"), (30, "2011-02-21"),
+                                            (50, "2011-03-01")])]
+    chart = series_chart(claims)
+    assert len(chart.points) == 4
+    vertices = chart.line.split()
+    assert len(vertices) == 2
+    same_day = sorted(p.y for p in chart.points[:3])
+    assert float(vertices[0].split(",")[1]) == same_day[1]  # the day's median figure

@@ -7,6 +7,7 @@ label), so nothing here builds markup.
 from __future__ import annotations
 
 import math
+import statistics
 from dataclasses import dataclass, field
 
 from ..model import Claim, Entity
@@ -120,7 +121,12 @@ def series_chart(claims: list[Claim]) -> Chart:
         val = _fmt(lo) if lo == hi else f"{_fmt(lo)}–{_fmt(hi)}"
         label = f"{c.as_of}: {'~' if c.approximate else ''}{val} {c.unit or ''} ({c.source or 'unattributed'})"
         chart.points.append(ChartPoint(round(px(day), 1), round(py(mid), 1), round(py(lo), 1), round(py(hi), 1), c, label))
-    chart.line = " ".join(f"{p.x},{p.y}" for p in chart.points)
+    # one vertex per day (the median of that day's figures): several sources on one day
+    # would otherwise draw a vertical zigzag that reads as a trend
+    by_x: dict[float, list[float]] = {}
+    for p in chart.points:
+        by_x.setdefault(p.x, []).append(p.y)
+    chart.line = " ".join(f"{x},{statistics.median(ys)}" for x, ys in by_x.items()) if len(by_x) > 1 else ""
     chart.y_ticks = [(round(py(v), 1), compact(v)) for v in ticks]
     last_x = -1e9
     for day, _lo, _hi, c in dated:

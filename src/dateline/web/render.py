@@ -55,6 +55,11 @@ def anchor_id(ident: str) -> str:
     return quote(ident, safe="").replace("%", "_")
 
 
+def plural(n: int, word: str) -> str:
+    """``1 mention``, ``2 mentions``."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -74,6 +79,7 @@ def environment() -> jinja2.Environment:
         land_path=land_path,
         claim_value=claim_value,
         anchor_id=anchor_id,
+        plural=plural,
         version=__version__,
     )
     return env
