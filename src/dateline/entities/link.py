@@ -464,8 +464,20 @@ def _best_name(surfaces: Counter[str], canonical: str | None) -> str:
     best = max(pool, key=lambda s: (not s.isupper(), surfaces[s], -len(s), s))
     if best.isupper() and not acronym_form(best) and any(len(w) > 3 for w in best.split()):
         # written only in capitals (a factbox heading: "ALASTAIR NEWTON"): shown in title case
-        best = " ".join(w.capitalize() if len(w) > 3 or len(best.split()) > 1 else w for w in best.split())
+        best = " ".join(_title_word(w) for w in best.split())
     return best
+
+
+_SMALL_WORDS = frozenset("of at the and for on in de du al el".split())
+
+
+def _title_word(w: str) -> str:
+    """'ALASTAIR' -> 'Alastair', 'KI-MOON' -> 'Ki-Moon', 'OF' -> 'of'; 'CNN', 'SA-5' stay."""
+    if w.lower() in _SMALL_WORDS:
+        return w.lower()
+    if any(ch.isdigit() for ch in w) or len(w) <= 3:
+        return w
+    return "-".join(part.capitalize() for part in w.split("-"))
 
 
 def _entities(clusters: list[list[_Node]]) -> list[Entity]:
