@@ -277,3 +277,10 @@ def test_series_line_has_one_vertex_per_day():
     assert len(vertices) == 2
     same_day = sorted(p.y for p in chart.points[:3])
     assert float(vertices[0].split(",")[1]) == same_day[1]  # the day's median figure
+
+
+def test_documents_page_names_each_outlet(report):
+    story = Story(report)
+    html = render_page("documents.html", story)
+    cells = re.findall(r'<td class="outlet">([^<]*)</td>', html)
+    assert sorted(cells) == sorted(story.outlets[d.id] for d in report.documents)
