@@ -53,6 +53,9 @@ def _glued_start(sentence: str) -> int:
 _CREDIT = re.compile(r"\b(?:Photograph|Photo|Picture|Image|Getty|AFP|Reuters|AP|EPA|PA|Link to|Video|Audio|Updated|ago)\b|\bthis article\b", re.I)
 
 
+_ANY_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b[ap]\.m\b|\b(?:ET|EST|EDT|GMT|BST)\b", re.I)
+
+
 def glued_head(sentence: str) -> str | None:
     """The headline glued to the front of a sentence, when it reads as a headline (else None)."""
     off = _glued_start(sentence)
@@ -63,6 +66,8 @@ def glued_head(sentence: str) -> str | None:
     if not 4 <= len(words) <= 20 or not head[0].isupper() or _CREDIT.search(head) or _BAD.search(head):
         return None
     if _FIRST_PERSON.search(_QUOTED.sub("", head)) or head.count('"') % 2 or head.count("'") % 2:
+        return None
+    if _ANY_CLOCK.search(head):  # a live-blog stamp ("ET, 6:45 p.m. local"), not a headline
         return None
     return head
 
