@@ -162,7 +162,7 @@ def test_outlet_filter_and_source_labels(page, base_url):
     sources = page.locator("li.timeline-entry .sources a.source").all_inner_texts()
     assert sources and all(re.match(r"(cnn|reuters) · \d{4}-\d{2}-\d{2} · .+", s) for s in sources)
     assert all(len(s) <= 100 for s in sources)
-    shot(page, "07-story-sources")
+    shot(page, "12-story-sources")
     page.select_option("select[name=outlet]", value="reuters")
     page.get_by_role("button", name="Filter").click()
     page.wait_for_url("**/?*outlet=reuters*")
@@ -182,7 +182,7 @@ def test_search_groups_entities_events_and_figures(page, base_url):
     assert [h.split(" (")[0] for h in heads] == ["Entities", "Events", "Figures", "Articles"]
     assert page.locator("a.entity-hit", has_text="Benghazi").count() >= 1
     assert page.locator("a.event-hit").count() >= 1
-    shot(page, "08-search-groups")
+    shot(page, "13-search-groups")
     page.locator("a.event-hit").first.click()
     page.wait_for_url("**/event/*")
     assert "Benghazi" in page.locator("main").inner_text()
