@@ -218,8 +218,11 @@ def _comments_above(lines: list[str], cut: int, floor: int) -> int:
         total += comment_style(lines[k]) - COMMENT_STYLE_CUT
         if total > best:
             best, best_k = total, k
-    n = sum(1 for ln in lines[best_k:cut] if ln.strip())
-    return best_k if n >= 3 and best >= 0.5 else cut
+    run = [ln.strip() for ln in lines[best_k:cut] if ln.strip()]
+    # first person alone is also a columnist's or a blogger's voice: readers also shout or
+    # start in lower case somewhere in the run
+    informal = sum(1 for ln in run if _SHOUTING.search(ln) or ln[:1].islower() or ln[:1] in ",.")
+    return best_k if len(run) >= 3 and best >= 0.5 and informal >= max(1, 0.1 * len(run)) else cut
 
 
 def _comment_start(lines: list[str], classes: list[str], feats: list[LineFeatures]) -> int | None:
