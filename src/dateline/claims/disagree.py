@@ -26,6 +26,7 @@ from collections import defaultdict
 from ..model import Claim, Disagreement, Document, Side, Span
 from .attribution import find_attributions
 from .crossdoc import cross_document
+from .labels import strip_label
 from .scope import clause_place, cumulative, same_scope
 
 EXACT_TOL = 0.10
@@ -174,7 +175,7 @@ _TITLES = {"The", "A", "An", "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Min
 
 def _says(c: Claim, docs: dict[str, Document]) -> str:
     d = docs.get(c.evidence.doc) if c.evidence else None
-    sent = d.text[c.evidence.start:c.evidence.end] if d and c.evidence else ""
+    sent = strip_label(d.text[c.evidence.start:c.evidence.end]) if d and c.evidence else ""
     return sent if len(sent) <= 240 else sent[:237] + "..."
 
 
@@ -443,6 +444,10 @@ def _with_previous(d: Document, sents: list[tuple[int, int]], k: int):
 def find_disagreements(claims: list[Claim], docs: list[Document]) -> list[Disagreement]:
     by_id = {d.id: d for d in docs}
     out = numeric_disagreements(claims, by_id) + statement_disagreements(docs)
+    for g in out:
+        if g.kind == "statement":
+            for side in g.sides:
+                side.says = strip_label(side.says)
     out.sort(key=lambda g: (g.kind, g.sides[0].evidence.doc, g.sides[0].evidence.start))
     for i, g in enumerate(out, 1):
         g.id = f"d{i}"
