@@ -9,9 +9,12 @@ import logging
 import sys
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .model import Report
 
 EXIT_OK, EXIT_NOTHING_READ, EXIT_USAGE = 0, 1, 2
 
@@ -149,7 +152,7 @@ def _count_hint(inputs: list[str]) -> int | None:
     return n
 
 
-def run_analysis(args: argparse.Namespace):
+def run_analysis(args: argparse.Namespace) -> Report:
     from .events import TimelineOptions
     from .ingest import DEFAULT_MAX_BYTES, read_inputs
     from .pipeline import AnalyzeOptions, analyze_documents, analyze_story

@@ -9,6 +9,7 @@ lines with strong boilerplate evidence (see ``postclean.py``) are removed.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 import trafilatura
 from trafilatura.settings import use_config
@@ -17,6 +18,9 @@ from trafilatura.utils import decode_file
 from .flatten import html_to_lines
 from .postclean import postclean_lines
 from .text import clean_text
+
+if TYPE_CHECKING:
+    from . import Cleaned
 
 _CONFIG = use_config()
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals do not work outside the main thread
@@ -46,7 +50,7 @@ def _too_short(text: str | None) -> bool:
     return not text or (len(text.split()) < MIN_WORDS and len(text.strip()) < MIN_CHARS)
 
 
-def clean_html(html: str | bytes, url: str | None = None):
+def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     """Clean one HTML page (text, or bytes decoded as the page declares): body text,
     removed lines, headline, page metadata."""
     from . import Cleaned

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .cta import call_to_action_lines
 from .features import guess_stoplist
 from .header import split_header
@@ -10,8 +12,11 @@ from .ptb import detokenize_if_ptb
 from .teasers import teaser_lines
 from .title import find_title
 
+if TYPE_CHECKING:
+    from . import Cleaned
 
-def clean_text(text: str):
+
+def clean_text(text: str) -> Cleaned:
     """Clean flattened text: undo PTB tokenization, take off a wire header (kept in meta),
     classify lines as body or boilerplate, find the headline."""
     from . import Cleaned

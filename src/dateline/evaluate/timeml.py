@@ -14,8 +14,10 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from ..dating.timex import tag_timexes
 
@@ -182,7 +184,8 @@ def run_system(doc: GoldDoc) -> list[tuple[int, int, str, str]]:
     return [(x.start, x.end, x.value, x.type) for x in tag_timexes(doc.text, doc.dct)]
 
 
-def evaluate(gold_dir: Path, limit: int | None = None, system=run_system,  # noqa: ANN001
+def evaluate(gold_dir: Path, limit: int | None = None,
+             system: Callable[[GoldDoc], list[tuple[int, int, str, str]]] = run_system,
              every: int = 1) -> tuple[dict, Tally]:
     """Score ``system`` (GoldDoc -> spans) on every .tml under gold_dir (or every ``every``-th one,
     in sorted order, after ``limit``); returns (report, total tally)."""
@@ -217,7 +220,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--every", type=int, default=1, help="score every K-th file only (a spread sample)")
 
 
-def print_report(report: dict, total: Tally, show: int = 0, out=sys.stdout) -> None:  # noqa: ANN001
+def print_report(report: dict, total: Tally, show: int = 0, out: TextIO = sys.stdout) -> None:
     def row(name: str, s: dict) -> str:
         return (f"{name:<10} {s['relaxed_p']:.3f} {s['relaxed_r']:.3f} {s['relaxed_f1']:.3f}  "
                 f"{s['strict_p']:.3f} {s['strict_r']:.3f} {s['strict_f1']:.3f}  {s['type_accuracy']:.3f}  "

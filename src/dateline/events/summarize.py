@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from .candidates import Candidate, Story
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 
 @dataclass
@@ -32,7 +36,7 @@ class SummaryWeights:
     cross_redundancy: float = 1.0  # max cosine to a sentence already chosen for another day (1: off)
 
 
-def vectorize(cands: list[Candidate], ngram_max: int = 1):
+def vectorize(cands: list[Candidate], ngram_max: int = 1) -> csr_matrix:
     """L2-normalised TF-IDF rows, one per candidate."""
     vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2, max_df=0.5, dtype=np.float32,
                           ngram_range=(1, ngram_max))
@@ -45,7 +49,7 @@ def vectorize(cands: list[Candidate], ngram_max: int = 1):
     return normalize(x)
 
 
-def story_centroid(x) -> np.ndarray:
+def story_centroid(x: csr_matrix) -> np.ndarray:
     """Unit-length mean of all candidate vectors."""
     c = np.asarray(x.mean(axis=0)).ravel()
     n = np.linalg.norm(c)
@@ -62,7 +66,7 @@ def _support(idx: list[int], sims: np.ndarray, cands: list[Candidate], thr: floa
     return out
 
 
-def score_day(story: Story, day: dt.date, x, w: SummaryWeights) -> tuple[list[int], np.ndarray, np.ndarray]:
+def score_day(story: Story, day: dt.date, x: csr_matrix, w: SummaryWeights) -> tuple[list[int], np.ndarray, np.ndarray]:
     """Candidate indices of the day, their scores, and their pairwise cosine matrix."""
     idx = story.by_day.get(day, [])
     if not idx:
@@ -89,7 +93,7 @@ def score_day(story: Story, day: dt.date, x, w: SummaryWeights) -> tuple[list[in
 
 
 def pick_sentences(story: Story, idx: list[int], scores: np.ndarray, sims: np.ndarray, k: int,
-                   w: SummaryWeights, x=None, taken: list[int] | None = None) -> list[int]:
+                   w: SummaryWeights, x: csr_matrix | None = None, taken: list[int] | None = None) -> list[int]:
     """Up to ``k`` readable, mutually non-redundant candidates, best first (candidate indices).
 
     With ``x`` (the TF-IDF rows) and ``taken`` (candidates chosen for other days), a candidate
