@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
-from .names import key
+from .names import DATA_DIR, key
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+@functools.lru_cache(maxsize=1)
+def _rows() -> tuple[str, ...]:
+    """The table's data lines (blank lines and # comments left out), read once."""
+    text = (DATA_DIR / "entities_aliases.tsv").read_text(encoding="utf-8")
+    return tuple(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @functools.lru_cache(maxsize=1)
 def alias_table() -> dict[str, str]:
     """Folded alias key -> folded canonical key (the canonical maps to itself)."""
     out: dict[str, str] = {}
-    for line in (DATA_DIR / "entities_aliases.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in _rows():
         canonical, _type, aliases = (line.split("\t") + ["", ""])[:3]
         ck = key(canonical)
         out[ck] = ck
@@ -30,8 +32,7 @@ def alias_table() -> dict[str, str]:
 def alias_display() -> dict[str, str]:
     """Folded canonical key -> its display form in the table."""
     out: dict[str, str] = {}
-    for line in (DATA_DIR / "entities_aliases.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            canonical = line.split("\t")[0]
-            out[key(canonical)] = canonical
+    for line in _rows():
+        canonical = line.split("\t")[0]
+        out[key(canonical)] = canonical
     return out

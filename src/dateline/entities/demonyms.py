@@ -9,12 +9,10 @@ kept only when the result is a GeoNames country name. No PyPI package we have sh
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from .geo import country_of
-from .names import key
+from .names import DATA_DIR, key
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # suffix -> replacements, tried in order: Libyan -> Libya, Egyptian -> Egypt, Italian -> Italy,
 # Mexican -> Mexico, Iraqi -> Iraq, Canadian -> Canada, Tunisians -> Tunisia
 _RULES = (("ians", ("ia", "", "y", "a")), ("ian", ("ia", "", "y", "a")), ("ans", ("a", "", "o")),

@@ -23,7 +23,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from ..model import GeoPoint
-from .names import key
+from .names import DATA_DIR, key
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,6 @@ FACILITY_HEADS = frozenset(
     "house square street road avenue building palace hotel airport airbase base bridge hospital compound "
     "prison mosque church stadium tower port harbour harbor terminal refinery field camp".split()
 )
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from pathlib import Path
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -41,7 +42,7 @@ _ABBREVIATIONS = {
     "natl": "national", "st": "saint", "mt": "mount", "ft": "fort",
 }
 _ABD = re.compile(r"^(abdel|abdul|abdal|abdoul|abdil)(\w{3,})$")
-DATA_DIR = __import__("pathlib").Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 _DROP = str.maketrans("", "", _APOSTROPHES + ".")
