@@ -7,7 +7,9 @@ Offsets are always ``[start, end)`` character offsets into a document's clean ``
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -137,6 +139,7 @@ class Claim:
     source_entity: str | None = None
     text: str | None = None
     bound: str | None = None  # "lower" ("at least N": open above) | "upper" ("up to N") | None
+    on_topic: bool = True  # False: about another story carried on the same page (kept, but no series/disagreement)
 
 
 @dataclass
@@ -249,3 +252,9 @@ def report_from_dict(d: dict[str, Any]) -> Report:
     rep.summary = Summary(text=s.get("text", ""), evidence=[_build(Span, x) for x in s.get("evidence") or []])
     rep.meta = d.get("meta") or {}
     return rep
+
+
+def report_from_file(path: str | Path) -> Report:
+    """Load a report.json file back into model objects."""
+    with open(path, encoding="utf-8") as fh:
+        return report_from_dict(json.load(fh))

@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..model import Report, report_from_dict
+from ..model import Report, report_from_file
 
 FORMATS = ("json", "markdown", "csv", "timelinejs", "tilse", "html")
 
@@ -26,8 +26,7 @@ def load_source(source: str) -> Report:
     path = Path(source)
     if path.is_dir():
         path = path / "report.json"
-    with open(path, encoding="utf-8") as fh:
-        return report_from_dict(json.load(fh))
+    return report_from_file(path)
 
 
 def render(report: Report, fmt: str, table: str = "events") -> str:

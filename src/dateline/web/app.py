@@ -14,7 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from ..model import Report, report_from_dict
+from ..model import Report, report_from_file
 from .render import render_page
 from .story import SearchResults, Snippet, Story
 
@@ -33,8 +33,8 @@ SearchFn = Callable[[str, int], list[Any]]
 
 
 def load_report_file(path: str | Path) -> Report:
-    with open(path, encoding="utf-8") as fh:
-        return report_from_dict(json.load(fh))
+    """The report in a report.json file."""
+    return report_from_file(path)
 
 
 def create_app(report: Report, search: SearchFn | None = None,
