@@ -30,7 +30,7 @@ def build_series(claims: list[Claim], min_claims: int = 2) -> list[Series]:
     """One series per (measure, place) seen at least ``min_claims`` times; the measure is the
     normalised counted noun + state ("people killed": killed/dead/died/bodies/deaths all map
     to it), the place a separate key so "people killed" in Misrata and story-wide figures do
-    not mix. Same-day claims from different sources sit next to each other (ties ordered by
+    not mix; the series' ``measure`` names the place ("people killed in Misrata"). Same-day claims from different sources sit next to each other (ties ordered by
     document and offset)."""
     # the story's own country (the most cited country place): "people killed in Haiti" and an
     # unplaced "people killed" of a Haiti story are one series; "in Yemen" in a Libya story is not
@@ -50,6 +50,8 @@ def build_series(claims: list[Claim], min_claims: int = 2) -> list[Series]:
         place = next((c.place for c in cs if c.place and c.place != NATIONWIDE), None) if key else None
         if not key and home:
             place = next((c.place for c in cs if place_key(c.place) == home), None)
-        out.append(Series(measure=measure, claims=[c.id for c in cs], place=place))
+        # the label says the place: four series of "people killed" are told apart
+        label = f"{measure} in {place}" if place else measure
+        out.append(Series(measure=label, claims=[c.id for c in cs], place=place))
     out.sort(key=lambda s: (-len(s.claims), s.measure, s.place or ""))
     return out
