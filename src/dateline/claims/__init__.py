@@ -6,6 +6,7 @@ from ..model import Claim, Disagreement, Document, Entity, Series
 from .disagree import find_disagreements
 from .extract import doc_claims, mention_index, source_mention
 from .series import build_series
+from .topic import story_focus
 
 
 def _entity_lookup(entities: list[Entity]) -> dict[tuple[str, int, int], str]:
@@ -14,7 +15,8 @@ def _entity_lookup(entities: list[Entity]) -> dict[tuple[str, int, int], str]:
 
 def extract_claims(docs: list[Document], entities: list[Entity]) -> tuple[list[Claim], list[Series], list[Disagreement]]:
     """Claims, series and disagreements of the story (reduce phase). Ids c1.., d1.. follow
-    document id order and text order, so the same input gives the same ids."""
+    document id order and text order, so the same input gives the same ids. Claims outside
+the story's focus (``topic``) are marked ``on_topic=False`` and form no series or disagreement."""
     lookup = _entity_lookup(entities)
     claims: list[Claim] = []
     for d in sorted(docs, key=lambda d: d.id):
@@ -29,8 +31,13 @@ def extract_claims(docs: list[Document], entities: list[Entity]) -> tuple[list[C
             claims.append(claim)
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
-    series = build_series(claims)
-    disagreements = find_disagreements(claims, sorted(docs, key=lambda d: d.id))
+    # figures of other stories on the same page stay claims, flagged, out of series and clashes
+    focus = story_focus(docs, entities)
+    for c in claims:
+        c.on_topic = focus.on_topic(c.evidence)
+    on_topic = [c for c in claims if c.on_topic]
+    series = build_series(on_topic)
+    disagreements = find_disagreements(on_topic, sorted(docs, key=lambda d: d.id), focus.on_topic)
     return claims, series, disagreements
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from ..model import Claim, Disagreement, Document, Side, Span
 from .attribution import find_attributions
@@ -441,9 +442,15 @@ def _with_previous(d: Document, sents: list[tuple[int, int]], k: int):
     return [*asserts, (sb, b0, b1)]
 
 
-def find_disagreements(claims: list[Claim], docs: list[Document]) -> list[Disagreement]:
+def find_disagreements(claims: list[Claim], docs: list[Document],
+                       on_topic: Callable[[Span | None], bool] | None = None) -> list[Disagreement]:
+    """Numeric clashes among ``claims`` and statement clashes in ``docs``; with ``on_topic``,
+    a statement clash with a side outside the story's focus is left out."""
     by_id = {d.id: d for d in docs}
-    out = numeric_disagreements(claims, by_id) + statement_disagreements(docs)
+    statements = statement_disagreements(docs)
+    if on_topic is not None:
+        statements = [g for g in statements if all(on_topic(s.evidence) for s in g.sides)]
+    out = numeric_disagreements(claims, by_id) + statements
     for g in out:
         if g.kind == "statement":
             for side in g.sides:
