@@ -2,56 +2,38 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from dateline.clean import clean
-from dateline.entities import extract_mentions, link_entities
+from dateline.entities import link_entities
 from dateline.entities.geo import resolve
-from dateline.ingest.files import read_file
-from dateline.model import Document
-from dateline.nlp import annotate
 
-FIX = Path(__file__).resolve().parent / "fixtures" / "entities"
+from .entities_story import FIXTURES, holder, linked_story
 
 
 @pytest.fixture(scope="module")
 def story():
-    docs = []
-    for path in sorted(FIX.glob("*/*/*.txt")):
-        raw = next(iter(read_file(path)))
-        text = clean(raw).text
-        doc = Document(id=f"{path.parts[-3]}_{path.name.split('.')[0]}", source=str(path), text=text)
-        doc.mentions = extract_mentions(text, annotate(text))
-        docs.append(doc)
-    return docs, link_entities(docs)
-
-
-def _holder(entities, surface: str):
-    hits = [e for e in entities if surface in e.aliases]
-    return max(hits, key=lambda e: len(e.mentions)) if hits else None
+    return linked_story(FIXTURES)
 
 
 def test_spelling_variants_merge_across_outlets(story):
     docs, ents = story
-    cnn, reuters = _holder(ents, "Moammar Gadhafi"), _holder(ents, "Muammar Gaddafi")
+    cnn, reuters = holder(ents, "Moammar Gadhafi"), holder(ents, "Muammar Gaddafi")
     assert cnn is not None and cnn is reuters
     assert cnn.type == "PERSON"
 
 
 def test_father_and_sons_stay_apart(story):
     docs, ents = story
-    father = _holder(ents, "Muammar Gaddafi")
+    father = holder(ents, "Muammar Gaddafi")
     for son in ("Saif al-Islam", "Saadi", "Mutassim"):
-        e = _holder(ents, son)
+        e = holder(ents, son)
         if e is not None:
             assert e is not father, son
 
 
 def test_acronym_merges_with_expansion(story):
     docs, ents = story
-    assert _holder(ents, "NTC") is _holder(ents, "National Transitional Council")
+    assert holder(ents, "NTC") is holder(ents, "National Transitional Council")
 
 
 def test_ids_stable_and_spans_valid(story):
@@ -66,7 +48,7 @@ def test_ids_stable_and_spans_valid(story):
 
 def test_places_on_the_map(story):
     docs, ents = story
-    tripoli = _holder(ents, "Tripoli")
+    tripoli = holder(ents, "Tripoli")
     assert tripoli.geo is not None and tripoli.geo.country == "LY"
     assert abs(tripoli.geo.lat - 32.89) < 0.2 and abs(tripoli.geo.lon - 13.19) < 0.2
 

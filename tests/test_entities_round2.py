@@ -3,59 +3,43 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from dateline.clean import clean
-from dateline.entities import extract_mentions, link_entities
+from dateline.entities import extract_mentions
 from dateline.entities.geo import resolve
 from dateline.entities.mentions import not_a_name
 from dateline.entities.names import person_compatible, tokens
-from dateline.ingest.files import read_file
-from dateline.model import Document
 from dateline.nlp import annotate
 
-FIX = Path(__file__).resolve().parent / "fixtures" / "entities" / "us"
+from .entities_story import FIXTURES, holder, linked_story
 
 
 @pytest.fixture(scope="module")
 def story():
-    docs = []
-    for path in sorted(FIX.glob("*/*/*.txt")):
-        raw = next(iter(read_file(path)))
-        text = clean(raw).text
-        doc = Document(id=f"{path.parts[-3]}_{path.name.split('.')[0]}", source=str(path), text=text)
-        doc.mentions = extract_mentions(text, annotate(text))
-        docs.append(doc)
-    return docs, link_entities(docs)
-
-
-def _holder(entities, surface: str):
-    hits = [e for e in entities if surface in e.aliases]
-    return max(hits, key=lambda e: len(e.mentions)) if hits else None
+    return linked_story(FIXTURES / "us")
 
 
 def test_the_gulf_joins_the_gulf_of_mexico_not_the_gulf_coast(story):
     _, ents = story
-    gulf = _holder(ents, "Gulf")
-    assert gulf is not None and gulf is _holder(ents, "Gulf of Mexico")
-    coast = _holder(ents, "Gulf Coast")
+    gulf = holder(ents, "Gulf")
+    assert gulf is not None and gulf is holder(ents, "Gulf of Mexico")
+    coast = holder(ents, "Gulf Coast")
     assert coast is None or coast is not gulf
 
 
 def test_byline_is_cut_from_the_outlet(story):
     docs, ents = story
-    adams = _holder(ents, "Paul Adams")
+    adams = holder(ents, "Paul Adams")
     assert adams is not None and adams.type == "PERSON"
     assert not any("BBC" in a for a in adams.aliases)
 
 
 def test_namesakes_stay_apart(story):
     _, ents = story
-    bill, hillary = _holder(ents, "Bill Clinton"), _holder(ents, "Hillary Clinton")
+    bill, hillary = holder(ents, "Bill Clinton"), holder(ents, "Hillary Clinton")
     assert bill is not None and hillary is not None and bill is not hillary
-    assert _holder(ents, "Emma Gibson") is not _holder(ents, "Katie Swan")
+    assert holder(ents, "Emma Gibson") is not holder(ents, "Katie Swan")
 
 
 def test_no_time_zone_or_weekday_entities(story):
@@ -67,13 +51,13 @@ def test_no_time_zone_or_weekday_entities(story):
 
 def test_geneva_in_a_us_haiti_story_is_the_swiss_city(story):
     _, ents = story
-    geneva = _holder(ents, "Geneva")
+    geneva = holder(ents, "Geneva")
     assert geneva is not None and geneva.geo is not None and geneva.geo.country == "CH"
 
 
 def test_us_state_gets_a_point_inside_it(story):
     _, ents = story
-    la = _holder(ents, "Louisiana")
+    la = holder(ents, "Louisiana")
     assert la is not None and la.geo is not None
     assert 29.0 < la.geo.lat < 33.0 and -94.0 < la.geo.lon < -89.0
 
@@ -147,14 +131,14 @@ def test_two_places_joined_by_and_are_split_but_country_names_are_not():
 
 def test_company_suffixes_and_old_names_merge(story):
     _, ents = story
-    bp = _holder(ents, "BP")
+    bp = holder(ents, "BP")
     assert bp is not None
-    other = [a for a in ("British Petroleum", "BP Plc", "BP plc") if _holder(ents, a) is not None]
-    assert other and all(_holder(ents, a) is bp for a in other)
+    other = [a for a in ("British Petroleum", "BP Plc", "BP plc") if holder(ents, a) is not None]
+    assert other and all(holder(ents, a) is bp for a in other)
 
 
 def test_country_prefixed_body_joins_its_bare_name(story):
     _, ents = story
-    cg = _holder(ents, "U.S. Coast Guard")
-    assert cg is not None and _holder(ents, "Coast Guard") is cg
-    assert _holder(ents, "Transocean") is not _holder(ents, "BP")
+    cg = holder(ents, "U.S. Coast Guard")
+    assert cg is not None and holder(ents, "Coast Guard") is cg
+    assert holder(ents, "Transocean") is not holder(ents, "BP")
