@@ -287,14 +287,6 @@ def _main_block(classes: list[str], feats: list[LineFeatures]) -> tuple[int, int
     return best_span
 
 
-def classify_lines(lines: list[str]) -> tuple[list[bool], str | None]:
-    """For each line, True to keep it as body; and the headline, if one is found."""
-    from .title import find_title
-
-    keep, _ = classify_lines_detail(lines)
-    return keep, find_title(lines, keep)
-
-
 def classify_lines_detail(lines: list[str]) -> tuple[list[bool], list[str]]:
     """Keep flags and the final class of each line (for debugging and tests).
 

@@ -139,10 +139,6 @@ def key(text: str) -> str:
     return " ".join(tokens(text))
 
 
-def skeleton_key(text: str) -> tuple[str, ...]:
-    return tuple(skeleton(t) for t in tokens(text))
-
-
 SURNAME_SIM = 60.0  # rapidfuzz ratio floor for surname spellings (Ghadhafi / Qaddafi: 67)
 VOWELS_ONLY_SIM = 50.0  # surnames with the same consonants and the same vowel slots
 GIVEN_SIM = 75.0  # stricter for given names (Mohammed / Muhammad: 75; Mahmoud / Mohammed: 67)

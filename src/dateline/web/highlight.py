@@ -70,11 +70,3 @@ def pieces(text: str, marks: list[Mark]) -> list[Piece]:
         covering = [m for m in marks if m.start <= a and m.end >= b]
         out.append(Piece(text[a:b], covering, a, any(m.start == a for m in covering)))
     return out
-
-
-def first_focus_index(ps: list[Piece]) -> int | None:
-    """Index of the first piece of the focused mark (the page anchors there)."""
-    for i, p in enumerate(ps):
-        if any(m.focus for m in p.marks):
-            return i
-    return None

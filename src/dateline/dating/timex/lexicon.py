@@ -21,7 +21,6 @@ UNITS: dict[str, str] = {  # unit word stem -> TIMEX3 duration letter
     "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W2",
     "month": "M", "year": "Y", "decade": "DE", "centur": "CE", "quarter": "Q", "weekend": "WE",
 }
-TIME_UNITS = {"second", "minute", "hour"}
 UNITS_N: dict[str, int] = {
     "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -76,7 +75,6 @@ UNIT_RE = (
     r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?"
     r"|centur(?:y|ies)|quarters?|weekends?)"
 )
-PART_OF_DAY_RE = r"(?:morning|afternoon|evening|night)"
 
 
 def month_number(word: str) -> int:
