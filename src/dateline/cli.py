@@ -64,6 +64,7 @@ def _add_analyze_args(p: argparse.ArgumentParser, with_out: bool = True) -> None
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``dateline`` argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
         prog="dateline",
         formatter_class=_Formatter,
@@ -153,6 +154,7 @@ def _count_hint(inputs: list[str]) -> int | None:
 
 
 def run_analysis(args: argparse.Namespace) -> Report:
+    """Read the inputs, run phase 1 on each document and phase 2 on the story: the report."""
     from .events import TimelineOptions
     from .ingest import DEFAULT_MAX_BYTES, read_inputs
     from .pipeline import AnalyzeOptions, analyze_documents, analyze_story
@@ -183,6 +185,7 @@ def run_analysis(args: argparse.Namespace) -> Report:
 
 
 def write_report(report: Any, out_dir: Path) -> Path:
+    """Write ``report.json`` into ``out_dir`` (through a temporary file, then renamed); its path."""
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "report.json"
     tmp = path.with_suffix(".json.tmp")
@@ -193,6 +196,7 @@ def write_report(report: Any, out_dir: Path) -> Path:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    """``dateline analyze``: write the report (and save it to ``--db`` when given); the exit code."""
     report = run_analysis(args)
     path = write_report(report, Path(args.out))
     ok = sum(1 for d in report.documents if d.status == "ok")
@@ -210,6 +214,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    """``dateline add``: add documents to the story in the ``--db`` store; the exit code."""
     if not args.db:
         print("dateline add: --db URL is required", file=sys.stderr)
         return EXIT_USAGE
@@ -219,6 +224,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    """``dateline serve``: the web UI over a report file or a ``--db`` store; the exit code."""
     if not args.report and not args.db:
         print("dateline serve: give REPORT.json or --db URL", file=sys.stderr)
         return EXIT_USAGE
@@ -228,12 +234,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """``dateline export``: a report in another format; the exit code."""
     from .export import export
 
     return export(args.source, args.format, args.output, table=args.table)
 
 
 def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """``dateline evaluate KIND``: run the evaluator module of ``KIND``; its exit code."""
     if not args.kind:
         parser.parse_args(["evaluate", "--help"])
         return EXIT_USAGE
@@ -245,12 +253,14 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    """``dateline bench``: analyse the inputs and print throughput, overall and per stage; the exit code."""
     from .bench import run_bench
 
     return run_bench(args.inputs, as_json=args.json)
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``dateline`` command; the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,

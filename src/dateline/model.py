@@ -212,6 +212,7 @@ def _build(cls: type, data: Any) -> Any:
 
 
 def document_from_dict(d: dict[str, Any]) -> Document:
+    """Load one document of a report.json (as a dict) back into a Document."""
     doc = _build(Document, d)
     doc.timexes = [_build(Timex, t) for t in d.get("timexes") or []]
     doc.mentions = [_build(Mention, m) for m in d.get("mentions") or []]

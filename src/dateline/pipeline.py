@@ -35,6 +35,7 @@ STAGE_SECONDS: Counter[str] = Counter()
 
 @contextmanager
 def stage(name: str) -> Iterator[None]:
+    """Add the wall-clock seconds spent in the ``with`` block to ``STAGE_SECONDS[name]``."""
     t0 = time.perf_counter()
     try:
         yield
@@ -49,10 +50,12 @@ class AnalyzeOptions:
 
 
 def content_hash(text: str) -> str:
+    """SHA-256 hex digest of a text."""
     return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
 
 
 def rejected(raw: RawDocument, reason: str) -> Document:
+    """The Document recording that ``raw`` was not analysed, and why."""
     return Document(id=raw.id, source=raw.source, status="rejected", error=reason, url=raw.url, meta=dict(raw.meta))
 
 

@@ -186,6 +186,7 @@ def same_token(a: str, b: str, given: bool = False) -> bool:
 
 
 def is_subsequence(short: list[str], long: list[str]) -> bool:
+    """True when the tokens of ``short`` match tokens of ``long`` in order (given-name similarity)."""
     it = iter(long)
     return all(any(same_token(s, t, given=True) for t in it) for s in short)
 

@@ -38,6 +38,7 @@ class DateRef:
 
 
 def parse_iso(value: str | None) -> dt.date | None:
+    """The calendar date of a ``YYYY-MM-DD...`` string, else None (also for partial dates)."""
     if not value:
         return None
     try:

@@ -49,4 +49,5 @@ class Evidence:
 
 
 def one_line(s: str | None) -> str:
+    """The text with every run of whitespace made one space, stripped (None -> "")."""
     return _WS.sub(" ", s or "").strip()

@@ -21,6 +21,7 @@ _SENT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
 
 
 def split_sentences(text: str) -> list[str]:
+    """The sentences of a text, made one line each."""
     return [s.strip() for s in _SENT.split(one_line(text)) if s.strip()]
 
 

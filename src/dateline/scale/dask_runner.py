@@ -22,6 +22,7 @@ def analyze_paths(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[
 
 
 def partition(items: list[str], size: int) -> list[list[str]]:
+    """``items`` cut into consecutive chunks of at most ``size``."""
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 

@@ -35,6 +35,7 @@ def bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
 
 
 def midpoint(value: str | None) -> dt.date | None:
+    """The day halfway through the span a report date covers, else None."""
     b = bounds(value)
     if not b:
         return None

@@ -8,6 +8,7 @@ escaped. Links go through a ``Linker`` so the same templates serve both the web 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 from urllib.parse import quote, urlencode
 
 import jinja2
@@ -62,6 +63,7 @@ def plural(n: int, word: str) -> str:
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
+    """The Jinja environment of the web templates (built once, autoescaping everything)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("dateline.web", "templates"),
         autoescape=True,  # every template, whatever its extension
@@ -85,6 +87,7 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_page(template: str, story: Story, linker: Linker | None = None, **context) -> str:
+def render_page(template: str, story: Story, linker: Linker | None = None, **context: Any) -> str:
+    """One template rendered over the story, with ``linker`` building the links."""
     env = environment()
     return env.get_template(template).render(story=story, report=story.report, url=linker or Linker(), **context)

@@ -43,15 +43,18 @@ class Anchor:
 
 
 def fmt_date(d: dt.date) -> str:
+    """A date as a TIMEX3 day value, ``YYYY-MM-DD``."""
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
 
 def fmt_week(d: dt.date) -> str:
+    """The ISO week of a date as a TIMEX3 value, ``YYYY-Www``."""
     y, w, _ = d.isocalendar()
     return f"{y:04d}-W{w:02d}"
 
 
 def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    """(year, month) ``n`` months after (before, if negative) the given month."""
     k = year * 12 + (month - 1) + n
     return k // 12, k % 12 + 1
 
