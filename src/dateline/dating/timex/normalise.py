@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from dateutil.easter import easter
 
@@ -650,7 +651,7 @@ def clock_time(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     return [(m.start(), m.end(), base + tv, "TIME")]
 
 
-def fixed(value: str, ttype: str = "DATE"):  # noqa: ANN201
+def fixed(value: str, ttype: str = "DATE") -> Callable[[re.Match[str], Ctx], list[Piece] | None]:
     """A normaliser giving a constant value (now -> PRESENT_REF, daily -> P1D SET...)."""
 
     def _fixed(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
