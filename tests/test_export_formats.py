@@ -244,3 +244,16 @@ def test_html_is_delegated():
 def test_unreadable_source_is_an_error(tmp_path, capsys):
     assert export(str(tmp_path / "missing.json"), "markdown") == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_markdown_names_a_series_place_once_and_sets_off_topic_figures_apart():
+    rep = hand_report()
+    md = render(rep, "markdown")
+    assert "### people killed in Benghazi in one day\n" in md  # the place is already in the measure
+    assert "(Benghazi)" not in md.split("## Where sources disagree")[0].split("## Figures")[1]
+    loose = copy.deepcopy(rep.claims[0])
+    loose.id, loose.on_topic, loose.measure = "c99", False, "people injured in an explosion"
+    rep.claims.append(loose)
+    md = render(rep, "markdown")
+    other = md.split("### Figures from other stories on the same pages")[1].split("## Where sources disagree")[0]
+    assert "people injured in an explosion" in other

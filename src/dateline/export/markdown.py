@@ -122,7 +122,7 @@ def render(report: Report) -> str:
     if not report.series and not report.claims:
         out += ["*No figures.*", ""]
     for s in report.series:
-        where = f" ({_esc(s.place)})" if s.place else ""
+        where = f" ({_esc(s.place)})" if s.place and s.place.lower() not in s.measure.lower() else ""
         out += [f"### {_esc(s.measure)}{where}", "", "| As of | Value | Unit | Source | Evidence |",
                 "|---|---:|---|---|---|"]
         for cid in s.claims:
@@ -133,10 +133,14 @@ def render(report: Report) -> str:
                        f"{notes.ref(c.evidence)} |")
         out.append("")
     loose = [c for c in report.claims if c.id not in in_series]
-    if loose:
-        out += ["### Other figures", "", "| Measure | As of | Value | Unit | Source | Evidence |",
+    on_topic = [c for c in loose if c.on_topic]
+    off_topic = [c for c in loose if not c.on_topic]
+    for heading, group in (("Other figures", on_topic), ("Figures from other stories on the same pages", off_topic)):
+        if not group:
+            continue
+        out += [f"### {heading}", "", "| Measure | As of | Value | Unit | Source | Evidence |",
                 "|---|---|---:|---|---|---|"]
-        for c in loose:
+        for c in group:
             out.append(f"| {_cell(c.measure)} | {c.as_of or ''} | {_value(c)} | {_cell(c.unit)} | "
                        f"{_cell(c.source)} | {notes.ref(c.evidence)} |")
         out.append("")
