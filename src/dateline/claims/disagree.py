@@ -73,16 +73,21 @@ _SUPERSEDED = re.compile(r"\b(?:previous|previously|earlier|initial|initially|or
                          r"|\b(?:ris(?:en|e|es|ing)|rose|increas\w*|climb\w*|jump\w*|revis\w*(?:\s+\w+)?|rais\w*|up|fell|dropp?\w*)\s+from\s+$", re.I)
 
 
+def _in_sentence(c: Claim, docs: dict[str, Document]) -> tuple[str, int]:
+    """The claim's evidence sentence and where its figure text stands in it (-1: not found)."""
+    d = docs.get(c.evidence.doc) if c.evidence else None
+    if d is None or not c.text or not c.evidence:
+        return "", -1
+    sent = d.text[c.evidence.start:c.evidence.end]
+    return sent, sent.find(c.text)
+
+
 _SUBGROUP = re.compile(r"^\s*of\s+(?:its|their|his|her|our|the\s+\w+'s)\b", re.I)
 
 
 def _subgroup(c: Claim, docs: dict[str, Document]) -> bool:
     """"three of its peacekeepers": a count of one party's own people, not the overall toll."""
-    d = docs.get(c.evidence.doc) if c.evidence else None
-    if d is None or not c.text or not c.evidence:
-        return False
-    sent = d.text[c.evidence.start:c.evidence.end]
-    i = sent.find(c.text)
+    sent, i = _in_sentence(c, docs)
     # "three of its peacekeepers"; "Ten Brazilians, three Jordanians and one Haitian": nationals of one
     # country are a part of the toll, not the toll
     return i >= 0 and bool(_SUBGROUP.match(sent[i + len(c.text):]) or _NATIONALS.match(sent[i + len(c.text):]))
@@ -106,11 +111,7 @@ _BREAKDOWN = re.compile(r"\s[-–—]\s|:\s|\bincluding\b|\bof whom\b|\bamong th
 def _component(c: Claim, docs: dict[str, Document]) -> bool:
     """"15 UN staff are dead - 11 Brazilian peacekeepers, three Jordanians ...": the parts of
     a total given earlier in the sentence are not rival figures."""
-    d = docs.get(c.evidence.doc) if c.evidence else None
-    if d is None or not c.text or not c.evidence:
-        return False
-    sent = d.text[c.evidence.start:c.evidence.end]
-    i = sent.find(c.text)
+    sent, i = _in_sentence(c, docs)
     m = _BREAKDOWN.search(sent, 0, max(0, i))
     return i > 0 and m is not None and bool(re.search(r"\d|\b(?:dozens|hundreds|thousands)\b", sent[:m.start()]))
 
@@ -121,11 +122,7 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|going\s+to|expects?\s+to|expected\s
 
 def _future(c: Claim, docs: dict[str, Document]) -> bool:
     """"200 people will be dead": a prediction, not a count to set against counts."""
-    d = docs.get(c.evidence.doc) if c.evidence else None
-    if d is None or not c.text or not c.evidence:
-        return False
-    sent = d.text[c.evidence.start:c.evidence.end]
-    i = sent.find(c.text)
+    sent, i = _in_sentence(c, docs)
     if i < 0:
         return False
     return bool(_FUTURE.search(sent[max(0, i - 40):i]) or _FUTURE.search(sent[i + len(c.text):i + len(c.text) + 40]))
@@ -133,11 +130,7 @@ def _future(c: Claim, docs: dict[str, Document]) -> bool:
 
 def _superseded(c: Claim, docs: dict[str, Document]) -> bool:
     """"the previous estimate of 1,000": a figure quoted as replaced is not a side."""
-    d = docs.get(c.evidence.doc) if c.evidence else None
-    if d is None or not c.text or not c.evidence:
-        return False
-    sent = d.text[c.evidence.start:c.evidence.end]
-    i = sent.find(c.text)
+    sent, i = _in_sentence(c, docs)
     if i >= 0 and c.text.lower().startswith("from "):
         return bool(_SUPERSEDED.search(sent[max(0, i - 60):i] + "from "))
     return i >= 0 and bool(_SUPERSEDED.search(sent[max(0, i - 60):i]))
