@@ -134,12 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _progress(total_hint: int | None, quiet: bool):
+def _progress(inputs: list[str], quiet: bool):
+    """A progress bar on stderr when it is a terminal (the inputs are walked once for its total)."""
     if quiet or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total_hint, unit="doc", file=sys.stderr, desc="analysing")
+    return tqdm(total=_count_hint(inputs), unit="doc", file=sys.stderr, desc="analysing")
 
 
 def _count_hint(inputs: list[str]) -> int | None:
@@ -167,7 +168,7 @@ def run_analysis(args: argparse.Namespace) -> Report:
         ),
         jobs=max(1, args.jobs),
     )
-    bar = _progress(_count_hint(args.inputs), args.quiet)
+    bar = _progress(args.inputs, args.quiet)
     max_bytes = args.max_bytes or DEFAULT_MAX_BYTES
     if getattr(args, "dask", None):
         from .scale import analyze_on_dask

@@ -105,22 +105,20 @@ def analyze_documents(
     raws: Iterable[RawDocument], jobs: int = 1, progress: Callable[[Document], None] | None = None
 ) -> list[Document]:
     """Phase 1 over many documents, in this process or a pool of ``jobs`` processes."""
-    out: list[Document] = []
-    it: Iterator[Document]
     if jobs <= 1:
-        it = (analyze_document(r) for r in raws)
-        for d in it:
-            out.append(d)
-            if progress:
-                progress(d)
-        return out
+        return _collect((analyze_document(r) for r in raws), progress)
     import multiprocessing as mp
 
     with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
-        for d in pool.map(analyze_document, raws, chunksize=4):
-            out.append(d)
-            if progress:
-                progress(d)
+        return _collect(pool.map(analyze_document, raws, chunksize=4), progress)
+
+
+def _collect(docs: Iterable[Document], progress: Callable[[Document], None] | None) -> list[Document]:
+    out: list[Document] = []
+    for d in docs:
+        out.append(d)
+        if progress:
+            progress(d)
     return out
 
 
