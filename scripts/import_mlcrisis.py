@@ -9,8 +9,8 @@ What is copied, per language L:
   * ``L/reference/yemen.txt`` (the human gold timeline, tilse format) ->
     ``tls/L_yemen/timelines/yemen.txt``, byte for byte;
   * every raw article ``L/yemen/<YYYY-MM-DD>/<name>.txt`` whose folder date lies inside the gold
-    timeline's window [first gold date, last gold date] -> ``tls/L_yemen/InputDocs/<date>/<name>.txt``,
-    byte for byte. The ``.tokenized`` and ``.timeml`` files (the dataset builders' own processing)
+    timeline's window [first gold date, last gold date] and whose first 600 characters name the
+    country (see ``_ON_STORY``) -> ``tls/L_yemen/InputDocs/<date>/<name>.txt``, byte for byte. The ``.tokenized`` and ``.timeml`` files (the dataset builders' own processing)
     are not copied.
 and ``index.jsonl`` (one line per article) is written. Nothing else is changed.
 
@@ -34,6 +34,11 @@ SPLITS = {"es_yemen": "tune", "fr_yemen": "blind", "it_yemen": "blind"}
 # come from other outlets the dataset does not name.
 OUTLETS = {"gv": "Global Voices"}
 _DATE_LINE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# on-story filter: the dataset's topic folders also hold region-wide round-ups led by other
+# countries' stories; an article is kept only if the topic country is named in its first
+# LEAD_CHARS characters (headline and lead), in any of the three languages' spellings.
+LEAD_CHARS = 600
+_ON_STORY = re.compile(r"y[eé]m[eé]n", re.IGNORECASE)
 
 
 def git(git_dir: Path, *args: str) -> bytes:
@@ -65,9 +70,12 @@ def main() -> int:
             _, _, date, fname = name.split("/")
             if not first <= date <= last:
                 continue
+            data = git(args.git_dir, "show", f"{args.commit}:{name}")
+            if not _ON_STORY.search(data.decode("utf-8", errors="replace")[:LEAD_CHARS]):
+                continue
             dest = tdir / "InputDocs" / date / fname
             dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_bytes(git(args.git_dir, "show", f"{args.commit}:{name}"))
+            dest.write_bytes(data)
             rows.append({
                 "id": f"{topic}_{date}_{fname[:-4]}",
                 "path": str(dest),
