@@ -56,6 +56,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "taken from the current directory)")
     parser.add_argument("--label", default=None, help="label printed with the scores (e.g. tune, blind)")
     parser.add_argument("--errors", action="store_true", help="list missed gold events on stderr")
+    parser.add_argument("--dates", type=int, default=None, metavar="N",
+                        help="as `dateline analyze --dates`: number of timeline dates (default: chosen from the story)")
+    parser.add_argument("--sentences", type=int, default=2, metavar="K",
+                        help="as `dateline analyze --sentences`: summary sentences per date (default: 2)")
 
 
 # ---------------------------------------------------------------- matching (pure)
@@ -204,8 +208,10 @@ def system_items(report: Any, paths_by_id: dict[str, str]) -> dict[str, list[Ite
     return {"events": events, "timeline": timeline}
 
 
-def analyse(paths: list[Path], articles: list[str]) -> tuple[Any, dict[str, str], list[str]]:
-    """Run the pipeline on the gold articles; also the id -> gold path map and rejected articles."""
+def analyse(paths: list[Path], articles: list[str], options: Any = None) -> tuple[Any, dict[str, str], list[str]]:
+    """Run the pipeline on the gold articles; also the id -> gold path map and rejected articles.
+
+    ``options`` is a ``pipeline.AnalyzeOptions`` (the defaults of ``dateline analyze`` when None)."""
     from ..ingest.files import read_file
     from ..pipeline import analyze_documents, analyze_story
 
@@ -218,7 +224,7 @@ def analyse(paths: list[Path], articles: list[str]) -> tuple[Any, dict[str, str]
             raws.append(raw)
     docs = analyze_documents(raws)
     rejected = [f"{paths_by_id[d.id]}: {d.error}" for d in docs if d.status != "ok"]
-    return analyze_story(docs), paths_by_id, rejected
+    return analyze_story(docs, options), paths_by_id, rejected
 
 
 def run(args: argparse.Namespace) -> int:
@@ -231,11 +237,15 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         print(f"missing articles under {root}: {missing[:3]}", file=sys.stderr)
         return 2
+    from ..events import TimelineOptions
+    from ..pipeline import AnalyzeOptions
+
+    options = AnalyzeOptions(timeline=TimelineOptions(max_dates=args.dates, sentences_per_date=args.sentences))
     t0 = time.perf_counter()
-    report, paths_by_id, rejected = analyse(paths, articles)
+    report, paths_by_id, rejected = analyse(paths, articles, options)
     gitems = gold_items(gold)
     result: dict[str, Any] = {"gold": str(gold_path), "label": args.label, "articles": len(articles),
-                              "rejected": rejected}
+                              "dates": args.dates, "sentences": args.sentences, "rejected": rejected}
     for part, items in system_items(report, paths_by_id).items():
         result[part] = score_items(items, gitems)
     result["seconds"] = round(time.perf_counter() - t0, 2)
@@ -243,7 +253,8 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(result))
         return 0
     label = f" [{args.label}]" if args.label else ""
-    print(f"{gold_path}{label}: {len(articles)} articles, {len(gitems)} gold events, {len(rejected)} rejected")
+    print(f"{gold_path}{label}: {len(articles)} articles, {len(gitems)} gold events, {len(rejected)} rejected, "
+          f"dates={args.dates or 'auto'} sentences={args.sentences}")
     for part in ("events", "timeline"):
         r = result[part]
         print(f"  {part:8s} items={r['system_items']:4d} pairs={r['referring_pairs']:3d}  "
