@@ -212,16 +212,14 @@ def analyse(paths: list[Path], articles: list[str], options: Any = None) -> tupl
     """Run the pipeline on the gold articles; also the id -> gold path map and rejected articles.
 
     ``options`` is a ``pipeline.AnalyzeOptions`` (the defaults of ``dateline analyze`` when None)."""
+    from ..ingest import unique_ids
     from ..ingest.files import read_file
     from ..pipeline import analyze_documents, analyze_story
 
-    raws = []
-    paths_by_id: dict[str, str] = {}
-    for n, (path, article) in enumerate(zip(paths, articles, strict=True)):
-        for k, raw in enumerate(read_file(path)):
-            raw.id = f"g{n + 1}" if k == 0 else f"g{n + 1}_{k}"  # unique even when file stems repeat
-            paths_by_id[raw.id] = article
-            raws.append(raw)
+    article_of = {str(p): a for p, a in zip(paths, articles, strict=True)}
+    # the same reading as `dateline analyze` (ingest.read_inputs): each file, ids made unique
+    raws = list(unique_ids(raw for p in paths for raw in read_file(p)))
+    paths_by_id = {raw.id: article_of[raw.source] for raw in raws}
     docs = analyze_documents(raws)
     rejected = [f"{paths_by_id[d.id]}: {d.error}" for d in docs if d.status != "ok"]
     return analyze_story(docs, options), paths_by_id, rejected
