@@ -13,6 +13,8 @@ least ``TOKEN_RECALL`` of the gold text's word tokens are in the sentence). A re
 *correct* when the item's date also falls inside the gold date at the gold granularity (same day,
 ISO week, month, year, or inside the range). Reported: evidence-only P/R/F1 (did it find the
 happening), full P/R/F1 (found and dated right), and date accuracy over the referring pairs.
+A diagnostic that does not depend on how many dates the timeline keeps: the share of gold
+evidence sentences in which the report tagged a temporal expression carrying the gold date.
 """
 
 from __future__ import annotations
@@ -208,6 +210,34 @@ def system_items(report: Any, paths_by_id: dict[str, str]) -> dict[str, list[Ite
     return {"events": events, "timeline": timeline}
 
 
+def evidence_dating(report: Any, paths_by_id: dict[str, str], gold: list[Item]) -> dict[str, Any]:
+    """Diagnostic independent of the timeline's date budget: for each gold evidence item, is its
+    sentence in the report's clean text, and does a temporal expression the report tagged in that
+    sentence carry the gold date (at the gold granularity)? Read from ``report.documents``."""
+    by_path: dict[str, list[Any]] = {}
+    for d in report.documents:
+        if d.id in paths_by_id and d.status == "ok":
+            by_path.setdefault(paths_by_id[d.id], []).append(d)
+    items = located = dated = 0
+    for g in gold:
+        for ev in g.evidence:
+            items += 1
+            best: tuple[float, Any, int, int] | None = None
+            for d in by_path.get(ev.doc, []):
+                for a, b in d.sentences:
+                    ov = text_overlaps(d.text[a:b], ev.text)
+                    if ov >= TOKEN_RECALL and (best is None or ov > best[0]):
+                        best = (ov, d, a, b)
+            if best is None:
+                continue
+            located += 1
+            _ov, d, a, b = best
+            if any(a <= t.start < b and date_matches(t.value, g.date, g.granularity) for t in d.timexes):
+                dated += 1
+    return {"evidence_items": items, "sentence_found": located, "timex_dates_it": dated,
+            "share_dated": round(dated / items, 4) if items else 0.0}
+
+
 def analyse(paths: list[Path], articles: list[str], options: Any = None) -> tuple[Any, dict[str, str], list[str]]:
     """Run the pipeline on the gold articles; also the id -> gold path map and rejected articles.
 
@@ -246,6 +276,7 @@ def run(args: argparse.Namespace) -> int:
                               "dates": args.dates, "sentences": args.sentences, "rejected": rejected}
     for part, items in system_items(report, paths_by_id).items():
         result[part] = score_items(items, gitems)
+    result["evidence_dating"] = evidence_dating(report, paths_by_id, gitems)
     result["seconds"] = round(time.perf_counter() - t0, 2)
     if args.json:
         print(json.dumps(result))
@@ -262,5 +293,8 @@ def run(args: argparse.Namespace) -> int:
         if args.errors:
             print(f"{part} missed: {r['missed']}", file=sys.stderr)
             print(f"{part} wrong dates: {r['wrong_date']}", file=sys.stderr)
+    ed = result["evidence_dating"]
+    print(f"  evidence dating: {ed['evidence_items']} gold evidence sentences, {ed['sentence_found']} found in the "
+          f"clean text, {ed['timex_dates_it']} carry a tagged timex with the gold date ({ed['share_dated']:.3f})")
     print(f"  seconds {result['seconds']}")
     return 0
