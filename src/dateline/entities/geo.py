@@ -3,7 +3,7 @@ alternate names, countries, US states) and a shipped table of every country's fi
 divisions (data/gazetteer_places.tsv, built by scripts/build_gazetteer.py from the
 countries-states-cities database, ODbL) for what GeoNames' city table lacks.
 
-A name is looked up by its folded, particle-free key ("Az Zawiyah" and "Zawiyah" share
+A name is looked up by its folded, particle-free key ("As Salt" and "Salt" share
 one); among the readings the one in the story's countries wins, then the most populous.
 A reading outside the story's countries must be a large city (or a country), otherwise
 the place stays unresolved: a neighbourhood that shares a name with a hamlet abroad is
@@ -349,7 +349,7 @@ def _country_keys(cc: str) -> tuple[list[str], list[list[Place]]]:
 
 
 def _fuzzy(names: list[str], cc: str) -> list[Place]:
-    """Close spellings of a town of the story's main country ("Ajdabiyah" -> Ajdabiya)."""
+    """Close spellings of a town of the story's main country ("Qaryatayn" -> Qaryatain)."""
     ks, vals = _country_keys(cc)
     for n in names:
         k = key(n)
