@@ -53,7 +53,8 @@ def rows_from_states(text: str) -> list[tuple[str, ...]]:
         native = (r.get("native") or "").strip()
         aliases = native if native and native.isascii() and native != name else ""
         kind = "country" if r.get("type") == "country" else "region"  # England, Scotland: countries of the UK
-        gid = f"wikidata:{r['wikiDataId']}" if r.get("wikiDataId") else f"csc:{r['id']}"
+        qid = (r.get("wikiDataId") or "").strip()
+        gid = f"wikidata:{qid}" if qid.startswith("Q") else f"csc:{r['id']}"
         pop = str(int(float(r["population"]))) if (r.get("population") or "").strip() else "0"
         rows.add((name, aliases, f"{float(r['latitude']):.5f}", f"{float(r['longitude']):.5f}",
                   r["country_code"], gid, kind, pop))
