@@ -22,6 +22,7 @@ TABLES = {
     "gazetteer_places.tsv": "build_gazetteer.py",
     "entities_demonyms.tsv": "build_demonyms.py",
     "entities_nicknames.tsv": "build_nicknames.py",
+    "entities_aliases_orgs.tsv": "build_org_aliases.py",
 }
 
 
@@ -51,6 +52,7 @@ def test_table_names_its_source_license_and_build(table, script):
     ("gazetteer_places.tsv", "build_gazetteer.py", "csv/states.csv"),
     ("entities_demonyms.tsv", "build_demonyms.py", "csv/countries.csv"),
     ("entities_nicknames.tsv", "build_nicknames.py", "names.csv"),
+    ("entities_aliases_orgs.tsv", "build_org_aliases.py", "data/general_list.yaml"),
 ])
 def test_table_rebuilds_byte_identical_from_its_source(tmp_path, table, script, source_path):
     """With the fetched source repository on this machine, the script reproduces the shipped file."""
@@ -153,3 +155,12 @@ def test_people_sharing_only_a_surname_never_merge():
     people = [e for e in link_entities([doc]) if e.type == "PERSON"]
     assert sorted(e.name for e in people) == ["Omar Haddadi", "Samir Haddadi"]
     assert key("Omar Haddadi") != key("Samir Haddadi")
+
+
+def test_a_listed_abbreviation_joins_the_body_only_when_the_story_names_it_in_full():
+    full = _doc("a", "The United Nations Children's Fund sent aid.", [("United Nations Children's Fund", "ORG")])
+    short = _doc("b", "UNICEF said the aid arrived.", [("UNICEF", "ORG")])
+    orgs = [e for e in link_entities([full, short]) if e.type == "ORG"]
+    assert len(orgs) == 1 and len(orgs[0].mentions) == 2
+    alone = [e for e in link_entities([short]) if e.type == "ORG"]
+    assert [e.name for e in alone] == ["UNICEF"]  # not renamed after a body the story never names

@@ -23,7 +23,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from ..model import Document, Entity, GeoPoint, Mention, Span
 from . import geo
-from .aliases import alias_display, alias_table
+from .aliases import alias_display, alias_table, org_abbreviations
 from .demonyms import alias_names, demonym_country
 from .names import acronym_form, acronym_of, acronym_spells, key, person_compatible, same_token, skeleton, tokens
 
@@ -166,6 +166,7 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
                 if m.label == "ORG":
                     multiword.add(raw_key[id(m)])
     out = dict(raw_key)
+    story_keys = set(raw_key.values())
     for _, m in items:
         if m.label == "PERSON" or m.attrs.get("expansion"):
             continue
@@ -174,6 +175,8 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
             continue
         if acr in defined:
             out[id(m)] = defined[acr]
+        elif org_abbreviations().get(key(acr)) in story_keys:
+            out[id(m)] = org_abbreviations()[key(acr)]  # a body's listed abbreviation, named in full here
         elif len(names_by_initials.get(acr, ())) == 1:
             out[id(m)] = next(iter(names_by_initials[acr]))
         elif len(acr) >= 4:
