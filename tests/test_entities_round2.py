@@ -49,7 +49,7 @@ def test_no_time_zone_or_weekday_entities(story):
         assert e.mentions
 
 
-def test_geneva_in_a_us_haiti_story_is_the_swiss_city(story):
+def test_a_world_city_abroad_beats_a_small_home_namesake(story):
     _, ents = story
     geneva = holder(ents, "Geneva")
     assert geneva is not None and geneva.geo is not None and geneva.geo.country == "CH"

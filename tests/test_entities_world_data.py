@@ -162,5 +162,6 @@ def test_a_listed_abbreviation_joins_the_body_only_when_the_story_names_it_in_fu
     short = _doc("b", "UNICEF said the aid arrived.", [("UNICEF", "ORG")])
     orgs = [e for e in link_entities([full, short]) if e.type == "ORG"]
     assert len(orgs) == 1 and len(orgs[0].mentions) == 2
+    assert orgs[0].attrs.get("wikidata") == "Q740308"  # its Wikidata item, from the same table
     alone = [e for e in link_entities([short]) if e.type == "ORG"]
     assert [e.name for e in alone] == ["UNICEF"]  # not renamed after a body the story never names

@@ -54,3 +54,16 @@ def org_abbreviations() -> dict[str, str]:
             if a.strip():
                 out.setdefault(key(a), key(name))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def org_wikidata_ids() -> dict[str, str]:
+    """Folded full name of an international body -> its Wikidata QID ("Q1065"), same table."""
+    out: dict[str, str] = {}
+    for line in (DATA_DIR / "entities_aliases_orgs.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _type, _abbr, ident = (line.split("\t") + ["", "", ""])[:4]
+        if ident.startswith("wikidata:"):
+            out.setdefault(key(name), ident.split(":", 1)[1])
+    return out

@@ -23,7 +23,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from ..model import Document, Entity, GeoPoint, Mention, Span
 from . import geo
-from .aliases import alias_display, alias_table, org_abbreviations
+from .aliases import alias_display, alias_table, org_abbreviations, org_wikidata_ids
 from .demonyms import alias_names, demonym_country
 from .names import acronym_form, acronym_of, acronym_spells, key, person_compatible, same_token, skeleton, tokens
 
@@ -506,6 +506,10 @@ def _entities(clusters: list[list[_Node]]) -> list[Entity]:
         )
         if titles:
             ent.attrs["titles"] = [t for t, _ in titles.most_common()]
+        if cls == "ORG":
+            qid = next((q for n in [name, *surfaces] if (q := org_wikidata_ids().get(key(n)))), None)
+            if qid:
+                ent.attrs["wikidata"] = qid  # a stable external id for a listed international body
         if cls == "PLACE":
             ent.geo = next((n.geo for n in sorted(nodes, key=lambda n: -len(n.mentions)) if n.geo), None)
         built.append(ent)
