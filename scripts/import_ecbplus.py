@@ -28,7 +28,7 @@ CORPUS = ROOT / "tests" / "corpora" / "ecbplus"
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "”", "’", "'s", "’s", "n't", "'re", "'ve",
                     "'ll", "'d", "'m", "...", "…"}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "“", "‘", "#"}
-_JOINERS = {"-", "/", ":", ".", ",", "&"}
+_JOINERS = {"-", "/", ":", ".", ","}
 _WORDISH = re.compile(r"^[\w$£€]+$")
 
 
@@ -43,7 +43,7 @@ def read_tokens(xml_text: str) -> list[list[str]]:
 
 def _glue(prev: str, tok: str, nxt: str) -> bool:
     """True when ``tok`` (a joiner) was written inside a word or number in the original text."""
-    if tok in {"-", "/", "&"}:
+    if tok in {"-", "/"}:
         return bool(_WORDISH.match(prev) and _WORDISH.match(nxt))
     if tok in {".", ",", ":"}:
         if not (prev.isdigit() and nxt[:1].isdigit()):

@@ -105,3 +105,25 @@ def test_pubdates_score_counts_nulls_and_granularity() -> None:
     assert judge("2013-07-09", "2013-07") and not judge(None, "2013-07-02")
     s = score([("a", "2013-07-02", "2013-07-02"), ("b", None, "2013-07-01"), ("c", "2013-07-03", None)])
     assert s["day_accuracy"] == 0.5 and s["null_ok"] == 0.0 and s["coverage"] == 0.5
+
+
+def _importer():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("import_ecbplus", ROOT / "scripts" / "import_ecbplus.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_importer_rebuilds_text_from_ecbplus_tokens() -> None:
+    xml = ('<Document doc_name="x.xml">'
+           + "".join(f'<token t_id="{i}" sentence="{s}" number="{i}">{t}</token>' for i, (s, t) in enumerate([
+               (0, "http"), (0, ":"), (0, "/"), (0, "/"), (0, "example"), (0, "."), (0, "org"),
+               (1, "6"), (1, "."), (1, "1"), (1, "-"), (1, "magnitude"), (1, "quake"), (1, "kills"), (1, "1,000"),
+               (2, '"A'), (2, "man"), (2, "died"), (2, ","), (2, '"'), (2, "he"), (2, "said"), (2, "at"),
+               (2, "4"), (2, ":"), (2, "59"), (2, "&amp;"), (2, "left"), (2, "."),
+           ])) + "</Document>")
+    url, text = _importer().article(xml)
+    assert url == "http://example.org"
+    assert text.splitlines() == ["6.1-magnitude quake kills 1,000", '"A man died," he said at 4:59 & left.']
