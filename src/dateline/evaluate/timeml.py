@@ -63,8 +63,14 @@ def read_timeml(path: Path, root: Path) -> GoldDoc:
     return GoldDoc(str(rel), part, dct, "".join(buf), spans)
 
 
-def gold_files(gold_dir: Path, limit: int | None = None) -> list[Path]:
+def gold_files(gold_dir: Path, limit: int | None = None, subset: str | None = None) -> list[Path]:
+    """Sorted .tml files under gold_dir; ``subset`` keeps one sub-corpus (the first folder under
+    gold_dir, e.g. TimeBank or AQUAINT in TBAQ), matched case-insensitively."""
     files = sorted(p for p in gold_dir.rglob("*.tml") if p.is_file())
+    if subset:
+        want = subset.lower()
+        files = [p for p in files if len(p.relative_to(gold_dir).parts) > 1
+                 and p.relative_to(gold_dir).parts[0].lower() == want]
     return files[:limit] if limit else files
 
 
@@ -186,10 +192,11 @@ def run_system(doc: GoldDoc) -> list[tuple[int, int, str, str]]:
 
 def evaluate(gold_dir: Path, limit: int | None = None,
              system: Callable[[GoldDoc], list[tuple[int, int, str, str]]] = run_system,
-             every: int = 1) -> tuple[dict, Tally]:
+             every: int = 1, subset: str | None = None) -> tuple[dict, Tally]:
     """Score ``system`` (GoldDoc -> spans) on every .tml under gold_dir (or every ``every``-th one,
-    in sorted order, after ``limit``); returns (report, total tally)."""
-    files = gold_files(gold_dir, limit)[::every]
+    in sorted order, after ``limit``; only sub-corpus ``subset`` if given); returns
+    (report, total tally)."""
+    files = gold_files(gold_dir, limit, subset)[::every]
     total = Tally()
     parts: dict[str, Tally] = defaultdict(Tally)
     t0 = time.perf_counter()
@@ -218,6 +225,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N files (sorted paths)")
     parser.add_argument("--show", type=int, default=0, help="print N examples of each error class")
     parser.add_argument("--every", type=int, default=1, help="score every K-th file only (a spread sample)")
+    parser.add_argument("--subset", "--split", dest="subset", default=None,
+                        help="score one sub-corpus only (first folder under gold_dir: timebank|aquaint)")
+    parser.add_argument("--leave-out", dest="leave_out", action="store_true",
+                        help="score each sub-corpus as the held-out side of a tune-on-the-other split")
+
+
+def leave_out_report(gold_dir: Path, limit: int | None = None, every: int = 1) -> list[dict]:
+    """One row per direction: tuned on sub-corpus A, scored on the other sub-corpus B.
+
+    The tagger has no setting fitted to data at run time (its rules are fixed code), so
+    "tuned on A" names which side a rule change was chosen on; the score of B is the same run
+    either way. Each row gives B's own scores, so both directions are reported."""
+    parts = sorted({p.relative_to(gold_dir).parts[0] for p in gold_files(gold_dir)
+                    if len(p.relative_to(gold_dir).parts) > 1})
+    rows = []
+    for held in parts:
+        tuned = [p for p in parts if p != held]
+        report, _ = evaluate(gold_dir, limit, every=every, subset=held)
+        rows.append({"tuned_on": "+".join(tuned), "scored_on": held,
+                     **{k: v for k, v in report.items() if k not in ("errors", "subcorpora")}})
+    return rows
 
 
 def print_report(report: dict, total: Tally, show: int = 0, out: TextIO = sys.stdout) -> None:
@@ -241,7 +269,18 @@ def run(args: argparse.Namespace) -> int:
     if not args.gold_dir.is_dir():
         print(f"not a folder: {args.gold_dir}", file=sys.stderr)
         return 2
-    report, total = evaluate(args.gold_dir, args.limit, every=args.every)
+    if getattr(args, "leave_out", False):
+        rows = leave_out_report(args.gold_dir, args.limit, args.every)
+        if getattr(args, "json", False):
+            print(json.dumps(rows))
+        else:
+            print(f"{'tuned on':<10} {'scored on':<10} relF1  strF1  valF1  gold   sys")
+            for r in rows:
+                print(f"{r['tuned_on']:<10} {r['scored_on']:<10} {r['relaxed_f1']:.3f}  "
+                      f"{r['strict_f1']:.3f}  {r['value_f1']:.3f}  {r['n_gold']:>5} {r['n_system']:>5}")
+        return 0
+    report, total = evaluate(args.gold_dir, args.limit, every=args.every,
+                             subset=getattr(args, "subset", None))
     if getattr(args, "json", False):
         print(json.dumps(report))
         if args.show:
