@@ -83,7 +83,7 @@ RULES: list[Rule] = [
     _r("month_spoken_year", rf"(?:(?P<day>{D})\s+)?(?P<month>{M})\s+(?:(?P<day2>{D})\s*,?\s*)?(?P<sy>(?i:nineteen)[\s-]+"
                             r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four"
                             r"|five|six|seven|eight|nine))?))(?!\w)", nz.month_spoken_year),
-    _r("weekday", rf"(?:(?P<rel>(?i:last|next|this|coming|past|(?:the\s+)?previous|the\s+following))\s+)?(?P<wd>{WD})"
+    _r("weekday", rf"(?:(?P<rel>(?i:last|next|this\s+coming|this|coming|past|(?:the\s+)?previous|the\s+following))\s+)?(?P<wd>{WD})"
                   rf"(?:\s+(?P<part>{PART}))?(?:\s*,?\s+(?i:at\s+)?{CLOCK})?(?!\w)", nz.weekday),
     _r("month_set", rf"(?i:every|each)\s+(?P<month>{M})(?!\w)", nz.month_set),
     _r("weekday_set", rf"(?i:every|each)\s+(?P<wd>{WD})(?:\s+(?P<part>{PART}))?", nz.weekday_set),

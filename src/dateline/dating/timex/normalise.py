@@ -223,7 +223,7 @@ def weekday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
             v = weekday_date(a, wd, -1)
             if wd == cur:
                 v = fmt_date(a.date - dt.timedelta(days=7))
-        elif rel in ("next", "coming", "following"):
+        elif rel in ("next", "coming", "following", "this coming"):
             v = weekday_date(a, wd, +1)
             if wd == a.date.isoweekday():
                 v = fmt_date(a.date + dt.timedelta(days=7))
