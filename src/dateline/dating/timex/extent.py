@@ -10,7 +10,7 @@ TimeML 1.2.1 / TempEval-3 annotation puts them, without changing the value:
   ("<Earlier Sunday>", "<Later yesterday>");
 - "the" in front of an adjectival duration belongs to the noun the duration modifies
   ("the <eight-year> war", "the <30-day> period", "the <year-ago> results");
-- approximators of a point in time are part of it (mod APPROX: "<around 7:15 p.m.>",
+- "around" before a point in time is part of it (mod APPROX: "<around 7:15 p.m.>",
   "<around Nov. 1>"), as are open ends ("<1994 or later>", "<1990 and beyond>") and "or so"
   ("<the next year or so>").
 Numeric ranges ("two to six days") stay two expressions, as normalise.duration makes them.
@@ -35,7 +35,9 @@ _UNIT_BEFORE_REL = re.compile(r"(?:seconds?|minutes?|hours?|days?|weeks?|months?
 _THE_ADJ_DURATION = re.compile(
     r"the\s+(?=(?:\S+-(?:second|minute|hour|day|week|month|year|decade)(?:-(?:old|long))?|year-(?:ago|earlier))$)",
     re.IGNORECASE)
-_APPROX_BEFORE = re.compile(r"(?<![\w-])(?:around|about|approximately|roughly)\s+$", re.IGNORECASE)
+# "around" only: "at about 10:35 a.m." is annotated without "about" (AQUAINT APW19980808.0022), as
+# "about five hours" is; TimeBank puts "around" inside ("around Nov. 1", wsj_0637)
+_APPROX_BEFORE = re.compile(r"(?<![\w-])around\s+$", re.IGNORECASE)
 _OPEN_END = re.compile(r"\s+(?:or\s+(?:later|earlier|before|after|so)|and\s+beyond)(?!\w)", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d(?:T|$)")
 
