@@ -60,6 +60,11 @@ def test_relational_later_stays_in_a_point_and_values_are_kept(shared_data: Path
     s, e, v, _t = _gold_span(doc, "last Thanksgiving")
     got = {(x.start, x.end): x.value for x in tag_timexes(doc.text, doc.dct)}
     assert got[(s, e)] == v == "1999-11-25"
+    # "at 4 in the morning (4 a.m. EDT Thursday)": the hour takes the day its parenthesis names
+    doc = read_timeml(root / "AQUAINT" / "APW20000405.0276.tml", root)
+    s, e, v, _t = _gold_span(doc, "4 in the morning")
+    got = {(x.start, x.end): x.value for x in tag_timexes(doc.text, doc.dct)}
+    assert got[(s, e)] == v == "2000-04-06T04:00"
 
 
 def test_extent_rules_on_plain_sentences() -> None:

@@ -111,6 +111,7 @@ def resolve(text: str, pieces: list[Piece]) -> list[Piece]:
 
 _BARE_CLOCK = re.compile(r"^(\d{4}-\d\d-\d\d)T\d")
 _DAY_WORDS = re.compile(r"(?i:day|night|morning|evening|afternoon|tomorrow|tonight)|[A-Z][a-z]{2}")
+_PART_OF_CLOCK = re.compile(r"\s(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)$", re.IGNORECASE)
 _CLOCK_GAP = re.compile(r"^(?:\s|,|\(|\)|on\b|local\s+time\b|[A-Z]{2,4}\b)*$")
 
 
@@ -122,7 +123,8 @@ def attach_clock_days(text: str, pieces: list[Piece]) -> list[Piece]:
         s, e, v, t = out[i]
         ns, _ne, nv, _nt = out[i + 1]
         m = _BARE_CLOCK.match(v)
-        if t != "TIME" or not m or _DAY_WORDS.search(text[s:e].replace("GMT", "")) or ns - e > 30:
+        own = _PART_OF_CLOCK.sub("", text[s:e].replace("GMT", ""))  # "4 in the morning" names no day
+        if t != "TIME" or not m or _DAY_WORDS.search(own) or ns - e > 30:
             continue
         nd = _FULLDATE.match(nv)
         if nd and _CLOCK_GAP.match(text[e:ns]):
