@@ -238,7 +238,9 @@ def leave_out_report(gold_dir: Path, limit: int | None = None, every: int = 1) -
 
     The tagger has no setting fitted to data at run time (its rules are fixed code), so
     "tuned on A" names which side a rule change was chosen on; the score of B is the same run
-    either way. Each row gives B's own scores, so both directions are reported."""
+    either way. Each row gives B's own scores, so both directions are reported. The rules are
+    cumulative: a row is a clean left-out score only for the changes analysed on its "tuned on"
+    side (dating/timex/__init__.py lists which change came from which side)."""
     parts = sorted({p.relative_to(gold_dir).parts[0] for p in gold_files(gold_dir)
                     if len(p.relative_to(gold_dir).parts) > 1})
     rows = []
