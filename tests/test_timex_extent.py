@@ -75,3 +75,19 @@ def test_extent_rules_on_plain_sentences() -> None:
     assert spans("He will arrive at 10 at night.") == ["10 at night"]
     assert spans("The vote is this coming Sunday.") == ["this coming Sunday"]
     assert spans("It ended the eight-year war.") == ["eight-year"]
+
+
+@pytest.mark.parametrize(("path", "extent"), [
+    ("AQUAINT/APW19990206.0090.tml", "that same day"),  # after "last October": 1998-10-XX
+    ("AQUAINT/NYT19981025.0188.tml", "January"),  # "In January, ... Roe vs. Wade ..., a bombing killed"
+    ("AQUAINT/XIE19980809.0010.tml", "Friday"),  # "killed ... next to the U.S. embassies ... on Friday"
+    ("AQUAINT/APW20000405.0276.tml", "4 a.m. EDT Thursday"),  # inside a quote before "Castro said"
+])
+def test_reference_and_tense_values_on_aquaint(shared_data: Path, path: str, extent: str) -> None:
+    """Round analysed on AQUAINT: 'that day' after a month, abbreviations that end no sentence,
+    'next to' is no future cue, and a reporting verb after a closing quote sets no tense inside it."""
+    root = shared_data / "tempeval3-tbaq"
+    doc = read_timeml(root / path, root)
+    s, e, v, _t = next(g for g in doc.timexes if doc.text[g[0]:g[1]].rstrip(". ") == extent)
+    got = {(x.start, x.end): x.value for x in tag_timexes(doc.text, doc.dct)}
+    assert any(a < e and b > s and val == v for (a, b), val in got.items()), (v, got)

@@ -80,13 +80,19 @@ def resolve(text: str, pieces: list[Piece]) -> list[Piece]:
                 v = f"{ref_q[0] - 1:04d}-Q{ref_q[1]}"
             elif kind == "YEARQ":
                 v = f"{arg}-Q{ref_q[1]}" if q_near and ref_q else arg
-            elif kind == "THAT" and ref_any is not None:
-                m = _DATEVAL.match(ref_any)
+            elif kind == "THAT" and (ref_last or ref_any) is not None:
+                # the time the text last named, with or without its year written ("last October ...
+                # that same day" -> 1998-10-XX: a day of that month, which one unknown)
+                ref = ref_last or ref_any
+                assert ref is not None
+                m = _DATEVAL.match(ref)
                 if m:
                     parts = {"year": 1, "month": 2, "day": 3}[arg]
                     got = [g for g in m.groups()[:parts] if g]
                     if len(got) == parts:
                         v = "-".join(got)
+                    elif got and ref is not ref_any:
+                        v = "-".join(got + ["XX"] * (parts - len(got)))
             elif kind == "THATMONTH" and ref_any is not None and ref_any[:4].isdigit():
                 v = f"{ref_any[:4]}-{arg}"
             elif kind == "SHIFT" and ref_last is not None:
