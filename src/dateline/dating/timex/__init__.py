@@ -31,7 +31,9 @@ one sub-corpus annotates otherwise): a weekday with a part of day keeps it ("Fri
 
 TBAQ protocol (TimeBank vs AQUAINT, each scored while the other side was the one analysed):
 analysed on AQUAINT -> "4 in the morning"/"10 at night" clock times, "last/next Thanksgiving"
-keeping its modifier, a part-of-day clock taking the day of a following parenthesis; analysed on
+keeping its modifier, a part-of-day clock taking the day of a following parenthesis, "that same day"
+after a month (YYYY-MM-XX), abbreviations ("vs.", "U.S.") ending no guessed sentence, "next to" no
+future cue, a closing quote ending the clause a tense cue is taken from; analysed on
 TimeBank -> extent.py ("Earlier Sunday", "around Nov. 1", "1994 or later", "or so", "the
 <eight-year> war", "<three days> later", "this coming Sunday"). The two sub-corpora disagree on
 several conventions (AQUAINT leaves out "the", "about", "night" in "Friday night", "Earlier" before a
