@@ -1,10 +1,10 @@
-"""Live-blog labels in front of quoted text: "local: Libya has used ..." -> "Libya has used ...".
+"""Live-blog labels in front of quoted text: "local: The army has used ..." -> "The army has used ...".
 
-Live pages stamp each item ("LIBYA, 3:29 p.m. ET, 10:29 p.m. local: ...", "(12:36 p.m. Monday
-ET, 7:36 p.m. in Yemen) ..."); the sentence splitter cuts after "p.m." so a sentence can begin
+Live pages stamp each item ("COUNTRY, 3:29 p.m. ET, 10:29 p.m. local: ...", "(12:36 p.m. Monday
+ET, 7:36 p.m. in Country) ..."); the sentence splitter cuts after "p.m." so a sentence can begin
 with the tail of the stamp. A short all-lower or all-upper label (one or two words) and a
 colon at the start of a line is such a tail, as is a whole stamp; a capitalised word
-("Update:", "Benghazi:") is left alone, it may be the text's own.
+("Update:", "Riverton:") is left alone, it may be the text's own.
 """
 
 from __future__ import annotations

@@ -1,18 +1,18 @@
 """The story's focus and whether a claim (or a disagreement side) is about it.
 
-Live pages carry other stories: a CNN Libya page has items on a Yemen blast, Sudan's
-al-Bashir, Syria's Daraa. Such figures are kept as claims but marked ``on_topic=False`` and
+Live pages carry other stories: a live page on one country's crisis has items on a blast in a
+neighbouring country, another country's leader, a third country's protests. Such figures are kept as claims but marked ``on_topic=False`` and
 left out of series and disagreements.
 
 Focus: the story's home country (the gazetteer country of the place entities, counted by the
 number of documents naming it) - every place linked to that country is in focus - plus any
-place or person named in at least half of the documents (the U.S., Britain in a Libya story).
+place or person named in at least half of the documents (the great powers reacting to a crisis abroad).
 Without gazetteer links the places named in at least half of the documents are the focus.
 
 A claim is judged by its *item*: on a live page the stretch from one time stamp line
-("(12:36 p.m. Monday ET, 7:36 p.m. in Yemen)", "SUDAN, 3:24 p.m. ET, 11:24 p.m. local:") to
+("(12:36 p.m. Monday ET, 7:36 p.m. in Country)", "COUNTRY, 3:24 p.m. ET, 11:24 p.m. local:") to
 the next, elsewhere the whole document (one article is one story). A stamp that names its place
-("YEMEN", "in Libya") decides its item. Otherwise an item naming a focus place or person is on
+("COUNTRY", "in Country") decides its item. Otherwise an item naming a focus place or person is on
 topic; an item naming places, none of them in focus, is off topic; an item naming no place at
 all stays on topic (nothing says it is foreign).
 """
@@ -33,7 +33,7 @@ _STAMP_LINE = re.compile(r"^[ \t]*(?:\(\d{1,2}:\d\d\s*[ap]\.?m\.?|[A-Z]{2}[A-Z .
 
 
 def _stem(name: str) -> str:
-    """"Libya"/"Libyan", "Yemen"/"Yemeni": a place and its demonym share the first letters."""
+    """"Kenya"/"Kenyan", "Norway"/"Norwegian": a place and its demonym share the first letters."""
     return re.sub(r"[^a-z]", "", name.lower())[:5]
 
 
@@ -49,7 +49,7 @@ class Focus:
         if _stem(text) in self.stems:
             return True
         country = self.country_of.get((doc, start, end))
-        if country is None:  # the stamp's "YEMEN" may be linked under another span: any mention inside
+        if country is None:  # the stamp's "COUNTRY" may be linked under another span: any mention inside
             country = next((c for (d, s0, s1), c in self.country_of.items() if d == doc and s0 >= start and s1 <= end), None)
         return self.home is not None and country == self.home
 
@@ -108,7 +108,7 @@ def story_focus(docs: list[Document], entities: list[Entity]) -> Focus:
         items = []
         for i, start in enumerate(starts):
             place = _stamp_place(d.text, start) if len(starts) > 1 else None
-            if place is not None:  # the page says where the item is from: "YEMEN, ...", "(... in Libya)"
+            if place is not None:  # the page says where the item is from: "COUNTRY, ...", "(... in Country)"
                 items.append(focus.is_focus(d.id, place[0], place[1], d.text[place[0]:place[1]]))
             else:
                 items.append(verdict[i][0] or not verdict[i][1])

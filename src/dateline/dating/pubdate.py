@@ -1,7 +1,7 @@
 """Publication date of a document: metadata first (declared, HTML, path), then the text.
 
 ``date_document`` works on one document (phase 1); ``reconcile_publication_dates`` is the
-story-level pass that gives yearless dates ("BENGHAZI, March 19 -") their year from the
+story-level pass that gives yearless dates ("RIVERTON, March 19 -") their year from the
 weekday and the years of the other documents of the run. Never today's date by default:
 no evidence means ``published = None``.
 """
@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ..lexicon import GLOBAL_AGENCIES, PHOTO_AGENCIES, WIRE_CREDIT_RE
 from ..model import Document, RawDocument
 from .pubdate_html import htmldate_readings, url_date
 from .pubdate_text import DateCandidate, body_years, find_dates, weekday_ok, years_for
@@ -153,9 +154,11 @@ def _regions(doc: Document, clean_meta: dict[str, Any]) -> list[tuple[str, str, 
 
 _STAMP_BEFORE = re.compile(r"(^|\n)\s*(\(?[A-Z][A-Za-z.\-\'/ ]*[A-Z][A-Za-z.]*\s*,\s*)*([A-Z][a-z]+\s*,\s*)?[\W]*$|[|•·]\s*$")
 _STAMP_AFTER = re.compile(r"^\s*([-–—]|\(|,?\s*\d{1,2}[:.]\d\d|\s*(GMT|UTC|EDT|EST|BST|CET)\b|\s*$|\s*\n)")
-_WIRE_AFTER = re.compile(r"\s*(\((Reuters|AP|AFP|CNN|UPI|dpa|Xinhua)\)|[-–—])")
+_WIRE_AFTER = re.compile(rf"\s*(\({WIRE_CREDIT_RE}\)|[-–—])")
 _CAPS_BEFORE = re.compile(r"\b[A-Z]{3,}[A-Z/\\ .]*\s*,?\s*(?:[A-Z][a-z]+\s*,\s*)?$")
-_CAPTION = re.compile(r"\b(photo\w*|pictured?|image|caption|file photo|AFP|Getty|AP Photo|REUTERS\W*/|seen here)\b", re.I)
+# a picture credit: a photo agency, or a global agency named before "Photo" or a "/"
+_PHOTO_CREDIT = (rf"{'|'.join(PHOTO_AGENCIES)}|AFP|(?:{'|'.join(GLOBAL_AGENCIES)}) Photo|(?:{'|'.join(GLOBAL_AGENCIES)})\W*/")
+_CAPTION = re.compile(rf"\b(photo\w*|pictured?|image|caption|file photo|{_PHOTO_CREDIT}|seen here)\b", re.I)
 
 
 def stamp_like(text: str, c: DateCandidate) -> bool:
@@ -167,7 +170,7 @@ def stamp_like(text: str, c: DateCandidate) -> bool:
     if line_end - line_start <= 80:
         return True
     if _WIRE_AFTER.match(after) and _CAPS_BEFORE.search(before[-40:]):
-        return True  # a wire dateline inside a run-in header: "... LONDON, Feb 28 (Reuters) -"
+        return True  # a wire dateline inside a run-in header: "... RIVERTON, Feb 28 (Agency) -"
     return bool(_STAMP_BEFORE.search(before[-60:])) or bool(_STAMP_AFTER.match(after[:20])) and len(before) < 60
 
 
