@@ -122,7 +122,18 @@ def weekday_number(word: str) -> int | None:
     return WEEKDAYS.get(word.lower().rstrip("."))
 
 
+_AGENCY_BY_LOWER = {a.lower(): a for a in NEWS_AGENCIES}
+
+
+def agency_name(name: str) -> str | None:
+    """The ``NEWS_AGENCIES`` entry a credit names ("Reuters Health" -> "Reuters", "Ap Auto
+    Writer" -> "AP"), matched case-insensitively on the whole credit or its first word."""
+    s = name.strip()
+    if not s:
+        return None
+    return _AGENCY_BY_LOWER.get(s.lower()) or _AGENCY_BY_LOWER.get(s.split()[0].lower())
+
+
 def is_agency(name: str) -> bool:
-    """True for a wire service of ``NEWS_AGENCIES`` (case-insensitive, "Reuters Health" counts)."""
-    first = name.strip().split(" ")[0].lower() if name.strip() else ""
-    return name.strip().lower() in {a.lower() for a in NEWS_AGENCIES} or first in {a.lower() for a in NEWS_AGENCIES}
+    """True for a credit that names a wire service of ``NEWS_AGENCIES``."""
+    return agency_name(name) is not None

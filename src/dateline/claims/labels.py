@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-_STAMP = re.compile(r"(?:[A-Z][A-Z .'-]*,\s*)?\d{1,2}:\d\d\s*[ap]\.m\.[^:\n]{0,40}?\s")
+from ..clean.structure import CLOCK_STAMP as _STAMP  # the live-page stamp, defined once by the structure layer
+
 _LABEL = re.compile(rf"^[ \t]*(?:\(\d{{1,2}}:\d\d[^)\n]{{0,60}}\)[ \t]*|(?:{_STAMP.pattern}){{0,2}}(?:[a-z]+|[A-Z]+)(?:[ \t](?:[a-z]+|[A-Z]+))?:[ \t]+)", re.M)
 
 

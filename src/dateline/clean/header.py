@@ -150,11 +150,13 @@ def _top_stamp(out: list[str], h: Header) -> tuple[list[str], Header]:
     h.meta["header_date_text"] = m.group(0).strip()
     h.meta["header_text"] = s[: m.end()].strip()
     h.title = title
+    standfirst = pre[len(title):].strip() if pre.startswith(title) else ""
+    if len(standfirst.split()) >= 4:
+        h.meta["standfirst"] = standfirst  # the summary printed between headline and stamp
     if not SPLIT_TOP_STAMP:
         return out, h
     h.line_index, h.removed = first, s[: m.end()].strip()
     out[first] = rest
-    standfirst = pre[len(h.title):].strip() if h.title and pre.startswith(h.title) else ""
     if len(standfirst.split()) >= 4:
         # the standfirst under the headline is the article's own summary: it stays in the text
         out[first:first + 1] = [standfirst, rest]

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..lexicon import GLOBAL_AGENCIES, PHOTO_AGENCIES, WIRE_CREDIT_RE
-from ..model import Document, RawDocument
+from ..model import Document, RawDocument, Structure
 from .pubdate_html import htmldate_readings, url_date
 from .pubdate_text import DateCandidate, body_years, find_dates, weekday_ok, years_for
 
 HEADER_CHARS = 400  # the top of a text where datelines and bylines sit
 PENDING_KEY = "pubdate_pending"  # doc.meta entry for a yearless date waiting for the story pass
+# read the date printed in the dateline ("RIVERTON, March 19 (Agency) -") as its own region
+DATELINE_REGION = True
 _ISO = re.compile(r"^((?:19|20)\d\d)(?:-([01]\d)(?:-([0-3]\d))?)?")
 
 
@@ -138,11 +140,23 @@ def _from_html(html: str, url: str | None, clean_meta: dict[str, Any], doc: Docu
 # ---------------------------------------------------------------- plain text
 
 
+def _structure(doc: Document, clean_meta: dict[str, Any]) -> Structure:
+    """The page structure cleaning found (on the document, or still in the cleaner's metadata)."""
+    if doc.structure.found:
+        return doc.structure
+    st = clean_meta.get("structure")
+    return st if isinstance(st, Structure) else doc.structure
+
+
 def _regions(doc: Document, clean_meta: dict[str, Any]) -> list[tuple[str, str, float]]:
     """(name, text, weight) of the places a text's date may be written, strongest first."""
     out = []
-    if clean_meta.get("header_date_text"):
-        out.append(("header", str(clean_meta["header_date_text"]), 1.0))
+    st = _structure(doc, clean_meta)
+    stamp = st.page_stamp or clean_meta.get("header_date_text")
+    if stamp:
+        out.append(("header", str(stamp), 1.0))
+    if DATELINE_REGION and st.dateline is not None and st.dateline.date_text:
+        out.append(("dateline", st.dateline.date_text, 0.9))
     out.append(("top of the text", doc.text[:HEADER_CHARS], 0.9))
     if doc.boilerplate:
         out.append(("removed page line", "\n".join(doc.boilerplate[:40]), 0.7))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import GLOBAL_AGENCIES, MONTH_EN_RE, PHOTO_AGENCIES, TIME_ZONE_RE, WEEKDAY_FULL_RE, WIRE_CREDIT_RE
+from ..clean.structure import CAPS_DATELINE_LEAD, PAREN_STAMP, RUNIN_DATELINE
+from ..lexicon import GLOBAL_AGENCIES, MONTH_EN_RE, PHOTO_AGENCIES, TIME_ZONE_RE, WEEKDAY_FULL_RE
 
-# "RIVERTON (Agency) - ", "Capital City (ABC) -- ", "PORT TOWN, Country (Agency) — ", "RIVERTON - "
-_DATELINE = re.compile(
-    rf"^(?:.{{0,200}}?\b)?[A-Z][A-Za-z0-9 .,'/-]{{1,60}}?\s*\({WIRE_CREDIT_RE}\)\s*(?:--|-|—|–|:)\s*"
-)
-_CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{2,40}(?:\s*\([A-Za-z .]+\))?\s*(?:--|-|—|–)\s+")
+# "RIVERTON (Agency) - ", "Capital City (ABC) -- ", "PORT TOWN, Country (Agency) — " (a run-in
+# header may come first): the structure layer's pattern, shared with the cleaner
+_DATELINE = RUNIN_DATELINE
+_CAPS_DATELINE = CAPS_DATELINE_LEAD
 # factbox lines: "February 26 - The U.N. Security Council imposes ..." / "April 20, 2010: ..."
 _DATE_LEAD = re.compile(
     rf"^(?:{MONTH_EN_RE}\s+\d{{1,2}}(?:/\d{{1,2}})?(?:,?\s+\d{{4}})?"
@@ -22,7 +22,7 @@ _STAMP_LEAD = re.compile(
     rf"\s+\d{{1,2}},?\s+\d{{4}}[;,]?\s+\d{{1,2}}\s?:\s?\d{{2}}\s*[AaPp]\.?[Mm]\.?(?:\s*{TIME_ZONE_RE})?\s+(?=[A-Z\"'])"
 )
 # live-blog entry stamps: "(10:21 a.m. Monday ET, 4:21 p.m. in Country) Officials said ..."
-_PAREN_STAMP = re.compile(r"^\(\d{1,2}:\d{2}\s*[ap]\.?m\.?[^()]{0,60}\)\s*(?:(?:--|-|—|–)\s*)?(?=[A-Z\"'])")
+_PAREN_STAMP = PAREN_STAMP
 _UNNAMED_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained)\b", re.I)
 # live-blog and transcript labels: "COUNTRY, 4:01 p.m. ET, 11:01 p.m. local: ", "ANCHOR: "
 _LABEL = re.compile(r"^(?:[A-Z][A-Z .]{2,30},\s*.{0,50}?\blocal:\s+|[A-Z][A-Z.'-]{2,20}(?:\s[A-Z][A-Z.'-]+)?:\s+(?=[A-Z\"]))")
