@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 from dateline.clean import clean
@@ -142,3 +143,33 @@ def test_pubdate_reads_the_page_stamp_from_the_structure() -> None:
     doc = Document(id="d", source="s", text=c.text, boilerplate=c.boilerplate, meta=dict(c.meta))
     date_document(doc, RawDocument(id="d", source="s", text="x"), {})  # no cleaner metadata passed
     assert doc.published == "2011-04-28" and "(header)" in (doc.published_evidence or "")
+
+
+def test_live_items_of_a_page_stamped_country_time_local() -> None:
+    path = Path(__file__).resolve().parent.parent / "examples" / "libya" / "cnn" / "2011-02-21" / "13.htm.txt"
+    c = clean(RawDocument(id="p", source=str(path), text=path.read_text(encoding="utf-8")))
+    items = c.structure.live_items
+    assert len(items) >= 10
+    for it in items:
+        assert c.text[it.start:].startswith(it.stamp) and re.search(r"\d:\d\d [ap]\.m\.", it.stamp)
+        assert it.place and it.place.isupper() and it.stamp.startswith(it.place)
+    assert sum(it.stamp.endswith("local:") for it in items) * 2 >= len(items)  # most give the local time too
+
+
+def test_readable_skips_the_stamp_and_dateline_cleaning_found() -> None:
+    from dateline.events.readable import content_start, content_start_in
+
+    path = Path(__file__).resolve().parent.parent / "examples" / "libya" / "cnn" / "2011-02-21" / "13.htm.txt"
+    c = clean(RawDocument(id="p", source=str(path), text=path.read_text(encoding="utf-8")))
+    doc = Document(id="p", source="s", text=c.text, meta=dict(c.meta))
+    for it in doc.structure.live_items[:5]:
+        off = content_start_in(doc, it.start, it.end)
+        assert off >= len(it.stamp) and doc.text[it.start + off].isupper() and "local:" not in doc.text[it.start + off:it.end][:10]
+    _, h = _html("ef2b3f26")
+    doc = Document(id="h", source="s", text=h.text, meta=dict(h.meta))
+    line_start = doc.text.index(doc.structure.dateline.text)
+    line_end = doc.text.index("\n", line_start)
+    off = content_start_in(doc, line_start, line_end)
+    sentence = doc.text[line_start:line_end]
+    assert off == content_start(sentence) and not sentence[off:].startswith(("(", "—", "-"))
+    assert doc.structure.dateline.text not in sentence[off:]

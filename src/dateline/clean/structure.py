@@ -59,7 +59,7 @@ STAMP_LINE = re.compile(r"^[ \t]*(?:\(\d{1,2}:\d\d\s*[ap]\.?m\.?|[A-Z]{2}[A-Z .'
 _STAMP_PLACE = re.compile(
     r"[ \t]*(?:(?P<caps>[A-Z]{2}[A-Z .'-]*?),\s*\d{1,2}:\d\d|\(\d{1,2}:\d\d[^)\n]{0,40}\bin\s+(?P<in>[A-Z][\w .'-]{1,30}?)\))"
 )
-_STAMP_END = re.compile(r"[ \t]*(?:\([^)\n]{0,80}\)|[^\n:]{0,80}?\blocal:|[^\n]{0,60}?\d{1,2}:\d\d\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4}\b)?)")
+_STAMP_END = re.compile(r"[ \t]*(?:\([^)\n]{0,80}\)|[^\n]{0,80}?\blocal:|[^\n]{0,60}?\d{1,2}:\d\d\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4}\b)?)")
 # -- bylines, captions, removed parts ----------------------------------------------------
 _NAME_WORD = r"(?:[A-Z][a-z][\w.'’-]*|[A-Z]\.)"
 _BYLINE = re.compile(

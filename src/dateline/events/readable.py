@@ -6,6 +6,7 @@ import re
 
 from ..clean.structure import CAPS_DATELINE_LEAD, PAREN_STAMP, RUNIN_DATELINE
 from ..lexicon import GLOBAL_AGENCIES, MONTH_EN_RE, PHOTO_AGENCIES, TIME_ZONE_RE, WEEKDAY_FULL_RE
+from ..model import Document
 
 # "RIVERTON (Agency) - ", "Capital City (ABC) -- ", "PORT TOWN, Country (Agency) — " (a run-in
 # header may come first): the structure layer's pattern, shared with the cleaner
@@ -85,6 +86,27 @@ def content_start(sentence: str) -> int:
     if m:
         return m.end()
     return _glued_start(sentence)
+
+
+def content_start_in(doc: Document, start: int, end: int) -> int:
+    """``content_start`` of the sentence ``doc.text[start:end]``, reading the document's
+    structure first: the dateline and the live-item stamp cleaning found are skipped by their
+    known extent; other prefixes fall back to the sentence patterns."""
+    sentence = doc.text[start:end]
+    st = doc.structure
+    for item in st.live_items:
+        if item.start <= start < item.start + len(item.stamp) and doc.text.startswith(item.stamp, item.start):
+            off = item.start + len(item.stamp) - start
+            return off + len(sentence[off:]) - len(sentence[off:].lstrip(" \t-—–"))
+    dl = st.dateline
+    if dl is not None and sentence.startswith(dl.text):
+        m = _DASH_AFTER.match(sentence, len(dl.text))
+        if m:
+            return m.end()
+    return content_start(sentence)
+
+
+_DASH_AFTER = re.compile(r"\s*(?:--|-|—|–|:)\s*")
 
 
 def starts_sentence(text: str, start: int) -> bool:
