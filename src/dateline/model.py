@@ -85,7 +85,7 @@ class LiveItem:
 class RemovedPart:
     """A part of the page that cleaning took out, with what it was."""
 
-    kind: str  # header | caption | byline | credit | comments | share | boilerplate
+    kind: str  # header | byline | credit | comments | share (captions have their own list)
     text: str
 
 

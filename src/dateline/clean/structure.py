@@ -15,8 +15,9 @@ instead of finding them again with regular expressions of their own:
 * ``page_stamp``: the page's printed date/time stamp;
 * ``live_items``: the stamped items of a live page ("(10:21 a.m. Monday ET, 4:21 p.m. in
   Country) ...", "COUNTRY, 4:01 p.m. ET, 11:01 p.m. local: ...") as offsets of the clean text;
-* ``captions`` and ``removed``: what cleaning took out, each removed line with its kind
-  (header, caption, byline, credit, comments, share, boilerplate).
+* ``captions`` and ``removed``: what cleaning took out and could name - photo captions, and
+  the removed lines of kind header, byline, credit, comments or share (the rest of the removed
+  page furniture stays only in ``Document.boilerplate``, so nothing is stored twice).
 
 The regular expressions for datelines and live-page stamps live here, once; the readers of
 sentences (events/readable.py, claims/labels.py) import them.
@@ -221,7 +222,8 @@ def build_structure(text: str, title: str | None, boilerplate: list[str], meta: 
     st.live_items = live_items(text)
     for ln in boilerplate:
         kind = "header" if header and ln.strip() == header else removed_kind(ln)
-        st.removed.append(RemovedPart(kind=kind, text=ln))
         if kind == "caption":
             st.captions.append(ln)
+        elif kind != "boilerplate":  # plain furniture is in Document.boilerplate already
+            st.removed.append(RemovedPart(kind=kind, text=ln))
     return st
