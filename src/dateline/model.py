@@ -60,6 +60,63 @@ class RawDocument:
 
 
 @dataclass
+class Dateline:
+    """The dateline opening a story: "RIVERTON, Country, March 19 (Agency) -"."""
+
+    text: str  # as printed, without the closing dash
+    place: str | None = None  # "RIVERTON, Country"
+    date_text: str | None = None  # "March 19" (as printed; the pubdate stage reads it)
+    credit: str | None = None  # "Agency" (the name in parentheses)
+
+
+@dataclass
+class LiveItem:
+    """One stamped item of a live page: the stretch from its stamp to the next stamp."""
+
+    start: int  # offsets into the document's clean text
+    end: int
+    stamp: str  # "(12:36 p.m. Monday ET, 7:36 p.m. in Country)", "COUNTRY, 3:24 p.m. ET, ... local:"
+    place: str | None = None  # the place the stamp names ("COUNTRY", "Country")
+    place_start: int | None = None  # offsets of ``place`` in the clean text
+    place_end: int | None = None
+
+
+@dataclass
+class RemovedPart:
+    """A part of the page that cleaning took out, with what it was."""
+
+    kind: str  # header | byline | credit | comments | share (captions have their own list)
+    text: str
+
+
+@dataclass
+class Structure:
+    """The typed parts of a news page, found once by cleaning (later stages read these)."""
+
+    headline: str | None = None
+    dateline: Dateline | None = None
+    byline: str | None = None  # "By Jane Doe, Staff Writer"
+    agency: str | None = None  # the wire service credited (dateline credit or closing credit)
+    standfirst: str | None = None  # the summary under the headline
+    page_stamp: str | None = None  # the page's date/time stamp as printed
+    live_items: list[LiveItem] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    removed: list[RemovedPart] = field(default_factory=list)
+    found: bool = False  # True once cleaning has filled it (False: built from an old report)
+
+
+def structure_from_dict(d: dict[str, Any] | None) -> Structure:
+    """A Structure from its plain-data form (report.json)."""
+    if not d:
+        return Structure()
+    st = _build(Structure, d)
+    st.dateline = _build(Dateline, d.get("dateline")) if d.get("dateline") else None
+    st.live_items = [_build(LiveItem, x) for x in d.get("live_items") or []]
+    st.removed = [_build(RemovedPart, x) for x in d.get("removed") or []]
+    return st
+
+
+@dataclass
 class Document:
     """One input document after the per-document phase."""
 
@@ -81,6 +138,16 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     lang: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    structure: Structure = field(default_factory=Structure)
+
+    def __post_init__(self) -> None:
+        # cleaning hands its Structure over in the page metadata ("structure"); it belongs in
+        # the typed field, not in the free-form meta of the report
+        st = self.meta.pop("structure", None) if isinstance(self.meta, dict) else None
+        if isinstance(st, Structure) and not self.structure.found:
+            self.structure = st
+        elif isinstance(self.structure, dict):
+            self.structure = structure_from_dict(self.structure)
 
     def sentence_text(self, i: int) -> str:
         s, e = self.sentences[i]

@@ -1,18 +1,18 @@
 """The story's focus and whether a claim (or a disagreement side) is about it.
 
-Live pages carry other stories: a CNN Libya page has items on a Yemen blast, Sudan's
-al-Bashir, Syria's Daraa. Such figures are kept as claims but marked ``on_topic=False`` and
+Live pages carry other stories: a live page on one country's crisis has items on a blast in a
+neighbouring country, another country's leader, a third country's protests. Such figures are kept as claims but marked ``on_topic=False`` and
 left out of series and disagreements.
 
 Focus: the story's home country (the gazetteer country of the place entities, counted by the
 number of documents naming it) - every place linked to that country is in focus - plus any
-place or person named in at least half of the documents (the U.S., Britain in a Libya story).
+place or person named in at least half of the documents (the great powers reacting to a crisis abroad).
 Without gazetteer links the places named in at least half of the documents are the focus.
 
 A claim is judged by its *item*: on a live page the stretch from one time stamp line
-("(12:36 p.m. Monday ET, 7:36 p.m. in Yemen)", "SUDAN, 3:24 p.m. ET, 11:24 p.m. local:") to
+("(12:36 p.m. Monday ET, 7:36 p.m. in Country)", "COUNTRY, 3:24 p.m. ET, 11:24 p.m. local:") to
 the next, elsewhere the whole document (one article is one story). A stamp that names its place
-("YEMEN", "in Libya") decides its item. Otherwise an item naming a focus place or person is on
+("COUNTRY", "in Country") decides its item. Otherwise an item naming a focus place or person is on
 topic; an item naming places, none of them in focus, is off topic; an item naming no place at
 all stays on topic (nothing says it is foreign).
 """
@@ -24,16 +24,16 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Document, Entity, Span
+from ..clean.structure import live_items
+from ..model import Document, Entity, LiveItem, Span
 
 _PLACES = ("GPE", "LOC", "NORP", "FAC")
 _FOCUS_LABELS = (*_PLACES, "PERSON")
 FOCUS_SHARE = 0.5  # named in at least this share of the documents: part of the story
-_STAMP_LINE = re.compile(r"^[ \t]*(?:\(\d{1,2}:\d\d\s*[ap]\.?m\.?|[A-Z]{2}[A-Z .'-]*,\s*\d{1,2}:\d\d\b)", re.M)
 
 
 def _stem(name: str) -> str:
-    """"Libya"/"Libyan", "Yemen"/"Yemeni": a place and its demonym share the first letters."""
+    """"Kenya"/"Kenyan", "Norway"/"Norwegian": a place and its demonym share the first letters."""
     return re.sub(r"[^a-z]", "", name.lower())[:5]
 
 
@@ -49,7 +49,7 @@ class Focus:
         if _stem(text) in self.stems:
             return True
         country = self.country_of.get((doc, start, end))
-        if country is None:  # the stamp's "YEMEN" may be linked under another span: any mention inside
+        if country is None:  # the stamp's "COUNTRY" may be linked under another span: any mention inside
             country = next((c for (d, s0, s1), c in self.country_of.items() if d == doc and s0 >= start and s1 <= end), None)
         return self.home is not None and country == self.home
 
@@ -60,12 +60,23 @@ class Focus:
         return verdicts[max(0, bisect_right(starts, span.start) - 1)]
 
 
-def _items(text: str) -> list[int]:
-    """Start offsets of the items of a document (one item unless it is a stamped live page)."""
-    starts = [m.start() for m in _STAMP_LINE.finditer(text)]
-    if len(starts) < 2:
-        return [0]
-    return [0] + [s for s in starts if s > 0]
+def _live_items(doc: Document) -> list[LiveItem]:
+    """The live-page items cleaning found (``Document.structure``); a document loaded from a
+    report written before the structure layer gets them from the same function of clean/."""
+    return doc.structure.live_items if doc.structure.found else live_items(doc.text)
+
+
+def _items(doc: Document) -> tuple[list[int], list[LiveItem | None]]:
+    """Start offsets of the items of a document (one item unless it is a stamped live page),
+    with the live item each one is (None for the text above the first stamp)."""
+    live = _live_items(doc)
+    if not live:
+        return [0], [None]
+    starts: list[int] = [0] if live[0].start > 0 else []
+    items: list[LiveItem | None] = [None] if starts else []
+    starts += [it.start for it in live]
+    items += list(live)
+    return starts, items
 
 
 def story_focus(docs: list[Document], entities: list[Entity]) -> Focus:
@@ -95,7 +106,7 @@ def story_focus(docs: list[Document], entities: list[Entity]) -> Focus:
     need = max(2, FOCUS_SHARE * len(ok)) if len(ok) > 1 else 1
     focus = Focus(stems={s for s, n in stem_df.items() if n >= need and len(s) >= 2}, home=home, country_of=country_of)
     for d in ok:
-        starts = _items(d.text)
+        starts, live = _items(d)
         verdict: dict[int, list[bool]] = defaultdict(lambda: [False, False])  # item -> [focus seen, foreign place seen]
         for m in d.mentions:
             if m.label not in _FOCUS_LABELS:
@@ -106,22 +117,12 @@ def story_focus(docs: list[Document], entities: list[Entity]) -> Focus:
             elif m.label in _PLACES:
                 v[1] = True
         items = []
-        for i, start in enumerate(starts):
-            place = _stamp_place(d.text, start) if len(starts) > 1 else None
-            if place is not None:  # the page says where the item is from: "YEMEN, ...", "(... in Libya)"
-                items.append(focus.is_focus(d.id, place[0], place[1], d.text[place[0]:place[1]]))
+        for i, item in enumerate(live):
+            if item is not None and item.place is not None and item.place_start is not None and item.place_end is not None:
+                # the page says where the item is from: "COUNTRY, ...", "(... in Country)"
+                items.append(focus.is_focus(d.id, item.place_start, item.place_end, item.place))
             else:
                 items.append(verdict[i][0] or not verdict[i][1])
         focus.items[d.id] = (starts, items)
     return focus
 
-
-_STAMP_PLACE = re.compile(r"[ \t]*(?:(?P<caps>[A-Z]{2}[A-Z .'-]*?),\s*\d{1,2}:\d\d|\(\d{1,2}:\d\d[^)\n]{0,40}\bin\s+(?P<in>[A-Z][\w .'-]{1,30}?)\))")
-
-
-def _stamp_place(text: str, start: int) -> tuple[int, int] | None:
-    m = _STAMP_PLACE.match(text, start)
-    if m is None:
-        return None
-    g = "caps" if m.group("caps") else "in"
-    return m.start(g), m.end(g)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import RawDocument
+from ..model import RawDocument, Structure
 from .html import clean_html
+from .structure import build_structure
 from .text import clean_text
 
 
@@ -16,6 +17,7 @@ class Cleaned:
     boilerplate: list[str] = field(default_factory=list)
     title: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # e.g. html date candidates, url, sitename
+    structure: Structure = field(default_factory=Structure)  # headline, dateline, byline, live items, ...
 
 
 _SINGLE_BYTE = {"cp1252", "latin_1", "iso8859_15", "windows-1252", "iso-8859-1"}
@@ -42,6 +44,9 @@ def clean(raw: RawDocument) -> Cleaned:
         c = clean_text(raw.text or "")
     if raw.title:
         c.title = raw.title.strip() or c.title
+    c.structure = build_structure(c.text, c.title, c.boilerplate, c.meta)
+    # handed on in the metadata too: Document(meta=...) moves it into Document.structure
+    c.meta["structure"] = c.structure
     return c
 
 

@@ -35,7 +35,7 @@ def is_call_to_action(line: str) -> bool:
     if not 2 <= len(words) <= 30 or _QUOTE.search(s) or _ATTRIBUTION.search(s):
         return False
     if s.endswith("?") and len(words) <= 12 and words[0] in _AUX and _READER & set(words[1:3]):
-        return True  # "Are you in an affected area?", "Have you been affected by swine flu?"
+        return True  # "Are you in an affected area?", "Have you been affected by the floods?"
     if words[0] in CUE_WORDS and words[1] in _OBJECT_START and (_SITE | _MEDIA) & set(words[1:]):
         return True  # "Read the full report ... check out our interactive explainer", "Follow us on ..."
     return len(words) <= 15 and bool(_POINTER & set(words[:3])) and bool(_MEDIA & set(words))

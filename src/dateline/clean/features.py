@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import CREDIT_WORDS, MONTH_EN_RE_I, WEEKDAY_EN_RE_I
+
 # Words that, in a short line, mark page furniture rather than prose. Lower-case word forms;
 # matched as whole tokens. Mostly English (our inputs) with the commonest German/French/
 # Spanish/Italian equivalents, because flattened pages come from everywhere.
@@ -27,19 +29,18 @@ navigation skip search home homepage contact careers follow followers like likes
 instagram whatsapp linkedin pinterest reddit youtube telegram tumblr messenger click here download app apps
 previous next more read continue tags tag tagged categories category filed archive archives loading video
 videos photos gallery watch listen podcast edition account profile notifications alerts feedback
-disclaimer byline credit credits caption getty reuters afp ap istock shutterstock
+disclaimer byline credit credits caption
 teilen kommentar kommentare kommentieren antworten abonnieren anmelden abmelden impressum datenschutz werbung
 anzeige weiterlesen mehr zum thema verwandte artikel startseite suche drucken schlagworte
 partager commentaire commentaires répondre abonner connexion publicité lire aussi accueil
 compartir comentario comentarios responder suscribirse publicidad inicio leer
 condividi commento commenti rispondi iscriviti pubblicità leggi
-""".split())
+""".split()) | CREDIT_WORDS  # picture/wire credits (lexicon.CREDIT_WORDS)
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _END_PUNCT = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_WEEKDAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
+_MONTHS = MONTH_EN_RE_I
+_WEEKDAYS = WEEKDAY_EN_RE_I
 DATE_RE = re.compile(
     rf"\b(?:{_WEEKDAYS},?\s+)?(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}"
     rf"|\d{{4}}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})",

@@ -43,7 +43,7 @@ _COMMENT_HEAD = re.compile(
 
 
 # A sentence about the comment section itself ("Views expressed in the comments do not
-# represent those of Reuters", "This discussion is now closed", "Comments are not pre-screened").
+# represent those of the publisher", "This discussion is now closed", "Comments are not pre-screened").
 _COMMENT_WORD = re.compile(r"\b(?:comments?|discussion|posts?|posting|commentaries)\b", re.I)
 _POLICY_WORD = re.compile(
     r"\b(?:welcome|policy|policies|guidelines|closed|expressed|represent|moderat\w*|pre-screened|published|edit"
@@ -51,7 +51,7 @@ _POLICY_WORD = re.compile(
     re.I,
 )
 # The wire/agency credit that ends an article: "(Reporting by ...; Editing by ...)",
-# "CNN's Jane Doe contributed to this report."
+# "The Outlet's Jane Doe contributed to this report."
 _CREDIT = re.compile(
     r"^\W*(?:(?:additional |further )?reporting|writing|editing|compiled|edited) by\b"
     r"|\bcontributed (?:reporting )?to this (?:report|story|article)\W*$",

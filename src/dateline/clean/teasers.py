@@ -1,4 +1,4 @@
-"""Teasers of other stories printed around an article (CNN's "Headline : first sentence" lists,
+"""Teasers of other stories printed around an article ("Headline : first sentence" lists,
 a stray headline above the story, "most popular" lists below it).
 
 Two general signals, no list of strings:

@@ -1,7 +1,7 @@
 """Publication date of a document: metadata first (declared, HTML, path), then the text.
 
 ``date_document`` works on one document (phase 1); ``reconcile_publication_dates`` is the
-story-level pass that gives yearless dates ("BENGHAZI, March 19 -") their year from the
+story-level pass that gives yearless dates ("RIVERTON, March 19 -") their year from the
 weekday and the years of the other documents of the run. Never today's date by default:
 no evidence means ``published = None``.
 """
@@ -14,12 +14,15 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Document, RawDocument
+from ..lexicon import GLOBAL_AGENCIES, PHOTO_AGENCIES, WIRE_CREDIT_RE
+from ..model import Document, RawDocument, Structure
 from .pubdate_html import htmldate_readings, url_date
 from .pubdate_text import DateCandidate, body_years, find_dates, weekday_ok, years_for
 
 HEADER_CHARS = 400  # the top of a text where datelines and bylines sit
 PENDING_KEY = "pubdate_pending"  # doc.meta entry for a yearless date waiting for the story pass
+# read the date printed in the dateline ("RIVERTON, March 19 (Agency) -") as its own region
+DATELINE_REGION = True
 _ISO = re.compile(r"^((?:19|20)\d\d)(?:-([01]\d)(?:-([0-3]\d))?)?")
 
 
@@ -137,11 +140,23 @@ def _from_html(html: str, url: str | None, clean_meta: dict[str, Any], doc: Docu
 # ---------------------------------------------------------------- plain text
 
 
+def _structure(doc: Document, clean_meta: dict[str, Any]) -> Structure:
+    """The page structure cleaning found (on the document, or still in the cleaner's metadata)."""
+    if doc.structure.found:
+        return doc.structure
+    st = clean_meta.get("structure")
+    return st if isinstance(st, Structure) else doc.structure
+
+
 def _regions(doc: Document, clean_meta: dict[str, Any]) -> list[tuple[str, str, float]]:
     """(name, text, weight) of the places a text's date may be written, strongest first."""
     out = []
-    if clean_meta.get("header_date_text"):
-        out.append(("header", str(clean_meta["header_date_text"]), 1.0))
+    st = _structure(doc, clean_meta)
+    stamp = st.page_stamp or clean_meta.get("header_date_text")
+    if stamp:
+        out.append(("header", str(stamp), 1.0))
+    if DATELINE_REGION and st.dateline is not None and st.dateline.date_text:
+        out.append(("dateline", st.dateline.date_text, 0.9))
     out.append(("top of the text", doc.text[:HEADER_CHARS], 0.9))
     if doc.boilerplate:
         out.append(("removed page line", "\n".join(doc.boilerplate[:40]), 0.7))
@@ -153,9 +168,11 @@ def _regions(doc: Document, clean_meta: dict[str, Any]) -> list[tuple[str, str, 
 
 _STAMP_BEFORE = re.compile(r"(^|\n)\s*(\(?[A-Z][A-Za-z.\-\'/ ]*[A-Z][A-Za-z.]*\s*,\s*)*([A-Z][a-z]+\s*,\s*)?[\W]*$|[|•·]\s*$")
 _STAMP_AFTER = re.compile(r"^\s*([-–—]|\(|,?\s*\d{1,2}[:.]\d\d|\s*(GMT|UTC|EDT|EST|BST|CET)\b|\s*$|\s*\n)")
-_WIRE_AFTER = re.compile(r"\s*(\((Reuters|AP|AFP|CNN|UPI|dpa|Xinhua)\)|[-–—])")
+_WIRE_AFTER = re.compile(rf"\s*(\({WIRE_CREDIT_RE}\)|[-–—])")
 _CAPS_BEFORE = re.compile(r"\b[A-Z]{3,}[A-Z/\\ .]*\s*,?\s*(?:[A-Z][a-z]+\s*,\s*)?$")
-_CAPTION = re.compile(r"\b(photo\w*|pictured?|image|caption|file photo|AFP|Getty|AP Photo|REUTERS\W*/|seen here)\b", re.I)
+# a picture credit: a photo agency, or a global agency named before "Photo" or a "/"
+_PHOTO_CREDIT = (rf"{'|'.join(PHOTO_AGENCIES)}|AFP|(?:{'|'.join(GLOBAL_AGENCIES)}) Photo|(?:{'|'.join(GLOBAL_AGENCIES)})\W*/")
+_CAPTION = re.compile(rf"\b(photo\w*|pictured?|image|caption|file photo|{_PHOTO_CREDIT}|seen here)\b", re.I)
 
 
 def stamp_like(text: str, c: DateCandidate) -> bool:
@@ -167,7 +184,7 @@ def stamp_like(text: str, c: DateCandidate) -> bool:
     if line_end - line_start <= 80:
         return True
     if _WIRE_AFTER.match(after) and _CAPS_BEFORE.search(before[-40:]):
-        return True  # a wire dateline inside a run-in header: "... LONDON, Feb 28 (Reuters) -"
+        return True  # a wire dateline inside a run-in header: "... RIVERTON, Feb 28 (Agency) -"
     return bool(_STAMP_BEFORE.search(before[-60:])) or bool(_STAMP_AFTER.match(after[:20])) and len(before) < 60
 
 

@@ -1,8 +1,8 @@
 """Date strings in running text: find candidates, parse them, infer missing years.
 
-Candidate *finding* is ours (regular expressions over the forms news pages use: Reuters
+Candidate *finding* is ours (regular expressions over the forms news pages use: wire
 headers "Sun Mar 20 , 2011 7:55 pm EDT", "Thu 3 Nov 2016", "Posted at 9:15 am March 3rd,
-2017", datelines "BENGHAZI, Libya, March 19 -", "Monday (August 8th)", German/French day
+2017", datelines "RIVERTON, Country, March 19 -", "Monday (August 8th)", German/French day
 month year, ISO and dotted numeric dates). Full dates are parsed with ``dateparser``;
 yearless month/day pairs are read from the month table because dateparser fills a missing
 year with the current one, which is exactly what we must never do.
@@ -19,41 +19,7 @@ from functools import lru_cache
 
 import dateparser
 
-MONTHS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        "january jan januar jänner janvier enero gennaio januari",
-        "february feb februar février fevrier febrero febbraio februari",
-        "march mar märz maerz mars marzo maart",
-        "april apr avril abril aprile",
-        "may mai mayo maggio mei",
-        "june jun juni juin junio giugno",
-        "july jul juli juillet julio luglio",
-        "august aug août aout agosto augustus",
-        "september sep sept septembre septiembre settembre",
-        "october oct oktober octobre octubre ottobre",
-        "november nov novembre noviembre",
-        "december dec dezember décembre decembre diciembre dicembre",
-    ],
-    start=1,
-):
-    for _n in _names.split():
-        MONTHS[_n] = _i
-
-WEEKDAYS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        "monday mon montag lundi",
-        "tuesday tue tues dienstag mardi",
-        "wednesday wed mittwoch mercredi",
-        "thursday thu thur thurs donnerstag jeudi",
-        "friday fri freitag vendredi",
-        "saturday sat samstag sonnabend samedi",
-        "sunday sun sonntag dimanche",
-    ]
-):
-    for _n in _names.split():
-        WEEKDAYS[_n] = _i
+from ..lexicon import MONTHS, WEEKDAYS
 
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))

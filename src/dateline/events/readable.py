@@ -4,25 +4,28 @@ from __future__ import annotations
 
 import re
 
-# "TRIPOLI (Reuters) - ", "Washington (CNN) -- ", "BENGHAZI, Libya (AP) — ", "LONDON - "
-_DATELINE = re.compile(
-    r"^(?:.{0,200}?\b)?[A-Z][A-Za-z0-9 .,'/-]{1,60}?\s*\((?:CNN|Reuters|AP|AFP|BBC|Bloomberg|UPI)\)\s*(?:--|-|—|–|:)\s*"
-)
-_CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{2,40}(?:\s*\([A-Za-z .]+\))?\s*(?:--|-|—|–)\s+")
+from ..clean.structure import CAPS_DATELINE_LEAD, PAREN_STAMP, RUNIN_DATELINE
+from ..lexicon import GLOBAL_AGENCIES, MONTH_EN_RE, PHOTO_AGENCIES, TIME_ZONE_RE, WEEKDAY_FULL_RE
+from ..model import Document
+
+# "RIVERTON (Agency) - ", "Capital City (ABC) -- ", "PORT TOWN, Country (Agency) — " (a run-in
+# header may come first): the structure layer's pattern, shared with the cleaner
+_DATELINE = RUNIN_DATELINE
+_CAPS_DATELINE = CAPS_DATELINE_LEAD
 # factbox lines: "February 26 - The U.N. Security Council imposes ..." / "April 20, 2010: ..."
 _DATE_LEAD = re.compile(
-    r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:/\d{1,2})?(?:,?\s+\d{4})?"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?:\s+\d{4})?)\s*(?:--|-|—|–|:)\s+(?=[A-Z])"
+    rf"^(?:{MONTH_EN_RE}\s+\d{{1,2}}(?:/\d{{1,2}})?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{MONTH_EN_RE}(?:\s+\d{{4}})?)\s*(?:--|-|—|–|:)\s+(?=[A-Z])"
 )
-# web-page time stamps run into the first sentence: "Wednesday, May 26, 2010; 7:59 PM BP's head of ..."
+# web-page time stamps run into the first sentence: "Wednesday, May 26, 2010; 7:59 PM The firm's head of ..."
 _STAMP_LEAD = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-    r"\s+\d{1,2},?\s+\d{4}[;,]?\s+\d{1,2}\s?:\s?\d{2}\s*[AaPp]\.?[Mm]\.?(?:\s*(?:ET|EDT|EST|GMT|BST))?\s+(?=[A-Z\"'])"
+    rf"^(?:{WEEKDAY_FULL_RE},?\s+)?{MONTH_EN_RE}"
+    rf"\s+\d{{1,2}},?\s+\d{{4}}[;,]?\s+\d{{1,2}}\s?:\s?\d{{2}}\s*[AaPp]\.?[Mm]\.?(?:\s*{TIME_ZONE_RE})?\s+(?=[A-Z\"'])"
 )
-# live-blog entry stamps: "(10:21 a.m. Monday ET, 4:21 p.m. in Libya) NATO officials said ..."
-_PAREN_STAMP = re.compile(r"^\(\d{1,2}:\d{2}\s*[ap]\.?m\.?[^()]{0,60}\)\s*(?:(?:--|-|—|–)\s*)?(?=[A-Z\"'])")
+# live-blog entry stamps: "(10:21 a.m. Monday ET, 4:21 p.m. in Country) Officials said ..."
+_PAREN_STAMP = PAREN_STAMP
 _UNNAMED_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained)\b", re.I)
-# live-blog and transcript labels: "LIBYA, 4:01 p.m. ET, 11:01 p.m. local: ", "AZUZ: "
+# live-blog and transcript labels: "COUNTRY, 4:01 p.m. ET, 11:01 p.m. local: ", "ANCHOR: "
 _LABEL = re.compile(r"^(?:[A-Z][A-Z .]{2,30},\s*.{0,50}?\blocal:\s+|[A-Z][A-Z.'-]{2,20}(?:\s[A-Z][A-Z.'-]+)?:\s+(?=[A-Z\"]))")
 _PRONOUN_START = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|We|I|But|And|Also|So|Here)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
@@ -32,7 +35,7 @@ _BAD = re.compile(r"\||\bthis (?:blog|video|page|live ?blog)\b|\b\d{1,2}:\d{2}\s
 
 
 # a photo caption or headline run into the sentence without a full stop:
-# "Dr Murray denies any wrongdoing On 8 February, 2010, Dr Murray appeared in court ..."
+# "Dr Smith denies any wrongdoing On 8 February, 2010, Dr Smith appeared in court ..."
 _GLUE = re.compile(r"(?<=[a-z0-9'’])\s+(?=(?:The|On|In|An|It|He|She|They|This|But|After|When|His|Her|Its|Their|There)\s)")
 _GLUE_OK_BEFORE = re.compile(r"\b(?:in|of|the|by|on|at|to|from|for|with|and|or|told|said|says|called|named|film|book|"
                              r"show|song|album|newspaper|magazine|paper)$", re.I)
@@ -50,7 +53,8 @@ def _glued_start(sentence: str) -> int:
     return best
 
 
-_CREDIT = re.compile(r"\b(?:Photograph|Photo|Picture|Image|Getty|AFP|Reuters|AP|EPA|PA|Link to|Video|Audio|Updated|ago)\b|\bthis article\b", re.I)
+_CREDIT_NAMES = "|".join((*PHOTO_AGENCIES, *GLOBAL_AGENCIES))
+_CREDIT = re.compile(rf"\b(?:Photograph|Photo|Picture|Image|{_CREDIT_NAMES}|EPA|PA|Link to|Video|Audio|Updated|ago)\b|\bthis article\b", re.I)
 
 
 _ANY_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b[ap]\.m\b|\b(?:ET|EST|EDT|GMT|BST)\b", re.I)
@@ -82,6 +86,27 @@ def content_start(sentence: str) -> int:
     if m:
         return m.end()
     return _glued_start(sentence)
+
+
+def content_start_in(doc: Document, start: int, end: int) -> int:
+    """``content_start`` of the sentence ``doc.text[start:end]``, reading the document's
+    structure first: the dateline and the live-item stamp cleaning found are skipped by their
+    known extent; other prefixes fall back to the sentence patterns."""
+    sentence = doc.text[start:end]
+    st = doc.structure
+    for item in st.live_items:
+        if item.start <= start < item.start + len(item.stamp) and doc.text.startswith(item.stamp, item.start):
+            off = item.start + len(item.stamp) - start
+            return off + len(sentence[off:]) - len(sentence[off:].lstrip(" \t-—–"))
+    dl = st.dateline
+    if dl is not None and sentence.startswith(dl.text):
+        m = _DASH_AFTER.match(sentence, len(dl.text))
+        if m:
+            return m.end()
+    return content_start(sentence)
+
+
+_DASH_AFTER = re.compile(r"\s*(?:--|-|—|–|:)\s*")
 
 
 def starts_sentence(text: str, start: int) -> bool:
