@@ -155,6 +155,9 @@ def test_settings_reach_the_stages(tmp_path):
                "--disable", "claims"])
     assert rc == 0
     rep = json.loads((out / "report.json").read_text())
+    from dateline.schema import validate_report
+
+    assert validate_report(rep) == []  # meta.stages is in the schema
     assert 1 <= len(rep["timeline"]) <= 2
     assert rep["claims"] == [] and rep["meta"]["stages"]["disabled"] == ["claims"]
     # a threshold no article reaches: every document rejected by the clean stage, with the reason
