@@ -188,3 +188,28 @@ def test_stages_command(capsys):
     data = json.loads(capsys.readouterr().out)
     assert [r["name"] for r in data["stages"]] == ORDER == [r["name"] for r in stage_rows()]
     assert data["settings"]["timeline"]["sentences_per_date"] == 4
+
+
+def test_add_honours_disable_and_set(tmp_path):
+    """`dateline add` runs the same composition: --disable and --set reach both phases."""
+    from dateline.store import load_report
+
+    url = f"sqlite:///{tmp_path / 'story.db'}"
+    rc = main(["add", str(STORY[0]), str(STORY[1]), "--db", url, "-q", "--disable", "claims",
+               "--set", "timeline.max_dates=1"])
+    assert rc == 0
+    rep = load_report(url)
+    assert [d for d in rep.documents if d.status == "ok"]
+    assert rep.claims == [] and len(rep.timeline) == 1
+    assert rep.entities  # the stages before the disabled one ran
+
+
+def test_settings_reach_worker_processes():
+    """With jobs=2 the per-document stages run in other processes, with the same settings."""
+    from dateline.ingest import read_inputs
+    from dateline.pipeline import analyze_documents
+
+    s = load_settings(None, ["clean.min_words=100000"])
+    docs = analyze_documents(read_inputs([str(STORY[0])]), jobs=2, settings=s)
+    assert len(docs) == 2
+    assert all(d.status == "rejected" and "too short after cleaning" in (d.error or "") for d in docs)

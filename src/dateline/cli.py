@@ -32,8 +32,10 @@ ANALYZE_EXAMPLES = """\
 examples:
   dateline analyze examples/libya --out dateline-out
   dateline analyze articles.jsonl crawl.warc.gz pages/ --out story
-  dateline analyze InputDocs/ --dates 20 --sentences 2 --query gaddafi,misrata
+  dateline analyze InputDocs/ --dates 20 --sentences 2 --query ceasefire,talks
   dateline analyze pages/ --db sqlite:///story.db --quiet
+  dateline analyze pages/ --disable claims --set timeline.select.referenced=2.5
+  dateline analyze pages/ --config my-settings.toml   (see src/dateline/settings.toml, 'dateline stages')
 """
 
 
