@@ -132,7 +132,7 @@ def analyze_story(docs: list[Document], options: AnalyzeOptions | None = None, *
         settings = copy.copy(settings)
         settings.timeline = options.timeline
     comp = resolve_composition(disable)
-    st = StoryState(docs=docs, settings=settings)
+    st = StoryState(docs=docs, settings=settings, ran=frozenset(comp.run))
     st.ok = [d for d in docs if d.status == "ok"]
     for s in story_stages(comp):
         with stage(s.name):

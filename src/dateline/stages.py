@@ -2,7 +2,8 @@
 
 Each stage is registered once with its name, its scope (``document``: run on every document in
 the map phase; ``story``: run once on the story in the reduce phase), the fields it ``requires``
-and ``assigns`` (``Document.<field>`` or ``Report.<field>``; ``annotation`` is the spaCy result
+and ``assigns`` (``Document.<field>`` or ``Report.<field>``; ``updates``: fields it re-computes
+only where an earlier stage made them; ``annotation`` is the spaCy result
 handed from ``annotate`` to ``mentions``, it is not stored) and the settings sections it reads.
 ``pipeline.py`` runs ``STAGES`` in order; evaluators, benchmarks and tests call the same runner
 and may disable stages by name.
@@ -45,20 +46,22 @@ class Stage:
     settings: tuple[str, ...] = ()
     can_disable: bool = True
     doc: str = ""
+    updates: tuple[str, ...] = ()  # fields it changes when an earlier stage made them (it does not make them)
 
 
 STAGES: dict[str, Stage] = {}
 
 
 def register(name: str, scope: Scope, requires: Iterable[str], assigns: Iterable[str],
-             settings: Iterable[str] = (), can_disable: bool = True) -> Callable[[Callable[[Any], None]], Callable[[Any], None]]:
+             settings: Iterable[str] = (), can_disable: bool = True, updates: Iterable[str] = ()) -> Callable[[Callable[[Any], None]], Callable[[Any], None]]:
     """Decorator: add the function to ``STAGES`` under ``name`` (registration order is run order)."""
 
     def deco(func: Callable[[Any], None]) -> Callable[[Any], None]:
         if name in STAGES:
             raise ValueError(f"stage {name!r} registered twice")
         first_line = (func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else ""
-        STAGES[name] = Stage(name, scope, tuple(requires), tuple(assigns), func, tuple(settings), can_disable, first_line)
+        STAGES[name] = Stage(name, scope, tuple(requires), tuple(assigns), func, tuple(settings), can_disable, first_line,
+                             tuple(updates))
         return func
 
     return deco
@@ -169,7 +172,7 @@ def stage_rows() -> list[dict[str, Any]]:
     for st in STAGES.values():
         keys = [k for sec in st.settings for k in section_keys(sec)]
         rows.append({"name": st.name, "scope": st.scope, "requires": list(st.requires), "assigns": list(st.assigns),
-                     "settings": keys, "description": st.doc})
+                     "updates": list(st.updates), "settings": keys, "description": st.doc})
     return rows
 
 
@@ -181,6 +184,8 @@ def render_stage_table(rows: list[dict[str, Any]] | None = None, with_settings: 
         lines.append(f"{i}. {r['name']} ({r['scope']}): {r['description']}")
         lines.append(f"     requires: {', '.join(r['requires']) or '-'}")
         lines.append(f"     assigns:  {', '.join(r['assigns']) or '-'}")
+        if r.get("updates"):
+            lines.append(f"     updates:  {', '.join(r['updates'])} (when present)")
         if with_settings:
             keys = ", ".join(r["settings"]) or "-"
             lines.extend(textwrap.wrap(keys, 100, initial_indent="     settings: ", subsequent_indent=" " * 15))
@@ -209,6 +214,7 @@ class StoryState:
 
     docs: list[Document]
     settings: Settings
+    ran: frozenset[str] = frozenset()  # the stages of the composition that run (document ones included)
     ok: list[Document] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -289,13 +295,15 @@ def mentions_stage(st: DocumentState) -> None:
     st.doc.mentions = extract_mentions(st.doc.text, st.annotation)
 
 
-@register("reconcile_dates", "story", requires=["Document.published", "Document.timexes"],
-          assigns=["Document.published", "Document.timexes"])
+@register("reconcile_dates", "story", requires=["Document.published"], assigns=["Document.published"],
+          updates=["Document.timexes"])
 def reconcile_dates_stage(st: StoryState) -> None:
-    """Yearless publication dates get the story's year; their timexes are normalised again."""
+    """Yearless publication dates get the story's year; their timexes (when tagged) are normalised again."""
     from .dating import reconcile_publication_dates, tag_timexes
 
     changed = set(reconcile_publication_dates(st.docs))
+    if "timexes" not in st.ran:
+        return
     for d in st.docs:
         if d.id in changed and d.status == "ok":
             d.timexes = tag_timexes(d.text, d.published, d.sentences)
