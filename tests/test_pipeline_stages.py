@@ -123,6 +123,11 @@ def test_toml_and_set_override(tmp_path):
     assert s.timeline.max_dates is None
     assert s.clean.min_words == 12 and s.timeline.query == ["war", "rebels"]
     assert Settings().timeline.select.referenced == 2.0  # the defaults are untouched
+    from dateline.settings import to_toml
+
+    again = tmp_path / "effective.toml"  # what `dateline stages --settings` prints loads back unchanged
+    again.write_text(to_toml(s))
+    assert load_settings(again) == s
 
 
 @pytest.mark.parametrize("text, match", [
