@@ -161,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Time each stage on a corpus; prints documents/second per core.")
     p.add_argument("inputs", nargs="*", default=["examples"], metavar="INPUT")
     p.add_argument("--json", action="store_true")
+    _add_stage_args(p)
     return parser
 
 
@@ -305,8 +306,10 @@ def cmd_stages(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     """``dateline bench``: analyse the inputs and print throughput, overall and per stage; the exit code."""
     from .bench import run_bench
+    from .settings import settings_from_args
+    from .stages import parse_disable
 
-    return run_bench(args.inputs, as_json=args.json)
+    return run_bench(args.inputs, as_json=args.json, settings=settings_from_args(args), disable=parse_disable(args.disable))
 
 
 def main(argv: list[str] | None = None) -> int:
