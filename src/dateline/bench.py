@@ -6,11 +6,13 @@ import json
 import resource
 import sys
 import time
+from collections.abc import Collection
 from typing import Any
 
 
-def run_bench(inputs: list[str], as_json: bool = False) -> int:
-    """Analyse ``inputs`` in this process; print documents/s and words/s per core, per stage."""
+def run_bench(inputs: list[str], as_json: bool = False, settings: Any = None, disable: Collection[str] = ()) -> int:
+    """Analyse ``inputs`` in this process (the composition of ``dateline analyze``, minus ``disable``);
+    print documents/s and words/s per core, per stage."""
     from .ingest import read_inputs
     from .nlp import load_pipeline
     from .pipeline import STAGE_SECONDS, analyze_documents, analyze_story
@@ -20,9 +22,9 @@ def run_bench(inputs: list[str], as_json: bool = False) -> int:
     load_s = time.perf_counter() - t0
     STAGE_SECONDS.clear()
     t1 = time.perf_counter()
-    docs = analyze_documents(read_inputs(inputs))
+    docs = analyze_documents(read_inputs(inputs), settings=settings, disable=disable)
     t2 = time.perf_counter()
-    report = analyze_story(docs)
+    report = analyze_story(docs, settings=settings, disable=disable)
     t3 = time.perf_counter()
     ok = [d for d in docs if d.status == "ok"]
     words = sum(len(d.text.split()) for d in ok)
@@ -39,6 +41,7 @@ def run_bench(inputs: list[str], as_json: bool = False) -> int:
         "stages_s": {k: round(v, 3) for k, v in STAGE_SECONDS.items()},
         "stage_docs_per_s": {k: round(len(ok) / v, 1) for k, v in STAGE_SECONDS.items() if v > 0},
         "peak_rss_mb": round(peak_mb, 1),
+        "stages": report.meta["stages"],
         "entities": len(report.entities), "events": len(report.events), "claims": len(report.claims),
     }
     if as_json:

@@ -34,8 +34,10 @@ ANALYZE_EXAMPLES = """\
 examples:
   dateline analyze examples/libya --out dateline-out
   dateline analyze articles.jsonl crawl.warc.gz pages/ --out story
-  dateline analyze InputDocs/ --dates 20 --sentences 2 --query gaddafi,misrata
+  dateline analyze InputDocs/ --dates 20 --sentences 2 --query ceasefire,talks
   dateline analyze pages/ --db sqlite:///story.db --quiet
+  dateline analyze pages/ --disable claims --set timeline.select.referenced=2.5
+  dateline analyze pages/ --config my-settings.toml   (see src/dateline/settings.toml, 'dateline stages')
 """
 
 
@@ -52,17 +54,33 @@ def _add_analyze_args(p: argparse.ArgumentParser, with_out: bool = True) -> None
     p.add_argument("--db", metavar="URL", default=None,
                    help="also write to a database: sqlite:///file.db or postgresql://user@host/db")
     p.add_argument("--dates", type=int, default=None, metavar="N", help="number of timeline dates (default: chosen from the story)")
-    p.add_argument("--sentences", type=int, default=2, metavar="K", help="summary sentences per timeline date (default: 2)")
+    p.add_argument("--sentences", type=int, default=None, metavar="K",
+                   help="summary sentences per timeline date (default: timeline.sentences_per_date, 2)")
     p.add_argument("--query", default=None, metavar="WORDS", help="comma-separated keywords to focus the story")
     p.add_argument("--start", default=None, metavar="DATE", help="first date of the timeline (YYYY-MM-DD)")
     p.add_argument("--end", default=None, metavar="DATE", help="last date of the timeline (YYYY-MM-DD)")
-    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes for the per-document phase (default: 1)")
+    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="worker processes for the per-document phase (default: run.jobs, 1)")
     p.add_argument("--dask", default=None, metavar="SCHEDULER",
                    help="run the per-document phase on Dask: 'local' (a local cluster of --jobs processes) "
                         "or a scheduler address such as tcp://10.0.0.5:8786")
     p.add_argument("--max-bytes", type=int, default=None, metavar="B",
                    help="reject single-article files larger than this (default: 20 MB)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, only errors")
+    _add_stage_args(p)
+
+
+def _add_stage_args(p: argparse.ArgumentParser) -> None:
+    """``--disable``, ``--config`` and ``--set``: which stages run and with which settings."""
+    g = p.add_argument_group("stages and settings", "see 'dateline stages' for the stages and their settings keys")
+    g.add_argument("--disable", action="append", default=[], metavar="NAME[,NAME]",
+                   help="leave these stages out (their fields keep their defaults; stages needing them are "
+                        "skipped with a warning); repeatable, e.g. --disable claims")
+    g.add_argument("--config", default=None, metavar="FILE",
+                   help="settings file (TOML, sections as in 'dateline stages --settings'); unknown keys are an error")
+    g.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                   help="override one setting after --config, e.g. --set timeline.select.referenced=2.5; "
+                        "repeatable; the flags --dates --sentences --query --start --end --jobs win over both")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
               export    report as json, markdown, csv, timelinejs, tilse or html
               evaluate  score a stage against a public benchmark
               bench     measure speed of the stages
+              stages    list the analysis stages with what they require and assign
 
             Run 'dateline COMMAND --help' for the options of a command."""),
     )
@@ -129,10 +148,22 @@ def build_parser() -> argparse.ArgumentParser:
         except ModuleNotFoundError:
             ep.set_defaults(unavailable=True)
 
+    p = sub.add_parser("stages", help="list the analysis stages, what they need and set", formatter_class=_Formatter,
+                       description="The declared composition of stages that analyze, add, every evaluator and the "
+                                   "benchmarks run, in order: each stage's scope (document: once per article; story: "
+                                   "once per story), the fields it requires and assigns, and its settings keys.",
+                       epilog="examples:\n  dateline stages\n  dateline stages --disable entities   # what would be skipped\n"
+                              "  dateline stages --settings --config my.toml --set timeline.sentences_per_date=3\n"
+                              "  dateline stages --json")
+    p.add_argument("--json", action="store_true", help="print the table as JSON")
+    p.add_argument("--settings", action="store_true", help="also print the effective settings as TOML")
+    _add_stage_args(p)
+
     p = sub.add_parser("bench", help="measure the speed of the stages", formatter_class=_Formatter,
                        description="Time each stage on a corpus; prints documents/second per core.")
     p.add_argument("inputs", nargs="*", default=["examples"], metavar="INPUT")
     p.add_argument("--json", action="store_true")
+    _add_stage_args(p)
     return parser
 
 
@@ -158,28 +189,26 @@ def _count_hint(inputs: list[str]) -> int | None:
 
 def run_analysis(args: argparse.Namespace) -> Report:
     """Read the inputs, run phase 1 on each document and phase 2 on the story: the report."""
-    from .events import TimelineOptions
     from .ingest import DEFAULT_MAX_BYTES, read_inputs
     from .pipeline import AnalyzeOptions, analyze_documents, analyze_story
+    from .settings import settings_from_args
+    from .stages import parse_disable, resolve_composition
 
-    opts = AnalyzeOptions(
-        timeline=TimelineOptions(
-            max_dates=args.dates, sentences_per_date=args.sentences,
-            query=[q.strip() for q in args.query.split(",") if q.strip()] if args.query else None,
-            start=args.start, end=args.end,
-        ),
-        jobs=max(1, args.jobs),
-    )
+    settings = settings_from_args(args)
+    disable = parse_disable(args.disable)
+    resolve_composition(disable)  # an unknown stage name fails before any input is read
+    opts = AnalyzeOptions(timeline=settings.timeline, jobs=settings.run.jobs, settings=settings, disable=disable)
     bar = _progress(args.inputs, args.quiet)
     max_bytes = args.max_bytes or DEFAULT_MAX_BYTES
     if getattr(args, "dask", None):
         from .scale import analyze_on_dask
 
         docs = analyze_on_dask(args.inputs, scheduler=args.dask, workers=opts.jobs, max_bytes=max_bytes,
-                               progress=(lambda n: bar.update(n)) if bar else None)
+                               progress=(lambda n: bar.update(n)) if bar else None, settings=settings, disable=disable)
     else:
         raws = read_inputs(args.inputs, max_bytes=max_bytes)
-        docs = analyze_documents(raws, jobs=opts.jobs, progress=(lambda d: bar.update(1)) if bar else None)
+        docs = analyze_documents(raws, jobs=opts.jobs, progress=(lambda d: bar.update(1)) if bar else None,
+                                 settings=settings, disable=disable)
     if bar:
         bar.close()
     if not args.quiet:
@@ -255,11 +284,34 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     return int(module.run(args) or 0)
 
 
+def cmd_stages(args: argparse.Namespace) -> int:
+    """``dateline stages``: the stage table (and what ``--disable`` would skip); the exit code."""
+    from .settings import settings_from_args, to_toml
+    from .stages import parse_disable, render_stage_table, resolve_composition, stage_rows
+
+    settings = settings_from_args(args)
+    comp = resolve_composition(parse_disable(args.disable))
+    rows = stage_rows()
+    if args.json:
+        print(json.dumps({"stages": rows, "composition": comp.meta(), "settings": settings.to_dict()}, indent=1))
+        return EXIT_OK
+    print(render_stage_table(rows))
+    if comp.disabled or comp.skipped:
+        print(f"\ndisabled: {', '.join(comp.disabled) or '-'}; skipped: {', '.join(comp.skipped) or '-'}")
+        for p in comp.problems:
+            print(f"  warning: {p}")
+    if args.settings:
+        print("\n# effective settings\n" + to_toml(settings))
+    return EXIT_OK
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     """``dateline bench``: analyse the inputs and print throughput, overall and per stage; the exit code."""
     from .bench import run_bench
+    from .settings import settings_from_args
+    from .stages import parse_disable
 
-    return run_bench(args.inputs, as_json=args.json)
+    return run_bench(args.inputs, as_json=args.json, settings=settings_from_args(args), disable=parse_disable(args.disable))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -271,11 +323,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
-    handlers = {"analyze": cmd_analyze, "add": cmd_add, "serve": cmd_serve, "export": cmd_export, "bench": cmd_bench}
+    handlers = {"analyze": cmd_analyze, "add": cmd_add, "serve": cmd_serve, "export": cmd_export, "bench": cmd_bench,
+                "stages": cmd_stages}
+    from .settings import SettingsError
+    from .stages import CompositionError
+
     try:
         if args.command == "evaluate":
             return cmd_evaluate(args, parser)
         return handlers[args.command](args)
+    except (SettingsError, CompositionError) as exc:
+        print(f"dateline {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -1,33 +1,35 @@
-"""The two phases, wired. The only module that knows the order of the stages.
+"""The two phases, run as the declared composition of ``stages.STAGES``.
 
-Phase 1 (map, per document): read -> clean -> split/NER -> date -> timexes -> mentions.
-Phase 2 (reduce, per story): reconcile dates -> entities -> events/timeline/summary ->
-claims/series/disagreements -> report.
+Phase 1 (map, per document): clean -> annotate -> pubdate -> timexes -> mentions.
+Phase 2 (reduce, per story): reconcile_dates -> entities -> timeline -> claims -> report.
+The order, what each stage requires and assigns, and which settings it reads are declared in
+``stages.py``; this module only runs them. ``analyze``, ``add``, the evaluators, the benchmarks and
+the tests all call ``analyze_documents`` and ``analyze_story`` (optionally with ``disable``).
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import hashlib
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import SCHEMA_VERSION, __version__
-from .claims import extract_claims
-from .clean import clean
-from .dating import date_document, reconcile_publication_dates, tag_timexes
-from .entities import extract_mentions, link_entities
-from .events import TimelineOptions, build_timeline
-from .model import Document, RawDocument, Report
-from .nlp import annotate
+from .events import TimelineOptions
+from .model import Document, RawDocument, Report, Summary
+from .settings import MIN_WORDS, Settings
+from .stages import Composition, DocumentState, StoryState, document_stages, resolve_composition, story_stages
 
 log = logging.getLogger(__name__)
 
-MIN_WORDS = 5  # fewer words than this after cleaning is not an article
+__all__ = ["MIN_WORDS", "STAGE_SECONDS", "AnalyzeOptions", "analyze_document", "analyze_documents", "analyze_story",
+           "content_hash", "rejected", "stage"]
 
 # Seconds spent per stage in this process (read by `dateline bench`).
 STAGE_SECONDS: Counter[str] = Counter()
@@ -45,8 +47,12 @@ def stage(name: str) -> Iterator[None]:
 
 @dataclass
 class AnalyzeOptions:
+    """Old-style options of ``analyze_story``; ``settings``/``disable`` are used when the call gives none."""
+
     timeline: TimelineOptions = field(default_factory=TimelineOptions)
     jobs: int = 1
+    settings: Settings | None = None
+    disable: tuple[str, ...] = ()
 
 
 def content_hash(text: str) -> str:
@@ -59,58 +65,47 @@ def rejected(raw: RawDocument, reason: str) -> Document:
     return Document(id=raw.id, source=raw.source, status="rejected", error=reason, url=raw.url, meta=dict(raw.meta))
 
 
-def analyze_document(raw: RawDocument) -> Document:
+def analyze_document(raw: RawDocument, settings: Settings | None = None, disable: Collection[str] = (),
+                     composition: Composition | None = None) -> Document:
     """Phase 1 for one document. Never raises: a failure becomes a rejected document."""
     if raw.error:
         return rejected(raw, raw.error)
+    comp = composition or resolve_composition(disable)
     try:
-        return _analyze_document(raw)
+        return _analyze_document(raw, settings or Settings(), comp)
     except Exception as exc:  # one bad document must not end the run
         log.exception("document %s failed", raw.id)
         return rejected(raw, f"analysis failed ({type(exc).__name__}: {exc})")
 
 
-def _analyze_document(raw: RawDocument) -> Document:
-    with stage("clean"):
-        cleaned = clean(raw)
-    text = cleaned.text
-    if len(text.split()) < MIN_WORDS:
-        doc = rejected(raw, "empty after cleaning" if not text.strip() else f"too short after cleaning ({len(text.split())} words)")
-        doc.boilerplate = cleaned.boilerplate
-        doc.title = cleaned.title
-        return doc
-    doc = Document(
-        id=raw.id,
-        source=raw.source,
-        title=cleaned.title,
-        url=raw.url or cleaned.meta.get("url"),
-        text=text,
-        boilerplate=cleaned.boilerplate,
-        content_hash=content_hash(text),
-        meta={**raw.meta, **{k: v for k, v in cleaned.meta.items() if k != "date_candidates"}},
-    )
-    with stage("annotate"):
-        ann = annotate(text)
-    doc.sentences = ann.sentences
-    with stage("pubdate"):
-        date_document(doc, raw, cleaned.meta)
-    with stage("timexes"):
-        doc.timexes = tag_timexes(text, doc.published, doc.sentences)
-    with stage("mentions"):
-        doc.mentions = extract_mentions(text, ann)
-    return doc
+def _analyze_document(raw: RawDocument, settings: Settings, comp: Composition) -> Document:
+    st = DocumentState(raw=raw, settings=settings)
+    for s in document_stages(comp):
+        with stage(s.name):
+            s.func(st)
+        if st.done:
+            break
+    assert st.doc is not None  # the clean stage always runs and always makes one
+    return st.doc
 
 
 def analyze_documents(
-    raws: Iterable[RawDocument], jobs: int = 1, progress: Callable[[Document], None] | None = None
+    raws: Iterable[RawDocument], jobs: int = 1, progress: Callable[[Document], None] | None = None, *,
+    settings: Settings | None = None, disable: Collection[str] = (),
 ) -> list[Document]:
-    """Phase 1 over many documents, in this process or a pool of ``jobs`` processes."""
+    """Phase 1 over many documents, in this process or a pool of ``jobs`` processes.
+
+    ``disable`` names stages to leave out (their fields keep their defaults); ``settings`` defaults
+    to ``Settings()``. An unknown stage name raises ``stages.CompositionError`` before any work."""
+    settings = settings or Settings()
+    comp = resolve_composition(disable)
+    work = functools.partial(analyze_document, settings=settings, composition=comp)
     if jobs <= 1:
-        return _collect((analyze_document(r) for r in raws), progress)
+        return _collect((work(r) for r in raws), progress)
     import multiprocessing as mp
 
     with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
-        return _collect(pool.map(analyze_document, raws, chunksize=4), progress)
+        return _collect(pool.map(work, raws, chunksize=4), progress)
 
 
 def _collect(docs: Iterable[Document], progress: Callable[[Document], None] | None) -> list[Document]:
@@ -122,31 +117,39 @@ def _collect(docs: Iterable[Document], progress: Callable[[Document], None] | No
     return out
 
 
-def analyze_story(docs: list[Document], options: AnalyzeOptions | None = None) -> Report:
-    """Phase 2: the story-level parts of the report from the analysed documents."""
-    options = options or AnalyzeOptions()
-    with stage("reconcile_dates"):
-        changed = set(reconcile_publication_dates(docs))
-        for d in docs:
-            if d.id in changed and d.status == "ok":
-                d.timexes = tag_timexes(d.text, d.published, d.sentences)
-    ok = [d for d in docs if d.status == "ok"]
-    with stage("entities"):
-        entities = link_entities(ok)
-    with stage("timeline"):
-        events, timeline, summary = build_timeline(ok, entities, options.timeline)
-    with stage("claims"):
-        claims, series, disagreements = extract_claims(ok, entities)
+def analyze_story(docs: list[Document], options: AnalyzeOptions | None = None, *,
+                  settings: Settings | None = None, disable: Collection[str] = ()) -> Report:
+    """Phase 2: the story-level parts of the report from the analysed documents.
+
+    ``options.timeline`` (when ``options`` is given) replaces ``settings.timeline``, as before.
+    ``disable`` names stages (per-document ones included: a story stage needing their fields is
+    skipped with a warning); ``meta.stages`` of the report records what ran and what did not."""
+    if settings is None:
+        settings = options.settings if options is not None and options.settings is not None else Settings()
+    if not disable and options is not None:
+        disable = options.disable
+    if options is not None:
+        settings = copy.copy(settings)
+        settings.timeline = options.timeline
+    comp = resolve_composition(disable)
+    st = StoryState(docs=docs, settings=settings, ran=frozenset(comp.run))
+    st.ok = [d for d in docs if d.status == "ok"]
+    for s in story_stages(comp):
+        with stage(s.name):
+            s.func(st)
+            if s.name == "reconcile_dates":
+                st.ok = [d for d in docs if d.status == "ok"]
+    ok = st.ok
     return Report(
         schema_version=SCHEMA_VERSION,
         generator=f"dateline {__version__}",
         documents=docs,
-        entities=entities,
-        events=events,
-        timeline=timeline,
-        claims=claims,
-        series=series,
-        disagreements=disagreements,
-        summary=summary,
-        meta={"documents_ok": len(ok), "documents_rejected": len(docs) - len(ok)},
+        entities=st.entities,
+        events=st.events,
+        timeline=st.timeline,
+        claims=st.claims,
+        series=st.series,
+        disagreements=st.disagreements,
+        summary=st.summary if st.summary is not None else Summary(),
+        meta={"documents_ok": len(ok), "documents_rejected": len(docs) - len(ok), "stages": comp.meta()},
     )

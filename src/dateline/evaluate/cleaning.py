@@ -139,18 +139,25 @@ def _read_bytes(path: Path) -> bytes:
 # ---------------------------------------------------------------- extractors
 
 
+# Main-text extraction is the clean stage: everything after it is disabled.
+DISABLE = ("annotate", "pubdate", "timexes", "mentions", "reconcile_dates", "entities", "timeline", "claims")
+
+
 def _extract_dateline(item: dict[str, Any]) -> tuple[str, str | None]:
-    """The project's own HTML path, exactly as ``dateline analyze`` reads and cleans a page."""
-    from ..clean import clean
+    """The project's own HTML path, exactly as ``dateline analyze`` reads and cleans a page: the
+    reader, then the pipeline with every stage after ``clean`` disabled (a page rejected as too
+    short scores as empty, as it ends in the report)."""
     from ..ingest.files import read_file
+    from ..pipeline import analyze_document
+    from ..stages import resolve_composition
 
     raws = list(read_file(item["path"]))
     if not raws or raws[0].error:
         return "", None
     raw = raws[0]
     raw.url = raw.url or item.get("url")
-    c = clean(raw)
-    return c.text, c.title
+    doc = analyze_document(raw, composition=resolve_composition(DISABLE))
+    return (doc.text if doc.status == "ok" else ""), doc.title
 
 
 def _extract_trafilatura(item: dict[str, Any]) -> str:

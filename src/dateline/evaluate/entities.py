@@ -5,8 +5,8 @@ The gold (tests/gold/entities_*.json) lists real articles and, by surface form:
   ``apart``   pairs of surfaces that name different referents (must never merge);
   ``places``  place names with their true coordinates (``lat``/``lon`` null: must stay unresolved).
 
-The articles go through the pipeline's own stages (clean -> spaCy annotate -> extract_mentions,
-then link_entities over all of them). A gold surface maps to the system entity holding most
+The articles go through the pipeline's own stages (``pipeline.analyze_documents``/``analyze_story``
+with the stages entity linking does not need disabled: clean -> annotate -> mentions -> entities). A gold surface maps to the system entity holding most
 of the mentions written exactly that way. Scores:
   pairwise merge recall     = same-group surface pairs in one system entity / all same-group pairs;
   pairwise merge precision  = merged pairs that share a gold group / all merged pairs among gold
@@ -19,7 +19,6 @@ from those articles are skipped).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import itertools
 import json
 import math
@@ -31,7 +30,6 @@ from typing import Any
 
 from ..model import Document, Entity
 
-CACHE = Path.home() / ".cache" / "dateline" / "entities_ann"
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -40,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", default=None, help="root the gold's article paths are relative to")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     parser.add_argument("--km", type=float, default=25.0, help="place tolerance in km")
-    parser.add_argument("--no-cache", action="store_true", help="do not reuse cached spaCy annotations")
+    parser.add_argument("--no-cache", action="store_true", help="do not reuse the cached per-document stages (~/.cache/dateline/entities_docs)")
 
 
 def _data_root(gold_path: Path, arg: str | None) -> Path:
@@ -52,42 +50,28 @@ def _data_root(gold_path: Path, arg: str | None) -> Path:
     return ROOT.parent / "shared" / "data"
 
 
-def _annotation(text: str, use_cache: bool) -> Any:
-    from ..nlp import MODEL_NAMES, Annotation, annotate
-
-    h = hashlib.sha256((MODEL_NAMES[0] + "\0" + text).encode("utf-8", "replace")).hexdigest()
-    path = CACHE / f"{h}.json"
-    if use_cache and path.exists():
-        d = json.loads(path.read_text())
-        return Annotation(sentences=d["sentences"], entities=[tuple(e) for e in d["entities"]])
-    ann = annotate(text)
-    if use_cache:
-        CACHE.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"sentences": ann.sentences, "entities": ann.entities}))
-    return ann
+# The stages entity linking does not need: disabled, never re-implemented.
+DISABLE = ("pubdate", "timexes", "reconcile_dates", "timeline", "claims")
 
 
 def analyse(paths: list[Path], ids: list[str], use_cache: bool = True) -> tuple[list[Document], list[Entity]]:
-    """Per-document stages then linking, as the pipeline runs them (dating is not needed here)."""
-    from ..clean import clean
-    from ..entities import extract_mentions, link_entities
+    """The articles through the pipeline's own stages (``dateline analyze`` minus ``DISABLE``):
+    clean -> annotate -> mentions per document (cached on inputs, code and settings), then entities."""
     from ..ingest.files import read_file
+    from ..pipeline import analyze_story
+    from . import analyze_documents_cached
 
-    docs: list[Document] = []
+    raws = []
     for path, doc_id in zip(paths, ids, strict=True):
         for raw in read_file(path):
             raw.id = doc_id
-            cleaned = clean(raw)
-            if not cleaned.text.strip():
-                continue
-            ann = _annotation(cleaned.text, use_cache)
-            doc = Document(id=doc_id, source=str(path), text=cleaned.text, sentences=ann.sentences)
-            doc.mentions = extract_mentions(cleaned.text, ann)
-            docs.append(doc)
+            raws.append(raw)
+    docs = analyze_documents_cached(raws, "entities_docs", disable=DISABLE, use_cache=use_cache)
     t0 = time.perf_counter()
-    entities = link_entities(docs)
-    print(f"linked {len(docs)} documents in {time.perf_counter() - t0:.2f}s", file=sys.stderr)
-    return docs, entities
+    report = analyze_story(docs, disable=DISABLE)
+    print(f"linked {len(docs)} documents in {time.perf_counter() - t0:.2f}s "
+          f"(stages disabled: {', '.join(DISABLE)})", file=sys.stderr)
+    return [d for d in docs if d.status == "ok"], report.entities
 
 
 def surface_owner(docs: list[Document], entities: list[Entity]) -> dict[str, str]:

@@ -3,15 +3,15 @@
 Two layouts are recognised (auto-detected):
 
 * htmldate-eval: ``eval_default.json`` and/or ``eval_mediacloud_2020.json`` + ``html/<file>.gz``.
-  Each page runs through our per-document dating (``dateline.clean.clean`` then
-  ``date_document``; no spaCy). Metric as upstream htmldate ``tests/evaluation.py``: per page,
+  Each page runs through the pipeline's stages (``pipeline.analyze_document`` with everything but
+  clean and pubdate disabled: ``PAGE_DISABLE``; no spaCy; a page rejected as too short is undated). Metric as upstream htmldate ``tests/evaluation.py``: per page,
   no output = FN, output equal to the gold day = TP, any other output = FP (gold ``NaN``
   entries count as errors for every tool, as upstream); accuracy = TP/N, P = TP/(TP+FP),
   R = TP/(TP+FN), F1 = 2TP/(2TP+FP+FN). ``--htmldate`` also scores htmldate's extensive
   mode on the same pages, for a side-by-side number.
 * Timeline17 (``<topic>/InputDocs/<YYYY-MM-DD>/<n>.htm.txt``): the gold is the folder date;
-  the date is read from the text alone (the path is hidden from ``date_document``). Same
-  metric, plus ``coverage`` (share of documents given a date) and the share within one day.
+  the date is read from the text alone (the path is hidden from the pipeline, which runs clean,
+  pubdate and, over the whole set as one story, reconcile_dates: ``T17_DISABLE``). Same metric, plus ``coverage`` (share of documents given a date) and the share within one day.
 """
 
 from __future__ import annotations
@@ -79,16 +79,21 @@ def htmldate_items(root: Path) -> list[tuple[str, str, str | None]]:
     return [items[k] for k in sorted(items)]
 
 
-def date_html_page(html: str, url: str | None, key: str) -> tuple[str | None, str | None, float]:
-    """Our per-document dating on one page: clean, then date_document."""
-    from ..clean import clean
-    from ..dating.pubdate import date_document
-    from ..model import Document, RawDocument
+# The stages publication dating does not need: disabled, never re-implemented.
+PAGE_DISABLE = ("annotate", "timexes", "mentions", "reconcile_dates", "entities", "timeline", "claims")
+T17_DISABLE = ("annotate", "timexes", "mentions", "entities", "timeline", "claims")
 
-    raw = RawDocument(id=key, source=key, html=html, url=url)
-    c = clean(raw)
-    doc = Document(id=key, source=key, title=c.title, url=url, text=c.text, boilerplate=c.boilerplate)
-    date_document(doc, raw, c.meta)
+
+def date_html_page(html: str, url: str | None, key: str) -> tuple[str | None, str | None, float]:
+    """The pipeline's dating of one page (clean -> pubdate): published, its evidence and confidence."""
+    from ..model import RawDocument
+    from ..pipeline import analyze_document
+    from ..stages import resolve_composition
+
+    doc = analyze_document(RawDocument(id=key, source=key, html=html, url=url),
+                           composition=resolve_composition(PAGE_DISABLE))
+    if doc.status != "ok":
+        return None, f"rejected: {doc.error}", 0.0
     return doc.published, doc.published_evidence, doc.published_confidence
 
 
@@ -140,25 +145,21 @@ def t17_items(root: Path) -> list[tuple[Path, str]]:
 
 
 def _run_t17(root: Path, limit: int | None, show_errors: bool) -> dict[str, Any]:
-    from ..clean import clean
-    from ..dating.pubdate import date_document, reconcile_publication_dates
     from ..ingest.decode import decode_text
-    from ..model import Document, RawDocument
+    from ..model import RawDocument
+    from ..pipeline import analyze_documents, analyze_story
 
     items = t17_items(root)
     if limit is not None:
         items = items[:limit]
-    docs, golds = [], {}
+    raws, golds = [], {}
     for p, gold in items:
         key = str(p.relative_to(root))
         text, _ = decode_text(p.read_bytes())
-        raw = RawDocument(id=key, source=p.name, text=text)  # the dated folder is hidden
-        c = clean(raw)
-        doc = Document(id=key, source=p.name, title=c.title, text=c.text, boilerplate=c.boilerplate)
-        date_document(doc, raw, c.meta)
-        docs.append(doc)
+        raws.append(RawDocument(id=key, source=p.name, text=text))  # the dated folder is hidden
         golds[key] = gold
-    reconcile_publication_dates(docs)
+    docs = analyze_documents(raws, disable=T17_DISABLE)
+    analyze_story(docs, disable=T17_DISABLE)  # reconcile_dates over the set, as one story
     counts = {"tp": 0, "fp": 0, "fn": 0}
     near = 0
     for d in docs:

@@ -6,19 +6,23 @@ so a Dask run gives the same documents as a local one. Workers load spaCy once e
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import Any
 
 from ..ingest import DEFAULT_MAX_BYTES, unique_ids
 from ..ingest.files import expand_inputs, read_file
 from ..model import Document
 
 
-def analyze_paths(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
-    """Phase 1 for every document held in ``paths`` (runs on a worker)."""
+def analyze_paths(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, settings: Any = None,
+                  disable: Collection[str] = ()) -> list[Document]:
+    """Phase 1 for every document held in ``paths`` (runs on a worker), through the declared stages."""
     from ..pipeline import analyze_document
+    from ..stages import resolve_composition
 
-    return [analyze_document(raw) for p in paths for raw in read_file(Path(p), max_bytes=max_bytes)]
+    comp = resolve_composition(disable)
+    return [analyze_document(raw, settings, composition=comp) for p in paths for raw in read_file(Path(p), max_bytes=max_bytes)]
 
 
 def partition(items: list[str], size: int) -> list[list[str]]:
@@ -33,6 +37,8 @@ def analyze_on_dask(
     partition_size: int = 64,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[int], None] | None = None,
+    settings: Any = None,
+    disable: Collection[str] = (),
 ) -> list[Document]:
     """Phase 1 on a Dask cluster; ``scheduler`` is ``local`` (a LocalCluster of ``workers``
     single-threaded processes) or the address of a running scheduler (``tcp://host:8786``).
@@ -50,7 +56,8 @@ def analyze_on_dask(
     else:
         client = Client(scheduler)
     try:
-        futures = client.map(analyze_paths, parts, max_bytes=max_bytes, pure=False)
+        futures = client.map(analyze_paths, parts, max_bytes=max_bytes, settings=settings, disable=tuple(disable),
+                             pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         results: list[list[Document]] = [[] for _ in parts]
         for fut in as_completed(futures):

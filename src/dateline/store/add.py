@@ -36,18 +36,15 @@ def raw_hash(raw: RawDocument) -> str:
 
 
 def _options(args: argparse.Namespace) -> Any:
-    from ..events import TimelineOptions
+    """Options of the run from the command line (``--config``/``--set``/``--disable`` and the analyse flags)."""
     from ..pipeline import AnalyzeOptions
+    from ..settings import settings_from_args
+    from ..stages import parse_disable, resolve_composition
 
-    query = getattr(args, "query", None)
-    return AnalyzeOptions(
-        timeline=TimelineOptions(
-            max_dates=getattr(args, "dates", None), sentences_per_date=getattr(args, "sentences", 2) or 2,
-            query=[q.strip() for q in query.split(",") if q.strip()] if query else None,
-            start=getattr(args, "start", None), end=getattr(args, "end", None),
-        ),
-        jobs=max(1, getattr(args, "jobs", 1) or 1),
-    )
+    settings = settings_from_args(args)
+    disable = parse_disable(getattr(args, "disable", None))
+    resolve_composition(disable)  # an unknown stage name fails before any input is read
+    return AnalyzeOptions(timeline=settings.timeline, jobs=settings.run.jobs, settings=settings, disable=disable)
 
 
 class _Batcher:
@@ -153,7 +150,8 @@ def add_documents(args: argparse.Namespace) -> int:
             if bar is not None:
                 bar.update(1)
 
-        analyze_documents(batcher.wanted(raws), jobs=opts.jobs, progress=progress)
+        analyze_documents(batcher.wanted(raws), jobs=opts.jobs, progress=progress, settings=opts.settings,
+                          disable=opts.disable)
         batcher.flush()
         if bar is not None:
             bar.close()
