@@ -338,7 +338,9 @@ def summarize_rows(rows: list[dict[str, Any]]) -> dict[str, float]:
 
 def evaluate(dataset: Path, limit: int | None = None, topics: list[str] | None = None,
              system_dir: Path | None = None, options: dict[str, Any] | None = None,
-             use_cache: bool = True, any_version: bool = False, jobs: int = 1) -> dict[str, Any]:
+             use_cache: bool = True, any_version: bool = False, jobs: int = 1,
+             family_options: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Score every task; ``family_options`` (family -> options) overrides ``options`` per family."""
     tasks = find_tasks(dataset, topics)
     if limit:
         tasks = tasks[:limit]
@@ -358,7 +360,9 @@ def evaluate(dataset: Path, limit: int | None = None, topics: list[str] | None =
                 loaded = {task.topic: load_topic(task.topic, use_cache, any_version, jobs)}
             kw_path = task.topic / "keywords.json"
             keywords = json.loads(kw_path.read_text()) if kw_path.exists() else None
-            story = run_story(task, loaded[task.topic], gold, keywords, options)
+            fam = task.topic.name.split("_")[0]
+            opts = family_options[fam] if family_options and fam in family_options else options
+            story = run_story(task, loaded[task.topic], gold, keywords, opts)
             pred = as_scored(story.default_timeline, story.docs)
         row: dict[str, Any] = {"timeline": task.name, "gold_dates": len(gold), "system_dates": len(pred)}
         row.update(score(pred, gold))
@@ -383,6 +387,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=int, default=1, help="processes for phase 1 (cache misses only)")
     parser.add_argument("--lofo", action="store_true",
                         help="leave-one-family-out: choose the timeline settings on the other families (evaluate/lofo.py)")
+    parser.add_argument("--grid", default=None,
+                        help='with --lofo: JSON {"select.referenced": [2.0, 1.0], ...} instead of lofo.GRID')
+    parser.add_argument("--family-options", default=None,
+                        help="JSON {family: options}: each family's timelines with its own options "
+                             "(the settings lofo chose with that family left out)")
     parser.add_argument("--any-cache", action="store_true",
                         help="reuse the newest cached phase 1 of each topic even if clean/dating code changed since")
 
@@ -394,8 +403,9 @@ def run(args: argparse.Namespace) -> int:
         from . import lofo
 
         return lofo.run(args, topics)
+    family_options = json.loads(args.family_options) if args.family_options else None
     res = evaluate(args.dataset, args.limit, topics, args.system_dir, options, not args.no_cache, args.any_cache,
-                   args.jobs)
+                   args.jobs, family_options)
     if getattr(args, "json", False):
         print(json.dumps(res))
         return 0
