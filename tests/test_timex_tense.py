@@ -114,7 +114,8 @@ def test_a_capitalised_duration_inside_a_sentence_is_a_name() -> None:
     assert values(b, "2010-09-08") == {}
     # a holiday keeps its capital ("Thanksgiving Day"), and so does a sentence-initial duration
     assert "Thanksgiving Day" in values("He was plucked from the Atlantic on Thanksgiving Day.", "2000-01-06")
-    assert "Two days later" in values("Two days later, he left.", "2000-01-06")
+    # (the trailing "later" of a duration is a signal, outside the TIMEX3: TimeBank wsj_0585 "<Three days> later")
+    assert "Two days" in values("Two days later, he left.", "2000-01-06")
 
 
 def test_the_march_accession_is_a_month() -> None:

@@ -65,3 +65,16 @@ def test_quality_on_timebank_sample(shared_data: Path) -> None:
         total.add(score_doc(d, [(x.start, x.end, x.value, x.type) for x in tag_timexes(d.text, d.dct)]))
     s = total.scores()
     assert s["relaxed_f1"] > 0.85 and s["strict_f1"] > 0.78 and s["value_f1"] > 0.72
+
+
+def test_subset_and_leave_out_score_each_part_alone() -> None:
+    from dateline.evaluate.timeml import leave_out_report
+
+    whole, _ = evaluate(TML)
+    aq, _ = evaluate(TML, subset="aquaint")
+    assert aq["n_docs"] >= 1 and set(aq["subcorpora"]) == {"AQUAINT"}
+    assert aq["n_gold"] == whole["subcorpora"]["AQUAINT"]["n_gold"]
+    rows = leave_out_report(TML)
+    assert {(r["tuned_on"], r["scored_on"]) for r in rows} == {("TimeBank", "AQUAINT"), ("AQUAINT", "TimeBank")}
+    for r in rows:
+        assert r["strict_f1"] == whole["subcorpora"][r["scored_on"]]["strict_f1"]

@@ -26,6 +26,8 @@ EVALUATORS = {
     "tls": ("dateline.evaluate.tls", "timeline summarization (tilse metrics) on T17-format folders"),
     "entities": ("dateline.evaluate.entities", "entity merge precision/recall and place accuracy on a gold file"),
     "claims": ("dateline.evaluate.claims", "claims, sources and disagreements against a gold file"),
+    "pubdates-gold": ("dateline.evaluate.pubdates_gold", "publication dates against a hand-built gold file (day accuracy, nulls)"),
+    "events": ("dateline.evaluate.events", "dated events and timeline entries against an events gold file"),
 }
 
 ANALYZE_EXAMPLES = """\

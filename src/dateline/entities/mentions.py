@@ -1,5 +1,5 @@
 """Mentions of one document: spaCy's entities with fixed boundaries, titles, defined acronyms,
-and in-document references ("Gaddafi", "the colonel", "NTC") pointed at their full name.
+and in-document references ("Haddadi", "the colonel", "NRC") pointed at their full name.
 
 Each mention may carry in ``attrs``:
   ``title``      a title written with the name ("Colonel", "Lieutenant General");
@@ -115,7 +115,7 @@ def _common_word(text: str, m: Mention) -> bool:
 
 
 def _add_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
-    """'National Transitional Council (NTC)': the expansion and every later 'NTC' become ORG mentions."""
+    """'National Reform Council (NRC)': the expansion and every later 'NRC' become ORG mentions."""
     defined: dict[str, tuple[int, int]] = {}
     for m in _ACRONYM_DEF.finditer(text):
         acr = m.group(1).replace(".", "")
@@ -173,8 +173,8 @@ def _resolve_people(mentions: list[Mention], text: str) -> None:
     """Point each person mention at the longest compatible name in the document.
 
     A bare surname goes to a full name introduced before it, spelled the same, that the
-    article neither calls by given name ("Saif said") nor introduces as someone's relative
-    ("Gadhafi's son, Saif al-Islam Gadhafi"); among several, the first introduced. Left
+    article neither calls by given name ("Samir said") nor introduces as someone's relative
+    ("Haddadi's son, Samir Haddadi"); among several, the first introduced. Left
     unresolved otherwise (linking then decides by story-wide dominance). A one-word ORG
     mention equal to the surname of a person named here becomes PERSON (spaCy often labels
     a bare surname ORG).
@@ -191,7 +191,7 @@ def _resolve_people(mentions: list[Mention], text: str) -> None:
     forms = {tuple(tokens(m.text)) for m in people}
 
     def relative(k: str) -> bool:
-        """Introduced as someone's son, daughter, wife... ("Gadhafi's son, Saif al-Islam Gadhafi")."""
+        """Introduced as someone's son, daughter, wife... ("Haddadi's son, Samir Haddadi")."""
         return any(_KIN.search(text, max(0, m.start - 40), min(len(text), m.end + 50)) for m in fulls[k])
 
     def given_named(k: str) -> bool:
@@ -217,8 +217,8 @@ def _resolve_people(mentions: list[Mention], text: str) -> None:
         if not cands:
             continue
         if len(toks) == 1:
-            # A bare surname is not a person this article calls by given name ("Saif said ...":
-            # then "Gadhafi" is someone else); among the rest the one introduced first wins.
+            # A bare surname is not a person this article calls by given name ("Samir said ...":
+            # then "Haddadi" is someone else); among the rest the one introduced first wins.
             cands = [k for k in cands if not given_named(k) and not relative(k)]
             if not cands:
                 continue
@@ -232,7 +232,7 @@ def _resolve_people(mentions: list[Mention], text: str) -> None:
 
 
 def _given_name_ref(tok: str, pos: int, fulls: dict[str, list[Mention]], order: list[str]) -> list[str]:
-    """A bare given name ("Khamis", "Aisha") after exactly one full name starting with it, when no
+    """A bare given name ("Samir", "Leyla") after exactly one full name starting with it, when no
     name of the document has it as surname (news calls family members by their given names)."""
     if any(same_token(tok, k.split()[-1]) for k in order):
         return []

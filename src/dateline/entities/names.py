@@ -1,7 +1,7 @@
 """Name normalisation: accent folding, particles, and a consonant-skeleton key for transliterations.
 
 The skeleton is our own (no maintained library has a phonetic key for romanised Arabic
-names: Soundex/Metaphone treat "Qaddafi" and "Gadhafi" as unrelated and merge "Ban"
+names: Soundex/Metaphone treat "Qarani" and "Gharani" as unrelated and merge "Ban"
 with "Bin"-like short names just as freely). It is only ever used together with a
 rapidfuzz similarity floor, never alone.
 """
@@ -82,21 +82,26 @@ def tokens(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def nicknames() -> dict[str, str]:
-    """Folded short form -> folded full given name (data/entities_nicknames.tsv)."""
-    out: dict[str, str] = {}
+def nicknames() -> dict[str, frozenset[str]]:
+    """Folded given name -> the folded full names it is (itself included), from
+    data/entities_nicknames.tsv (built by scripts/build_nicknames.py). A short form listed under
+    several full names ("Al": Albert, Alfred) keeps them all; two given names agree when their
+    sets meet, so "Al" fits both but Albert and Alfred stay different names."""
+    out: dict[str, set[str]] = {}
     for line in (DATA_DIR / "entities_nicknames.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         full, shorts = (line.split("\t") + [""])[:2]
+        f = fold(full)
+        out.setdefault(f, {f}).add(f)
         for sh in shorts.split("|"):
             if sh.strip():
-                out.setdefault(fold(sh), fold(full))
-    return out
+                out.setdefault(fold(sh), {fold(sh)}).add(f)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _final_y(token: str) -> str:
-    """A final y after a consonant is a vowel: Gaddafy = Gaddafi, Aly = Ali."""
+    """A final y after a consonant is a vowel: Haddady = Haddadi, Aly = Ali."""
     if len(token) > 2 and token.endswith("y") and token[-2] not in "aeiou":
         return token[:-1] + "i"
     return token
@@ -104,7 +109,7 @@ def _final_y(token: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def skeleton(token: str) -> str:
-    """Consonant skeleton of one folded token: Gaddafi, Qaddafi, Kadhafi, Gadhafi -> 'kdf'."""
+    """Consonant skeleton of one folded token: Qarani, Karani, Gharani -> 'krn'."""
     s = _final_y(token)
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
@@ -125,7 +130,7 @@ def vowel_shape(token: str) -> str:
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
     if len(s) > 3 and s.endswith("h") and s[-2] in "aeiou":
-        s = s[:-1]  # final -ah/-eh: Zawiyah = Zawiya, Misratah = Misrata
+        s = s[:-1]  # final -ah/-eh: Tafilah = Tafila, Samratah = Samrata
     s = _VOWEL_RUN.sub("V", s)
     out = []
     for ch in s:
@@ -139,13 +144,13 @@ def key(text: str) -> str:
     return " ".join(tokens(text))
 
 
-SURNAME_SIM = 60.0  # rapidfuzz ratio floor for surname spellings (Ghadhafi / Qaddafi: 67)
+SURNAME_SIM = 60.0  # rapidfuzz ratio floor for surname spellings (Ghadhari / Qaddari: 67)
 VOWELS_ONLY_SIM = 50.0  # surnames with the same consonants and the same vowel slots
 GIVEN_SIM = 75.0  # stricter for given names (Mohammed / Muhammad: 75; Mahmoud / Mohammed: 67)
 
 
 def _vowel_slot_only(sa: str, sb: str) -> bool:
-    """Shapes equal or one vowel slot apart (Misrata / Misurata); a consonant may not differ (Mahler / Miller)."""
+    """Shapes equal or one vowel slot apart (Samrata / Samurata); a consonant may not differ (Mahler / Miller)."""
     if sa == sb:
         return True
     ops = Levenshtein.editops(sa, sb)
@@ -165,7 +170,7 @@ def same_token(a: str, b: str, given: bool = False) -> bool:
         return True
     if given:
         nick = nicknames()
-        if nick.get(a, a) == nick.get(b, b):
+        if nick.get(a, frozenset((a,))) & nick.get(b, frozenset((b,))):
             return True
     if skeleton(a) != skeleton(b):
         return False
@@ -173,7 +178,7 @@ def same_token(a: str, b: str, given: bool = False) -> bool:
         # short tokens: skeleton equality is too weak (Ban/Ben, Ali/Aly stay apart); Amr/Amre pass
         return Levenshtein.distance(vowel_shape(a), vowel_shape(b)) <= 1 and fuzz.ratio(a, b) >= 85
     # same consonants is not enough (Mohammed / Mahmudi): the vowel pattern may differ by one slot only
-    # given names: same vowel pattern (Saad / Saadi differ); surnames may differ by one slot (Misrata / Misurata)
+    # given names: same vowel pattern (Saad / Saadi differ); surnames may differ by one slot (Samrata / Samurata)
     sa, sb = vowel_shape(a), vowel_shape(b)
     if given and sa != sb:
         return False
@@ -196,8 +201,8 @@ def person_compatible(a: list[str], b: list[str]) -> bool:
 
     A one-token name matches the other's surname (last token). Longer names must agree on
     the first name and the surname (and the shorter's middle parts appear in order), or the
-    shorter must begin the longer ("Saif al-Islam") or end it as a multi-part surname
-    ("Abdel Jalil" in "Mustafa Abdel Jalil"). Names of the same length match token by token.
+    shorter must begin the longer ("Abu Bakr") or end it as a multi-part surname
+    ("Abdel Karim" in "Omar Abdel Karim"). Names of the same length match token by token.
     """
     if not a or not b:
         return False
@@ -210,13 +215,13 @@ def person_compatible(a: list[str], b: list[str]) -> bool:
     if same_token(a[0], b[0], given=True) and same_token(a[-1], b[-1]):
         return is_subsequence(a[1:-1], b[1:-1])
     if all(same_token(x, y, given=True) for x, y in zip(a, b[: len(a)], strict=True)):
-        return True  # "Saif al-Islam" begins "Saif al-Islam Gaddafi"
+        return True  # "Abu Bakr" begins "Abu Bakr Haddadi"
     tail = b[len(b) - len(a):]
     return all(same_token(x, y) for x, y in zip(a, tail, strict=True))
 
 
 def acronym_of(words: list[str]) -> str:
-    """Initials of the content words of a name ("National Transitional Council" -> "NTC")."""
+    """Initials of the content words of a name ("National Reform Council" -> "NRC")."""
     skip = {"of", "the", "for", "and", "de", "du", "des", "on", "in", "al", "el"}
     return "".join(w[0].upper() for w in words if w and w.lower() not in skip and w[0].isalpha())
 
@@ -226,7 +231,7 @@ _ACR_SKIP = {"of", "the", "for", "and", "de", "du", "des", "on", "in", "al", "el
 
 def acronym_spells(acr: str, words: list[str]) -> bool:
     """``acr`` is made of a non-empty prefix of each content word in order
-    ("AGOCO" = Arabian Gulf Oil COmpany, "NTC" = National Transitional Council)."""
+    ("NORCO" = Northern Rivers Oil COmpany, "NRC" = National Reform Council)."""
     content = [w.lower() for w in words if w and w.lower() not in _ACR_SKIP and w[0].isalpha()]
     a = acr.lower()
 
@@ -241,7 +246,7 @@ def acronym_spells(acr: str, words: list[str]) -> bool:
 
 
 def acronym_form(text: str) -> str | None:
-    """'U.N.' / 'UN' / 'NTC' -> 'UN' / 'NTC'; None when ``text`` is not acronym-like."""
+    """'U.N.' / 'UN' / 'NRC' -> 'UN' / 'NRC'; None when ``text`` is not acronym-like."""
     s = text.replace(".", "").replace(" ", "")
     if 2 <= len(s) <= 7 and s.isalpha() and s.isupper():
         return s

@@ -14,7 +14,7 @@ _TITLE_WORDS = [
     r"Defence Minister", r"Interior Minister", r"Minister", r"Secretary-General", r"Secretary General",
     r"Secretary of State", r"Secretary", r"Sen\.?", r"Senator", r"Rep\.?", r"Gov\.?", r"Governor",
     r"Ambassador", r"Amb\.?", r"Judge", r"Justice", r"Dr\.?", r"Mr\.?", r"Mrs\.?", r"Ms\.?", r"Sir", r"Lord",
-    r"Pope", r"Rev\.?", r"Father", r"Brother Leader", r"Leader", r"Chancellor", r"Spokesman",
+    r"Pope", r"Rev\.?", r"Father", r"Leader", r"Chancellor", r"Spokesman",
 ]
 TITLE_RE = re.compile(r"^(?:(?:" + "|".join(_TITLE_WORDS) + r")\s+)+")
 _LEADING = re.compile(r"^(?:[\"'“”‘’(\[\-–—\s]+|(?:the|The|THE)\s+)+")
@@ -50,14 +50,14 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:\n]|--|—)[\s\"'“‘(\-–—]*$")
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip a leading article/quote and a trailing possessive/punctuation from ``text[start:end]``;
-    at a sentence start also a capitalised function word spaCy took in ("Will Moammar Gadhafi be ...")."""
+    at a sentence start also a capitalised function word spaCy took in ("Will Omar Haddadi be ...")."""
     span = text[start:end]
     cut = _INNER_BREAK.search(span)
     if cut and cut.start() > 0:
-        end = start + cut.start()  # 'Gadhafi is"over', 'DJIBOUTI - Protesters', 'CNN Student News - 8/22/11'
+        end = start + cut.start()  # 'Haddadi is"over', 'NAIROBI - Protesters', 'CNN Student News - 8/22/11'
         words = text[start:end].split(" ")
         while len(words) > 1 and not words[-1][:1].isupper():
-            words.pop()  # the lower-case words before the glued quote: 'Gadhafi is"over' -> 'Gadhafi'
+            words.pop()  # the lower-case words before the glued quote: 'Haddadi is"over' -> 'Haddadi'
         end = start + len(" ".join(words))
         span = text[start:end]
     m = _LEADING.match(span)
@@ -76,14 +76,14 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     if m and m.start() > 0:
         end = start + m.start()
         span = text[start:end]
-    # a final period with no other period in the name ends the sentence ("the NTC."), unlike "U.N."
+    # a final period with no other period in the name ends the sentence ("the NRC."), unlike "U.N."
     if span.endswith(".") and "." not in span[:-1] and len(span) > 2:
         end -= 1
     return start, end
 
 
 def split_title(text: str, start: int, end: int) -> tuple[int, str | None]:
-    """If the span starts with titles ("Lt. Gen. Abdel Fattah Younis"), the name start and the title."""
+    """If the span starts with titles ("Lt. Gen. Omar Haddadi"), the name start and the title."""
     span = text[start:end]
     m = TITLE_RE.match(span)
     if m and m.end() < len(span) and span[m.end()].isupper():
@@ -92,7 +92,7 @@ def split_title(text: str, start: int, end: int) -> tuple[int, str | None]:
 
 
 def title_before(text: str, start: int) -> str | None:
-    """A title written just before a name that NER left out of the span ("Col. Moammar Gadhafi")."""
+    """A title written just before a name that NER left out of the span ("Col. Omar Haddadi")."""
     window = text[max(0, start - 40):start]
     m = re.search(r"(?:^|[\s(\"“])((?:(?:" + "|".join(_TITLE_WORDS) + r")\s+)+)$", window)
     if m:
@@ -101,12 +101,12 @@ def title_before(text: str, start: int) -> str | None:
 
 
 def negated(text: str, start: int) -> bool:
-    """'pro-Gadhafi', 'anti-Gadhafi' and the like are attributes, not references."""
+    """'pro-Haddadi', 'anti-Haddadi' and the like are attributes, not references."""
     return bool(re.search(r"\b(?:pro|anti|non|ex|post|pre)-$", text[max(0, start - 6):start], re.I))
 
 
 def prefixed_adjective(text: str, start: int, end: int) -> bool:
-    """The span itself starts with pro-/anti- ("pro-Gadhafi")."""
+    """The span itself starts with pro-/anti- ("pro-Haddadi")."""
     return bool(_NEGATING.match(text[start:end]))
 
 
@@ -117,7 +117,7 @@ _HYPHEN_PARTICLE = re.compile(r"([A-Z][a-z]+) (?:al|el|a|ad|as|ash|ar|az|an|Al|E
 def repair_spans(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Fix two ways spaCy breaks Arabic names in news text:
     - a name cut after a particle: "Zine El" + "Abidine Ben Ali" -> "Zine El Abidine Ben Ali";
-    - a name started after a hyphenated particle: "Saif al-[Islam Gadhafi]" -> "Saif al-Islam Gadhafi".
+    - a name started after a hyphenated particle: "Nur al-[Din Haddadi]" -> "Nur al-Din Haddadi".
     Spans come back sorted; labels of merged spans are the second's when it is PERSON."""
     ents = sorted(entities)
     out: list[tuple[int, int, str]] = []
@@ -129,7 +129,7 @@ def repair_spans(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[
                 if out[-1][0] < m.start():
                     out.append((s, e, label))
                     continue
-                out.pop()  # "Saif" tagged on its own before "a-Islam Gadhafi"
+                out.pop()  # "Nur" tagged on its own before "al-Din Haddadi"
             s, label = m.start(), "PERSON"
         if out:
             ps, pe, pl = out[-1]
@@ -142,7 +142,7 @@ def repair_spans(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[
 
 
 def _split_conjoined(text: str, s: int, e: int, label: str) -> list[tuple[int, int, str]]:
-    """'Zueitina and Es Sider' (GPE/LOC/FAC): two places, unless the whole is one name
+    """'Dara and Salt' (GPE/LOC/FAC): two places, unless the whole is one name
     ('Bosnia and Herzegovina', 'Trinidad and Tobago')."""
     span = text[s:e]
     i = span.find(" and ")

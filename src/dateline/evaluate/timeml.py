@@ -63,8 +63,14 @@ def read_timeml(path: Path, root: Path) -> GoldDoc:
     return GoldDoc(str(rel), part, dct, "".join(buf), spans)
 
 
-def gold_files(gold_dir: Path, limit: int | None = None) -> list[Path]:
+def gold_files(gold_dir: Path, limit: int | None = None, subset: str | None = None) -> list[Path]:
+    """Sorted .tml files under gold_dir; ``subset`` keeps one sub-corpus (the first folder under
+    gold_dir, e.g. TimeBank or AQUAINT in TBAQ), matched case-insensitively."""
     files = sorted(p for p in gold_dir.rglob("*.tml") if p.is_file())
+    if subset:
+        want = subset.lower()
+        files = [p for p in files if len(p.relative_to(gold_dir).parts) > 1
+                 and p.relative_to(gold_dir).parts[0].lower() == want]
     return files[:limit] if limit else files
 
 
@@ -186,10 +192,11 @@ def run_system(doc: GoldDoc) -> list[tuple[int, int, str, str]]:
 
 def evaluate(gold_dir: Path, limit: int | None = None,
              system: Callable[[GoldDoc], list[tuple[int, int, str, str]]] = run_system,
-             every: int = 1) -> tuple[dict, Tally]:
+             every: int = 1, subset: str | None = None) -> tuple[dict, Tally]:
     """Score ``system`` (GoldDoc -> spans) on every .tml under gold_dir (or every ``every``-th one,
-    in sorted order, after ``limit``); returns (report, total tally)."""
-    files = gold_files(gold_dir, limit)[::every]
+    in sorted order, after ``limit``; only sub-corpus ``subset`` if given); returns
+    (report, total tally)."""
+    files = gold_files(gold_dir, limit, subset)[::every]
     total = Tally()
     parts: dict[str, Tally] = defaultdict(Tally)
     t0 = time.perf_counter()
@@ -218,6 +225,76 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N files (sorted paths)")
     parser.add_argument("--show", type=int, default=0, help="print N examples of each error class")
     parser.add_argument("--every", type=int, default=1, help="score every K-th file only (a spread sample)")
+    parser.add_argument("--subset", "--split", dest="subset", default=None,
+                        help="score one sub-corpus only (first folder under gold_dir: timebank|aquaint)")
+    parser.add_argument("--leave-out", dest="leave_out", action="store_true",
+                        help="score each sub-corpus as the held-out side of a tune-on-the-other split")
+    parser.add_argument("--compare-dateparser", dest="compare_dateparser", action="store_true",
+                        help="value normalisation on gold extents: our grammar vs dateparser.parse")
+
+
+def leave_out_report(gold_dir: Path, limit: int | None = None, every: int = 1) -> list[dict]:
+    """One row per direction: tuned on sub-corpus A, scored on the other sub-corpus B.
+
+    The tagger has no setting fitted to data at run time (its rules are fixed code), so
+    "tuned on A" names which side a rule change was chosen on; the score of B is the same run
+    either way. Each row gives B's own scores, so both directions are reported. The rules are
+    cumulative: a row is a clean left-out score only for the changes analysed on its "tuned on"
+    side (dating/timex/__init__.py lists which change came from which side)."""
+    parts = sorted({p.relative_to(gold_dir).parts[0] for p in gold_files(gold_dir)
+                    if len(p.relative_to(gold_dir).parts) > 1})
+    rows = []
+    for held in parts:
+        tuned = [p for p in parts if p != held]
+        report, _ = evaluate(gold_dir, limit, every=every, subset=held)
+        rows.append({"tuned_on": "+".join(tuned), "scored_on": held,
+                     **{k: v for k, v in report.items() if k not in ("errors", "subcorpora")}})
+    return rows
+
+
+_GRAIN = (("day", re.compile(r"^\d{4}-\d\d-\d\d$"), 10), ("month", re.compile(r"^\d{4}-\d\d$"), 7),
+          ("year", re.compile(r"^\d{4}$"), 4))
+
+
+def value_component_report(gold_dir: Path, subset: str | None = None) -> dict[str, dict[str, float | int]]:
+    """Value normalisation alone, on gold extents: our grammar vs ``dateparser.parse``.
+
+    Every gold DATE whose value is a calendar day, month or year is given, as its own text, to
+    ``tag_timexes`` (anchored at the DCT) and to ``dateparser.parse`` (RELATIVE_BASE = the DCT,
+    past dates preferred, as news mostly reports); dateparser's datetime is cut to the gold
+    granularity (a favour to it: it cannot say the granularity itself); ``ours_then_dateparser`` asks
+    dateparser only where the grammar found nothing. Accuracy per granularity."""
+    import datetime as dt
+
+    import dateparser
+
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for f in gold_files(gold_dir, subset=subset):
+        doc = read_timeml(f, gold_dir)
+        if not doc.dct or not re.match(r"^\d{4}-\d\d-\d\d", doc.dct):
+            continue
+        base = dt.datetime.strptime(doc.dct[:10], "%Y-%m-%d")
+        for s, e, value, ttype in doc.timexes:
+            if ttype != "DATE":
+                continue
+            grain = next(((g, n) for g, rx, n in _GRAIN if rx.match(value)), None)
+            if grain is None:
+                continue
+            span = doc.text[s:e]
+            c = counts[grain[0]]
+            c["n"] += 1
+            ours = tag_timexes(span, doc.dct)
+            c["ours"] += bool(ours) and ours[0].value == value
+            got = dateparser.parse(span, languages=["en"],
+                                   settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+            dp_ok = got is not None and got.strftime("%Y-%m-%d")[:grain[1]] == value
+            c["dateparser"] += dp_ok
+            c["fallback"] += (ours[0].value == value) if ours else dp_ok
+    out: dict[str, dict[str, float | int]] = {}
+    for g, c in counts.items():
+        out[g] = {"n": c["n"], "ours": round(c["ours"] / c["n"], 4), "dateparser": round(c["dateparser"] / c["n"], 4),
+                  "ours_then_dateparser": round(c["fallback"] / c["n"], 4)}
+    return out
 
 
 def print_report(report: dict, total: Tally, show: int = 0, out: TextIO = sys.stdout) -> None:
@@ -241,7 +318,26 @@ def run(args: argparse.Namespace) -> int:
     if not args.gold_dir.is_dir():
         print(f"not a folder: {args.gold_dir}", file=sys.stderr)
         return 2
-    report, total = evaluate(args.gold_dir, args.limit, every=args.every)
+    if getattr(args, "compare_dateparser", False):
+        rows = value_component_report(args.gold_dir, getattr(args, "subset", None))
+        print(json.dumps(rows) if getattr(args, "json", False) else
+              "\n".join(f"{g:<6} n={r['n']:<5} ours={r['ours']:.3f} dateparser={r['dateparser']:.3f} "
+                        f"ours_then_dateparser={r['ours_then_dateparser']:.3f}"
+                        for g, r in rows.items()))
+        return 0
+    if getattr(args, "leave_out", False):
+        rows = leave_out_report(args.gold_dir, args.limit, args.every)
+        if getattr(args, "json", False):
+            print(json.dumps(rows))
+        else:
+            print(f"{'tuned on':<10} {'scored on':<10} relF1  strF1  valF1  typeF1  gold   sys")
+            for r in rows:
+                print(f"{r['tuned_on']:<10} {r['scored_on']:<10} {r['relaxed_f1']:.3f}  "
+                      f"{r['strict_f1']:.3f}  {r['value_f1']:.3f}  {r['type_f1']:.3f}   "
+                      f"{r['n_gold']:>5} {r['n_system']:>5}")
+        return 0
+    report, total = evaluate(args.gold_dir, args.limit, every=args.every,
+                             subset=getattr(args, "subset", None))
     if getattr(args, "json", False):
         print(json.dumps(report))
         if args.show:

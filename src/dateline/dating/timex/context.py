@@ -3,12 +3,38 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from .anchor import Anchor
 from .tense import is_fronted, tense_near
 
 Piece = tuple[int, int, str, str]  # start, end, value, type
+
+# a ". " after these ends no sentence ("Roe vs. Wade", "Dr. Slepian", "Birmingham, Ala., killed")
+_ABBREV = re.compile(r"(?:\b(?:vs|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|Inc|Corp|Co|Ltd|No|Ala|Ariz|Calif"
+                     r"|Colo|Conn|Fla|Ill|Ind|Mass|Mich|Minn|Tenn|Tex|Va|Wash|Wis|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)"
+                     r"|\b[A-Z]|\.[A-Za-z])$")
+
+
+def _is_stop(t: str, i: int) -> bool:
+    """t[i:i+2] == '. ' ends a sentence (not an abbreviation, not followed by a lower-case word)."""
+    nxt = t[i + 2:i + 3]
+    return not _ABBREV.search(t, max(0, i - 6), i) and not nxt.islower()
+
+
+def _last_stop(t: str, pos: int) -> int:
+    i = t.rfind(". ", 0, pos)
+    while i >= 0 and not _is_stop(t, i):
+        i = t.rfind(". ", 0, i)
+    return i
+
+
+def _next_stop(t: str, pos: int) -> int:
+    i = t.find(". ", pos)
+    while i >= 0 and not _is_stop(t, i):
+        i = t.find(". ", i + 1)
+    return i
 
 
 @dataclass
@@ -31,8 +57,8 @@ class Ctx:
                 if lo <= pos < hi:
                     return lo, hi
         t = self.text
-        lo = max(t.rfind(". ", 0, pos), t.rfind("\n", 0, pos)) + 1
-        hi_c = [x for x in (t.find(". ", pos), t.find("\n", pos)) if x >= 0]
+        lo = max(_last_stop(t, pos), t.rfind("\n", 0, pos)) + 1
+        hi_c = [x for x in (_next_stop(t, pos), t.find("\n", pos)) if x >= 0]
         return lo, (min(hi_c) + 1 if hi_c else len(t))
 
     def tense(self, start: int, end: int, present: bool = False) -> str | None:

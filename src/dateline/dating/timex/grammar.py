@@ -83,7 +83,7 @@ RULES: list[Rule] = [
     _r("month_spoken_year", rf"(?:(?P<day>{D})\s+)?(?P<month>{M})\s+(?:(?P<day2>{D})\s*,?\s*)?(?P<sy>(?i:nineteen)[\s-]+"
                             r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four"
                             r"|five|six|seven|eight|nine))?))(?!\w)", nz.month_spoken_year),
-    _r("weekday", rf"(?:(?P<rel>(?i:last|next|this|coming|past|(?:the\s+)?previous|the\s+following))\s+)?(?P<wd>{WD})"
+    _r("weekday", rf"(?:(?P<rel>(?i:last|next|this\s+coming|this|coming|past|(?:the\s+)?previous|the\s+following))\s+)?(?P<wd>{WD})"
                   rf"(?:\s+(?P<part>{PART}))?(?:\s*,?\s+(?i:at\s+)?{CLOCK})?(?!\w)", nz.weekday),
     _r("month_set", rf"(?i:every|each)\s+(?P<month>{M})(?!\w)", nz.month_set),
     _r("weekday_set", rf"(?i:every|each)\s+(?P<wd>{WD})(?:\s+(?P<part>{PART}))?", nz.weekday_set),
@@ -103,6 +103,9 @@ RULES: list[Rule] = [
                       r"|tomorrow)))?(?!\w)", nz.part_of_day),
     _r("late_day", rf"(?i:early|late)\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow)))(?!\w)", nz.part_of_day),
     _r("overnight", r"(?i:overnight)(?!\w)", nz.overnight),
+    _r("clock_in_the", r"(?P<hh>[1-9]|1[0-2])(?::(?P<mm>[0-5]\d))?\s+(?:(?i:o'clock)\s+)?(?i:in\s+the\s+)"
+                        r"(?P<pod>(?i:morning|afternoon|evening))(?!\w)|(?P<hh2>[1-9]|1[0-2])(?::(?P<mm2>[0-5]\d))?\s+"
+                        r"(?:(?i:o'clock)\s+)?(?i:at\s+)(?P<pod2>(?i:night))(?!\w)", nz.clock_in_the),
     _r("clock_24h", r"(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s+(?:(?i:hours|hrs)|GMT|UTC|(?i:local\s+time))(?!\w)",
        nz.clock_time),
     _r("clock_word", rf"(?P<tod>(?i:noon|midnight|midday))(?:\s+(?:(?i:on)\s+)?(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday|tomorrow)))?(?!\w)",
@@ -168,7 +171,7 @@ RULES: list[Rule] = [
     _r("set_every", rf"(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<snum>{NUM})\s+)?"
                     r"(?P<sunit>(?i:days?|weeks?|months?|years?|quarters?|hours?|minutes?|mornings?|nights?|evenings?"
                     r"|afternoons?|weekends?|decades?))(?!\w)", nz.set_every),
-    _r("holiday", r"(?P<hol>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s(?:\s+(?:Eve|Day))?|Thanksgiving(?:\s+Day)?"
+    _r("holiday", r"(?:(?P<hrel>(?i:last|next|this|this\s+past|the\s+coming))\s+)?(?P<hol>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s(?:\s+(?:Eve|Day))?|Thanksgiving(?:\s+Day)?"
                   r"|Easter(?:\s+Sunday)?|Halloween|Independence\s+Day|Valentine['’]s\s+Day|Election\s+Day)"
                   rf"(?!\w)(?:\s*,?\s*(?P<year>{Y}))?", nz.holiday),
 ]

@@ -223,7 +223,7 @@ def weekday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
             v = weekday_date(a, wd, -1)
             if wd == cur:
                 v = fmt_date(a.date - dt.timedelta(days=7))
-        elif rel in ("next", "coming", "following"):
+        elif rel in ("next", "coming", "following", "this coming"):
             v = weekday_date(a, wd, +1)
             if wd == a.date.isoweekday():
                 v = fmt_date(a.date + dt.timedelta(days=7))
@@ -651,6 +651,21 @@ def clock_time(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     return [(m.start(), m.end(), base + tv, "TIME")]
 
 
+def clock_in_the(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'4 in the morning', '10 at night': an hour with its part of day (TIMEX3 TIME on the anchor day)."""
+    hh = _g(m, "hh") or m.group("hh2")
+    mm = int(_g(m, "mm") or _g(m, "mm2") or 0)
+    pod = (_g(m, "pod") or m.group("pod2")).lower()
+    h = int(hh)
+    if pod in ("afternoon", "evening", "night") and h < 12 and not (pod == "night" and h < 5):
+        h += 12
+    elif pod == "morning" and h == 12:
+        h = 0
+    day = ctx.anchor.date
+    base = fmt_date(day) if day is not None else "XXXX-XX-XX"
+    return [(m.start(), m.end(), f"{base}T{h:02d}:{mm:02d}", "TIME")]
+
+
 def fixed(value: str, ttype: str = "DATE") -> Callable[[re.Match[str], Ctx], list[Piece] | None]:
     """A normaliser giving a constant value (now -> PRESENT_REF, daily -> P1D SET...)."""
 
@@ -703,7 +718,13 @@ def holiday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     if name in fixed_days:
         mo, d = fixed_days[name]
         if y is not None and not ys and a.month is not None:
-            y = year_for(a, mo, d, ctx.tense(m.start(), m.end()))
+            hrel = " ".join((_g(m, "hrel") or "").lower().split())
+            htense = {"last": "past", "this past": "past", "next": "future", "the coming": "future"}.get(hrel)
+            if htense and a.date is not None:  # "last Christmas", "next Christmas": strictly before/after
+                y = a.year if (a.date < dt.date(a.year, mo, d)) == (htense == "future") else a.year + (
+                    -1 if htense == "past" else 1)
+            else:
+                y = year_for(a, mo, d, ctx.tense(m.start(), m.end()))
         return [(m.start(), m.end(), _date_value(y, mo, d) or "", "DATE")]
     if y is None or name not in ("easter", "thanksgiving", "election day"):
         return None
@@ -712,7 +733,11 @@ def holiday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     cands = [_floating(name, yy) for yy in (y - 1, y, y + 1)]
     tense = ctx.tense(m.start(), m.end())
     anchor_d = a.date
-    if tense == "past" or (m.start() >= 5 and ctx.text[m.start() - 5:m.start()].lower() == "last "):
+    rel = " ".join((_g(m, "hrel") or "").lower().split())
+    if rel in ("next", "the coming"):
+        tense = "future"
+    if rel in ("last", "this past") or tense == "past" or (
+            m.start() >= 5 and ctx.text[m.start() - 5:m.start()].lower() == "last "):
         pick = max(c for c in cands if c <= anchor_d)
     elif tense == "future":
         pick = min(c for c in cands if c >= anchor_d)

@@ -80,13 +80,19 @@ def resolve(text: str, pieces: list[Piece]) -> list[Piece]:
                 v = f"{ref_q[0] - 1:04d}-Q{ref_q[1]}"
             elif kind == "YEARQ":
                 v = f"{arg}-Q{ref_q[1]}" if q_near and ref_q else arg
-            elif kind == "THAT" and ref_any is not None:
-                m = _DATEVAL.match(ref_any)
+            elif kind == "THAT" and (ref_last or ref_any) is not None:
+                # the time the text last named, with or without its year written ("last October ...
+                # that same day" -> 1998-10-XX: a day of that month, which one unknown)
+                ref = ref_last or ref_any
+                assert ref is not None
+                m = _DATEVAL.match(ref)
                 if m:
                     parts = {"year": 1, "month": 2, "day": 3}[arg]
                     got = [g for g in m.groups()[:parts] if g]
                     if len(got) == parts:
                         v = "-".join(got)
+                    elif got and ref is not ref_any:
+                        v = "-".join(got + ["XX"] * (parts - len(got)))
             elif kind == "THATMONTH" and ref_any is not None and ref_any[:4].isdigit():
                 v = f"{ref_any[:4]}-{arg}"
             elif kind == "SHIFT" and ref_last is not None:
@@ -111,6 +117,7 @@ def resolve(text: str, pieces: list[Piece]) -> list[Piece]:
 
 _BARE_CLOCK = re.compile(r"^(\d{4}-\d\d-\d\d)T\d")
 _DAY_WORDS = re.compile(r"(?i:day|night|morning|evening|afternoon|tomorrow|tonight)|[A-Z][a-z]{2}")
+_PART_OF_CLOCK = re.compile(r"\s(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)$", re.IGNORECASE)
 _CLOCK_GAP = re.compile(r"^(?:\s|,|\(|\)|on\b|local\s+time\b|[A-Z]{2,4}\b)*$")
 
 
@@ -122,7 +129,8 @@ def attach_clock_days(text: str, pieces: list[Piece]) -> list[Piece]:
         s, e, v, t = out[i]
         ns, _ne, nv, _nt = out[i + 1]
         m = _BARE_CLOCK.match(v)
-        if t != "TIME" or not m or _DAY_WORDS.search(text[s:e].replace("GMT", "")) or ns - e > 30:
+        own = _PART_OF_CLOCK.sub("", text[s:e].replace("GMT", ""))  # "4 in the morning" names no day
+        if t != "TIME" or not m or _DAY_WORDS.search(own) or ns - e > 30:
             continue
         nd = _FULLDATE.match(nv)
         if nd and _CLOCK_GAP.match(text[e:ns]):

@@ -7,7 +7,7 @@ import re
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)"
     r"(?:scheduled|expected\s+to|due\s+to|set\s+to|slated)|expects?\s+to"
-    r"|plans?\s+to|planned|intends?\s+to|next|upcoming|to\s+be\s+held"
+    r"|plans?\s+to|planned|intends?\s+to|next(?!\s+(?:to|door)\b)|upcoming|to\s+be\s+held"
     r"|as\s+early\s+as|as\s+soon\s+as|until|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?:set|scheduled|slated|planned)\s+for"
     r"|expires|resumes|begins|starts|opens|ends|takes\s+place|(?:is|are)\s+(?:due|scheduled|expected)"
     r"|would(?!\s+have)|(?-i:may|might)(?!\s+(?:not\s+)?have)|planning\s+to|payable|effective)\b|'ll\b",
@@ -47,7 +47,9 @@ _FRONTED_LEFT = re.compile(
 _FRONTED_RIGHT = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s*,")
 
 
-_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|although|though|whereas)\b|;|\s--?\s")
+# ... or a closing quote: the reporting verb after it ("will leave at 4 (...),'' he said") is not the
+# tense of the quoted clause
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|although|though|whereas)\b|;|\s--?\s|''|\u201d|\"")
 
 
 _BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|'s|'re)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)

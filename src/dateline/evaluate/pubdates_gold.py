@@ -1,0 +1,113 @@
+"""``dateline evaluate pubdates-gold FILE``: publication dates against a hand-built gold file.
+
+The gold (tests/gold/<corpus>/pubdates.<split>.json, layout in GOLD_SPEC) lists article paths
+relative to ``data_root`` (the repository root for "."), each with the publication date a reader
+takes from the article (``YYYY-MM-DD``, ``YYYY-MM`` or null when the article prints no date).
+
+The articles are read with the pipeline's own reader and analysed as ONE story by
+``pipeline.analyze_documents`` then ``pipeline.analyze_story`` (the story phase reconciles
+publication dates across documents), exactly as ``dateline analyze`` runs them; nothing is
+re-implemented here. Scores, over the documents:
+
+* ``day_accuracy``: share of dated gold documents (day granularity) given that day;
+* ``month_accuracy``: share of dated gold documents whose year-month is right;
+* ``coverage``: share of dated gold documents given any date;
+* ``null_ok``: share of undated gold documents (gold null) the pipeline left undated
+  (a date invented for them is an error);
+* ``accuracy``: all documents, a document being right when its day (or month, for a month-level
+  gold) matches, or when both gold and output are null.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("gold", metavar="FILE", help="pubdates gold JSON (tests/gold/<corpus>/pubdates.<split>.json)")
+    parser.add_argument("--data", default=None, help="root the gold's article paths are relative to "
+                                                     "(default: the gold's data_root, from the repository root)")
+    parser.add_argument("--errors", action="store_true", help="list wrong documents on stderr")
+
+
+def _data_root(gold: dict[str, Any], arg: str | None) -> Path:
+    if arg:
+        return Path(arg)
+    root = Path(gold.get("data_root") or ".")
+    return root if root.is_absolute() else ROOT / root
+
+
+def judge(pred: str | None, gold: str | None) -> bool:
+    """True when the output date agrees with the gold at the gold's granularity (None = undated)."""
+    if gold is None:
+        return not pred
+    if not pred:
+        return False
+    return pred[: len(gold)] == gold
+
+
+def predict(paths: list[Path]) -> dict[str, str | None]:
+    """Publication date the pipeline gives each article (by its path), the articles being one story."""
+    from ..ingest import read_inputs
+    from ..pipeline import analyze_documents, analyze_story
+
+    raws, path_of = [], {}
+    for i, p in enumerate(paths):
+        for r in read_inputs([str(p)]):
+            r.id = f"d{i}_{r.id}"
+            path_of[r.id] = str(p)
+            raws.append(r)
+    docs = analyze_documents(raws)
+    analyze_story(docs)
+    return {path_of[d.id]: (d.published if d.status == "ok" else None) for d in docs}
+
+
+def score(rows: list[tuple[str, str | None, str | None]]) -> dict[str, Any]:
+    """The metrics of (doc, gold, predicted) rows."""
+    dated = [(g, p) for _, g, p in rows if g]
+    days = [(g, p) for g, p in dated if len(g) == 10]
+    nulls = [p for _, g, p in rows if not g]
+
+    def share(k: int, n: int) -> float | None:
+        return round(k / n, 4) if n else None
+
+    return {
+        "documents": len(rows),
+        "dated": len(dated),
+        "undated": len(nulls),
+        "accuracy": share(sum(judge(p, g) for _, g, p in rows), len(rows)),
+        "day_accuracy": share(sum(judge(p, g) for g, p in days), len(days)),
+        "month_accuracy": share(sum(bool(p) and p[:7] == g[:7] for g, p in dated), len(dated)),
+        "coverage": share(sum(bool(p) for _, p in dated), len(dated)),
+        "null_ok": share(sum(not p for p in nulls), len(nulls)),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    gold_path = Path(args.gold)
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    root = _data_root(gold, args.data)
+    items = [(d["doc"], d.get("published")) for d in gold["docs"]]
+    missing = [doc for doc, _ in items if not (root / doc).exists()]
+    if missing:
+        print(f"missing articles under {root}: {missing[:3]}", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    pred = predict([root / doc for doc, _ in items])
+    rows = [(doc, g, pred.get(str(root / doc))) for doc, g in items]
+    result = score(rows)
+    result["gold"] = str(gold_path)
+    result["seconds"] = round(time.perf_counter() - t0, 2)
+    if args.errors:
+        for doc, g, p in rows:
+            if not judge(p, g):
+                print(f"  gold={g} got={p}  {doc}", file=sys.stderr)
+    print(json.dumps(result, indent=2))
+    return 0
