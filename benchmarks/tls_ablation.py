@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from statistics import mean
 
-from dateline.evaluate.tls import find_tasks, load_topic, read_timeline, score, system_timeline
+from dateline.evaluate.tls import load_stories, score, system_timeline
 
 VARIANTS: dict[str, dict] = {
     "full": {},
@@ -49,20 +49,15 @@ def main(argv: list[str] | None = None) -> int:
         variants.update(json.loads(args.extra))
     if args.variants:
         variants = {k: variants[k] for k in args.variants.split(",")}
-    tasks = find_tasks(args.dataset)[: args.limit] if args.limit else find_tasks(args.dataset)
+    stories = load_stories(args.dataset, args.limit, any_version=args.any_cache)
+    tasks = [st.task for st in stories]
     rows: dict[str, list[dict]] = {v: [] for v in variants}
-    docs_by_topic: dict[Path, list] = {}
-    for task in tasks:
-        if task.topic not in docs_by_topic:
-            docs_by_topic = {task.topic: load_topic(task.topic, any_version=args.any_cache)}
-        gold = read_timeline(task.timeline)
-        kw_path = task.topic / "keywords.json"
-        keywords = json.loads(kw_path.read_text()) if kw_path.exists() else None
+    for st in stories:
         for name, opts in variants.items():
-            r = score(system_timeline(docs_by_topic[task.topic], gold, keywords, json.loads(json.dumps(opts))), gold)
-            r["timeline"] = task.name
+            r = score(system_timeline(st, json.loads(json.dumps(opts))), st.gold)
+            r["timeline"] = st.task.name
             rows[name].append(r)
-        print(task.name, " ".join(f"{n}:{rows[n][-1]['ar1_f']:.3f}" for n in variants), file=sys.stderr)
+        print(st.task.name, " ".join(f"{n}:{rows[n][-1]['ar1_f']:.3f}" for n in variants), file=sys.stderr)
     table = {n: {k: round(mean(r[k] for r in rs), 4) for k in KEYS} for n, rs in rows.items()}
     rest = {n: [r for r in rs if not r["timeline"].startswith(args.exclude + "/")] for n, rs in rows.items()}
     table_rest = {n: {k: round(mean(r[k] for r in rs), 4) for k in KEYS} for n, rs in rest.items() if rs}

