@@ -195,8 +195,10 @@ def build_profile(docs: list[Document], entities: list[Entity] | None = None) ->
     need = max(2.0, GENERIC_SHARE * len(ok)) if len(ok) > 1 else 1.0
     home = None
     if country_df:
-        top, n = country_df.most_common(1)[0]
-        if n >= min(need, len(ok)):
+        ranked = country_df.most_common(2)
+        top, n = ranked[0]
+        tied = len(ranked) > 1 and ranked[1][1] == n  # two countries as frequent: no single home
+        if n >= min(need, len(ok)) and not tied:
             home = top
     home_names = frozenset(spellings.get(home, set())) if home else frozenset()
     return StoryProfile(

@@ -35,7 +35,12 @@ def _modifier(w: str, extra: frozenset[str] = frozenset()) -> bool:
     """A word that qualifies the counted noun after it: general modifiers, the story's own
     (``extra``), nationalities ("British"), "pro-/anti-" compounds and acronyms ("UN")."""
     lw = w.lower()
-    return lw in _SKIPPABLE or lw in extra or bool(_AFFIX.fullmatch(w)) or is_demonym(w)
+    return lw in _SKIPPABLE or lw in extra or bool(_AFFIX.fullmatch(w)) or (is_demonym(w) and not _nationals(w))
+
+
+def _nationals(w: str) -> bool:
+    """A plural demonym ("Kenyans", "Peruvians"): people of a country, a counted noun."""
+    return w.endswith("s") and not w.endswith("ss") and is_demonym(w)
 
 
 _TOLL = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|casualties)"
@@ -169,6 +174,9 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         w = toks[i][0]
         lw = w.lower()
         two = f"{lw} {toks[i + 1][0].lower()}" if i + 1 < len(toks) else ""
+        if i == 0 and lw in currencies and not q.currency:
+            noun, unit = "money", currencies[lw]  # "500 million dinars": money, not a count of things
+            break
         if two in NOUNS:
             noun, noun_text = NOUNS[two], two
             break
@@ -189,12 +197,14 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
             j = i + 1
             if toks[j][0].lower() in _DETS:
                 j += 1
-            while j < len(toks) and j < i + 5 and (_modifier(toks[j][0], extra) or (
+            while j < len(toks) and j < i + 5 and not _nationals(toks[j][0]) and (_modifier(toks[j][0], extra) or (
                     toks[j][0].isalpha() and toks[j][0].lower() not in _STOPWORDS and toks[j][0].lower() not in NOUNS
                     and not _plural_noun(toks[j][0]))):
                 j += 1
             if j < len(toks) and toks[j][0].lower() in NOUNS:
                 noun, noun_text = NOUNS[toks[j][0].lower()], toks[j][0]
+            elif j < len(toks) and _nationals(toks[j][0]):
+                noun, noun_text = "people", toks[j][0]  # "hundreds of Kenyans"
             elif j < len(toks) and _plural_noun(toks[j][0]):
                 noun, noun_text = toks[j][0].lower(), toks[j][0]
             break
