@@ -40,7 +40,7 @@ def test_claims_measures_sources_and_non_claims(fixtures: Path) -> None:
     assert "Rene Preval" in (preval.source or "")
     pm = by_text[("more than 100,000", 100000)]
     assert pm.bound == "lower" and "Bellerive" in (pm.source or "")
-    assert by_text[("20,000 to 100,000", 20000)].measure == "oil flow"
+    assert by_text[("20,000 to 100,000", 20000)].measure == "barrels per day"
     assert by_text[("80", 80)].value == [80, 80]
     # years, magnitudes and "M8.1" are not figures
     assert not any(c.value[0] in (1946, 7.0, 8.1) for c in claims)
@@ -81,9 +81,9 @@ def test_bpoil_article_series_and_numeric_disagreement(shared_data: Path) -> Non
 
     path = shared_data / "timeline17" / "bpoil_guardian" / "InputDocs" / "2010-05-13" / "922.htm.txt"
     _docs, _paths, report = analyze_articles([path])
-    flows = [c for c in report.claims if c.measure == "oil flow"]
+    flows = [c for c in report.claims if c.measure == "barrels per day"]
     assert any(c.value == [20000, 100000] for c in flows)
-    assert any(s.measure.split(" in ")[0] == "oil flow" and len(s.claims) >= 3 for s in report.series)
-    numeric = [d for d in report.disagreements if d.kind == "numeric" and "oil flow" in d.topic]
+    assert any(s.measure.split(" in ")[0] == "barrels per day" and len(s.claims) >= 3 for s in report.series)
+    numeric = [d for d in report.disagreements if d.kind == "numeric" and "barrels per day" in d.topic]
     assert numeric and len(numeric[0].sides) >= 2
     assert len({s.source for s in numeric[0].sides}) >= 2

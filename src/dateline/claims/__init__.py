@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Claim, Disagreement, Document, Entity, Series
+from ..story_profile import build_profile
 from .disagree import find_disagreements
 from .extract import doc_claims, mention_index, source_mention
 from .series import build_series
@@ -18,12 +19,13 @@ def extract_claims(docs: list[Document], entities: list[Entity]) -> tuple[list[C
     document id order and text order, so the same input gives the same ids. Claims outside
 the story's focus (``topic``) are marked ``on_topic=False`` and form no series or disagreement."""
     lookup = _entity_lookup(entities)
+    profile = build_profile(docs, entities)  # what the rules need about this story, from its documents
     claims: list[Claim] = []
     for d in sorted(docs, key=lambda d: d.id):
         if d.status != "ok" or not d.text:
             continue
         idx = mention_index(d)
-        for claim, att in doc_claims(d):
+        for claim, att in doc_claims(d, profile):
             if att is not None and not att.pronoun:
                 span = source_mention(idx, att)
                 if span is not None:
@@ -37,7 +39,7 @@ the story's focus (``topic``) are marked ``on_topic=False`` and form no series o
         c.on_topic = focus.on_topic(c.evidence)
     on_topic = [c for c in claims if c.on_topic]
     series = build_series(on_topic)
-    disagreements = find_disagreements(on_topic, sorted(docs, key=lambda d: d.id), focus.on_topic)
+    disagreements = find_disagreements(on_topic, sorted(docs, key=lambda d: d.id), focus.on_topic, profile)
     return claims, series, disagreements
 
 

@@ -123,7 +123,7 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
             s = sent_start + m.start("src")
             out.append(Attribution(src, s, s + len(m.group("src")), sent_start + m.start()))
     for m in _QUOTED_AS.finditer(sent):
-        # "AFP quoted the Jordanian army as saying ...": the army says it
+        # "The agency quoted the army as saying ...": the army says it
         src = _clean_source(m.group("src"))
         if src:
             out.append(Attribution(src, sent_start + m.start("src"), sent_start + m.end("src"), sent_start + m.end() - 1))
@@ -146,18 +146,18 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
             cut = max(cut, b.end())
         subj = pre[cut:]
         if re.match(r"\s*(?:the|a|an)\s+[a-z]", subj) and pre[:cut].endswith(","):
-            # "Susana Malcorra, the head of the UN department, confirms": name + title
+            # "Jane Doe, the head of the UN department, confirms": name + title
             name = re.search(_NAME + r"\s*,$", pre[:cut])
             if name:
                 subj = name.group(1) + "," + subj
         if not subj.strip(" ,") and pre.rstrip().endswith(","):
-            # appositive subject: "Haiti's President, Rene Preval, tells ..."
+            # appositive subject: "The country's President, John Smith, tells ..."
             parts = pre.rstrip().rstrip(",").rsplit(",", 2)
             head = re.search(_NAME + r"\s*$", parts[-2]) if len(parts) >= 2 else None
             if head and 0 < len(parts[-1].split()) <= 9:
                 subj = head.group(1) + "," + parts[-1]
         if not subj.strip(" ,") and re.search(r"\b(?:but|and)\s*$", pre):
-            # "Preval could not give an estimate but said ...": the subject of the first clause
+            # "Smith could not give an estimate but said ...": the subject of the first clause
             first = re.match(r"\s*((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)", pre)
             if first and first.group(1).lower() not in ("but", "however", "the", "a", "it"):
                 subj = first.group(1)
@@ -173,7 +173,7 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
             s = sent_start + pre.rfind(src) if src in pre else sent_start + cut
             out.append(Attribution(src, s, s + len(src), sent_start + v0, src.lower() in _PRONOUNS))
             continue
-        # inverted: '..., said the spokesman' / '"...," said Ali Tarhouni.'
+        # inverted: '..., said the spokesman' / '"...," said John Smith.'
         post = sent[m.end():]
         pm = re.match(r"\s+((?:the\s+|a\s+|an\s+)?[^,.;:!?\"“”()]{2,70}?)(?=\s*(?:[,.;:!?\"“”()]|$|\s+(?:on|in|at|that|who)\b))", post)
         if pm and (len(pm.group(1).split()) > 8 or not re.match(r"(?:the\s|a\s|an\s|[A-Z])", pm.group(1))):
@@ -184,7 +184,7 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
                 s = sent_start + m.end() + pm.start(1)
                 out.append(Attribution(src, s, s + len(pm.group(1)), sent_start + v0, src.lower() in _PRONOUNS))
     if not out:
-        # "The US Coast Guard has stuck to an early estimate of 5,000": the estimator is the subject
+        # "The agency has stuck to an early estimate of 5,000": the estimator is the subject
         cue = _ESTIMATE_CUE.search(sent)
         np = _INITIAL_NP.match(sent)
         if (cue and np and np.end() < cue.start() and re.search(r"[A-Za-z]{2,}", sent[np.end():cue.start()])

@@ -13,6 +13,7 @@ found no assertion inside their own document are matched across documents.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from ..model import Disagreement, Document, Side, Span
@@ -20,8 +21,6 @@ from ..model import Disagreement, Document, Side, Span
 MAX_DAYS = 1
 MIN_SHARED = 4
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-_GENERIC = {"libya", "libyan", "libyans", "haiti", "haitian", "us", "u.s.", "u.s", "united states", "american",
-            "un", "u.n.", "bp", "gulf", "gulf of mexico", "reuters", "cnn", "bbc", "ap", "afp"}
 
 
 def _day(d: Document) -> date | None:
@@ -33,21 +32,21 @@ def _day(d: Document) -> date | None:
 
 def name_key(name: str) -> str:
     """A spelling-tolerant key of a name: lower case, no vowels/h/y, no doubled letters
-    ("Gadhafi", "Gaddafi" -> "gdf"; transliterations of one name differ in just these)."""
+    ("Mohammed", "Muhammad" -> "mhmd"; transliterations of one name differ in just these)."""
     k = re.sub(r"[aeiouyh\W_]+", "", name.lower())
     return re.sub(r"(.)\1+", r"\1", k)
 
 
-def _entities(d: Document, s0: int, s1: int) -> set[str]:
+def _entities(d: Document, s0: int, s1: int, generic: Callable[[str], bool] | None = None) -> set[str]:
     """The entities mentioned inside ``[s0, s1)`` as spelling-tolerant keys (a person by the
-    last word of the name), minus the story's ubiquitous ones (the country, the UN, BP),
-    which every sentence shares. (Story-level linking keeps transliterations apart on small
-    inputs, so the key does the matching.)"""
+    last word of the name), minus the story's ubiquitous ones (``generic``: the names in most
+    of the story's documents, see ``story_profile``), which every sentence shares. (Story-level
+    linking keeps transliterations apart on small inputs, so the key does the matching.)"""
     out = set()
     for m in d.mentions:
         if s0 <= m.start and m.end <= s1 and m.label in _ENTITY_LABELS:
             name = re.sub(r"^(?:the)\s+|'s$|’s$", "", m.text.strip(), flags=re.I).lower()
-            if name and name not in _GENERIC and m.label != "NORP":
+            if name and not (generic is not None and generic(name)) and m.label != "NORP":
                 key = name_key(name.split()[-1] if m.label == "PERSON" else name)
                 if len(key) >= 2:
                     out.add(key)
@@ -55,17 +54,19 @@ def _entities(d: Document, s0: int, s1: int) -> set[str]:
 
 
 def cross_document(docs: list[Document], denials: list[tuple[Document, int, int, str]],
-                   source_of, content, deny_re, weak_re, same_speaker) -> list[Disagreement]:
+                   source_of, content, deny_re, weak_re, same_speaker,
+                   generic: Callable[[str], bool] | None = None) -> list[Disagreement]:
     """Disagreements between each unanswered ``denials`` entry (doc, start, end, speaker) and
     the best assertion of another document (see the module docstring for the conditions).
-    ``source_of``/``content``/``same_speaker`` and the cue patterns come from ``disagree``."""
+    ``source_of``/``content``/``same_speaker`` and the cue patterns come from ``disagree``;
+    ``generic`` tells the story's ubiquitous names."""
     out: list[Disagreement] = []
     for d, b0, b1, sb in denials:
         text_b = d.text[b0:b1]
         cue = deny_re.search(text_b)
         if cue is None or weak_re.fullmatch(cue.group(0)):
             continue
-        ents_b = _entities(d, b0, b1)
+        ents_b = _entities(d, b0, b1, generic)
         if not ents_b:
             continue
         cb = content(text_b)
@@ -80,7 +81,7 @@ def cross_document(docs: list[Document], denials: list[tuple[Document, int, int,
             for a0, a1 in o.sentences:
                 if a1 - a0 > 400:
                     continue
-                both = _entities(o, a0, a1) & ents_b
+                both = _entities(o, a0, a1, generic) & ents_b
                 if not both:
                     continue
                 text_a = o.text[a0:a1]
@@ -88,7 +89,7 @@ def cross_document(docs: list[Document], denials: list[tuple[Document, int, int,
                     continue
                 common = content(text_a) & cb
                 shared = len(common)
-                # two shared entities and a shared concept ("Gadhafi" + "Venezuela" + fleeing), or one
+                # two shared entities and a shared concept (a person + a country + fleeing), or one
                 # entity and more shared content
                 enough = shared >= MIN_SHARED or (len(both) >= 2 and shared >= 3 and any(c.isupper() for c in common))
                 if not enough or (best is not None and shared <= best[0]):

@@ -3,12 +3,12 @@
 Numeric tolerance: a figure stands for ``[low*(1-t), high*(1+t)]`` with t = 10% for an
 exact figure and 25% for a hedged one ("about", "more than"); open bounds ("at least N")
 extend to infinity (or down to 0 for "up to N"). Reported tolls routinely differ by
-rounding and by a few hours of reporting lag; in T17 (Haiti, Libya) same-day figures from
+rounding and by a few hours of reporting lag; in the development data same-day figures from
 different sources that stay within these margins describe the same count, whereas clashes
 ("45,000-50,000" vs "more than 100,000") are far outside them. Only the same calendar day
 is compared: figures days apart form a series, not a disagreement. "up to N" / "as high as
-N" assert a figure of the order of N: [0.75 N, 1.25 N] like any hedged figure (PAHO's "as
-high as 100,000" against the Red Cross's "45,000-50,000" of the same day is a clash).
+N" assert a figure of the order of N: [0.75 N, 1.25 N] like any hedged figure (one agency's "as
+high as 100,000" against another's "45,000-50,000" of the same day is a clash).
 
 Scope (``scope.py``): two figures only clash when they count the same thing - the same place
 read from the whole clause (a hospital's count, a city's and the country-wide toll are three
@@ -23,8 +23,10 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 
 from ..model import Claim, Disagreement, Document, Side, Span
+from ..story_profile import StoryProfile, country_code
 from .attribution import find_attributions
 from .crossdoc import cross_document
 from .labels import strip_label
@@ -63,9 +65,10 @@ def _interval(c: Claim) -> tuple[float, float]:
 
 
 def _comparable(measure: str) -> bool:
-    """Only tolls and states of people, and oil flow, are one count that sources can dispute;
-    money pledged or people seen somewhere are many different counts."""
-    return bool(re.match(r"(?:people|soldiers|rebels|staff) (?:killed|injured|missing|homeless|displaced|affected|arrested)\b|oil flow", measure))
+    """Only tolls and states of people, and rates (a flow, an output: "barrels per day"), are one
+    count that sources can dispute; money pledged or people seen somewhere are many different counts."""
+    return bool(re.match(r"(?:people|soldiers|rebels|staff) (?:killed|injured|missing|homeless|displaced|affected|arrested)\b"
+                         r"|\w+ per (?:hour|day|week|month|year)$", measure))
 
 
 _SUPERSEDED = re.compile(r"\b(?:previous|previously|earlier|initial|initially|original|originally|first|old|prior)\s+"
@@ -88,7 +91,7 @@ _SUBGROUP = re.compile(r"^\s*of\s+(?:its|their|his|her|our|the\s+\w+'s)\b", re.I
 def _subgroup(c: Claim, docs: dict[str, Document]) -> bool:
     """"three of its peacekeepers": a count of one party's own people, not the overall toll."""
     sent, i = _in_sentence(c, docs)
-    # "three of its peacekeepers"; "Ten Brazilians, three Jordanians and one Haitian": nationals of one
+    # "three of its peacekeepers"; "Ten Italians, three Kenyans and one Peruvian": nationals of one
     # country are a part of the toll, not the toll
     return i >= 0 and bool(_SUBGROUP.match(sent[i + len(c.text):]) or _NATIONALS.match(sent[i + len(c.text):]))
 
@@ -109,7 +112,7 @@ _BREAKDOWN = re.compile(r"\s[-–—]\s|:\s|\bincluding\b|\bof whom\b|\bamong th
 
 
 def _component(c: Claim, docs: dict[str, Document]) -> bool:
-    """"15 UN staff are dead - 11 Brazilian peacekeepers, three Jordanians ...": the parts of
+    """"15 staff are dead - 11 peacekeepers, three engineers ...": the parts of
     a total given earlier in the sentence are not rival figures."""
     sent, i = _in_sentence(c, docs)
     m = _BREAKDOWN.search(sent, 0, max(0, i))
@@ -146,25 +149,34 @@ def _norm_source(s: str | None) -> str:
     return re.sub(r"\W+", " ", (s or "").lower().replace("'s", "")).replace("the ", "").strip()
 
 
-def _same_speaker(a: str, b: str) -> bool:
-    """Same normalised source, or an anaphor of it ("a Libyan diplomatic source" ... "The source")."""
+def _same_speaker(a: str, b: str, profile: StoryProfile | None = None) -> bool:
+    """Same normalised source, or an anaphor of it ("a diplomatic source" ... "The source"), or a
+    shared name that tells speakers apart: not a title, a country or nationality, nor a name
+    every document of the story uses (``profile``)."""
     na, nb = _norm_source(a), _norm_source(b)
     if na == nb:
         return True
     ha, hb = na.split()[-1:] or [""], nb.split()[-1:] or [""]
     if ha == hb and (len(na.split()) == 1 or len(nb.split()) == 1 or na in nb or nb in na):
         return True
-    # a shared name ("Admiral Mullen" / "Admiral Michael Mullen", "NATO" / "the NATO press office")
-    names_a = {w for w in re.findall(r"\b[A-Z][\w-]+", a or "") if w not in _TITLES}
-    names_b = {w for w in re.findall(r"\b[A-Z][\w-]+", b or "") if w not in _TITLES}
-    return bool(names_a & names_b)
+    # a shared name ("Admiral Smith" / "Admiral John Smith", "NATO" / "the NATO press office")
+    shared = ({w for w in re.findall(r"\b[A-Z][\w-]+", a or "") if w not in _TITLES}
+              & {w for w in re.findall(r"\b[A-Z][\w-]+", b or "") if w not in _TITLES})
+    return any(not _unspecific(w, profile) for w in shared)
 
 
+def _unspecific(word: str, profile: StoryProfile | None) -> bool:
+    """A capitalised word that does not single out a speaker: a country or nationality
+    ("Italian", "UK", from GeoNames and the demonym reader), one or two letters ("U", "S"),
+    or a name every document of the story uses."""
+    return len(word) <= 2 or country_code(word) is not None or (profile is not None and profile.is_generic(word))
+
+
+# general English titles, ranks, offices and sentence openers (not names)
 _TITLES = {"The", "A", "An", "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Admiral", "General", "Gen",
            "Secretary", "Foreign", "Defense", "Defence", "Interior", "Deputy", "Senior", "Chief", "Director",
-           "Libyan", "Libya", "U", "S", "US", "UN", "U.N.", "U.S.", "American", "British", "Government", "State",
-           "Haiti", "Haitian", "BP", "Earlier", "But", "However", "Monday", "Tuesday", "Wednesday", "Thursday",
-           "Friday", "Saturday", "Sunday", "Red", "Cross", "Coast", "Guard", "Salvation", "Army"}
+           "Government", "State", "Earlier", "But", "However", "Monday", "Tuesday", "Wednesday", "Thursday",
+           "Friday", "Saturday", "Sunday", "Army", "Police", "Ministry", "Spokesman", "Spokeswoman", "Official"}
 
 
 def _says(c: Claim, docs: dict[str, Document]) -> str:
@@ -278,7 +290,8 @@ def _numeric_cluster(measure: str, day: str, cs: list[Claim], docs: dict[str, Do
     return out
 
 
-# Concept classes of conflict and disaster reporting: different words, same referent.
+# Concept classes of conflict and disaster reporting (general news vocabulary, no story's own
+# words): different words, same referent.
 _CONCEPTS = {
     "AIR": ("aircraft", "air force", "airforce", "warplanes", "warplane", "jets", "fighter jets", "helicopters",
             "helicopter", "gunships", "aviation", "planes", "air strikes", "airstrikes", "air raids", "bombing",
@@ -290,7 +303,6 @@ _CONCEPTS = {
                 "recaptured"),
     "FLEE": ("fled", "flee", "flees", "fleeing", "on his way to", "on her way to", "left the country", "escaped",
              "in exile", "sought refuge", "flown to", "fled to"),
-    "LEAK": ("leak", "leaks", "leaking", "spill", "spilling", "flow", "gushing", "spewing"),
 }
 _CONCEPT_RE = [(c, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ws) + r")\b", re.I)) for c, ws in _CONCEPTS.items()]
 
@@ -318,11 +330,13 @@ def _source_of(text: str, s0: int, s1: int, sents: list[tuple[int, int]] | None 
     return None
 
 
-def statement_disagreements(docs: list[Document]) -> list[Disagreement]:
+def statement_disagreements(docs: list[Document], profile: StoryProfile | None = None) -> list[Disagreement]:
     """Assert vs deny inside one document: a denial sentence (or the contrasted half of a
     sentence) attributed to one source against the nearest preceding statement of another
     source that shares content words with it; a denial left unanswered in its document is
-    matched against the other documents of the same days (``crossdoc``)."""
+    matched against the other documents of the same days (``crossdoc``). ``profile`` names the
+    story's ubiquitous names, which tell neither speakers nor statements apart."""
+    same = partial(_same_speaker, profile=profile)
     out: list[Disagreement] = []
     seen: set[tuple[str, str]] = set()
     unanswered: list[tuple[Document, int, int, str]] = []
@@ -332,7 +346,7 @@ def statement_disagreements(docs: list[Document]) -> list[Disagreement]:
             sent = d.text[s0:s1]
             if not _DENY.search(sent) and not re.match(r"\s*(?:But|However|Yet)\b", sent):
                 continue
-            pair = _within_sentence(d, s0, s1) or _with_previous(d, sents, k)
+            pair = _within_sentence(d, s0, s1, same) or _with_previous(d, sents, k, same)
             if pair is None:
                 if _DENY.search(sent) and CROSS_DOCUMENT:
                     sb = _source_of(d.text, s0, s1)
@@ -344,8 +358,8 @@ def statement_disagreements(docs: list[Document]) -> list[Disagreement]:
             if key in seen:
                 continue
             seen.add(key)
-            if any(o.sides[0].evidence.doc == d.id and _same_speaker(o.sides[-1].source or "", src_b)
-                   and _same_speaker(o.sides[0].source or "", asserts[0][0]) for o in out):
+            if any(o.sides[0].evidence.doc == d.id and same(o.sides[-1].source or "", src_b)
+                   and same(o.sides[0].source or "", asserts[0][0]) for o in out):
                 continue  # a live page repeating the same exchange
             shared = set(_content(d.text[b0:b1]))
             for _, a0, a1 in asserts:
@@ -354,7 +368,8 @@ def statement_disagreements(docs: list[Document]) -> list[Disagreement]:
             sides = [Side(source=sa, says=d.text[a0:a1].strip(), evidence=Span(d.id, a0, a1)) for sa, a0, a1 in asserts]
             sides.append(Side(source=src_b, says=d.text[b0:b1].strip(), evidence=Span(d.id, b0, b1)))
             out.append(Disagreement(id="", topic=topic, kind="statement", sides=sides))
-    for g in cross_document(docs, unanswered, _source_of, _content, _DENY, _WEAK, _same_speaker):
+    for g in cross_document(docs, unanswered, _source_of, _content, _DENY, _WEAK, same,
+                            profile.is_generic if profile is not None else None):
         a, b = g.sides
         g.topic = _topic(b.says, _content(a.says) & _content(b.says))
         out.append(g)
@@ -379,21 +394,21 @@ def _topic(denial: str, shared: set[str]) -> str:
     return " ".join(words[:6]) or "statement"
 
 
-def _within_sentence(d: Document, s0: int, s1: int):
+def _within_sentence(d: Document, s0: int, s1: int, same: Callable[[str, str], bool] = _same_speaker):
     sent = d.text[s0:s1]
     m = _DISPUTED_BY.search(sent)
     if m:
-        # "State TV claimed ... in control of Ajdabiya, a claim disputed by opposition leaders"
+        # "State TV claimed ... in control of the town, a claim disputed by opposition leaders"
         sa = _source_of(d.text, s0, s0 + m.start())
         sb = re.split(r"\s+(?:which|who|that|because|as|saying)\b", m.group("src"))[0].strip()
-        if sa and not _same_speaker(sa, sb):
+        if sa and not same(sa, sb):
             return [(sa, s0, s0 + m.start()), (sb, s0 + m.start(), s1)]
     for m in _CONTRAST.finditer(sent):
         a0, a1, b0, b1 = s0, s0 + m.start(), s0 + m.end(), s1
         if a1 - a0 < 20 or b1 - b0 < 20:
             continue
         sa, sb = _source_of(d.text, a0, a1), _source_of(d.text, b0, b1)
-        if not sa or not sb or _same_speaker(sa, sb):
+        if not sa or not sb or same(sa, sb):
             continue
         if not (_DENY.search(d.text[b0:b1]) or _NEG.search(d.text[b0:b1])):
             continue
@@ -403,7 +418,8 @@ def _within_sentence(d: Document, s0: int, s1: int):
     return None
 
 
-def _with_previous(d: Document, sents: list[tuple[int, int]], k: int):
+def _with_previous(d: Document, sents: list[tuple[int, int]], k: int,
+                   same: Callable[[str, str], bool] = _same_speaker):
     b0, b1 = sents[k]
     text_b = d.text[b0:b1]
     if not _DENY.search(text_b) and not _NEG.search(text_b):
@@ -420,7 +436,7 @@ def _with_previous(d: Document, sents: list[tuple[int, int]], k: int):
         if _DENY.search(d.text[a0:a1]):
             continue  # two denials do not disagree with each other
         sa = _source_of(d.text, a0, a1, sents, j)
-        if not sa or _same_speaker(sa, sb):
+        if not sa or same(sa, sb):
             continue
         overlap = len(_content(d.text[a0:a1]) & cb)
         strong = _DENY.search(text_b) and not _WEAK.fullmatch(_DENY.search(text_b).group(0))
@@ -436,11 +452,12 @@ def _with_previous(d: Document, sents: list[tuple[int, int]], k: int):
 
 
 def find_disagreements(claims: list[Claim], docs: list[Document],
-                       on_topic: Callable[[Span | None], bool] | None = None) -> list[Disagreement]:
+                       on_topic: Callable[[Span | None], bool] | None = None,
+                       profile: StoryProfile | None = None) -> list[Disagreement]:
     """Numeric clashes among ``claims`` and statement clashes in ``docs``; with ``on_topic``,
     a statement clash with a side outside the story's focus is left out."""
     by_id = {d.id: d for d in docs}
-    statements = statement_disagreements(docs)
+    statements = statement_disagreements(docs, profile)
     if on_topic is not None:
         statements = [g for g in statements if all(on_topic(s.evidence) for s in g.sides)]
     out = numeric_disagreements(claims, by_id) + statements

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from ..model import Claim, Document, Span, Timex
+from ..story_profile import StoryProfile
 from .attribution import Attribution, find_attributions, pick_attribution
 from .measure import Measure, find_measure, refuse
 from .quantities import Quantity, find_quantities, merge_from_to
@@ -41,7 +42,7 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -
         # is the date of the count
         if doc.text[t.end:t.end + 2] in ("'s", "’s") or t.text.endswith(("'s", "’s")) or re.search(r"\b(?:since|from)\s+$", doc.text[max(s0, t.start - 8):t.start]):
             continue
-        # live-blog stamps ("2050 Haiti's President ...") are not years; a figure is not
+        # live-blog stamps ("2050 The President ...") are not years; a figure is not
         # about a date after its own publication
         if re.fullmatch(r"\d{4}", t.text.strip()) and re.match(r"\s+[A-Z]", doc.text[t.end:t.end + 2]):
             continue
@@ -58,8 +59,9 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -
     return best[1] if best else doc.published
 
 
-def doc_claims(doc: Document) -> list[tuple[Claim, Attribution | None]]:
-    """Claims of ``doc`` (ids unset) with the attribution each was read from."""
+def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple[Claim, Attribution | None]]:
+    """Claims of ``doc`` (ids unset) with the attribution each was read from; ``profile`` is
+    what the story's documents say about it (see ``story_profile``)."""
     out: list[tuple[Claim, Attribution | None]] = []
     timexes = sorted(doc.timexes, key=lambda t: t.start)
     last_named: str | None = None
@@ -74,7 +76,7 @@ def doc_claims(doc: Document) -> list[tuple[Claim, Attribution | None]]:
         atts = find_attributions(text, s0, s1)
         prev: Measure | None = None
         for q in quantities:
-            m = find_measure(text, q, s0, s1, prev)
+            m = find_measure(text, q, s0, s1, prev, profile)
             if m is None:
                 continue
             prev = m

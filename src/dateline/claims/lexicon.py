@@ -43,8 +43,8 @@ HEDGES: dict[str, tuple[bool, str | None]] = {
 # Counted nouns, normalised: what a figure counts. Plural and singular forms.
 NOUNS: dict[str, str] = {}
 for _canon, _forms in {
-    "people": ["people", "persons", "person", "individuals", "residents", "inhabitants", "haitians",
-               "libyans", "americans", "victims", "lives", "casualties", "survivors", "patients", "men",
+    "people": ["people", "persons", "person", "individuals", "residents", "inhabitants",
+               "victims", "lives", "casualties", "survivors", "patients", "men",
                "women", "children", "families", "citizens", "nationals", "foreigners",
                "migrants", "refugees", "protesters", "demonstrators", "civilians", "passengers",
                "prisoners", "detainees", "orphans", "students", "volunteers", "doctors", "journalists",
@@ -59,7 +59,7 @@ for _canon, _forms in {
                "mercenaries", "gunmen", "loyalists", "defectors"],
     "aircraft": ["aircraft", "planes", "jets", "helicopters", "warplanes", "drones", "aeroplanes", "airplanes"],
     "air strikes": ["sorties", "airstrikes", "air strikes", "strikes", "raids", "air raids"],
-    "munitions": ["missiles", "bombs", "rockets", "shells", "mortars", "tomahawks"],
+    "munitions": ["missiles", "bombs", "rockets", "shells", "mortars"],
     "vehicles": ["tanks", "vehicles", "trucks", "cars", "armoured vehicles"],
     "ships": ["ships", "vessels", "boats", "warships", "ferries", "tankers", "frigates", "ferry boats"],
     "flights": ["flights"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..story_profile import StoryProfile, is_demonym
 from .lexicon import NOT_COUNTS, NOUNS, STATES
 from .quantities import Quantity, find_quantities
 
@@ -19,15 +20,29 @@ _MONTHS = re.compile(
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$"
 )
 _DETS = {"the", "its", "their", "his", "her", "our", "them", "those", "these", "whom", "which"}
+# general English modifiers of a count ("12 more", "three seriously injured", "40 aid workers");
+# what a particular story puts between a figure and its noun comes from the story's documents
+# (``StoryProfile.modifiers``), a nationality from the demonym reader, a name from capitals
 _SKIPPABLE = {"more", "other", "further", "additional", "new", "estimated", "confirmed", "reported",
               "known", "foreign", "local", "innocent", "unarmed", "armed", "seriously", "badly",
-              "critically", "severely", "slightly", "injured", "wounded", "dead", "un", "us", "nato",
-              "british", "american", "brazilian", "jordanian", "chinese", "libyan", "haitian", "french",
-              "pro-gaddafi", "anti-gaddafi", "government", "rebel", "opposition", "military", "security",
-              "police", "aid", "rescue", "relief", "search-and-rescue", "medical", "oil", "bp", "coast",
-              "guard", "emergency", "cleanup", "clean-up", "boom", "skimming", "fishing", "gulf",
-              "gadhafi", "gaddafi", "loyalist", "regime", "army", "foreign-born", "young", "elderly",
-              "senior", "civilian", "live", "u.s.", "u.n.", "uk"}
+              "critically", "severely", "slightly", "injured", "wounded", "dead", "government", "rebel",
+              "opposition", "military", "security", "police", "aid", "rescue", "relief", "search-and-rescue",
+              "medical", "emergency", "army", "foreign-born", "young", "elderly", "senior", "civilian", "live"}
+_AFFIX = re.compile(r"(?:pro|anti|non|ex)-[A-Za-z][\w'’-]*|[A-Z][A-Z.]{1,5}")  # "pro-government", "UN", "U.S."
+
+
+def _modifier(w: str, extra: frozenset[str] = frozenset()) -> bool:
+    """A word that qualifies the counted noun after it: general modifiers, the story's own
+    (``extra``), nationalities ("British"), "pro-/anti-" compounds and acronyms ("UN")."""
+    lw = w.lower()
+    return lw in _SKIPPABLE or lw in extra or bool(_AFFIX.fullmatch(w)) or (is_demonym(w) and not _nationals(w))
+
+
+def _nationals(w: str) -> bool:
+    """A plural demonym ("Kenyans", "Peruvians"): people of a country, a counted noun."""
+    return w.endswith("s") and not w.endswith("ss") and is_demonym(w)
+
+
 _TOLL = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|casualties)"
                    r"|killing|killed|kills|dead\s+(?:at|to)|deaths\s+(?:at|to))\b[^.;:]{0,40}$", re.I)
 _TOLL_TAIL = re.compile(r"(?:rose|risen|rising|climbed|climbing|reached|stood|stands|stand|is|was|at|to|of|"
@@ -39,7 +54,7 @@ _STOPWORDS = {"were", "are", "was", "is", "have", "had", "has", "been", "be", "o
               "or", "but", "the", "a", "an", "from", "by", "for", "with", "that", "who", "which", "as", "per",
               "more", "than", "times", "percent", "died", "killed", "could", "would", "will", "may", "might"}
 _CURRENCY_WORDS = {"euros": "EUR", "euro": "EUR", "dollars": "USD", "pounds": "GBP", "yuan": "CNY",
-                   "dinars": "LYD", "francs": "CHF", "yen": "JPY"}
+                   "francs": "CHF", "yen": "JPY"}  # a currency several countries share is the home country's
 _STATEFUL = {"people", "soldiers", "rebels", "bodies", "deaths", "injuries", "staff"}
 _PLACE_PREP = re.compile(r"\b(?:in|across|at|near|around|outside|inside|from|off)\s+(?:the\s+)?$", re.I)
 
@@ -63,10 +78,8 @@ class Measure:
             base, state = "people", "injured"
         else:
             state = self.state
-        if self.noun == "barrels" and self.unit.endswith("per day"):
-            name = "oil flow"
-        elif self.noun == "barrels":
-            name = "oil volume"
+        if self.noun == "barrels":
+            name = self.unit  # a volume ("barrels") or a flow ("barrels per day")
         else:
             name = f"{base} {state}" if state else base
         return name  # the place is a key of its own (Claim.place), not part of the measure
@@ -93,7 +106,7 @@ def refuse(text: str, q: Quantity, sent_start: int, sent_end: int) -> bool:
         nxt = _tokens(after)
         if not nxt or nxt[0][0].lower() not in NOUNS:
             return True
-    # line-initial time stamps of live pages ("2112 Susana Malcorra ...")
+    # line-initial time stamps of live pages ("2112 Jane Doe said ...")
     if q.bare_digits and q.start == sent_start and len(q.text) == 4:
         return True
     # percentages are not counts (documented choice), nor "N-year-old", "7.0-magnitude"
@@ -116,7 +129,7 @@ def refuse(text: str, q: Quantity, sent_start: int, sent_end: int) -> bool:
             nxt = _tokens(after)
             if not nxt or nxt[0][0].lower() not in NOUNS:
                 return True
-        # ages after a name: "Rene Preval, 66," / "aged 45"
+        # ages after a name: "John Smith, 66," / "aged 45"
         if re.search(r"\baged?\s*$", before.lower()) or (re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", after)):
             return True
     return False
@@ -138,8 +151,16 @@ def _plural_noun(w: str) -> bool:
             and lw not in _NOT_PLURAL and lw not in NOT_COUNTS)
 
 
-def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: Measure | None) -> Measure | None:
-    """The measure ``q`` counts, or None when it counts nothing we recognise."""
+def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: Measure | None,
+                 profile: StoryProfile | None = None) -> Measure | None:
+    """The measure ``q`` counts, or None when it counts nothing we recognise; ``profile`` gives
+    the story's own modifiers of counts and its home currency."""
+    extra = profile.modifiers if profile is not None else frozenset()
+    currencies = dict(_CURRENCY_WORDS)
+    if profile is not None and profile.currency:
+        name, code = profile.currency
+        currencies.setdefault(name, code)
+        currencies.setdefault(name + "s", code)
     after = text[q.end:sent_end]
     toks = _tokens(after[:120], q.end)
     noun = noun_text = None
@@ -153,6 +174,9 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         w = toks[i][0]
         lw = w.lower()
         two = f"{lw} {toks[i + 1][0].lower()}" if i + 1 < len(toks) else ""
+        if i == 0 and lw in currencies and not q.currency:
+            noun, unit = "money", currencies[lw]  # "500 million dinars": money, not a count of things
+            break
         if two in NOUNS:
             noun, noun_text = NOUNS[two], two
             break
@@ -173,27 +197,29 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
             j = i + 1
             if toks[j][0].lower() in _DETS:
                 j += 1
-            while j < len(toks) and j < i + 5 and (toks[j][0].lower() in _SKIPPABLE or (
+            while j < len(toks) and j < i + 5 and not _nationals(toks[j][0]) and (_modifier(toks[j][0], extra) or (
                     toks[j][0].isalpha() and toks[j][0].lower() not in _STOPWORDS and toks[j][0].lower() not in NOUNS
                     and not _plural_noun(toks[j][0]))):
                 j += 1
             if j < len(toks) and toks[j][0].lower() in NOUNS:
                 noun, noun_text = NOUNS[toks[j][0].lower()], toks[j][0]
+            elif j < len(toks) and _nationals(toks[j][0]):
+                noun, noun_text = "people", toks[j][0]  # "hundreds of Kenyans"
             elif j < len(toks) and _plural_noun(toks[j][0]):
                 noun, noun_text = toks[j][0].lower(), toks[j][0]
             break
         if (_NATIONALITY.fullmatch(w) and not (i + 1 < len(toks) and toks[i + 1][0].lower() in NOUNS)
                 and not (i + 1 < len(toks) and toks[i + 1][0][:1].isupper())):
-            # "three Jordanians", "one Argentine and one Chadian": nationals are people
+            # "three Kenyans", "one Argentine and one Chadian": nationals are people
             nxt = toks[i + 1][0].lower() if i + 1 < len(toks) else ""
             if nxt not in ("and", "or") or w.endswith("s") or q.text.lower() in ("one", "a"):
                 noun, noun_text = "people", w
                 break
-        if (lw in ("and", "or") and 0 < i < 4 and toks[i - 1][0].lower() in _SKIPPABLE and i + 2 < len(toks)
-                and toks[i + 1][0].lower() in _SKIPPABLE and toks[i + 2][0].lower() in NOUNS):
+        if (lw in ("and", "or") and 0 < i < 4 and _modifier(toks[i - 1][0], extra) and i + 2 < len(toks)
+                and _modifier(toks[i + 1][0], extra) and toks[i + 2][0].lower() in NOUNS):
             i += 1  # "36 UN military and police personnel": two modifiers of one noun
             continue
-        if lw in _SKIPPABLE or (w[:1].isupper() and w.isalpha() and i < 3) or lw in ("-", '"', "“", "”", "'"):
+        if _modifier(w, extra) or (w[:1].isupper() and w.isalpha() and i < 3) or lw in ("-", '"', "“", "”", "'"):
             i += 1
             continue
         if w.isalpha() and w.islower() and lw not in _STOPWORDS and i < 2:
@@ -207,8 +233,8 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         break
     if noun is None and q.currency:
         noun, unit = "money", q.currency
-    if noun is None and toks and toks[0][0].lower() in _CURRENCY_WORDS:
-        noun, unit = "money", _CURRENCY_WORDS[toks[0][0].lower()]
+    if noun is None and toks and toks[0][0].lower() in currencies:
+        noun, unit = "money", currencies[toks[0][0].lower()]
     if noun is None and toks:
         # "21 wounded", "up to 3m affected", "56 were injured": the state alone
         nxt = " ".join(t[0].lower() for t in toks[:4])
@@ -237,10 +263,10 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         return Measure("money", state, unit, _place(text, q, sent_start, sent_end), noun_text)
     if noun == "barrels":
         rest = text[toks[i][2] if i < len(toks) else q.end:sent_end]
-        rest = re.sub(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:of\s+(?:oil|crude|gas|oil-water\s+mix|an\s+oil-water\s+mix)\s*)?", " ", rest)
+        rest = re.sub(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:of\s+(?:an?\s+)?[a-z][\w-]*(?:\s+mix)?\s*)?", " ", rest)
         m = _RATE.match(rest) if noun_text else None
         if m is None and noun_text:
-            # "12,000 barrels were leaking into the Gulf every day": the rate closes the clause
+            # "12,000 barrels were flowing into the sea every day": the rate closes the clause
             clause = re.split(r"[;,]|\b(?:and|but|while|which|who)\b", rest)[0][:80]
             m = re.search(r"\b(?:a|per|each|every)\s+(day|week|month|year)\b", clause, re.I)
         unit = (noun_text or "barrels").lower()

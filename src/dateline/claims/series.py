@@ -19,7 +19,7 @@ _GRAB_BAGS = {"people", "staff", "members"}
 
 
 def place_key(place: str | None) -> str:
-    """"Benghazi's Al Jalla Hospital" and "benghazi al jalla hospital" are one place; an
+    """"The City's Main Hospital" and "city main hospital" are one place; an
     unplaced figure and a "nationwide" one are both the story-wide count."""
     if place == NATIONWIDE:
         return ""
@@ -29,11 +29,11 @@ def place_key(place: str | None) -> str:
 def build_series(claims: list[Claim], min_claims: int = 2) -> list[Series]:
     """One series per (measure, place) seen at least ``min_claims`` times; the measure is the
     normalised counted noun + state ("people killed": killed/dead/died/bodies/deaths all map
-    to it), the place a separate key so "people killed" in Misrata and story-wide figures do
-    not mix; the series' ``measure`` names the place ("people killed in Misrata"). Same-day claims from different sources sit next to each other (ties ordered by
+    to it), the place a separate key so "people killed" in one city and story-wide figures do
+    not mix; the series' ``measure`` names the place ("people killed in <the city>"). Same-day claims from different sources sit next to each other (ties ordered by
     document and offset)."""
-    # the story's own country (the most cited country place): "people killed in Haiti" and an
-    # unplaced "people killed" of a Haiti story are one series; "in Yemen" in a Libya story is not
+    # the story's own country (the most cited country place of its claims): "people killed in
+    # <the home country>" and an unplaced "people killed" are one series; another country's is not
     countries = Counter(place_key(c.place) for c in claims if c.place and c.place != NATIONWIDE and is_country(c.place))
     home = countries.most_common(1)[0][0] if countries else None
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
