@@ -41,9 +41,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="do not reuse the cached per-document stages (~/.cache/dateline/entities_docs)")
 
 
-def _data_root(gold_path: Path, arg: str | None) -> Path:
+def _data_root(gold_path: Path, arg: str | None, declared: str | None = None) -> Path:
+    """Root the gold's article paths hang from: ``--data``, else the gold's ``data_root`` (relative to
+    the repo root, as GOLD_SPEC defines it), else the shared T17 data folder."""
     if arg:
         return Path(arg)
+    if declared:
+        cand = Path(declared)
+        return cand if cand.is_absolute() else ROOT / cand
     for cand in (ROOT.parent / "shared" / "data", gold_path.resolve().parent.parent.parent.parent / "shared" / "data"):
         if cand.exists():
             return cand
@@ -173,7 +178,7 @@ def score(gold: dict[str, Any], docs: list[Document], entities: list[Entity], km
 def run(args: argparse.Namespace) -> int:
     gold_path = Path(args.gold)
     gold = json.loads(gold_path.read_text())
-    root = _data_root(gold_path, args.data)
+    root = _data_root(gold_path, args.data, gold.get("data_root"))
     articles = list(gold["articles"])
     if args.limit:
         articles = articles[: args.limit]

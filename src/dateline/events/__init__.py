@@ -100,9 +100,10 @@ def build_timeline(
             chosen_days.append((day, idx, scores, sims, picked))
             taken.extend(picked)
     chosen_days.sort(key=lambda t: t[0])
-    # events away from the story (a Yemen blast in a Libya live blog) are left out: beyond a day's
-    # first event, an event must name one of the story's key names (TF-IDF topic cosine could not
-    # tell them apart: 0.17 for the Yemen blast, 0.14-0.30 for Libya events)
+    # events away from the story (a blast in another country reported in the story's live blog)
+    # are left out: beyond a day's first event, an event must name one of the story's key names
+    # (TF-IDF topic cosine could not tell them apart on T17: 0.17 for an off-story item,
+    # 0.14-0.30 for on-story events)
     key_names = _key_names(docs)
     max_sal = 0.0
     first_sentences: dict[int, str] = {}
