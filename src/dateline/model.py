@@ -181,6 +181,14 @@ class Event:
     evidence: list[Span] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
     salience: float = 0.0
+    granularity: str = "day"  # day | week | month | year | range (``date`` is then the range's start)
+    date_end: str | None = None  # last day of a range ("since October 17": the publication day)
+    modality: str = "fact"  # fact | claim (attributed: "X said") | denied | future (scheduled)
+    who: list[dict[str, str]] = field(default_factory=list)  # [{"entity": id, "role": actor|speaker|participant}]
+    where: str | None = None  # a place entity id
+    what: str | None = None  # the main predicate word of the title sentence, when found
+    claims: list[str] = field(default_factory=list)  # ids of claims whose evidence lies in the event's evidence
+    sources: int = 0  # independent sources (syndicated copies count once)
 
 
 @dataclass

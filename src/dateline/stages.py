@@ -336,6 +336,10 @@ def claims_stage(st: StoryState) -> None:
     from .claims import extract_claims
 
     st.claims, st.series, st.disagreements = extract_claims(st.ok, st.entities)
+    if st.events:  # the event layer's figures (a claim inside an event's evidence)
+        from .events.layer import attach_claims
+
+        attach_claims(st.events, st.claims)
 
 
 def document_stages(comp: Composition) -> list[Stage]:

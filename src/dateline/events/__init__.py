@@ -13,6 +13,7 @@ import numpy as np
 
 from ..model import Document, Entity, Event, Span, Summary, TimelineEntry
 from .candidates import Story, build_story
+from .layer import build_events
 from .select import SelectWeights, date_score, select_dates
 from .summarize import SummaryWeights, cluster_day, pick_sentences, score_day, vectorize
 from .syndication import syndication_groups
@@ -105,7 +106,6 @@ def build_timeline(
     # (TF-IDF topic cosine could not tell them apart on T17: 0.17 for an off-story item,
     # 0.14-0.30 for on-story events)
     key_names = _key_names(docs)
-    max_sal = 0.0
     first_sentences: dict[int, str] = {}
     for day, idx, scores, sims, picked in chosen_days:
         day_events = []
@@ -126,10 +126,16 @@ def build_timeline(
                               sources, evidence)
         first_sentences[id(entry)] = cands[0].text
         timeline.append(entry)
-        max_sal = max([max_sal] + [ev.salience for ev in day_events])
-    for ev in events:
-        ev.salience = round(ev.salience / max_sal, 4) if max_sal else 0.0
-    return events, timeline, _overall(timeline, events, first_sentences)
+    # the report's events are the whole event layer (every datable happening, not only the
+    # chosen days); a timeline entry points at the layer's events of its day
+    layer = build_events(docs, entities, groups, ent_index)
+    on_day: dict[str, list[str]] = defaultdict(list)
+    for ev in sorted(layer, key=lambda e: -e.sources):
+        if ev.granularity == "day":
+            on_day[ev.date].append(ev.id)
+    for entry in timeline:
+        entry.events = on_day.get(entry.date, [])
+    return layer, timeline, _overall(timeline, layer, first_sentences)
 
 
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")

@@ -1,0 +1,271 @@
+"""The event layer: every sentence that reports a datable happening, clustered into events.
+
+A sentence becomes an event mention when a temporal expression the TIMEX stage tagged in it
+(already resolved against the publication date) gives a calendar value: a day, an ISO week, a
+month, a year, or a range opened by "since ..." (start day to publication day). The event keeps
+the value at that granularity: "in June 2014" is a month event, never the 1st of June. When a
+sentence carries several, the finest one is its date (first on ties). Mentions of one happening,
+in one article or many, are merged when their dates are compatible (same value at the same
+granularity) and their words are similar (TF-IDF cosine), a shared entity lowering the bar.
+
+Modality is read from the sentence with a few general English cues (no trained model of
+attribution/negation modality ships offline for our CPU budget; the cues are the reporting
+verbs and negation forms of any news sentence, not of one story): ``future`` when the date lies
+after the publication day or the verb is a future/scheduled form, ``denied`` for a denial,
+``claim`` when the sentence is attributed ("X said", "according to"), else ``fact``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from ..model import Claim, Document, Entity, Event, Span
+from .dates import _REPLY, _STAMP, parse_iso
+from .readable import content_start
+from .titles import title as event_title
+
+_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:$|T)")
+_WEEK = re.compile(r"^\d{4}-W\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+_SINCE = re.compile(r"\b(?:since|from)\s*$", re.I)
+_FINER = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4}
+_WORD = re.compile(r"[^\W\d_]+", re.U)
+
+# general cues of modality in English news sentences (see the module docstring)
+_DENIED = re.compile(r"\b(?:den(?:y|ies|ied)|rejected (?:claims|reports)|dismissed (?:claims|reports)|"
+                     r"did not|didn't|never|refuted)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|is to|are to|is due to|are due to|scheduled|plans? to|planned|"
+                     r"is expected to|are expected to|set to|to be held)\b", re.I)
+_ATTRIB = re.compile(r"\b(?:said|says|told|according to|claimed|claims|reported|alleged|stated|announced|"
+                     r"quoted|cited)\b", re.I)
+_SPEAKER_AFTER = re.compile(r"^\W{0,3}(?:said|says|told|claimed|announced|added|stated)\b", re.I)
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told|according to|claimed)\W{0,3}$", re.I)
+
+SIM_SAME = 0.35  # TF-IDF cosine above which two same-date mentions are one happening
+SIM_SHARED_ENTITY = 0.2  # ... when they also name a common entity
+MIN_WORDS = 5  # words outside the date itself: less is a dateline or a caption, not a report
+
+
+@dataclass
+class Mention:
+    doc: int
+    start: int
+    end: int
+    text: str
+    date: str  # ISO at its granularity (a range: its start day)
+    granularity: str
+    date_end: str | None
+    group: str
+    pub: dt.date | None
+    entities: list[str] = field(default_factory=list)
+
+
+def timex_date(value: str, text_before: str, pub: dt.date | None) -> tuple[str, str, str | None] | None:
+    """(date, granularity, date_end) of a timex value, or None when it is not a calendar value."""
+    v = value or ""
+    m = _DAY.match(v)
+    if m:
+        day = m.group(1)
+        if parse_iso(day) is None:
+            return None
+        if _SINCE.search(text_before) and pub and parse_iso(day) < pub:
+            return day, "range", pub.isoformat()
+        return day, "day", None
+    if _WEEK.match(v):
+        return v, "week", None
+    if _MONTH.match(v) and 1 <= int(v[5:7]) <= 12:
+        return v, "month", None
+    if _YEAR.match(v):
+        return v, "year", None
+    return None
+
+
+def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None) -> tuple[str, str, str | None] | None:
+    best: tuple[int, int, tuple[str, str, str | None]] | None = None
+    for t in doc.timexes:
+        if t.type not in ("DATE", "TIME") or t.start < s or t.end > e:
+            continue
+        if _STAMP.match(doc.text[t.end: t.end + 20]):
+            continue
+        got = timex_date(t.value, doc.text[max(s, t.start - 12): t.start], pub)
+        if got is None:
+            continue
+        key = (_FINER[got[1]], t.start)
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], got)
+    return best[2] if best else None
+
+
+def _words_outside_timexes(doc: Document, s: int, e: int) -> int:
+    text = list(doc.text[s:e])
+    for t in doc.timexes:
+        if t.start >= s and t.end <= e:
+            for i in range(t.start - s, t.end - s):
+                text[i] = " "
+    return len(_WORD.findall("".join(text)))
+
+
+def mentions_of(docs: list[Document], groups: dict[str, str],
+                ent_index: dict[str, list[tuple[int, int, str]]]) -> list[Mention]:
+    """Every sentence of the documents that a tagged timex lets one date."""
+    out: list[Mention] = []
+    for di, doc in enumerate(docs):
+        pub = parse_iso(doc.published)
+        for s, e in doc.sentences:
+            raw = doc.text[s:e]
+            if _REPLY.search(raw):
+                continue
+            off = content_start(raw)
+            cs = s + off + (len(raw[off:]) - len(raw[off:].lstrip()))
+            text = doc.text[cs:e].strip()
+            if not text or _words_outside_timexes(doc, cs, e) < MIN_WORDS:
+                continue
+            got = _sentence_date(doc, cs, e, pub)
+            if got is None:
+                continue
+            ents = []
+            for a, b, eid in ent_index.get(doc.id, []):
+                if a >= cs and b <= e and eid not in ents:
+                    ents.append(eid)
+            out.append(Mention(di, cs, cs + len(text), text, got[0], got[1], got[2], groups.get(doc.id, doc.id),
+                               pub, ents))
+    return out
+
+
+def _cluster(mentions: list[Mention]) -> list[list[int]]:
+    """Greedy single pass: a mention joins the most similar event of the same date, if similar enough."""
+    if not mentions:
+        return []
+    try:
+        x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([m.text for m in mentions])
+        x = normalize(x)
+    except ValueError:  # only stop words
+        return [[i] for i in range(len(mentions))]
+    clusters: list[list[int]] = []
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for i, m in enumerate(mentions):
+        key = (m.date, m.granularity)
+        best, best_sim = None, 0.0
+        for ci in by_key.get(key, []):
+            members = clusters[ci]
+            sim = float(np.max((x[members] @ x[i].T).toarray()))
+            shared = any(set(mentions[j].entities) & set(m.entities) for j in members)
+            need = SIM_SHARED_ENTITY if shared else SIM_SAME
+            if sim >= need and sim > best_sim:
+                best, best_sim = ci, sim
+        if best is None:
+            by_key.setdefault(key, []).append(len(clusters))
+            clusters.append([i])
+        else:
+            clusters[best].append(i)
+    return clusters
+
+
+def modality(text: str, date: str, pub: dt.date | None) -> str:
+    """fact | claim | denied | future of one sentence (see the module docstring)."""
+    start = parse_iso(date if len(date) >= 10 else None)
+    if (start and pub and start > pub) or (pub and len(date) == 4 and int(date) > pub.year):
+        return "future"
+    if pub and len(date) == 7 and _MONTH.match(date) and (int(date[:4]), int(date[5:7])) > (pub.year, pub.month):
+        return "future"
+    if _DENIED.search(text):
+        return "denied"
+    if _FUTURE.search(text):
+        return "future"
+    if _ATTRIB.search(text):
+        return "claim"
+    return "fact"
+
+
+def _who_where(docs: list[Document], ms: list[Mention], entities: dict[str, Entity],
+               ent_index: dict[str, list[tuple[int, int, str]]]) -> tuple[list[dict[str, str]], str | None]:
+    who: dict[str, str] = {}
+    where = None
+    for m in ms:
+        doc = docs[m.doc]
+        for a, b, eid in ent_index.get(doc.id, []):
+            if not (a >= m.start and b <= m.end):
+                continue
+            ent = entities.get(eid)
+            if ent is None:
+                continue
+            if ent.type in ("GPE", "LOC", "FAC"):
+                where = where or eid
+                continue
+            if ent.type not in ("PERSON", "ORG", "NORP"):
+                continue
+            if _SPEAKER_AFTER.match(doc.text[b: b + 12]) or _SPEAKER_BEFORE.search(doc.text[max(m.start, a - 16): a]):
+                role = "speaker"
+            elif a - m.start < 0.4 * (m.end - m.start):
+                role = "actor"
+            else:
+                role = "participant"
+            if who.get(eid) in (None, "participant"):
+                who[eid] = role
+    return [{"entity": k, "role": v} for k, v in who.items()], where
+
+
+def _what(title: str) -> str | None:
+    """The first lower-case word ending like an English verb form in the title (a cheap predicate)."""
+    for w in re.findall(r"\b[a-z]{3,}\b", title):
+        if re.search(r"(?:ed|es|s)$", w) and w not in {"was", "has", "his", "its", "this", "is", "us", "as"}:
+            return w
+    return None
+
+
+def build_events(docs: list[Document], entities: list[Entity], groups: dict[str, str],
+                 ent_index: dict[str, list[tuple[int, int, str]]]) -> list[Event]:
+    """All dated events of the story, in date order (ids ``v1``...)."""
+    mentions = mentions_of(docs, groups, ent_index)
+    by_id = {e.id: e for e in entities}
+    events: list[Event] = []
+    for cl in _cluster(mentions):
+        ms = [mentions[i] for i in cl]
+        first = ms[0]
+        evidence = [Span(docs[m.doc].id, m.start, m.end) for m in ms]
+        ents: list[str] = []
+        for m in ms:
+            ents += [e for e in m.entities if e not in ents]
+        who, where = _who_where(docs, ms, by_id, ent_index)
+        mods = [modality(m.text, m.date, m.pub) for m in ms]
+        mod = "fact" if "fact" in mods else max(set(mods), key=mods.count)
+        sources = len({m.group for m in ms})
+        title = event_title(max(ms, key=lambda m: (m.granularity == first.granularity, -abs(len(m.text) - 140))).text)
+        events.append(Event("", first.date, title, evidence, ents, float(sources), first.granularity,
+                            first.date_end, mod, who, where, _what(title), [], sources))
+    events.sort(key=lambda e: (e.date[:10], _FINER.get(e.granularity, 5), -e.sources))
+    top = max([e.sources for e in events] + [1])
+    for i, ev in enumerate(events):
+        ev.id = f"v{i + 1}"
+        ev.salience = round(ev.sources / top, 4)
+    return events
+
+
+def attach_claims(events: list[Event], claims: list[Claim]) -> None:
+    """Each event gets the ids of the claims whose evidence span lies inside one of its evidence spans."""
+    by_doc: dict[str, list[tuple[int, int, Event]]] = {}
+    for ev in events:
+        for sp in ev.evidence:
+            by_doc.setdefault(sp.doc, []).append((sp.start, sp.end, ev))
+    for c in claims:
+        sp = c.evidence
+        if sp is None:
+            continue
+        for a, b, ev in by_doc.get(sp.doc, []):
+            if sp.start < b and a < sp.end and c.id not in ev.claims:
+                ev.claims.append(c.id)
+
+
+def day_of(event: Event) -> dt.date | None:
+    """The day of a day-granularity event (None for coarser ones)."""
+    return parse_iso(event.date) if event.granularity == "day" else None
+
+
+__all__ = ["Mention", "attach_claims", "build_events", "day_of", "mentions_of", "modality", "timex_date"]
