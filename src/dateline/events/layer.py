@@ -27,7 +27,7 @@ from sklearn.preprocessing import normalize
 
 from ..model import Claim, Document, Entity, Event, Span
 from .dates import _REPLY, _STAMP, parse_iso
-from .readable import content_start
+from .readable import content_start, readable
 from .titles import title as event_title
 
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:$|T)")
@@ -39,9 +39,9 @@ _FINER = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4}
 _WORD = re.compile(r"[^\W\d_]+", re.U)
 
 # general cues of modality in English news sentences (see the module docstring)
-_DENIED = re.compile(r"\b(?:den(?:y|ies|ied)|rejected (?:claims|reports)|dismissed (?:claims|reports)|"
-                     r"did not|didn't|never|refuted)\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|would|is to|are to|is due to|are due to|scheduled|plans? to|planned|"
+_DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ial)|rejected (?:claims|reports|allegations)|"
+                     r"dismissed (?:claims|reports|allegations)|refuted)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|is to|are to|is due to|are due to|scheduled|plans? to|planned|"
                      r"is expected to|are expected to|set to|to be held)\b", re.I)
 _ATTRIB = re.compile(r"\b(?:said|says|told|according to|claimed|claims|reported|alleged|stated|announced|"
                      r"quoted|cited)\b", re.I)
@@ -50,6 +50,7 @@ _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told|according to|claimed)\W{0,3}$
 
 SIM_SAME = 0.35  # TF-IDF cosine above which two same-date mentions are one happening
 SIM_SHARED_ENTITY = 0.2  # ... when they also name a common entity
+LEAD = 0  # undated report sentences at an article's top dated to its publication day
 MIN_WORDS = 5  # words outside the date itself: less is a dateline or a caption, not a report
 
 
@@ -87,8 +88,16 @@ def timex_date(value: str, text_before: str, pub: dt.date | None) -> tuple[str, 
     return None
 
 
+_UNRESOLVED_DAY = re.compile(r"^X{4}-(?:WXX-\d|\d{2}-\d{2})")
+_UNRESOLVED_MONTH = re.compile(r"^X{4}-\d{2}$")
+
+
 def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None) -> tuple[str, str, str | None] | None:
+    """The finest calendar date a timex of the sentence gives; None when a finer timex of the
+    sentence could not be resolved ("Tuesday" without a publication date: the sentence's
+    happening is that Tuesday, not the year another timex names)."""
     best: tuple[int, int, tuple[str, str, str | None]] | None = None
+    unresolved = 9
     for t in doc.timexes:
         if t.type not in ("DATE", "TIME") or t.start < s or t.end > e:
             continue
@@ -96,11 +105,15 @@ def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None) -> tuple[
             continue
         got = timex_date(t.value, doc.text[max(s, t.start - 12): t.start], pub)
         if got is None:
+            v = t.value or ""
+            unresolved = min(unresolved, 0 if _UNRESOLVED_DAY.match(v) else 3 if _UNRESOLVED_MONTH.match(v) else 9)
             continue
         key = (_FINER[got[1]], t.start)
         if best is None or key < best[:2]:
             best = (key[0], key[1], got)
-    return best[2] if best else None
+    if best is None or unresolved < best[0]:
+        return None
+    return best[2]
 
 
 def _words_outside_timexes(doc: Document, s: int, e: int) -> int:
@@ -113,11 +126,14 @@ def _words_outside_timexes(doc: Document, s: int, e: int) -> int:
 
 
 def mentions_of(docs: list[Document], groups: dict[str, str],
-                ent_index: dict[str, list[tuple[int, int, str]]]) -> list[Mention]:
-    """Every sentence of the documents that a tagged timex lets one date."""
+                ent_index: dict[str, list[tuple[int, int, str]]], lead: int = 0) -> list[Mention]:
+    """Every sentence of the documents that a tagged timex lets one date; with ``lead``, the
+    first ``lead`` report sentences of an article without a date of their own are dated to
+    its publication day (a news item's lead tells what just happened)."""
     out: list[Mention] = []
     for di, doc in enumerate(docs):
         pub = parse_iso(doc.published)
+        n_report = 0
         for s, e in doc.sentences:
             raw = doc.text[s:e]
             if _REPLY.search(raw):
@@ -128,6 +144,9 @@ def mentions_of(docs: list[Document], groups: dict[str, str],
             if not text or _words_outside_timexes(doc, cs, e) < MIN_WORDS:
                 continue
             got = _sentence_date(doc, cs, e, pub)
+            n_report += 1
+            if got is None and pub and n_report <= lead and readable(text):
+                got = (pub.isoformat(), "day", None)
             if got is None:
                 continue
             ents = []
@@ -139,12 +158,21 @@ def mentions_of(docs: list[Document], groups: dict[str, str],
     return out
 
 
+ANALYZER = "word"
+
+
+def _vectorizer() -> TfidfVectorizer:
+    if ANALYZER == "char":
+        return TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    return TfidfVectorizer(stop_words="english", sublinear_tf=True)
+
+
 def _cluster(mentions: list[Mention]) -> list[list[int]]:
     """Greedy single pass: a mention joins the most similar event of the same date, if similar enough."""
     if not mentions:
         return []
     try:
-        x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([m.text for m in mentions])
+        x = _vectorizer().fit_transform([m.text for m in mentions])
         x = normalize(x)
     except ValueError:  # only stop words
         return [[i] for i in range(len(mentions))]
@@ -221,9 +249,9 @@ def _what(title: str) -> str | None:
 
 
 def build_events(docs: list[Document], entities: list[Entity], groups: dict[str, str],
-                 ent_index: dict[str, list[tuple[int, int, str]]]) -> list[Event]:
+                 ent_index: dict[str, list[tuple[int, int, str]]], lead: int = LEAD) -> list[Event]:
     """All dated events of the story, in date order (ids ``v1``...)."""
-    mentions = mentions_of(docs, groups, ent_index)
+    mentions = mentions_of(docs, groups, ent_index, lead)
     by_id = {e.id: e for e in entities}
     events: list[Event] = []
     for cl in _cluster(mentions):

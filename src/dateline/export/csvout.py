@@ -23,7 +23,8 @@ ACTOR_TYPES = {"PERSON", "ORG", "NORP"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 
 EVENT_COLUMNS = ["event_id", "event_date", "year", "time_precision", "title", "actor1", "actor2", "assoc_actors",
-                 "location", "country", "latitude", "longitude", "source", "source_docs", "notes", "salience"]
+                 "location", "country", "latitude", "longitude", "source", "source_docs", "notes", "salience",
+                 "granularity", "date_end", "modality", "sources", "claims", "where", "who"]
 CLAIM_COLUMNS = ["claim_id", "measure", "value_low", "value_high", "unit", "approximate", "bound", "as_of", "source",
                  "source_entity", "place", "doc", "start", "end", "evidence_text"]
 ENTITY_COLUMNS = ["entity_id", "name", "type", "aliases", "mentions", "documents", "latitude", "longitude",
@@ -55,7 +56,10 @@ def event_rows(report: Report) -> Iterator[list[str]]:
                actors[0] if actors else "", actors[1] if len(actors) > 1 else "", _join(actors[2:]),
                place.name if place else "", (place.geo.country or "") if place and place.geo else "",
                _num(place.geo.lat) if place and place.geo else "", _num(place.geo.lon) if place and place.geo else "",
-               _join([ev.outlet(d) for d in docs]), _join(docs), notes, _num(round(v.salience, 4))]
+               _join([ev.outlet(d) for d in docs]), _join(docs), notes, _num(round(v.salience, 4)),
+               v.granularity, v.date_end or "", v.modality, str(v.sources), _join(v.claims),
+               ents[v.where].name if v.where in ents else "",
+               _join([f"{ents[w['entity']].name} ({w['role']})" for w in v.who if w["entity"] in ents])]
 
 
 def claim_rows(report: Report) -> Iterator[list[str]]:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from ..model import Claim, Report, Span
+from ..model import Claim, Event, Report, Span
 from .dates import sort_key
 from .evidence import Evidence, one_line
 
 MAX_ENTITIES = 60  # the most mentioned; the CSV export lists them all
+MAX_DAY_EVENTS = 5  # events listed under a timeline day (its best-supported); all are in ## Events
+MAX_EVENTS = 150  # the best-supported events; the CSV export lists them all
 
 
 def _esc(s: str | None) -> str:
@@ -69,6 +71,38 @@ def _value(c: Claim) -> str:
     return ("~" if c.approximate else "") + num
 
 
+def _when(v: Event) -> str:
+    """An event's date as the text supports it: ``2013-09 (month)``, ``2013-10-17 to 2013-11-02``."""
+    if v.granularity == "range" and v.date_end:
+        return f"{v.date} to {v.date_end}"
+    return v.date if v.granularity == "day" else f"{v.date} ({v.granularity})"
+
+
+def event_list(report: Report, notes: _Notes) -> list[str]:
+    """The ``## Events`` section: every dated event in date order (the best-supported
+    ``MAX_EVENTS`` when there are more), with its granularity, modality, sources and citations."""
+    out = ["## Events", ""]
+    if not report.events:
+        return out + ["*No dated events.*", ""]
+    ents = {e.id: e for e in report.entities}
+    shown = report.events
+    if len(shown) > MAX_EVENTS:
+        keep = {id(v) for v in sorted(shown, key=lambda v: (-v.sources, v.date))[:MAX_EVENTS]}
+        shown = [v for v in shown if id(v) in keep]
+    out += ["| When | Event | Kind | Who / where | Sources | Evidence |", "|---|---|---|---|---:|---|"]
+    for v in sorted(shown, key=lambda v: sort_key(v.date)):
+        who = ", ".join(ents[w["entity"]].name for w in v.who if w["entity"] in ents)
+        where = ents[v.where].name if v.where in ents else ""
+        place = "; ".join(x for x in (who, where) if x)
+        out.append(f"| {_when(v)} | {_cell(v.title)} | {v.modality} | {_cell(place)} | {v.sources} | "
+                   f"{notes.refs(v.evidence, most=3)} |")
+    out.append("")
+    if len(report.events) > len(shown):
+        out += [f"*…and {len(report.events) - len(shown)} more events with fewer sources (all in the CSV "
+                "export).*", ""]
+    return out
+
+
 def render(report: Report) -> str:
     ev = Evidence(report)
     notes = _Notes(ev)
@@ -94,12 +128,14 @@ def render(report: Report) -> str:
         out += [f"### {entry.date}", ""]
         spans = list(entry.evidence) or [s for vid in entry.events if vid in events for s in events[vid].evidence]
         out += [(_esc(entry.summary) + " " + notes.refs(spans, most=4)).strip(), ""]
-        for vid in entry.events:
+        for vid in entry.events[:MAX_DAY_EVENTS]:
             v = events.get(vid)
             if v is not None:
                 out.append(f"- {_esc(v.title)} {notes.refs(v.evidence, most=2)}".rstrip())
         if entry.events:
             out.append("")
+
+    out += event_list(report, notes)
 
     out += ["## Who and where", ""]
     if report.entities:

@@ -76,12 +76,23 @@ def _sources(ev: Evidence, doc_ids: list[str]) -> str:
     return "<p>Sources:</p><ul>" + "".join(items) + "</ul>"
 
 
-def render_dict(report: Report) -> dict[str, Any]:
+def _event_dates(v: Event, p: DateParts) -> dict[str, Any]:
+    """An event's TimelineJS dates at its granularity; a range runs to its last day."""
+    out = _dates(p)
+    end = parse(v.date_end) if getattr(v, "granularity", "day") == "range" and v.date_end else None
+    if end is not None and p.precision == "day":
+        out["end_date"] = date_object(end)
+    return out
+
+
+def render_dict(report: Report, events_only: bool = False) -> dict[str, Any]:
+    """The TimelineJS document: one slide per timeline entry, or (``events_only``, or no
+    timeline) one per event of the event layer, each at its own granularity."""
     ev = Evidence(report)
     ents = {e.id: e for e in report.entities}
     events = {v.id: v for v in report.events}
     slides: list[dict[str, Any]] = []
-    if report.timeline:
+    if report.timeline and not events_only:
         for i, entry in enumerate(sorted(report.timeline, key=lambda e: sort_key(e.date))):
             p = parse(entry.date)
             if p is None:
@@ -101,7 +112,7 @@ def render_dict(report: Report) -> dict[str, Any]:
                 log.warning("timelinejs: skipping event %s with unreadable date %r", v.id, v.date)
                 continue
             quote = " ".join(ev.text(s) for s in v.evidence[:2])
-            slides.append({**_dates(p), "unique_id": v.id,
+            slides.append({**_event_dates(v, p), "unique_id": v.id,
                            "text": {"headline": _esc(_short(v.title)),
                                     "text": f"<p>{_esc(quote)}</p>{_sources(ev, [s.doc for s in v.evidence])}"},
                            "group": _group([v], ents)})

@@ -1,0 +1,117 @@
+"""The event layer on real articles (ECB+ tune split: two trial reports, two election reports),
+run through the pipeline `dateline analyze` runs, and its exports."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.evaluate.events import analyse
+from dateline.events.layer import attach_claims, modality, timex_date
+from dateline.export import render
+from dateline.model import Claim, Event, Span, to_dict
+from dateline.schema import validate_report
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ["tests/corpora/ecbplus/articles/spiro_murder_trial_2013/45_2ecbplus.txt",
+            "tests/corpora/ecbplus/articles/spiro_murder_trial_2013/45_10ecbplus.txt",
+            "tests/corpora/ecbplus/articles/turkmenistan_election_2013/11_1ecbplus.txt",
+            "tests/corpora/ecbplus/articles/turkmenistan_election_2013/11_3ecbplus.txt"]
+
+
+@pytest.fixture(scope="module")
+def report():  # noqa: ANN201
+    rep, _paths, rejected = analyse([ROOT / a for a in ARTICLES], ARTICLES)
+    assert not rejected
+    return rep
+
+
+def _text(rep, ev: Event) -> list[str]:  # noqa: ANN001
+    docs = {d.id: d for d in rep.documents}
+    return [docs[s.doc].text[s.start:s.end] for s in ev.evidence]
+
+
+def _find(rep, needle: str) -> Event:  # noqa: ANN001
+    hits = [v for v in rep.events if any(needle in t for t in _text(rep, v))]
+    assert len(hits) == 1, (needle, [(v.id, v.date) for v in hits])
+    return hits[0]
+
+
+def test_every_dated_happening_is_an_event_not_only_timeline_days(report) -> None:  # noqa: ANN001
+    days = {t.date for t in report.timeline}
+    assert len(report.events) > len(days)
+    assert any(v.date not in days for v in report.events)
+    ids = [v.id for v in report.events]
+    assert len(ids) == len(set(ids))
+    for entry in report.timeline:  # the timeline points at the layer's events of its day
+        for vid in entry.events:
+            ev = next(v for v in report.events if v.id == vid)
+            assert ev.date == entry.date and ev.granularity == "day"
+
+
+def test_month_level_evidence_stays_a_month_event(report) -> None:  # noqa: ANN001
+    ev = _find(report, "elected in December 2008")
+    assert (ev.date, ev.granularity) == ("2008-12", "month")
+
+
+def test_scheduled_happenings_are_future(report) -> None:  # noqa: ANN001
+    ev = _find(report, "He is to be sentenced Nov. 8")
+    assert (ev.date, ev.granularity, ev.modality) == ("2013-11-08", "day", "future")
+
+
+def test_relative_weekday_resolved_against_publication_day(report) -> None:  # noqa: ANN001
+    ev = _find(report, "found guilty Thursday")
+    assert ev.date == "2013-09-26"  # the article is of Thursday 26 September 2013
+    assert ev.sources >= 1 and ev.title
+
+
+def test_report_with_event_layer_validates(report) -> None:  # noqa: ANN001
+    validate_report(to_dict(report))
+
+
+def test_timex_values_keep_their_granularity() -> None:
+    pub = dt.date(2013, 10, 2)
+    assert timex_date("2013-06", "in ", pub) == ("2013-06", "month", None)
+    assert timex_date("2012", "", pub) == ("2012", "year", None)
+    assert timex_date("2013-W39", "", pub) == ("2013-W39", "week", None)
+    assert timex_date("2013-09-17", "fighting since ", pub) == ("2013-09-17", "range", "2013-10-02")
+    assert timex_date("2013-09-17T10:00", "on ", pub) == ("2013-09-17", "day", None)
+    assert timex_date("PRESENT_REF", "", pub) is None
+    assert timex_date("XXXX-WXX-2", "", pub) is None
+
+
+def test_modality_of_real_sentences() -> None:
+    pub = dt.date(2013, 9, 28)
+    assert modality("Flynn's body was found in a car near Spiro on April 9.", "2013-04-09", pub) == "fact"
+    assert modality("The campaign starts October 5, according to TsKVPR.", "2013-10-05", pub) == "future"
+    assert modality("Police said the man was arrested on Friday.", "2013-09-27", pub) == "claim"
+    assert modality("The ministry denied on Friday that troops had fired.", "2013-09-27", pub) == "denied"
+
+
+def test_claims_inside_event_evidence_are_attached() -> None:
+    ev = Event("v1", "2013-07-02", "Quake", [Span("d1", 10, 90)])
+    inside = Claim("c1", "killed", [5.0], evidence=Span("d1", 40, 52))
+    elsewhere = Claim("c2", "killed", [5.0], evidence=Span("d1", 200, 210))
+    attach_claims([ev], [inside, elsewhere])
+    assert ev.claims == ["c1"]
+
+
+def test_exports_carry_the_event_layer_with_granularity(report) -> None:  # noqa: ANN001
+    md = render(report, "markdown")
+    assert "## Events" in md
+    assert "2008-12 (month)" in md
+    rows = list(csv.DictReader(io.StringIO(render(report, "csv"))))
+    assert len(rows) == len(report.events)
+    month = next(r for r in rows if r["event_date"] == "2008-12")
+    assert month["granularity"] == "month" and month["time_precision"] == "month"
+    from dateline.export.timelinejs import render_dict
+
+    slides = render_dict(report, events_only=True)["events"]
+    month_slide = next(s for s in slides if s["start_date"] == {"year": "2008", "month": "12"})
+    assert "day" not in month_slide["start_date"]  # a month event is not the 1st of the month
+    json.dumps(slides)
