@@ -74,6 +74,13 @@ def create_app(report: Report, search: SearchFn | None = None,
         filters = {"start": start, "end": end, "entity": entity, "source": source, "outlet": outlet}
         return page("story.html", entries=story.timeline(start, end, entity, source, outlet), filters=filters)
 
+    @app.get("/events", response_class=HTMLResponse)
+    def events_page(start: str | None = None, end: str | None = None, entity: str | None = None,
+                    place: str | None = None, kind: str | None = None) -> HTMLResponse:
+        story = current()
+        filters = {"start": start, "end": end, "entity": entity, "place": place, "kind": kind}
+        return page("events.html", events=story.event_list(start, end, entity, place, kind), filters=filters)
+
     @app.get("/documents", response_class=HTMLResponse)
     def documents_page() -> HTMLResponse:
         current()

@@ -27,7 +27,8 @@ class Linker:
 
     def __call__(self, kind: str, ident: str | None = None, at: int | None = None, **query: str | None) -> str:
         path = {"story": "/", "entities": "/entities", "map": "/map", "figures": "/figures",
-                "disagreements": "/disagreements", "search": "/search", "documents": "/documents"}.get(kind)
+                "disagreements": "/disagreements", "search": "/search", "documents": "/documents",
+                "events": "/events"}.get(kind)
         if path is None:
             path = f"/{kind}/{quote(str(ident), safe='')}"
         q = {k: v for k, v in query.items() if v}

@@ -210,6 +210,33 @@ class Story:
     def entities_by_mentions(self) -> list[Entity]:
         return sorted(self.report.entities, key=lambda e: (-len(e.mentions), e.name))
 
+    # ---- event list -----------------------------------------------------------------
+    def event_places(self) -> list[Entity]:
+        """Place entities some event happens at (its ``where``), most mentioned first."""
+        used = {v.where for v in self.report.events if v.where}
+        return [e for e in self.entities_by_mentions() if e.id in used]
+
+    def timeline_event_ids(self) -> set[str]:
+        """Ids of the events the timeline selected (its entries point at them)."""
+        return {eid for t in self.report.timeline for eid in t.events}
+
+    def event_list(self, start: str | None = None, end: str | None = None, entity: str | None = None,
+                   place: str | None = None, kind: str | None = None) -> list[Event]:
+        """The event layer in date order, filtered by date range, entity (id), place (entity id)
+        and kind (modality: fact, claim, denied, future)."""
+        out = []
+        for v in sorted(self.report.events, key=lambda v: (v.date[:10], v.id)):
+            if not in_range(v.date, start, end):
+                continue
+            if entity and not self.event_has_entity(v, entity):
+                continue
+            if place and v.where != place:
+                continue
+            if kind and getattr(v, "modality", "fact") != kind:
+                continue
+            out.append(v)
+        return out
+
     # ---- story page -----------------------------------------------------------------
     def timeline(self, start: str | None = None, end: str | None = None, entity: str | None = None,
                  source: str | None = None, outlet: str | None = None) -> list[TimelineEntry]:

@@ -1,0 +1,169 @@
+"""The web UI's event list (/events) over the event layer of real articles (ECB+ tune split), also in
+headless Chromium (screenshots in test-artifacts/web/, gitignored)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import threading
+import time
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dateline.evaluate.events import analyse
+from dateline.web import create_app
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ["tests/corpora/ecbplus/articles/turkmenistan_election_2013/11_1ecbplus.txt",
+            "tests/corpora/ecbplus/articles/turkmenistan_election_2013/11_3ecbplus.txt"]
+_ROW = re.compile(r'<tr class="event-row" data-kind="(\w+)">')
+
+
+@pytest.fixture(scope="module")
+def served():  # noqa: ANN201
+    rep, _paths, rejected = analyse([ROOT / a for a in ARTICLES], ARTICLES)
+    assert not rejected and rep.events
+    return rep, TestClient(create_app(rep))
+
+
+def test_event_list_shows_every_event_with_its_granularity(served) -> None:  # noqa: ANN001
+    rep, client = served
+    r = client.get("/events")
+    assert r.status_code == 200
+    assert len(_ROW.findall(r.text)) == len(rep.events)
+    month = next(v for v in rep.events if v.granularity == "month")
+    assert f"{month.date} (month)" in r.text
+    assert 'href="/events"' in client.get("/").text  # reachable from every page's menu
+
+
+def test_event_list_filters_by_kind_and_date(served) -> None:  # noqa: ANN001
+    rep, client = served
+    future = [v for v in rep.events if v.modality == "future"]
+    assert future
+    kinds = _ROW.findall(client.get("/events", params={"kind": "future"}).text)
+    assert kinds == ["future"] * len(future)
+    day = future[0].date
+    rows = _ROW.findall(client.get("/events", params={"start": day, "end": day}).text)
+    assert len(rows) == sum(1 for v in rep.events if v.date == day)
+    assert _ROW.findall(client.get("/events", params={"kind": "denied", "start": "1900-01-01",
+                                                      "end": "1900-12-31"}).text) == []
+
+
+# ---------------------------------------------------------------- in headless Chromium
+
+CHROMIUM = os.environ.get("DATELINE_CHROMIUM") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic"]
+ARTIFACTS = ROOT / "test-artifacts" / "web"
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium (set DATELINE_CHROMIUM)")
+INJECTED = ("Court rejects appeal <script>document.title='pwned'</script>\n"
+            "12 March 2012\n"
+            "The court said on Monday that <img src=x onerror=\"window.__xss='img'\"> the appeal, filed on "
+            "March 2, had been rejected.\n"
+            "The defence lawyers <script>window.__xss='script'</script> will appeal again next month, "
+            "the lawyers said.\n")
+
+
+def _serve(app) -> Iterator[str]:  # noqa: ANN001
+    import socket
+
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():  # noqa: ANN201
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):  # noqa: ANN001, ANN201
+    ctx = browser.new_context(viewport={"width": 1200, "height": 900})
+    pg = ctx.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    ctx.close()
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_event_list_in_chromium_filters_and_opens_an_event(served, page) -> None:  # noqa: ANN001
+    rep, _client = served
+    with contextlib.contextmanager(_serve)(create_app(rep)) as base:
+        page.goto(base + "/")
+        page.locator("nav a", has_text="Events").click()
+        page.wait_for_url("**/events")
+        assert page.locator("tr.event-row").count() == len(rep.events)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "20-events.png"), full_page=True)
+        page.select_option("select[name=kind]", value="future")
+        page.get_by_role("button", name="Filter").click()
+        page.wait_for_url("**/events?*kind=future*")
+        kinds = page.locator("tr.event-row").evaluate_all("rows => rows.map(r => r.dataset.kind)")
+        assert kinds and set(kinds) == {"future"}
+        page.screenshot(path=str(ARTIFACTS / "21-events-future.png"), full_page=True)
+        first = page.locator("tr.event-row a").first
+        title = first.inner_text()
+        first.click()
+        page.wait_for_url("**/event/*")
+        assert page.locator("h2.event-title").inner_text() == title
+        assert page.errors == []
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_injected_markup_in_event_titles_is_shown_literally(page, tmp_path) -> None:  # noqa: ANN001
+    article = tmp_path / "injected.txt"
+    article.write_text(INJECTED, encoding="utf-8")
+    rep, _paths, rejected = analyse([article], ["injected.txt"])
+    assert not rejected
+    assert any("<" in v.title for v in rep.events), [v.title for v in rep.events]
+    with contextlib.contextmanager(_serve)(create_app(rep)) as base:
+        page.goto(base + "/events")
+        assert page.evaluate("typeof window.__xss") == "undefined"
+        assert page.title() != "pwned"
+        assert page.locator("script").count() == 0
+        assert page.locator("main img").count() == 0
+        cells = " ".join(page.locator("tr.event-row").all_inner_texts())
+        assert "<" in cells
+        page.screenshot(path=str(ARTIFACTS / "22-events-injected.png"), full_page=True)
+        assert page.errors == []
+
+
+def test_event_list_marks_the_events_the_timeline_selected(served) -> None:  # noqa: ANN001
+    rep, client = served
+    chosen = {eid for t in rep.timeline for eid in t.events}
+    assert chosen
+    marked = re.findall(r'<a href="/event/([^"]+)">[^<]*</a></td>(?:(?!</tr>).)*on the timeline',
+                        client.get("/events").text, flags=re.S)
+    assert set(marked) == chosen
