@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,8 +61,12 @@ def read_warc(path: Path, stem: str, max_bytes: int = MAX_RECORD_BYTES) -> Itera
                     meta={"warc_file": source, "warc_date": date, "encoding": enc,
                           **({"metadata_refused": refused} if refused else {})},
                 )
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
         yield RawDocument(id=f"{stem}-{n + 1}", source=source, error=f"corrupt or truncated WARC after {n} records ({exc})")
+        return
+    except Exception as exc:  # warcio raises AttributeError/KeyError... on some corrupt headers (found by fuzzing)
+        yield RawDocument(id=f"{stem}-{n + 1}", source=source,
+                          error=f"corrupt WARC after {n} records ({type(exc).__name__}: {exc})")
         return
     if n == 0:
         yield RawDocument(id=stem, source=source, error="no HTML response records in WARC")
