@@ -242,7 +242,16 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         for d in report.documents:
             if d.status != "ok":
                 print(f"  rejected {d.source}: {d.error}", file=sys.stderr)
+        _print_no_dates(report)
     return EXIT_OK if ok else EXIT_NOTHING_READ
+
+
+def _print_no_dates(report: Report) -> None:
+    """The run summary's lines on articles without a publication date (each with the reason)."""
+    from .run_summary import no_date_lines
+
+    for line in no_date_lines(report.documents):
+        print(line, file=sys.stderr)
 
 
 def cmd_add(args: argparse.Namespace) -> int:

@@ -230,4 +230,8 @@ def add_documents(args: argparse.Namespace) -> int:
     if not quiet:
         print(f"story: {ok} documents ({len(report.documents) - ok} rejected), {len(report.events)} events, "
               f"{len(report.claims)} claims", file=sys.stderr)
+        from ..run_summary import no_date_lines
+
+        for line in no_date_lines(report.documents):
+            print(line, file=sys.stderr)
     return EXIT_OK if ok else EXIT_NOTHING_READ
