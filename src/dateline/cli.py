@@ -234,9 +234,16 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     ok = sum(1 for d in report.documents if d.status == "ok")
     bad = len(report.documents) - ok
     if args.db:
-        from .store import save_report
+        from sqlalchemy.exc import SQLAlchemyError
 
-        save_report(report, args.db)
+        from .store import save_report
+        from .store.db import NewerDatabaseError, error_line
+
+        try:
+            save_report(report, args.db)
+        except (SQLAlchemyError, NewerDatabaseError) as exc:
+            print(f"dateline analyze: report written to {path}, but not to {args.db}: {error_line(exc)}", file=sys.stderr)
+            return EXIT_NOTHING_READ
     if not args.quiet:
         print(f"{ok} documents analysed, {bad} rejected -> {path}", file=sys.stderr)
         for d in report.documents:
