@@ -32,6 +32,8 @@ CASES = [
     ("AQUAINT/NYT20000601.0442.tml", "14-day", "TimeBank"),
     ("AQUAINT/NYT19981025.0216.tml", "over an hour", "TimeBank"),
     ("TimeBank/APW19980306.1001.tml", "over a week", "TimeBank"),  # "last over a week": the verb
+    ("TimeBank/CNN19980222.1130.0084.tml", "later this afternoon", "TimeBank"),
+    ("TimeBank/wsj_0778.tml", "a three-year period", "TimeBank"),
 ]
 
 
