@@ -369,9 +369,8 @@ def _dur_unit(word: str) -> str:
     return unit_code(w)
 
 
-# "two to six days", "12 to 18 months", "two or three weeks": one TIMEX3 over the whole range (TimeBank
-# does so in two documents of three: wsj_0585, wsj_0637; VOA19980331 marks the two ends), valued by its
-# upper end; with RANGE_AS_ONE = False the two ends are marked, the first borrowing the unit of the second
+# "two to six days", "12 to 18 months", "two or three weeks": TimeML marks the two ends as two TIMEX3
+# ("two" P2D, "six days" P6D), the first one borrowing the unit of the second
 _RANGE_LOW = re.compile(rf"(?<![\w.,$])(?P<lo>(?i:{NUM_RE}))\s*(?:-|\u2013|\s(?:to|or)\s)\s*$")
 
 
@@ -393,10 +392,6 @@ def _range_low(m: re.Match[str], ctx: Ctx, unit: str) -> Piece | None:
 
 _LAST_VERB = re.compile(r"(?i:last)\s+(?=(?i:about|nearly|almost|roughly|some|more|less|over|at|approximately"
                         r"|around|up|for|until|through|into|beyond)\s)")
-
-
-RANGE_AS_ONE = True  # analysed on TimeBank (+0.001 strict there); AQUAINT, left out, unchanged
-_RANGE_PREFIX = re.compile(r"(?<![\w-])(?i:the\s+(?:next|past|last|coming|previous|following|first))\s+$")
 
 
 def duration(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
@@ -424,9 +419,6 @@ def duration(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     verb = _LAST_VERB.match(m.group(0))
     if verb:  # "will last over a week", "could last about two years": the verb 'last', not 'the last N'
         start += verb.end()
-    if low_end and RANGE_AS_ONE:
-        pre = _RANGE_PREFIX.search(ctx.text, max(0, low_end[0] - 24), low_end[0])
-        return [(pre.start() if pre else low_end[0], m.end(), v, "DURATION")]
     return ([low_end] if low_end else []) + [(start, m.end(), v, "DURATION")]
 
 
