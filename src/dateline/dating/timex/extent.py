@@ -14,7 +14,7 @@ TimeML 1.2.1 / TempEval-3 annotation puts them, without changing the value:
   "<around Nov. 1>"), as are open ends ("<1994 or later>", "<1990 and beyond>") and "or so"
   ("<the next year or so>");
 - the period an adjectival amount measures is part of it ("<a three-year period>").
-Numeric ranges ("two to six days") are one expression, as normalise.duration makes them.
+Numeric ranges ("two to six days") stay two expressions, as normalise.duration makes them.
 """
 
 from __future__ import annotations
