@@ -115,3 +115,39 @@ def test_exports_carry_the_event_layer_with_granularity(report) -> None:  # noqa
     month_slide = next(s for s in slides if s["start_date"] == {"year": "2008", "month": "12"})
     assert "day" not in month_slide["start_date"]  # a month event is not the 1st of the month
     json.dumps(slides)
+
+
+def test_syndicated_copies_count_once_as_a_source(tmp_path) -> None:  # noqa: ANN001
+    """The same wire report printed by two outlets (one adds its own headline and a
+    sentence) is one source; an independent report of the same happening is a second."""
+    wire = (ROOT / ARTICLES[0]).read_text(encoding="utf-8")
+    lines = wire.splitlines()
+    copy = "\n".join(["Murder trial: " + lines[0], *lines[1:], "Readers can follow the case on our site."])
+    paths = [tmp_path / "outlet_a.txt", tmp_path / "outlet_b.txt", ROOT / ARTICLES[1]]
+    paths[0].write_text(wire, encoding="utf-8")
+    paths[1].write_text(copy, encoding="utf-8")
+    rep, ids, rejected = analyse(paths, ["outlet_a.txt", "outlet_b.txt", ARTICLES[1]])
+    assert not rejected
+    doc_of = dict(ids)
+    copies = [v for v in rep.events
+              if {doc_of[s.doc] for s in v.evidence} >= {"outlet_a.txt", "outlet_b.txt"}]
+    assert copies, "the copied sentences form one event with evidence in both copies"
+    for v in copies:
+        others = {doc_of[s.doc] for s in v.evidence} - {"outlet_a.txt", "outlet_b.txt"}
+        assert v.sources == 1 + len(others), (v.title, v.sources, others)
+
+
+def test_absolute_dates_date_events_without_a_publication_date(tmp_path) -> None:  # noqa: ANN001
+    """An article with no publication date anywhere: its calendar dates still give events,
+    its bare weekday ("on Tuesday") cannot be placed and gives none."""
+    text = ("Inquiry hears from dam engineers\n"
+            "Engineers told the inquiry on Tuesday that they had raised concerns for years.\n"
+            "The dam burst on March 3, 2011, after days of heavy rain, the chief engineer said.\n"
+            "A report sent in January 2010 had warned that the wall was cracking.\n")
+    path = tmp_path / "undated.txt"
+    path.write_text(text, encoding="utf-8")
+    rep, _ids, rejected = analyse([path], ["undated.txt"])
+    assert not rejected and rep.documents[0].published is None
+    got = {(v.date, v.granularity) for v in rep.events}
+    assert got == {("2011-03-03", "day"), ("2010-01", "month")}
+    assert not any("Tuesday" in v.title for v in rep.events)

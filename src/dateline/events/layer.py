@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
@@ -168,32 +169,59 @@ def _vectorizer() -> TfidfVectorizer:
 
 
 def _cluster(mentions: list[Mention]) -> list[list[int]]:
-    """Greedy single pass: a mention joins the most similar event of the same date, if similar enough."""
+    """Greedy single pass: a mention joins the most similar event of the same date, if similar
+    enough (its best cosine to any member; the first such event on ties).
+
+    Per date the cosines of its mentions are computed as one sparse product (in row blocks) and
+    each mention's best event is found with numpy: a pairwise loop in Python took 24 s of a
+    30 s story stage on a 400-article T17 topic."""
     if not mentions:
         return []
     try:
         x = _vectorizer().fit_transform([m.text for m in mentions])
-        x = normalize(x)
+        x = normalize(x).tocsr()
     except ValueError:  # only stop words
         return [[i] for i in range(len(mentions))]
-    clusters: list[list[int]] = []
     by_key: dict[tuple[str, str], list[int]] = {}
     for i, m in enumerate(mentions):
-        key = (m.date, m.granularity)
-        best, best_sim = None, 0.0
-        for ci in by_key.get(key, []):
-            members = clusters[ci]
-            sim = float(np.max((x[members] @ x[i].T).toarray()))
-            shared = any(set(mentions[j].entities) & set(m.entities) for j in members)
-            need = SIM_SHARED_ENTITY if shared else SIM_SAME
-            if sim >= need and sim > best_sim:
-                best, best_sim = ci, sim
-        if best is None:
-            by_key.setdefault(key, []).append(len(clusters))
-            clusters.append([i])
-        else:
-            clusters[best].append(i)
+        by_key.setdefault((m.date, m.granularity), []).append(i)
+    clusters: list[list[int]] = []
+    for idx in by_key.values():
+        _cluster_one_date(mentions, x, idx, clusters)
     return clusters
+
+
+def _cluster_one_date(mentions: list[Mention], x: csr_matrix, idx: list[int], clusters: list[list[int]],
+                      block: int = 512) -> None:
+    """The greedy pass over the mentions ``idx`` of one date (see ``_cluster``)."""
+    rows = x[idx]
+    local: list[int] = []  # this date's clusters (global ids), in creation order
+    ents: list[set[str]] = []  # entities named by each of them
+    own = np.full(len(idx), -1, dtype=np.int64)  # local cluster of each position
+    for b0 in range(0, len(idx), block):
+        sims = (rows[b0: b0 + block] @ rows.T).toarray()
+        for p in range(b0, min(b0 + block, len(idx))):
+            i = idx[p]
+            m_ents = set(mentions[i].entities)
+            best = -1
+            if local:
+                cmax = np.full(len(local), -1.0)
+                np.maximum.at(cmax, own[:p], sims[p - b0, :p])
+                need = np.full(len(local), SIM_SAME)
+                for c in np.nonzero(cmax >= SIM_SHARED_ENTITY)[0]:
+                    if ents[c] & m_ents:
+                        need[c] = SIM_SHARED_ENTITY
+                ok = cmax >= need
+                if ok.any():
+                    best = int(np.argmax(np.where(ok, cmax, -1.0)))
+            if best < 0:
+                best = len(local)
+                local.append(len(clusters))
+                ents.append(set())
+                clusters.append([])
+            own[p] = best
+            ents[best] |= m_ents
+            clusters[local[best]].append(i)
 
 
 def modality(text: str, date: str, pub: dt.date | None) -> str:
