@@ -151,3 +151,18 @@ def test_absolute_dates_date_events_without_a_publication_date(tmp_path) -> None
     got = {(v.date, v.granularity) for v in rep.events}
     assert got == {("2011-03-03", "day"), ("2010-01", "month")}
     assert not any("Tuesday" in v.title for v in rep.events)
+
+
+def test_evaluator_scores_modality_over_referring_pairs() -> None:
+    from dateline.evaluate.events import Evidence, Item, score_items
+
+    gold = [Item("g1", "2013-09-26", "day", [Evidence("a", "The jury found him guilty on Thursday")], "fact"),
+            Item("g2", "2013-11-08", "day", [Evidence("a", "He will be sentenced on November 8")], "future")]
+    system = [Item("v1", "2013-09-26", None, [Evidence("a", "The jury found him guilty on Thursday, police said.")],
+                   "claim"),
+              Item("v2", "2013-11-08", None, [Evidence("a", "He will be sentenced on November 8.")], "future"),
+              Item("v3", "2013-10-01", None, [Evidence("a", "Another thing happened on October 1.")], "fact")]
+    r = score_items(system, gold)
+    assert r["modality_pairs"] == 2 and r["modality_accuracy"] == 0.5
+    assert r["wrong_modality"] == [{"gold": "g1", "gold_modality": "fact", "system_modality": "claim"}]
+    assert r["spurious"] == ["v3"]

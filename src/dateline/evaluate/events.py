@@ -12,7 +12,9 @@ the same article (the gold text is inside the sentence, the sentence inside the 
 least ``TOKEN_RECALL`` of the gold text's word tokens are in the sentence). A referring pair is
 *correct* when the item's date also falls inside the gold date at the gold granularity (same day,
 ISO week, month, year, or inside the range). Reported: evidence-only P/R/F1 (did it find the
-happening), full P/R/F1 (found and dated right), and date accuracy over the referring pairs.
+happening), full P/R/F1 (found and dated right), date accuracy over the referring pairs, and
+(events only) modality accuracy over the referring pairs: fact / claim / denied / future as the
+gold says.
 A diagnostic that does not depend on how many dates the timeline keeps: the share of gold
 evidence sentences in which the report tagged a temporal expression carrying the gold date.
 """
@@ -162,6 +164,9 @@ def score_items(system: list[Item], gold: list[Item]) -> dict[str, Any]:
     pairs = match(system, gold)
     full = sum(1 for *_x, ok in pairs if ok)
     found = {g.id for _s, g, _ok in pairs}
+    matched = {id(s) for s, _g, _ok in pairs}
+    with_mod = [(s, g) for s, g, _ok in pairs if s.modality and g.modality]
+    mod_ok = sum(1 for s, g in with_mod if s.modality == g.modality)
     return {
         "system_items": len(system),
         "gold_events": len(gold),
@@ -171,6 +176,12 @@ def score_items(system: list[Item], gold: list[Item]) -> dict[str, Any]:
         "date_accuracy": round(full / len(pairs), 4) if pairs else 0.0,
         "missed": [g.id for g in gold if g.id not in found],
         "wrong_date": [{"gold": g.id, "gold_date": g.date, "system_date": s.date} for s, g, ok in pairs if not ok],
+        "spurious": [s.id for s in system if id(s) not in matched],
+        # over the referring pairs where both sides say how the happening is reported
+        "modality_pairs": len(with_mod),
+        "modality_accuracy": round(mod_ok / len(with_mod), 4) if with_mod else None,
+        "wrong_modality": [{"gold": g.id, "gold_modality": g.modality, "system_modality": s.modality}
+                           for s, g in with_mod if s.modality != g.modality],
     }
 
 
@@ -205,7 +216,7 @@ def system_items(report: Any, paths_by_id: dict[str, str]) -> dict[str, list[Ite
             out.append(Evidence(paths_by_id[sp.doc], _span_sentence(d, sp.start, sp.end)))
         return out
 
-    events = [Item(e.id, e.date, None, evid(e.evidence)) for e in report.events]
+    events = [Item(e.id, e.date, None, evid(e.evidence), e.modality) for e in report.events]
     timeline = [Item(f"t{i + 1}", t.date, None, evid(t.evidence)) for i, t in enumerate(report.timeline)]
     return {"events": events, "timeline": timeline}
 
@@ -289,10 +300,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {part:8s} items={r['system_items']:4d} pairs={r['referring_pairs']:3d}  "
               f"evidence P/R/F1 {r['evidence']['precision']:.3f}/{r['evidence']['recall']:.3f}/{r['evidence']['f1']:.3f}  "
               f"full P/R/F1 {r['full']['precision']:.3f}/{r['full']['recall']:.3f}/{r['full']['f1']:.3f}  "
-              f"date acc {r['date_accuracy']:.3f}")
+              f"date acc {r['date_accuracy']:.3f}"
+              + (f"  modality acc {r['modality_accuracy']:.3f} ({r['modality_pairs']})"
+                 if r["modality_accuracy"] is not None else ""))
         if args.errors:
             print(f"{part} missed: {r['missed']}", file=sys.stderr)
             print(f"{part} wrong dates: {r['wrong_date']}", file=sys.stderr)
+            print(f"{part} not in the gold: {r['spurious']}", file=sys.stderr)
+            if r["wrong_modality"]:
+                print(f"{part} wrong modality: {r['wrong_modality']}", file=sys.stderr)
     ed = result["evidence_dating"]
     print(f"  evidence dating: {ed['evidence_items']} gold evidence sentences, {ed['sentence_found']} found in the "
           f"clean text, {ed['timex_dates_it']} carry a tagged timex with the gold date ({ed['share_dated']:.3f})")
