@@ -75,3 +75,33 @@ def test_stamp_prefixes_are_not_part_of_the_sentence(line, body):
 
     rest = line[content_start(line):]
     assert rest.startswith(body) and readable(rest)
+
+
+# sentences of examples/libya (CNN and Reuters, February 2011)
+@pytest.mark.parametrize("sentence,expected", [
+    ("One man told CNN that uniformed troops opened fire on thousands of mourners as they passed through the "
+     "streets during a funeral procession honoring those killed the previous day.",
+     "One man told CNN that uniformed troops opened fire on thousands of mourners"),
+    ("Support for Gaddafi, the son of a herdsman who seized power in 1969, among Libya's desert tribes was "
+     "also waning.", "Support for Gaddafi among Libya's desert tribes was also waning"),
+    ("Over the past few days, China has evacuated 12,000 of the tens of thousands of Chinese nationals in "
+     "Libya, Chinese Vice Foreign Minister Song Tao said Friday, according to the state-run Xinhua News Agency.",
+     "China has evacuated 12,000 of the tens of thousands of Chinese nationals in Libya"),
+    ("A source at Benghazi Medical Center, the city's other major hospital, said there were 10 people dead "
+     "there Sunday.", "A source at Benghazi Medical Center said there were 10 people dead there Sunday"),
+])
+def test_title_keeps_the_clause_not_a_fragment(sentence, expected):
+    assert title(sentence) == expected
+
+
+def test_an_appositive_holding_the_events_date_is_kept():
+    s = "Support for Gaddafi, the son of a herdsman who seized power in 1969, among Libya's desert tribes was waning."
+    assert title(s, keep="1969") == "The son of a herdsman who seized power in 1969"
+    assert title(s) == "Support for Gaddafi among Libya's desert tribes was waning"
+
+
+def test_a_title_is_never_only_the_leftover_of_a_trim():
+    # the "attribution" or "adverbial" is the whole clause: not cut away (T17 H1N1 and MJ sentences)
+    assert len(title("But according to reports, President George W. Bush decided in 2002 not to administer "
+                     "a nationwide smallpox vaccination program.").split()) >= 3
+    assert len(title("By 1881 they had moved to the Slate House, Llanllwchaiarn.").split()) >= 3

@@ -67,6 +67,7 @@ class Mention:
     group: str
     pub: dt.date | None
     entities: list[str] = field(default_factory=list)
+    timex: str = ""  # the text of the temporal expression that dates it
 
 
 def timex_date(value: str, text_before: str, pub: dt.date | None) -> tuple[str, str, str | None] | None:
@@ -93,11 +94,11 @@ _UNRESOLVED_DAY = re.compile(r"^X{4}-(?:WXX-\d|\d{2}-\d{2})")
 _UNRESOLVED_MONTH = re.compile(r"^X{4}-\d{2}$")
 
 
-def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None) -> tuple[str, str, str | None] | None:
+def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None) -> tuple[str, str, str | None, str] | None:
     """The finest calendar date a timex of the sentence gives; None when a finer timex of the
     sentence could not be resolved ("Tuesday" without a publication date: the sentence's
-    happening is that Tuesday, not the year another timex names)."""
-    best: tuple[int, int, tuple[str, str, str | None]] | None = None
+    happening is that Tuesday, not the year another timex names). The 4th item is the timex's text."""
+    best: tuple[int, int, tuple[str, str, str | None, str]] | None = None
     unresolved = 9
     for t in doc.timexes:
         if t.type not in ("DATE", "TIME") or t.start < s or t.end > e:
@@ -111,7 +112,7 @@ def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None) -> tuple[
             continue
         key = (_FINER[got[1]], t.start)
         if best is None or key < best[:2]:
-            best = (key[0], key[1], got)
+            best = (key[0], key[1], (*got, doc.text[t.start: t.end]))
     if best is None or unresolved < best[0]:
         return None
     return best[2]
@@ -147,7 +148,7 @@ def mentions_of(docs: list[Document], groups: dict[str, str],
             got = _sentence_date(doc, cs, e, pub)
             n_report += 1
             if got is None and pub and n_report <= lead and readable(text):
-                got = (pub.isoformat(), "day", None)
+                got = (pub.isoformat(), "day", None, "")
             if got is None:
                 continue
             ents = []
@@ -155,7 +156,7 @@ def mentions_of(docs: list[Document], groups: dict[str, str],
                 if a >= cs and b <= e and eid not in ents:
                     ents.append(eid)
             out.append(Mention(di, cs, cs + len(text), text, got[0], got[1], got[2], groups.get(doc.id, doc.id),
-                               pub, ents))
+                               pub, ents, got[3]))
     return out
 
 
@@ -293,7 +294,8 @@ def build_events(docs: list[Document], entities: list[Entity], groups: dict[str,
         mods = [modality(m.text, m.date, m.pub) for m in ms]
         mod = "fact" if "fact" in mods else max(set(mods), key=mods.count)
         sources = len({m.group for m in ms})
-        title = event_title(max(ms, key=lambda m: (m.granularity == first.granularity, -abs(len(m.text) - 140))).text)
+        told = max(ms, key=lambda m: (m.granularity == first.granularity, -abs(len(m.text) - 140)))
+        title = event_title(told.text, keep=told.timex or None)
         events.append(Event("", first.date, title, evidence, ents, float(sources), first.granularity,
                             first.date_end, mod, who, where, _what(title), [], sources))
     events.sort(key=lambda e: (e.date[:10], _FINER.get(e.granularity, 5), -e.sources))
