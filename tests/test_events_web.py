@@ -23,8 +23,11 @@ with warnings.catch_warnings():
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ["tests/corpora/ecbplus/articles/turkmenistan_election_2013/11_1ecbplus.txt",
-            "tests/corpora/ecbplus/articles/turkmenistan_election_2013/11_3ecbplus.txt"]
-_ROW = re.compile(r'<tr class="event-row" data-kind="(\w+)">')
+            "tests/corpora/ecbplus/articles/turkmenistan_election_2013/11_3ecbplus.txt",
+            "tests/corpora/ecbplus/articles/mount_cook_climbers_2013/23_3ecbplus.txt",
+            "tests/corpora/ecbplus/articles/mount_cook_climbers_2013/23_5ecbplus.txt"]
+_ROW = re.compile(r'<tr class="event-row" data-kind="(\w+)"[^>]*>')
+_SOURCES = re.compile(r'<tr class="event-row" data-kind="\w+" data-sources="(\d+)">')
 
 
 @pytest.fixture(scope="module")
@@ -158,6 +161,17 @@ def test_injected_markup_in_event_titles_is_shown_literally(page, tmp_path) -> N
         assert "<" in cells
         page.screenshot(path=str(ARTIFACTS / "22-events-injected.png"), full_page=True)
         assert page.errors == []
+
+
+def test_event_list_keeps_the_best_supported_events(served) -> None:  # noqa: ANN001
+    rep, client = served
+    multi = [v for v in rep.events if v.sources >= 2]
+    assert multi and len(multi) < len(rep.events)
+    shown = _SOURCES.findall(client.get("/events", params={"sources": "2"}).text)
+    assert len(shown) == len(multi) and all(int(n) >= 2 for n in shown)
+    ranked = [int(n) for n in _SOURCES.findall(client.get("/events", params={"order": "sources"}).text)]
+    assert len(ranked) == len(rep.events) and ranked == sorted(ranked, reverse=True)
+    assert client.get("/events", params={"sources": "x<script>"}).status_code == 200
 
 
 def test_event_list_marks_the_events_the_timeline_selected(served) -> None:  # noqa: ANN001

@@ -76,10 +76,15 @@ def create_app(report: Report, search: SearchFn | None = None,
 
     @app.get("/events", response_class=HTMLResponse)
     def events_page(start: str | None = None, end: str | None = None, entity: str | None = None,
-                    place: str | None = None, kind: str | None = None) -> HTMLResponse:
+                    place: str | None = None, kind: str | None = None, sources: str | None = None,
+                    order: str | None = None) -> HTMLResponse:
         story = current()
-        filters = {"start": start, "end": end, "entity": entity, "place": place, "kind": kind}
-        return page("events.html", events=story.event_list(start, end, entity, place, kind), filters=filters)
+        least = int(sources) if sources and sources.isdigit() else 0
+        by = "sources" if order == "sources" else "date"
+        filters = {"start": start, "end": end, "entity": entity, "place": place, "kind": kind,
+                   "sources": str(least) if least else "", "order": by}
+        return page("events.html", events=story.event_list(start, end, entity, place, kind, least, by),
+                    filters=filters)
 
     @app.get("/documents", response_class=HTMLResponse)
     def documents_page() -> HTMLResponse:

@@ -221,9 +221,12 @@ class Story:
         return {eid for t in self.report.timeline for eid in t.events}
 
     def event_list(self, start: str | None = None, end: str | None = None, entity: str | None = None,
-                   place: str | None = None, kind: str | None = None) -> list[Event]:
-        """The event layer in date order, filtered by date range, entity (id), place (entity id)
-        and kind (modality: fact, claim, denied, future)."""
+                   place: str | None = None, kind: str | None = None, min_sources: int = 0,
+                   order: str = "date") -> list[Event]:
+        """The event layer filtered by date range, entity (id), place (entity id), kind
+        (modality: fact, claim, denied, future) and at least ``min_sources`` independent sources;
+        in date order, or with ``order="sources"`` the best-supported first (a story of hundreds
+        of articles has thousands of events: the few that matter)."""
         out = []
         for v in sorted(self.report.events, key=lambda v: (v.date[:10], v.id)):
             if not in_range(v.date, start, end):
@@ -234,7 +237,11 @@ class Story:
                 continue
             if kind and getattr(v, "modality", "fact") != kind:
                 continue
+            if v.sources < min_sources:
+                continue
             out.append(v)
+        if order == "sources":
+            out.sort(key=lambda v: -v.sources)
         return out
 
     # ---- story page -----------------------------------------------------------------
