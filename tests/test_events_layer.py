@@ -166,3 +166,12 @@ def test_evaluator_scores_modality_over_referring_pairs() -> None:
     assert r["modality_pairs"] == 2 and r["modality_accuracy"] == 0.5
     assert r["wrong_modality"] == [{"gold": "g1", "gold_modality": "fact", "system_modality": "claim"}]
     assert r["spurious"] == ["v3"]
+
+
+def test_one_days_reports_in_two_articles_are_one_event(report) -> None:  # noqa: ANN001
+    """'The start of the campaign ... will be announced on October 5' and 'The campaign starts
+    October 5' (two articles): each other's best match across the two, so one event, two sources."""
+    ev = _find(report, "The campaign starts October 5")
+    texts = _text(report, ev)
+    assert any("start of the campaign" in t for t in texts)
+    assert ev.sources == 2 and ev.date == "2013-10-05"
