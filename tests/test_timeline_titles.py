@@ -94,6 +94,13 @@ def test_title_keeps_the_clause_not_a_fragment(sentence, expected):
     assert title(sentence) == expected
 
 
+def test_a_main_clause_cut_from_its_subject_gets_it_back():
+    # ECB+ tune article (Turkmenistan election 2013)
+    s = ("Parliamentary elections in Turkmenistan which are planned for December 15, 2013, will be held on a "
+         "two-party basis, a message from the Central Commission for Elections and Referenda of Turkmenistan said.")
+    assert title(s) == "Parliamentary elections in Turkmenistan will be held on a two-party basis"
+
+
 def test_an_appositive_holding_the_events_date_is_kept():
     s = "Support for Gaddafi, the son of a herdsman who seized power in 1969, among Libya's desert tribes was waning."
     assert title(s, keep="1969") == "The son of a herdsman who seized power in 1969"

@@ -27,6 +27,9 @@ _NOT_MAIN = re.compile(r"^(?:At|In|On|After|Before|Despite|With|Following|Under|
 # an appositive between commas after a name or noun ("X, the son of a herdsman who ..., was"):
 # the clause goes on after it in lower case; not after a leading adverbial ("On Monday, the army ...")
 _APPOSITIVE = re.compile(r"(?<=[\w)]),\s+(?:the|a|an)\s+[^,;:()\"“”]{2,90}?,\s+(?=[a-z])")
+# English auxiliaries and modals (a closed class): a stretch opening on one has lost its subject
+_OPENS_ON_VERB = re.compile(r"^(?:will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had|"
+                            r"does|do|did)\b")
 _PREP = re.compile(r"\s(?=(?:of|in|on|at|from|to|by|with|for|near|against|over|after)\s)")
 
 
@@ -35,12 +38,17 @@ def _cap(text: str) -> str:
 
 
 def _main_segment(s: str) -> str:
-    """The first clause-like stretch between boundaries that is not an intro or a relative clause."""
+    """The first clause-like stretch between boundaries that is not an intro or a relative clause;
+    one that opens on its verb ("Elections in X, which are planned for May 5, will be held ...")
+    gets back the sentence's opening words as its subject."""
     cuts = [0] + [b.start() for b in _BOUNDARY.finditer(s)] + [len(s)]
     ends = {b.start(): b.end() for b in _BOUNDARY.finditer(s)}
     for a, b in zip(cuts, cuts[1:], strict=False):
         seg = s[ends.get(a, a):b].strip()
         if len(seg.split()) >= 5 and not _NOT_MAIN.match(seg):
+            subject = s[: cuts[1]].strip()
+            if a > 0 and _OPENS_ON_VERB.match(seg) and not _NOT_MAIN.match(subject) and len(subject.split()) <= 6:
+                return f"{subject} {seg}"
             return seg
     return s
 
