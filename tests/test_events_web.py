@@ -140,6 +140,8 @@ def test_event_list_in_chromium_filters_and_opens_an_event(served, page) -> None
         first.click()
         page.wait_for_url("**/event/*")
         assert page.locator("h2.event-title").inner_text() == title
+        assert page.locator("dd.event-kind").inner_text() == "scheduled / future"
+        page.screenshot(path=str(ARTIFACTS / "23-event-page.png"), full_page=True)
         assert page.errors == []
 
 
@@ -181,3 +183,20 @@ def test_event_list_marks_the_events_the_timeline_selected(served) -> None:  # n
     marked = re.findall(r'<a href="/event/([^"]+)">[^<]*</a></td>(?:(?!</tr>).)*on the timeline',
                         client.get("/events").text, flags=re.S)
     assert set(marked) == chosen
+
+
+def test_event_page_tells_granularity_kind_sources_and_roles(served) -> None:  # noqa: ANN001
+    rep, client = served
+    month = next(v for v in rep.events if v.granularity == "month")
+    r = client.get(f"/event/{month.id}")
+    assert r.status_code == 200
+    assert '<dd class="event-granularity">month</dd>' in r.text
+    multi = max(rep.events, key=lambda v: v.sources)
+    page = client.get(f"/event/{multi.id}").text
+    assert f'<dd class="event-sources">{multi.sources}</dd>' in page
+    future = next(v for v in rep.events if v.modality == "future")
+    assert "scheduled / future" in client.get(f"/event/{future.id}").text
+    with_who = next(v for v in rep.events if v.who)
+    page = client.get(f"/event/{with_who.id}").text
+    role = with_who.who[0]["role"]
+    assert '<dd class="event-who">' in page and f"({role})" in page
