@@ -21,6 +21,7 @@ from .spans import (
     negated,
     prefixed_adjective,
     repair_spans,
+    split_at_breaks,
     split_title,
     title_before,
     trim,
@@ -39,7 +40,7 @@ _NOMINAL_ORG = re.compile(r"\bthe (council|alliance|committee|commission|court|a
 def extract_mentions(text: str, annotation: Annotation) -> list[Mention]:
     """Entity mentions of one document (map phase), sorted by position."""
     out: list[Mention] = []
-    for s0, e0, label in repair_spans(text, list(annotation.entities)):
+    for s0, e0, label in repair_spans(text, split_at_breaks(text, list(annotation.entities))):
         if label not in KEEP or negated(text, s0) or prefixed_adjective(text, s0, e0):
             continue
         m = _mention(text, s0, e0, label)
@@ -57,6 +58,9 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     s, e = trim(text, s, e)
     if e <= s:
         return None
+    inside_title = TITLE_RE.match(text[s:s + 40])
+    if inside_title and s + len(inside_title.group().rstrip()) > e:
+        return None  # "Brig" of "Brig. Gen. Omar Haddadi": part of a title, not a name
     attrs: dict[str, object] = {}
     if label in ("PERSON", "ORG", "GPE", "NORP") and TITLE_RE.match(text[s:e]):
         ns, title = split_title(text, s, e)

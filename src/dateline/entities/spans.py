@@ -156,3 +156,34 @@ def _split_conjoined(text: str, s: int, e: int, label: str) -> list[tuple[int, i
     if is_place_name(span):
         return [(s, e, label)]
     return [(s, s + i, label), (s + i + 5, e, label)]
+
+
+_BREAK = re.compile(r"\s*\n\s*|\s+[/|]\s*|\s*[/|]\s+|\s+•\s+")
+
+
+def split_at_breaks(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """No name runs across a line break or a credit separator: "Samir Haddadi / AFP\\nPowered"
+    becomes "Samir Haddadi" and "AFP". The first piece keeps the label; a later piece is kept
+    only when it still looks like a name on its own (two words or more, or an acronym), since a
+    lone capitalised word after a break is usually a caption or page label ("Powered", "Share")."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, label in entities:
+        cuts = list(_BREAK.finditer(text, s, e))
+        if not cuts:
+            out.append((s, e, label))
+            continue
+        pieces: list[tuple[int, int]] = []
+        at = s
+        for c in cuts:
+            pieces.append((at, c.start()))
+            at = c.end()
+        pieces.append((at, e))
+        for i, (ps, pe) in enumerate(pieces):
+            piece = text[ps:pe].strip()
+            if not piece or not any(ch.isupper() for ch in piece):
+                continue
+            if i and not (len(piece.split()) >= 2 or (piece.isupper() and len(piece) >= 2)):
+                continue
+            lab = label if i == 0 or label != "PERSON" or len(piece.split()) >= 2 else "ORG"
+            out.append((ps, pe, lab))
+    return out

@@ -11,7 +11,9 @@ of the mentions written exactly that way. Scores:
   pairwise merge recall     = same-group surface pairs in one system entity / all same-group pairs;
   pairwise merge precision  = merged pairs that share a gold group / all merged pairs among gold
                               surfaces (pairs across groups and ``apart`` pairs);
-  place accuracy            = places within ``--km`` of the truth (or correctly unresolved).
+  place accuracy            = places within ``--km`` of the truth (or correctly unresolved);
+  type accuracy             = gold groups (with a ``type``) whose surfaces' system entity has the same
+                              coarse type (GPE/LOC/FAC count as one class: place).
 ``--limit N`` scores the first N articles of the gold list (pairs with a surface absent
 from those articles are skipped).
 """
@@ -90,6 +92,10 @@ def surface_owner(docs: list[Document], entities: list[Entity]) -> dict[str, str
     return {s: max(c, key=lambda i: (c[i], i)) for s, c in counts.items()}
 
 
+def _coarse_type(label: str) -> str:
+    return "PLACE" if label in ("GPE", "LOC", "FAC") else label
+
+
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -152,6 +158,19 @@ def score(gold: dict[str, Any], docs: list[Document], entities: list[Entity], km
         places_ok += ok
         place_rows.append({"name": p["name"], "ok": bool(ok), "km": None if dist is None else round(dist, 1),
                            "geo": None if ent.geo is None else [ent.geo.lat, ent.geo.lon, ent.geo.gazetteer_id]})
+    types_total = types_ok = 0
+    type_wrong: list[list[str]] = []
+    for g in gold.get("groups", []):
+        found = [s for s in g["aliases"] if s in present]
+        if not g.get("type") or not found:
+            continue
+        votes = Counter(owner[s] for s in found)
+        ent = ents[max(votes, key=lambda i: (votes[i], i))]
+        types_total += 1
+        if _coarse_type(ent.type) == _coarse_type(g["type"]):
+            types_ok += 1
+        else:
+            type_wrong.append([g["name"], g["type"], ent.type])
     precision = merged_ok / merged if merged else 1.0
     recall = same_hit / same_total if same_total else 0.0
     return {
@@ -171,6 +190,9 @@ def score(gold: dict[str, Any], docs: list[Document], entities: list[Entity], km
         "missed_merges": missed,
         "place_accuracy": round(places_ok / places_total, 4) if places_total else None,
         "places_scored": places_total,
+        "type_accuracy": round(types_ok / types_total, 4) if types_total else None,
+        "types_scored": types_total,
+        "type_wrong": type_wrong,
         "places": place_rows,
     }
 
@@ -197,9 +219,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         for k in ("documents", "entities", "mentions", "gold_surfaces_found", "merge_precision", "merge_recall",
                   "merge_f1", "same_pairs", "merged_pairs", "apart_pairs_checked", "place_accuracy", "places_scored",
+                  "type_accuracy", "types_scored",
                   "seconds"):
             print(f"{k:24s} {result[k]}")
-        for name in ("false_merges", "apart_violations", "missed_merges", "gold_surfaces_missing"):
+        for name in ("false_merges", "apart_violations", "missed_merges", "type_wrong", "gold_surfaces_missing"):
             print(f"{name}: {result[name]}")
         for row in result["places"]:
             if not row["ok"]:
