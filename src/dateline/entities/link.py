@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ from rapidfuzz.distance import JaroWinkler
 from ..model import Document, Entity, GeoPoint, Mention, Span
 from . import geo
 from .aliases import alias_display, alias_table, org_abbreviations, org_wikidata_ids
+from .backrefs import with_back_references
 from .demonyms import alias_names, demonym_country
 from .names import acronym_form, acronym_of, acronym_spells, key, person_compatible, same_token, skeleton, tokens
 
@@ -77,8 +79,8 @@ def _norp_key(k: str) -> str:
 def link_entities(docs: list[Document]) -> list[Entity]:
     """Cluster the mentions of all documents into entities with stable ids."""
     items: list[tuple[str, Mention]] = []
-    for d in sorted(docs, key=lambda d: d.id):
-        items.extend((d.id, m) for m in d.mentions)
+    # every mention, "the Observatory" / "the ministry" pointed at the organisation the story names in full
+    items.extend(with_back_references(sorted(docs, key=lambda d: d.id)))
     if not items:
         return []
     aliases = alias_table()
@@ -115,8 +117,14 @@ def link_entities(docs: list[Document]) -> list[Entity]:
 _LEGAL_SUFFIXES = frozenset("plc incorporated limited llc sa ag nv spa bhd".split())
 
 
+_DESCRIPTORS = re.compile(r" (?:province|district|regency|governorate|region|island|oblast|prefecture|municipality)$")
+
+
 def _canonical_key(m: Mention, aliases: dict[str, str]) -> str:
-    k = key(str(m.attrs.get("ref") or m.text))
+    name = str(m.attrs.get("ref") or m.text)
+    if m.label != "PERSON" and _DESCRIPTORS.search(name):
+        name = _DESCRIPTORS.sub("", name)  # "Aceh province", "Sumatra island": the place itself (lower case only)
+    k = key(name)
     if m.label != "PERSON":
         k = aliases.get(k, k)
     if m.label == "ORG":
@@ -226,10 +234,13 @@ def _prefer_dominant_surname(items: list[tuple[str, Mention]], raw_key: dict[int
 def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     cues: Counter[str] = Counter()  # keys written as places at least once ("Dara village", "near Dara")
+    head_cued: set[str] = set()  # keys written with a place head word ("Bener Meriah district")
     for _, m in items:
         votes[raw_key[id(m)]][m.label] += 1
         if m.attrs.get("place_cue") and not m.attrs.get("ref"):
             cues[raw_key[id(m)]] += 1
+            if m.attrs["place_cue"] == "head":
+                head_cued.add(raw_key[id(m)])
     surnames: Counter[str] = Counter()  # surname token of a full person name -> PERSON votes
     for k, v in votes.items():
         toks = k.split()
@@ -258,7 +269,8 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
     for k, v in votes.items():
         toks = k.split()
         # written as a place ("Dara village", "near Dara") in at least half of its one-word mentions
-        cued = len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values())
+        # or written once with a place head word ("Bener Meriah district"), which no person or body has
+        cued = k in head_cued or (len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values()))
         town = bool(home) and geo.is_town_in(k, home)
         weight = surname_weight(toks[0]) if len(toks) == 1 and not cued and not (town and toks[0] not in surnames) else 0
         if weight:  # a bare word that is the surname of a person named in full here
@@ -380,6 +392,8 @@ def _union_by_place(group: list[_Node], uf: _UnionFind) -> None:
         region = geo.region_of([n.key])
         if region:
             regions[region] += len(n.mentions)
+    for region, count in regions.items():
+        context[region.split(".")[0]] += count  # a story naming a US state is set in the US
     by_gid: dict[str, str] = {}
     for n in sorted(group, key=lambda n: (-len(n.mentions), n.key)):
         kind = Counter(m.label for _, m in n.mentions).most_common(1)[0][0]

@@ -14,6 +14,7 @@ import re
 
 from ..model import Mention
 from ..nlp import Annotation
+from .backrefs import ORG_HEADS
 from .names import acronym_of, acronym_spells, key, person_compatible, same_token, tokens
 from .spans import (
     TITLE_RE,
@@ -31,10 +32,23 @@ KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Z.&]{1,9})\s*\)")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*|of|for|the|and|on|de|al|el")
 _KIN = re.compile(r"\b(?:sons?|daughters?|wife|widow|brothers?|sisters?|nephew|niece|cousin|grandson|son-in-law)\b", re.I)
-_PLACE_AFTER = re.compile(r" (?:village|town|city|district|province|region|oasis|oilfield|port|airport|area)\b")
+_PLACE_AFTER = re.compile(
+    r" (?:village|town|city|district|province|region|regency|governorate|island|oasis|oilfield|port|airport|area)\b"
+)
 _PLACE_BEFORE = re.compile(r"\b(?:near|outside|towards?|past|around|in the town of|in the village of|west of|east of|south of|north of) $")
+_DESCRIPTOR_TAIL = re.compile(r" (?:province|district|regency|governorate|region|island|oblast|prefecture|municipality|village|town)$")
+_PLACE_NAME = re.compile(
+    r"^(?:(?:Mount|Mt\.?|Fort|Ft\.?|Lake|Port|Cape|Gulf of) [A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?"
+    r"|[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)? (?:Regency|District|Province|Island|Mountains|Valley|Governorate))$"
+)  # a place by its own head word ("Mount Sefton", "Fort Coffee", "Bener Meriah Regency")
+_GROUP_WORDS = frozenset(
+    "army front brigade brigades party movement council committee company group forces battalion league "
+    "union association club university college school hospital herald times post news star journal".split()
+)  # a group's name is not a place even when it starts like one ("Fort Worth Star-Telegram")
+_IN_PLACE = re.compile(r"\b(?:in|at|from|into|to|near|outside|of|towards?|around)\s+$")
+_PLACE_AFTER_WORD = re.compile(r"(?:[,.;:)\s]|$)")
 _NOMINAL_PERSON = re.compile(r"\bthe (colonel|general|president|sheikh|king|prime minister|emir)\b", re.I)
-_NOMINAL_ORG = re.compile(r"\bthe (council|alliance|committee|commission|court|agency|coalition)\b", re.I)
+_NOMINAL_ORG = re.compile(r"\bthe (" + "|".join(ORG_HEADS) + r")\b", re.I)
 
 
 def extract_mentions(text: str, annotation: Annotation) -> list[Mention]:
@@ -74,9 +88,28 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     surface = text[s:e]
     if not any(c.isupper() for c in surface) or len(surface) < 2 or not_a_name(surface):
         return None
-    if _PLACE_AFTER.match(text, e) or (label != "GPE" and _PLACE_BEFORE.search(text, max(0, s - 12), s)):
+    if label not in ("GPE", "LOC", "FAC") and _PLACE_NAME.match(surface) and not (set(surface.lower().split()) & _GROUP_WORDS):
+        label = "LOC" if surface.split()[0] in ("Mount", "Mt.", "Mt", "Lake", "Cape", "Gulf") else "GPE"
+    if _PLACE_AFTER.match(text, e) or _DESCRIPTOR_TAIL.search(surface):
+        attrs["place_cue"] = "head"  # "Dara village", "Bener Meriah district": a place by its head word
+    elif label != "GPE" and _PLACE_BEFORE.search(text, max(0, s - 12), s):
+        attrs["place_cue"] = True
+    elif label not in ("GPE", "LOC", "FAC") and _placed_town(text, s, e):
         attrs["place_cue"] = True
     return Mention(s, e, surface, label, attrs)
+
+
+def _placed_town(text: str, s: int, e: int) -> bool:
+    """The text places the name ("in X", "south of X", "from X,") and the gazetteer knows it as a
+    town or a country: evidence that spaCy's PERSON/ORG label is wrong. A possessive or a
+    capitalised word after it ("in X Corp", "in X's view") is no such evidence."""
+    if not _IN_PLACE.search(text, max(0, s - 12), s) or not _PLACE_AFTER_WORD.match(text, e):
+        return False
+    if text[e:e + 2] in ("'s", "’s"):
+        return False
+    from .geo import is_place_name
+
+    return is_place_name(text[s:e])
 
 
 _TIME_ZONES = frozenset("GMT UTC ET EST EDT CT CST CDT MT MST MDT PT PST PDT BST CET CEST EET EEST IST JST".split())
