@@ -1,0 +1,69 @@
+"""Types corrected by evidence: place head words, a gazetteer town the text places, a place's
+lower-case descriptor, a US state in a US story."""
+
+from __future__ import annotations
+
+from dateline.entities import extract_mentions, link_entities
+from dateline.model import Document
+from dateline.nlp import annotate
+
+
+def _doc(doc_id: str, text: str) -> Document:
+    d = Document(id=doc_id, source=doc_id, text=text)
+    d.mentions = extract_mentions(text, annotate(text))
+    return d
+
+
+def _entity(ents, surface):
+    hits = [e for e in ents if surface in e.aliases]
+    return max(hits, key=lambda e: len(e.mentions)) if hits else None
+
+
+def test_a_name_with_a_place_head_word_is_a_place():
+    text = "The climbers fell from Mount Sefton on Tuesday, and the trial moved to Fort Coffee."
+    labels = {m.text: m.label for m in extract_mentions(text, annotate(text))}
+    assert labels.get("Mount Sefton") in ("LOC", "GPE")
+    assert labels.get("Fort Coffee") in ("LOC", "GPE")
+
+
+def test_a_group_name_is_not_made_a_place():
+    text = "The Fort Worth Star-Telegram reported the verdict."
+    labels = {m.text: m.label for m in extract_mentions(text, annotate(text))}
+    assert all(lab not in ("GPE", "LOC") for t, lab in labels.items() if "Star-Telegram" in t)
+
+
+def test_a_place_written_once_with_its_district_word_is_a_place_and_one_entity():
+    docs = [
+        _doc("a", "The quake struck the mountainous Kerinci Raya district on Tuesday, officials said."),
+        _doc("b", "Rescuers arrived in Kerinci Raya, while aid reached Kerinci Raya by road on Wednesday."),
+    ]
+    ents = link_entities(docs)
+    e = _entity(ents, "Kerinci Raya")
+    assert e is not None and e.type in ("GPE", "LOC")
+    assert all(x is e for x in (_entity(ents, s) for s in ("Kerinci Raya", "Kerinci Raya district")) if x is not None)
+
+
+def test_a_lower_case_province_word_joins_the_province():
+    docs = [_doc("a", "The quake hit Aceh province on Tuesday. Aceh is often struck by earthquakes.")]
+    ents = link_entities(docs)
+    a, b = _entity(ents, "Aceh"), _entity(ents, "Aceh province")
+    assert a is not None and (b is None or a is b)
+
+
+def test_a_us_state_sets_the_story_in_the_us():
+    # no country named: the state alone puts a small town on the map (< MIN_POP_ABROAD people)
+    docs = [_doc("a", "The trial opened in Muskogee, Oklahoma, on Monday. The jury in Muskogee heard witnesses.")]
+    town = _entity(link_entities(docs), "Muskogee")
+    assert town is not None and town.geo is not None
+    assert town.geo.country == "US" and abs(town.geo.lat - 35.75) < 0.3 and abs(town.geo.lon + 95.37) < 0.3
+
+
+def test_a_town_the_text_places_is_a_place_even_when_tagged_a_person():
+    from dateline.entities.mentions import _placed_town
+
+    text = "Protesters gathered in Mosul on Friday."
+    s = text.index("Mosul")
+    assert _placed_town(text, s, s + 5)
+    text2 = "It was in Mosul's old city."
+    s2 = text2.index("Mosul")
+    assert not _placed_town(text2, s2, s2 + 5)
