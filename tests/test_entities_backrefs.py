@@ -48,3 +48,13 @@ def test_a_capitalised_name_after_the_head_is_no_reference():
     ents = link_entities(docs)
     council = _owner(docs, ents, "b", "Council of Europe")
     assert council is None or "Northern Rivers Observatory for Human Rights" not in council.aliases
+
+
+def test_an_acronym_joins_a_hyphenated_full_name_named_elsewhere():
+    docs = [
+        _doc("a", "The minister told Agence-France Presse that the talks would resume."),
+        _doc("b", "The minister told AFP on Monday that the talks had failed."),
+    ]
+    ents = link_entities(docs)
+    full = next((e for e in ents if "Agence-France Presse" in e.aliases), None)
+    assert full is not None and "AFP" in full.aliases

@@ -171,6 +171,9 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
             words = m.text.split()
             if len(words) >= 2:
                 names_by_initials[acronym_of(words)].add(raw_key[id(m)])
+                parts = re.split(r"[-–]", m.text)
+                if len(parts) > 1:  # "Agence-France Presse": a hyphenated word has two initials (AFP)
+                    names_by_initials.setdefault(acronym_of(" ".join(parts).split()), set()).add(raw_key[id(m)])
                 if m.label == "ORG":
                     multiword.add(raw_key[id(m)])
     out = dict(raw_key)
