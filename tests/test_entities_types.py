@@ -67,3 +67,12 @@ def test_a_town_the_text_places_is_a_place_even_when_tagged_a_person():
     text2 = "It was in Mosul's old city."
     s2 = text2.index("Mosul")
     assert not _placed_town(text2, s2, s2 + 5)
+
+
+def test_a_group_name_tagged_a_place_is_an_organisation():
+    from dateline.entities.mentions import _is_group_name
+
+    assert _is_group_name("Free Northern Army")
+    assert _is_group_name("Popular Mobilisation Forces")
+    assert not _is_group_name("Northern Province")
+    assert not _is_group_name("Council Bluffs")  # a town the gazetteer knows

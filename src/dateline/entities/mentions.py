@@ -88,7 +88,9 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     surface = text[s:e]
     if not any(c.isupper() for c in surface) or len(surface) < 2 or not_a_name(surface):
         return None
-    if label not in ("GPE", "LOC", "FAC") and _PLACE_NAME.match(surface) and not (set(surface.lower().split()) & _GROUP_WORDS):
+    if label in ("GPE", "LOC") and " " in surface and _is_group_name(surface):
+        label = "ORG"  # "Free Northern Army", "Popular Mobilisation Forces": a group, not a place
+    elif label not in ("GPE", "LOC", "FAC") and _PLACE_NAME.match(surface) and not (set(surface.lower().split()) & _GROUP_WORDS):
         label = "LOC" if surface.split()[0] in ("Mount", "Mt.", "Mt", "Lake", "Cape", "Gulf") else "GPE"
     if _PLACE_AFTER.match(text, e) or _DESCRIPTOR_TAIL.search(surface):
         attrs["place_cue"] = "head"  # "Dara village", "Bener Meriah district": a place by its head word
@@ -97,6 +99,17 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     elif label not in ("GPE", "LOC", "FAC") and _placed_town(text, s, e):
         attrs["place_cue"] = True
     return Mention(s, e, surface, label, attrs)
+
+
+def _is_group_name(surface: str) -> bool:
+    """A name whose words include a group's head word ("army", "front", "party") and that no
+    gazetteer knows as a place ("Council Bluffs" stays a town)."""
+    words = {w.lower().strip(",.") for w in surface.split()}
+    if not words & _GROUP_WORDS:
+        return False
+    from .geo import is_place_name
+
+    return not is_place_name(surface)
 
 
 def _placed_town(text: str, s: int, e: int) -> bool:
