@@ -76,3 +76,25 @@ def test_a_group_name_tagged_a_place_is_an_organisation():
     assert _is_group_name("Popular Mobilisation Forces")
     assert not _is_group_name("Northern Province")
     assert not _is_group_name("Council Bluffs")  # a town the gazetteer knows
+
+
+def test_a_two_word_name_the_text_keeps_placing_is_a_place():
+    docs = [
+        _doc("a", "Rebels held Wadi Kerran on Monday. Fighting raged in Wadi Kerran, and troops shelled Wadi Kerran."),
+        _doc("b", "In Wadi Kerran, residents fled. Government forces advanced towards Wadi Kerran on Tuesday."),
+    ]
+    e = _entity(link_entities(docs), "Wadi Kerran")
+    assert e is not None and e.type in ("GPE", "LOC")
+
+
+def test_a_country_spacy_tags_a_person_is_a_place():
+    docs = [_doc("a", "Niger said on Monday it would close the border. Officials in Niger, and Niger's minister, agreed.")]
+    e = _entity(link_entities(docs), "Niger")
+    assert e is not None and e.type in ("GPE", "LOC")
+
+
+def test_a_person_named_after_a_preposition_stays_a_person():
+    docs = [_doc("a", "Crowds cheered for Omar Haddadi on Monday. Omar Haddadi said he would return. "
+                      "Supporters of Omar Haddadi marched.")]
+    e = _entity(link_entities(docs), "Omar Haddadi")
+    assert e is not None and e.type == "PERSON"

@@ -238,12 +238,15 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     cues: Counter[str] = Counter()  # keys written as places at least once ("Dara village", "near Dara")
     head_cued: set[str] = set()  # keys written with a place head word ("Bener Meriah district")
+    prep_cues: Counter[str] = Counter()  # multi-word keys written after "in", "near", "south of"
     for _, m in items:
         votes[raw_key[id(m)]][m.label] += 1
-        if m.attrs.get("place_cue") and not m.attrs.get("ref"):
+        if m.attrs.get("place_cue") and m.attrs.get("ref", m.text) == m.text:  # a cue on its own name, not a reference
             cues[raw_key[id(m)]] += 1
             if m.attrs["place_cue"] == "head":
                 head_cued.add(raw_key[id(m)])
+            elif m.attrs["place_cue"] == "prep":
+                prep_cues[raw_key[id(m)]] += 1
     surnames: Counter[str] = Counter()  # surname token of a full person name -> PERSON votes
     for k, v in votes.items():
         toks = k.split()
@@ -273,8 +276,12 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
         toks = k.split()
         # written as a place ("Dara village", "near Dara") in at least half of its one-word mentions
         # or written once with a place head word ("Bener Meriah district"), which no person or body has
-        cued = k in head_cued or (len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values()))
-        town = bool(home) and geo.is_town_in(k, home)
+        # or a multi-word name placed by a preposition at least twice and, with its place labels, in most
+        # of its mentions ("in Ras Tanura")
+        cued = k in head_cued or (len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values())) or (
+            prep_cues[k] >= 2 and 2 * (prep_cues[k] + v["GPE"] + v["LOC"]) > sum(v.values()))
+        # a town of the story's countries, or a country ("Niger" that spaCy tags PERSON)
+        town = (bool(home) and geo.is_town_in(k, home)) or (len(toks) <= 3 and geo.country_of([k]) is not None)
         weight = surname_weight(toks[0]) if len(toks) == 1 and not cued and not (town and toks[0] not in surnames) else 0
         if weight:  # a bare word that is the surname of a person named in full here
             v = v + Counter({"PERSON": weight})

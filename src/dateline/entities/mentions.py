@@ -45,7 +45,7 @@ _GROUP_WORDS = frozenset(
     "army front brigade brigades party movement council committee company group forces battalion league "
     "union association club university college school hospital herald times post news star journal".split()
 )  # a group's name is not a place even when it starts like one ("Fort Worth Star-Telegram")
-_IN_PLACE = re.compile(r"\b(?:in|at|from|into|to|near|outside|of|towards?|around)\s+$")
+_IN_PLACE = re.compile(r"\b(?:in|at|from|into|to|near|outside|of|towards?|around)\s+$", re.I)
 _PLACE_AFTER_WORD = re.compile(r"(?:[,.;:)\s]|$)")
 _NOMINAL_PERSON = re.compile(r"\bthe (colonel|general|president|sheikh|king|prime minister|emir)\b", re.I)
 _NOMINAL_ORG = re.compile(r"\bthe (" + "|".join(ORG_HEADS) + r")\b", re.I)
@@ -98,6 +98,8 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
         attrs["place_cue"] = True
     elif label not in ("GPE", "LOC", "FAC") and _placed_town(text, s, e):
         attrs["place_cue"] = True
+    elif label not in ("GPE", "LOC", "FAC") and " " in surface and _placed(text, s, e) and "title" not in attrs:
+        attrs["place_cue"] = "prep"  # "in Ras Tanura": weak alone, telling when most mentions read so
     return Mention(s, e, surface, label, attrs)
 
 
@@ -112,13 +114,18 @@ def _is_group_name(surface: str) -> bool:
     return not is_place_name(surface)
 
 
-def _placed_town(text: str, s: int, e: int) -> bool:
-    """The text places the name ("in X", "south of X", "from X,") and the gazetteer knows it as a
-    town or a country: evidence that spaCy's PERSON/ORG label is wrong. A possessive or a
-    capitalised word after it ("in X Corp", "in X's view") is no such evidence."""
+def _placed(text: str, s: int, e: int) -> bool:
+    """The text places the name ("in X", "south of X", "from X,"). A possessive or a capitalised
+    word after it ("in X Corp", "in X's view") does not."""
     if not _IN_PLACE.search(text, max(0, s - 12), s) or not _PLACE_AFTER_WORD.match(text, e):
         return False
-    if text[e:e + 2] in ("'s", "’s"):
+    return text[e:e + 2] not in ("'s", "’s")
+
+
+def _placed_town(text: str, s: int, e: int) -> bool:
+    """The text places the name and the gazetteer knows it as a town or a country: evidence that
+    spaCy's PERSON/ORG label is wrong."""
+    if not _placed(text, s, e):
         return False
     from .geo import is_place_name
 
