@@ -32,9 +32,10 @@ TOLERANCE = 0.002  # room for float noise only; a real drop fails
 SECTIONS_FULL = ("leftout", "blind")
 
 
-def _get(obj: dict, dotted: str) -> float:
+def _get(obj: Any, dotted: str) -> float:
+    """Follow a dotted path; a numeric part indexes a list (``0.strict_f1``)."""
     for part in dotted.split("."):
-        obj = obj[part]
+        obj = obj[int(part)] if isinstance(obj, list) else obj[part]
     return float(obj)
 
 

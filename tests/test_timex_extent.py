@@ -31,6 +31,9 @@ CASES = [
     # scored on AQUAINT as left-out after the TimeBank-side change, and right there too
     ("AQUAINT/NYT20000601.0442.tml", "14-day", "TimeBank"),
     ("AQUAINT/NYT19981025.0216.tml", "over an hour", "TimeBank"),
+    ("TimeBank/APW19980306.1001.tml", "over a week", "TimeBank"),  # "last over a week": the verb
+    ("TimeBank/CNN19980222.1130.0084.tml", "later this afternoon", "TimeBank"),
+    ("TimeBank/wsj_0778.tml", "a three-year period", "TimeBank"),
 ]
 
 
@@ -75,6 +78,13 @@ def test_extent_rules_on_plain_sentences() -> None:
     assert spans("He will arrive at 10 at night.") == ["10 at night"]
     assert spans("The vote is this coming Sunday.") == ["this coming Sunday"]
     assert spans("It ended the eight-year war.") == ["eight-year"]
+    # the verb "last" before an amount is no "the last N" (analysed on TimeBank, AQUAINT unchanged)
+    assert spans("The strike could last about two years.") == ["about two years"]
+    assert spans("It was the last two years of his term.") == ["the last two years"]
+    # a spoken number before a unit or a counted noun is an amount, not the year 2000
+    assert spans("Families kept the secret for more than two thousand years.") == []
+    assert spans("About two thousand people marched.") == []
+    assert spans("in the year two thousand") == ["the year two thousand"]
 
 
 @pytest.mark.parametrize(("path", "extent"), [

@@ -234,15 +234,31 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     ok = sum(1 for d in report.documents if d.status == "ok")
     bad = len(report.documents) - ok
     if args.db:
-        from .store import save_report
+        from sqlalchemy.exc import SQLAlchemyError
 
-        save_report(report, args.db)
+        from .store import save_report
+        from .store.db import NewerDatabaseError, error_line
+
+        try:
+            save_report(report, args.db)
+        except (SQLAlchemyError, NewerDatabaseError) as exc:
+            print(f"dateline analyze: report written to {path}, but not to {args.db}: {error_line(exc)}", file=sys.stderr)
+            return EXIT_NOTHING_READ
     if not args.quiet:
         print(f"{ok} documents analysed, {bad} rejected -> {path}", file=sys.stderr)
         for d in report.documents:
             if d.status != "ok":
                 print(f"  rejected {d.source}: {d.error}", file=sys.stderr)
+        _print_no_dates(report)
     return EXIT_OK if ok else EXIT_NOTHING_READ
+
+
+def _print_no_dates(report: Report) -> None:
+    """The run summary's lines on articles without a publication date (each with the reason)."""
+    from .run_summary import no_date_lines
+
+    for line in no_date_lines(report.documents):
+        print(line, file=sys.stderr)
 
 
 def cmd_add(args: argparse.Namespace) -> int:

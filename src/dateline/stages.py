@@ -229,7 +229,7 @@ class StoryState:
 
 @register("clean", "document", requires=["RawDocument"],
           assigns=["Document.text", "Document.title", "Document.boilerplate", "Document.content_hash", "Document.url",
-                   "Document.meta"],
+                   "Document.meta", "Document.lang"],
           settings=["clean"], can_disable=False)
 def clean_stage(st: DocumentState) -> None:
     """Main text out of the raw input (HTML or text); too-short results are rejected with the reason."""
@@ -239,6 +239,13 @@ def clean_stage(st: DocumentState) -> None:
     raw = st.raw
     cleaned = clean(raw)
     text = cleaned.text
+    lang, confidence, why = _language(text)
+    if why:  # not English: recorded and refused, not analysed as if it were English
+        doc = rejected(raw, why)
+        doc.lang, doc.title = lang, cleaned.title
+        doc.meta.update(language_confidence=confidence, language_unsupported=lang)
+        st.doc, st.done = doc, True
+        return
     n = len(text.split())
     if n < st.settings.clean.min_words:
         doc = rejected(raw, "empty after cleaning" if not text.strip() else f"too short after cleaning ({n} words)")
@@ -254,6 +261,16 @@ def clean_stage(st: DocumentState) -> None:
         boilerplate=cleaned.boilerplate, content_hash=content_hash(text),
         meta={**raw.meta, **{k: v for k, v in cleaned.meta.items() if k != "date_candidates"}},
     )
+    st.doc.lang = lang
+    if lang is not None:
+        st.doc.meta["language_confidence"] = confidence
+
+
+def _language(text: str) -> tuple[str | None, float, str | None]:
+    from .language import detect_language, unsupported_reason
+
+    lang, confidence = detect_language(text)
+    return lang, confidence, unsupported_reason(lang, confidence, text)
 
 
 @register("annotate", "document", requires=["Document.text"], assigns=["Document.sentences", "annotation"])

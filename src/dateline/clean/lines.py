@@ -182,6 +182,17 @@ def _is_prose(f: LineFeatures, stops: frozenset[str]) -> bool:
     return f.stop_density >= 0.1 or not stops or f.words <= 4
 
 
+def _reads_as_sentence(f: LineFeatures) -> bool:
+    """A line that is a whole sentence of prose by itself: capitalised start, several words,
+    function words, a full stop; at most a stray cue word ("AP", "Share") in it."""
+    if f.words < 6 or not f.end_punct or f.stamp_share > 0.3 or f.urlish or f.copyright or f.counter:
+        return False
+    start = f.text.lstrip(" >»-–—•*|#:~")[:1]  # after a stray marker
+    if not (start.isupper() or start.isdigit() or start in "\"'“‘«("):
+        return False
+    return f.stop_density >= 0.2 and f.cue_words / f.words < 0.25
+
+
 # Reader-comment style, measured outside quotation marks: first and second person, shouting
 # ("!!", "??", whole words in capitals), a line starting in lower case. News prose instead
 # attributes (said, told, according to) and quotes.
@@ -319,8 +330,10 @@ def _classify_nonempty(lines: list[str]) -> tuple[list[bool], list[str]]:
     classes = _smooth(_promote_near_runs(classes), prose)
     if GOOD not in classes:
         # nothing reads as a body by context (a photo caption page, a two-line wire item):
-        # keep the lines that read as prose on their own rather than empty the document
-        classes = [GOOD if b in (GOOD, NEAR) and f.end_punct else c for b, c, f in zip(base, classes, feats, strict=True)]
+        # keep the lines that read as prose on their own rather than empty the document (a one-
+        # sentence wire brief next to a stray token is an article)
+        classes = [GOOD if (b in (GOOD, NEAR) and f.end_punct) or (b == SHORT and _reads_as_sentence(f)) else c
+                   for b, c, f in zip(base, classes, feats, strict=True)]
     classes = [BAD if d else c for c, d in zip(classes, duplicate, strict=True)]
     cut = _comment_start(lines, classes, feats)
     if cut is not None:

@@ -4,12 +4,17 @@
 ``DIR/entities.csv``; ``-o FILE.csv`` (or no ``-o``: stdout) writes the one table chosen by
 ``--table`` (default ``events``). Multi-valued cells are joined with ``"; "``. UTF-8, RFC 4180
 quoting (the csv module's default dialect, ``\\r\\n`` line ends).
+
+CSV injection (OWASP): a cell whose text starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return would run as a formula in a spreadsheet; it is written with a leading ``'``
+(a plain number such as ``-3.5`` stays a number).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -81,11 +86,22 @@ _TABLES = {"events": (EVENT_COLUMNS, event_rows), "claims": (CLAIM_COLUMNS, clai
            "entities": (ENTITY_COLUMNS, entity_rows)}
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` made inert for spreadsheets (OWASP CSV injection): a leading ``'`` before a formula start."""
+    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 def write_table(report: Report, table: str, fh: IO[str]) -> None:
     columns, rows = _TABLES[table]
     w = csv.writer(fh)
     w.writerow(columns)
-    w.writerows(rows(report))
+    w.writerows([neutralise(str(c)) for c in row] for row in rows(report))
 
 
 def render(report: Report, table: str = "events") -> str:

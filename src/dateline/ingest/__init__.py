@@ -8,6 +8,7 @@ from typing import Protocol, TypeVar
 
 from ..model import RawDocument
 from .files import DEFAULT_MAX_BYTES, expand_inputs, read_file
+from .limits import tame_html
 
 
 class _HasId(Protocol):
@@ -35,9 +36,22 @@ def unique_ids(items: Iterable[T]) -> Iterator[T]:
         yield item
 
 
+def bounded(raws: Iterable[RawDocument]) -> Iterator[RawDocument]:
+    """Each HTML input within the bounds of :mod:`.limits`: flattened (noted in ``meta``) or refused with the reason."""
+    for raw in raws:
+        if raw.html is not None and not raw.error:
+            html, note, error = tame_html(raw.html)
+            if error:
+                raw.error, raw.html = error, None
+            elif note:
+                raw.html = html
+                raw.meta["html_flattened"] = note
+        yield raw
+
+
 def read_inputs(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument]:
-    """Every document in the inputs, in a stable order (sorted walk), ids made unique."""
-    return unique_ids(raw for path in expand_inputs(inputs) for raw in read_file(path, max_bytes=max_bytes))
+    """Every document in the inputs, in a stable order (sorted walk), bounded, ids made unique."""
+    return unique_ids(bounded(raw for path in expand_inputs(inputs) for raw in read_file(path, max_bytes=max_bytes)))
 
 
-__all__ = ["read_inputs", "unique_ids", "DEFAULT_MAX_BYTES"]
+__all__ = ["DEFAULT_MAX_BYTES", "bounded", "read_inputs", "unique_ids"]

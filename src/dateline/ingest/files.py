@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import stat
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from ..model import RawDocument
 from .decode import NotText, decode_html, decode_text
 from .jsonl import read_jsonl
+from .validate import check_date
 from .warc import read_warc
 
 DEFAULT_MAX_BYTES = 20_000_000  # one article file larger than this is not one article
@@ -38,10 +40,14 @@ def doc_stem(path: Path) -> str:
 
 
 def path_date(path: str) -> str | None:
-    """A publication date written in a file's path, e.g. ``InputDocs/2009-06-25/12.htm.txt``."""
+    """A publication date written in a file's path, e.g. ``InputDocs/2009-06-25/12.htm.txt``.
+
+    The last real calendar day in the path, not after today (``2011-02-31`` is no date)."""
     found = None
     for m in _PATH_DATE.finditer(path):
-        found = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+        iso = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+        if check_date(iso)[0]:
+            found = iso
     return found
 
 
@@ -62,19 +68,48 @@ def _kind(path: Path) -> tuple[str, bool]:
     return "unknown", gz
 
 
+class _Unwalkable(Path().__class__):  # type: ignore[misc]
+    """A path met while walking that is not a file to read (a folder that cannot be listed, a link loop)."""
+
+    reason: str = ""
+
+
+def _unwalkable(path: str, reason: str) -> Path:
+    p = _Unwalkable(path)
+    p.reason = reason
+    return p
+
+
 def expand_inputs(inputs: list[str]) -> Iterator[Path]:
-    """Files named or found (recursively, sorted) under the given paths; missing paths too."""
+    """Files named or found (recursively, sorted) under the given paths; missing paths too.
+
+    Symbolic links to folders are followed once: a folder reached again (a link loop, or a
+    second link to it) is yielded as an unwalkable path, and so is a folder that cannot be
+    listed, so that reading it records why instead of dropping it silently."""
     for item in inputs:
         p = Path(item)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p, onerror=None):
-                dirs.sort()
-                for f in sorted(files):
-                    if f.startswith("."):
-                        continue
-                    yield Path(root) / f
-        else:
+        if not p.is_dir():
             yield p
+            continue
+        seen: dict[str, str] = {}
+        failed: list[OSError] = []
+        for root, dirs, files in os.walk(p, onerror=failed.append, followlinks=True):
+            real = os.path.realpath(root)
+            if real in seen:
+                dirs[:] = []
+                yield _unwalkable(root, f"a folder already read as {seen[real]} (symbolic link loop or second link)")
+                continue
+            seen[real] = root
+            while failed:
+                err = failed.pop(0)
+                yield _unwalkable(err.filename or root, f"unreadable folder ({err.strerror or err})")
+            dirs.sort()
+            for f in sorted(files):
+                if f.startswith("."):
+                    continue
+                yield Path(root) / f
+        for err in failed:
+            yield _unwalkable(err.filename or str(p), f"unreadable folder ({err.strerror or err})")
 
 
 def _read_bytes(path: Path, gz: bool, max_bytes: int) -> bytes:
@@ -108,13 +143,26 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDoc
     if pd:
         meta["path_date"] = pd
     try:
+        if isinstance(path, _Unwalkable):
+            yield RawDocument(id=stem, source=source, error=path.reason, meta=meta)
+            return
+        if path.is_symlink() and not path.exists():
+            try:
+                path.resolve(strict=True)
+            except RuntimeError:
+                raise OSError("symbolic link loop") from None
+            except OSError:
+                raise OSError("broken symbolic link: no such file") from None
         if not path.exists():
             raise FileNotFoundError("no such file")
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            raise ValueError("not a regular file (a device, pipe or socket)")
         if kind == "warc":
-            yield from read_warc(path, stem)
+            yield from read_warc(path, stem, max_bytes=max_bytes)
             return
         if kind == "jsonl":
-            yield from read_jsonl(path, stem, gz)
+            yield from read_jsonl(path, stem, gz, max_bytes=max_bytes)
             return
         data = _read_bytes(path, gz, max_bytes)
         if not data.strip():
@@ -138,5 +186,5 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDoc
         yield RawDocument(id=stem, source=source, error="unreadable (no such file)", meta=meta)
     except IsADirectoryError:
         yield RawDocument(id=stem, source=source, error="unreadable (a directory)", meta=meta)
-    except (OSError, ValueError) as exc:
-        yield RawDocument(id=stem, source=source, error=f"unreadable ({exc})", meta=meta)
+    except (OSError, ValueError, RuntimeError) as exc:
+        yield RawDocument(id=stem, source=source, error=f"unreadable ({exc.strerror if isinstance(exc, OSError) and exc.strerror else exc})", meta=meta)

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from ..model import Report
 from . import rows
 from .add import add_documents, recompute_story
-from .db import DEFAULT_URL, normalize_url, open_db
+from .db import DEFAULT_URL, normalize_url, open_db, writing
 from .search import SearchHit, search_conn
 
 
@@ -24,11 +24,11 @@ def save_report(report: Report, url: str = DEFAULT_URL) -> None:
     """Write ``report`` to the database at ``url`` in one transaction, replacing its previous content."""
     engine = open_db(url)
     try:
-        with engine.begin() as conn:
+        with writing(engine) as conn:
             rows.delete_story(conn)
             conn.execute(rows.t.documents.delete())
             rows.insert_documents(conn, [rows.document_row(d, i) for i, d in enumerate(report.documents)])
-            rows.write_story(conn, report)
+            rows.write_story(conn, report, built_from=rows.documents_state(conn))
     finally:
         engine.dispose()
 

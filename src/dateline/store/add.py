@@ -4,6 +4,14 @@ Crash safety: documents are committed in batches (one transaction each, ``DATELI
 documents, default 16), the story part is replaced in one final transaction. A run killed
 midway leaves every committed batch and the previous story intact; re-running skips what is
 stored (same raw input, or same clean text) and finishes the job.
+
+Concurrent runs: each batch is written under the database's write lock (``db.writing``) after
+re-reading the stored ids and content keys, so two runs given the same articles store each
+once, and ids stay unique. The story is written under the lock only when no document was added
+since it was read (``story.built_from``); otherwise it is rebuilt from the new state, or, when
+another run already stored the story of the current state, that one is kept. So the story left
+at the end is built from every stored document. A database error ends the run with one line
+(what was committed stays), never a traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +21,8 @@ import copy
 import hashlib
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -21,9 +31,10 @@ from sqlalchemy import Engine
 from ..model import Document, RawDocument
 from . import rows
 from . import tables as t
-from .db import NewerDatabaseError, open_db
+from .db import NewerDatabaseError, error_line, open_db, writing
 
 EXIT_OK, EXIT_NOTHING_READ = 0, 1
+MAX_STORY_REBUILDS = 5  # rebuilds of the story while other runs keep adding documents
 
 
 def raw_hash(raw: RawDocument) -> str:
@@ -102,26 +113,74 @@ class _Batcher:
             self.seq += 1
         self.pending = []
         if out:
-            with self.engine.begin() as conn:
+            with writing(self.engine) as conn:
+                out = self._fresh(conn, out)
                 rows.insert_documents(conn, out)
             self.added += len(out)
 
+    def _fresh(self, conn: sa.Connection, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``out`` less what another run stored meanwhile, with ids and seq numbers unique now (under the lock)."""
+        known = conn.execute(sa.select(t.documents.c.id, t.documents.c.dedup_key)).all()
+        taken = {r[0] for r in known}
+        stored_keys = {r[1] for r in known}
+        seq = (conn.execute(sa.select(sa.func.max(t.documents.c.seq))).scalar() or 0) + 1
+        fresh = []
+        for row in out:
+            if row["dedup_key"] in stored_keys:
+                self.duplicates += 1
+                continue
+            stored_keys.add(row["dedup_key"])
+            if row["id"] in taken:
+                base = f"{row['id']}~{hashlib.sha1(row['source'].encode('utf-8', 'replace')).hexdigest()[:8]}"
+                new, k = base, 2
+                while new in taken:
+                    new, k = f"{base}-{k}", k + 1
+                row["id"] = new
+            taken.add(row["id"])
+            row["seq"], seq = seq, seq + 1
+            fresh.append(row)
+        self.ids |= taken
+        self.seq = seq
+        return fresh
+
 
 def recompute_story(engine: Engine, options: Any = None) -> Any:
-    """Rebuild the story from every stored document and replace it in one transaction."""
+    """Rebuild the story from every stored document and replace it in one transaction.
+
+    Under the write lock the story is written only if no document was added since they were
+    read; else it is rebuilt (at most ``MAX_STORY_REBUILDS`` times), unless another run already
+    stored the story of the current state, which is then read back and returned."""
     from ..pipeline import analyze_story
 
+    for attempt in range(MAX_STORY_REBUILDS):
+        with _snapshot(engine) as conn:  # the documents and their state as of one moment
+            docs = rows.read_documents(conn)
+            state = rows.documents_state(conn)
+        before = {d.id: (d.published, d.published_evidence, d.published_confidence) for d in docs}
+        timexes_before = {d.id: copy.deepcopy(d.timexes) for d in docs}
+        report = analyze_story(docs, options)
+        changed = [d for d in docs if (d.published, d.published_evidence, d.published_confidence) != before[d.id]
+                   or d.timexes != timexes_before[d.id]]
+        with writing(engine) as conn:
+            now = rows.documents_state(conn)
+            if now != state and attempt < MAX_STORY_REBUILDS - 1:
+                if rows.story_built_from(conn) == now:  # another run stored the story of this state
+                    return rows.read_report(conn)
+                continue  # documents were added meanwhile: build again from them
+            rows.update_document_dates(conn, changed)
+            rows.write_story(conn, report, built_from=state)
+        return report
+    raise AssertionError("unreachable")
+
+
+@contextmanager
+def _snapshot(engine: Engine) -> Iterator[sa.Connection]:
+    """A read transaction that sees one state throughout (SQLite's WAL read snapshot; PostgreSQL REPEATABLE READ)."""
     with engine.connect() as conn:
-        docs = rows.read_documents(conn)
-    before = {d.id: (d.published, d.published_evidence, d.published_confidence) for d in docs}
-    timexes_before = {d.id: copy.deepcopy(d.timexes) for d in docs}
-    report = analyze_story(docs, options)
-    changed = [d for d in docs if (d.published, d.published_evidence, d.published_confidence) != before[d.id]
-               or d.timexes != timexes_before[d.id]]
-    with engine.begin() as conn:
-        rows.update_document_dates(conn, changed)
-        rows.write_story(conn, report)
-    return report
+        if conn.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield conn
 
 
 def add_documents(args: argparse.Namespace) -> int:
@@ -133,8 +192,9 @@ def add_documents(args: argparse.Namespace) -> int:
     try:
         engine = open_db(args.db)
     except (sa.exc.SQLAlchemyError, NewerDatabaseError) as exc:
-        print(f"dateline add: cannot open {args.db}: {exc}", file=sys.stderr)
+        print(f"dateline add: cannot open {args.db}: {error_line(exc)}", file=sys.stderr)
         return EXIT_NOTHING_READ
+    batcher = None
     try:
         opts = _options(args)
         batcher = _Batcher(engine, int(os.environ.get("DATELINE_ADD_BATCH", "16")))
@@ -159,10 +219,19 @@ def add_documents(args: argparse.Namespace) -> int:
             print(f"{batcher.added} new documents stored, {batcher.duplicates} already present; "
                   "rebuilding the story...", file=sys.stderr)
         report = recompute_story(engine, opts)
+    except sa.exc.SQLAlchemyError as exc:
+        done = batcher.added if batcher is not None else 0
+        print(f"dateline add: database error on {args.db}: {error_line(exc)} ({done} new documents were committed "
+              "before it; run the same command again to finish)", file=sys.stderr)
+        return EXIT_NOTHING_READ
     finally:
         engine.dispose()
     ok = sum(1 for d in report.documents if d.status == "ok")
     if not quiet:
         print(f"story: {ok} documents ({len(report.documents) - ok} rejected), {len(report.events)} events, "
               f"{len(report.claims)} claims", file=sys.stderr)
+        from ..run_summary import no_date_lines
+
+        for line in no_date_lines(report.documents):
+            print(line, file=sys.stderr)
     return EXIT_OK if ok else EXIT_NOTHING_READ

@@ -22,7 +22,7 @@ from . import tables as t
 log = logging.getLogger(__name__)
 
 # columns that are ours, not model fields
-_BOOKKEEPING = {"seq", "extra", "dedup_key", "raw_hash"}
+_BOOKKEEPING = {"seq", "extra", "dedup_key", "raw_hash", "built_from"}
 
 
 def dedup_key(doc: Document) -> str:
@@ -73,13 +73,24 @@ def delete_story(conn: Connection) -> None:
         conn.execute(table.delete())
 
 
-def write_story(conn: Connection, report: Report) -> None:
+def documents_state(conn: Connection) -> str:
+    """The state of the documents table as ``"count:max_seq"`` (documents are only ever added)."""
+    n, top = conn.execute(sa.select(sa.func.count(), sa.func.max(t.documents.c.seq))).one()
+    return f"{n}:{top or 0}"
+
+
+def story_built_from(conn: Connection) -> str | None:
+    """The documents state the stored story was built from (None: no story, or an older dateline's)."""
+    return conn.execute(sa.select(t.story.c.built_from).where(t.story.c.id == 1)).scalar()
+
+
+def write_story(conn: Connection, report: Report, built_from: str | None = None) -> None:
     """Replace the story-level part (everything but the documents) by ``report``'s."""
     delete_story(conn)
     data = report.to_dict()
     head = _split({k: v for k, v in data.items() if k not in
                    ("documents", "entities", "events", "timeline", "claims", "series", "disagreements")}, t.story)
-    head.update(id=1, updated_at=datetime.now(UTC).isoformat(timespec="seconds"))
+    head.update(id=1, updated_at=datetime.now(UTC).isoformat(timespec="seconds"), built_from=built_from)
     conn.execute(t.story.insert(), [head])
     ents = [{**_split(e, t.entities, skip=("mentions",)), "seq": i} for i, e in enumerate(data["entities"])]
     known = {d.id for d in report.documents}

@@ -24,6 +24,7 @@ story = sa.Table(
     sa.Column("meta", sa.JSON),
     sa.Column("updated_at", sa.String(32)),
     sa.Column("extra", sa.JSON),
+    sa.Column("built_from", sa.String(64)),  # documents state the story was built from (see store.add)
 )
 
 documents = sa.Table(

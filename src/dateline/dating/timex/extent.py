@@ -12,7 +12,8 @@ TimeML 1.2.1 / TempEval-3 annotation puts them, without changing the value:
   ("the <eight-year> war", "the <30-day> period", "the <year-ago> results");
 - "around" before a point in time is part of it (mod APPROX: "<around 7:15 p.m.>",
   "<around Nov. 1>"), as are open ends ("<1994 or later>", "<1990 and beyond>") and "or so"
-  ("<the next year or so>").
+  ("<the next year or so>");
+- the period an adjectival amount measures is part of it ("<a three-year period>").
 Numeric ranges ("two to six days") stay two expressions, as normalise.duration makes them.
 """
 
@@ -39,6 +40,10 @@ _THE_ADJ_DURATION = re.compile(
 # "about five hours" is; TimeBank puts "around" inside ("around Nov. 1", wsj_0637)
 _APPROX_BEFORE = re.compile(r"(?<![\w-])around\s+$", re.IGNORECASE)
 _OPEN_END = re.compile(r"\s+(?:or\s+(?:later|earlier|before|after|so)|and\s+beyond)(?!\w)", re.IGNORECASE)
+# "a three-year period": the period an adjectival amount measures is the expression
+_ADJ_AMOUNT = re.compile(r"^\S+-(?:second|minute|hour|day|week|month|year|decade)$", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"\s+(?:period|span|stretch)\b", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the)\s+$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d(?:T|$)")
 
 
@@ -68,6 +73,11 @@ def adjust(text: str, piece: Piece, prev_end: int, next_start: int) -> Piece:
         m = _APPROX_BEFORE.search(before)
         if m:
             s -= len(before) - m.start()
+    if t == "DURATION" and _ADJ_AMOUNT.match(text[s:e]):
+        art = _ARTICLE_BEFORE.search(text[max(prev_end, s - 8):s])
+        per = _PERIOD_AFTER.match(text, e)
+        if art and per and per.end() <= next_start:
+            s, e = s - len(art.group(0)), per.end()
     after = _OPEN_END.match(text, e)
     if after and after.end() <= next_start and not text[s:e].lower().endswith(("ago", "earlier", "later")):
         e = after.end()

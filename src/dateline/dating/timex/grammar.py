@@ -94,7 +94,7 @@ RULES: list[Rule] = [
     _r("week_of", rf"(?i:the\s+week\s+of)\s+(?P<month>{M})\s*(?P<day>{D})(?:\s*,?\s*(?P<year>{Y}))?", nz.week_of),
     _r("day_rel", r"(?P<dw>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday"
                   rf"|tomorrow|tonight))(?:\s+(?P<part>{PART}))?(?!\w)", nz.day_relative),
-    _r("this_part", rf"(?P<dw>(?i:this|last))\s+(?P<part>{PART})(?!\w)", nz.day_relative),
+    _r("this_part", rf"(?:(?i:earlier|later)\s+)?(?P<dw>(?i:this|last))\s+(?P<part>{PART})(?!\w)", nz.day_relative),
     _r("clock", rf"(?<![\w$.:]){CLOCK}(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC))?"
                 rf"(?:\s*,?\s+(?:(?i:on)\s+)?(?P<wd>{WD})|\s+(?P<dw>(?i:today|yesterday|tomorrow))"
                 rf"|\s*,?\s+(?:(?i:on)\s+)?(?P<month>{M})\s*(?P<day>{D})(?:\s*,?\s*(?P<year>{Y}))?"

@@ -390,6 +390,10 @@ def _range_low(m: re.Match[str], ctx: Ctx, unit: str) -> Piece | None:
     return lm.start("lo"), lm.end("lo"), v.replace("MIN", "M") if unit == "MIN" else v, "DURATION"
 
 
+_LAST_VERB = re.compile(r"(?i:last)\s+(?=(?i:about|nearly|almost|roughly|some|more|less|over|at|approximately"
+                        r"|around|up|for|until|through|into|beyond)\s)")
+
+
 def duration(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     """'three years', 'the past four months', 'a 10-hour', 'nearly two weeks', 'several days'."""
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", m.group("num")):
@@ -411,7 +415,11 @@ def duration(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     if u == "MIN":
         v = v.replace("MIN", "M")
     low_end = _range_low(m, ctx, u) if n is not None else None
-    return ([low_end] if low_end else []) + [(m.start(), m.end(), v, "DURATION")]
+    start = m.start()
+    verb = _LAST_VERB.match(m.group(0))
+    if verb:  # "will last over a week", "could last about two years": the verb 'last', not 'the last N'
+        start += verb.end()
+    return ([low_end] if low_end else []) + [(start, m.end(), v, "DURATION")]
 
 
 def ago(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
@@ -521,10 +529,18 @@ def _spoken(text: str) -> int | None:
     return century + sum(_SPOKEN_UNITS.get(w, 0) for w in words[1:])
 
 
+# a spoken number followed by a unit or a counted noun is an amount, not a year
+_AMOUNT_AFTER = re.compile(r"\s+(?:more\s+|other\s+)?(?i:years?|months?|days?|weeks?|hours?|decades?|centur"
+                           r"|people|persons|dollars|miles|men|women|troops|soldiers|times|feet|pounds)")
+
+
 def spoken_year(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
-    """Broadcast transcripts: 'nineteen ninety-six', 'the year two thousand'."""
+    """Broadcast transcripts: 'nineteen ninety-six', 'the year two thousand'; 'two thousand years' and
+    'two thousand people' are amounts (the duration rule takes the former)."""
     y = _spoken(m.group("sy"))
     if y is None:
+        return None
+    if not m.group(0).lower().startswith("the year") and _AMOUNT_AFTER.match(ctx.text, m.end()):
         return None
     return [(m.start(), m.end(), f"{y:04d}", "DATE")]
 
