@@ -47,6 +47,13 @@ _GROUP_WORDS = frozenset(
 )  # a group's name is not a place even when it starts like one ("Fort Worth Star-Telegram")
 _IN_PLACE = re.compile(r"\b(?:in|at|from|into|to|near|outside|of|towards?|around)\s+$", re.I)
 _PLACE_AFTER_WORD = re.compile(r"(?:[,.;:)\s]|$)")
+_ROLE = (
+    r"(?:official|spokesman|spokeswoman|spokesperson|resident|witness|survivor|doctor|nurse|lawyer|attorney|"
+    r"prosecutor|officer|commander|minister|analyst|researcher|professor|director|chairman|chairwoman|"
+    r"executive|manager|farmer|teacher|student|engineer|worker|villager|reporter|journalist|activist|chief)"
+)  # nouns for a person's role: "X, an official of ...", "agency official X"
+_ROLE_AFTER = re.compile(r", (?:an?|the) (?:[a-z][\w\-]* ){0,3}" + _ROLE + r"\b|, who\b")
+_ROLE_BEFORE = re.compile(r"(?<![A-Z\w])" + _ROLE + r" $")
 _NOMINAL_PERSON = re.compile(r"\bthe (colonel|general|president|sheikh|king|prime minister|emir)\b", re.I)
 _NOMINAL_ORG = re.compile(r"\bthe (" + "|".join(ORG_HEADS) + r")\b", re.I)
 
@@ -88,7 +95,10 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     surface = text[s:e]
     if not any(c.isupper() for c in surface) or len(surface) < 2 or not_a_name(surface):
         return None
-    if label in ("GPE", "LOC") and " " in surface and _is_group_name(surface):
+    if label in ("GPE", "LOC", "NORP") and " " not in surface and _role_written(text, s, e):
+        label = "PERSON"  # "Fauzi, an official of the agency", "agency official Fauzi": a person
+        attrs["person_cue"] = True
+    elif label in ("GPE", "LOC") and " " in surface and _is_group_name(surface):
         label = "ORG"  # "Free Northern Army", "Popular Mobilisation Forces": a group, not a place
     elif label not in ("GPE", "LOC", "FAC") and _PLACE_NAME.match(surface) and not (set(surface.lower().split()) & _GROUP_WORDS):
         label = "LOC" if surface.split()[0] in ("Mount", "Mt.", "Mt", "Lake", "Cape", "Gulf") else "GPE"
@@ -101,6 +111,17 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     elif label not in ("GPE", "LOC", "FAC") and " " in surface and _placed(text, s, e) and "title" not in attrs:
         attrs["place_cue"] = "prep"  # "in Ras Tanura": weak alone, telling when most mentions read so
     return Mention(s, e, surface, label, attrs)
+
+
+def _role_written(text: str, s: int, e: int) -> bool:
+    """The name is written with a person's role: an apposition after it (", an official of",
+    ", a local resident", ", who") or a lower-case role noun right before it ("official X").
+    A country or a town the gazetteer knows keeps its place label ("Niger, a key ally")."""
+    if not (_ROLE_AFTER.match(text, e) or _ROLE_BEFORE.search(text, max(0, s - 16), s)):
+        return False
+    from .geo import is_place_name
+
+    return not is_place_name(text[s:e])
 
 
 def _is_group_name(surface: str) -> bool:
