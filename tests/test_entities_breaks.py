@@ -39,3 +39,15 @@ def test_abbreviated_title_word_is_not_a_person():
     assert "Brig" not in texts
     haddadi = [m for m in ms if m.text == "Omar Haddadi"]
     assert haddadi and haddadi[0].attrs.get("title") == "Brigadier General"
+
+
+def test_a_given_name_with_an_inner_apostrophe_stays_in_the_name():
+    ms = _mentions("He is accused of fatally shooting Ka'Loni Marie Flynn of Fort Smith.")
+    assert "Ka'Loni Marie Flynn" in {m.text for m in ms}
+    ms2 = _mentions("Kenya's Marie Flynn said the talks would go on.")
+    assert "Marie Flynn" in {m.text for m in ms2}  # a possessive is no given name
+
+
+def test_a_name_does_not_end_on_of():
+    ms = _mentions("The head of the Central Election Commission of Ghana, the officials said, called turnout high.")
+    assert not any(m.text.endswith(" of") for m in ms)

@@ -178,6 +178,7 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
                     multiword.add(raw_key[id(m)])
     out = dict(raw_key)
     story_keys = set(raw_key.values())
+    key_counts = Counter(raw_key.values())
     for _, m in items:
         if m.label == "PERSON" or m.attrs.get("expansion"):
             continue
@@ -188,13 +189,25 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
             out[id(m)] = defined[acr]
         elif org_abbreviations().get(key(acr)) in story_keys:
             out[id(m)] = org_abbreviations()[key(acr)]  # a body's listed abbreviation, named in full here
-        elif len(names_by_initials.get(acr, ())) == 1:
-            out[id(m)] = next(iter(names_by_initials[acr]))
+        elif (one := _one_name(names_by_initials.get(acr, set()), key_counts)) is not None:
+            out[id(m)] = one  # the one name of the story it spells (spelling variants count as one)
         elif len(acr) >= 4:
             spelled = {k for k in multiword if acronym_spells(acr, k.split())}
             if len(spelled) == 1:  # "NORCO" and the story's one "Northern Rivers Oil Company"
                 out[id(m)] = next(iter(spelled))
     return out
+
+
+def _one_name(keys: set[str], counts: Counter[str]) -> str | None:
+    """The key when ``keys`` name one body: a single key, or spelling variants of one name
+    ("central election commission" / "central elections commission"), then the most written one."""
+    if not keys:
+        return None
+    ordered = sorted(keys, key=lambda k: (-counts[k], k))
+    first = ordered[0]
+    if all(_spelling_variant(first, o) for o in ordered[1:]):
+        return first
+    return None
 
 
 def _prefer_dominant_surname(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
@@ -369,6 +382,8 @@ def _cluster_names(group: list[_Node]) -> list[list[_Node]]:
         toks = tokens(n.key)
         blocks["set:" + " ".join(sorted(toks))].append(n)
         blocks["sk:" + "".join(skeleton(t) for t in toks)].append(n)
+        if len(toks) >= 2:  # "central elections commission" / "central election commission": spelling checked below
+            blocks["sg:" + " ".join(t[:-1] if t.endswith("s") and len(t) > 4 else t for t in toks)].append(n)
     for b, members in blocks.items():
         if len(members) < 2:
             continue
@@ -429,8 +444,9 @@ def _country_prefix(words: list[str]) -> str | None:
 
 
 def _union_national_bodies(group: list[_Node], uf: _UnionFind) -> None:
-    """'U.S. Coast Guard' and 'Coast Guard' are one body when the story prefixes that name
-    with one country only (a 'Kenyan Coast Guard' as well keeps them all apart)."""
+    """'U.S. Coast Guard' (or 'Coast Guard of the United States') and 'Coast Guard' are one body
+    when the story ties that name to one country only (a 'Kenyan Coast Guard' as well keeps them
+    all apart)."""
     keys = {n.key for n in group}
     prefixed: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for n in group:
@@ -439,6 +455,13 @@ def _union_national_bodies(group: list[_Node], uf: _UnionFind) -> None:
             rest = " ".join(toks[i:])
             if len(toks) - i >= 2 and rest in keys:
                 cc = _country_prefix(toks[:i])
+                if cc:
+                    prefixed[rest][cc].append(n.key)
+                    break
+        for i in (1, 2):  # "central election commission of <country>": the country after "of"
+            rest = " ".join(toks[:-i - 1])
+            if len(toks) - i - 1 >= 2 and toks[-i - 1] == "of" and rest in keys:
+                cc = _country_prefix(toks[-i:])
                 if cc:
                     prefixed[rest][cc].append(n.key)
                     break
