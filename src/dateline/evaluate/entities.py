@@ -16,6 +16,9 @@ of the mentions written exactly that way. Scores:
                               coarse type (GPE/LOC/FAC count as one class: place).
 ``--limit N`` scores the first N articles of the gold list (pairs with a surface absent
 from those articles are skipped).
+
+A gold with ``mentions`` (offsets and chain ids, tests/gold/ecbplus/entity_coref.*.json) is scored
+as coreference instead: see ``evaluate.entity_coref``.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", default=None, help="root the gold's article paths are relative to")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     parser.add_argument("--km", type=float, default=25.0, help="place tolerance in km")
+    parser.add_argument("--verbose", action="store_true", help="coreference golds: list each gold mention's system entity")
     parser.add_argument("--no-cache", action="store_true", help="do not reuse the cached per-document stages (~/.cache/dateline/entities_docs)")
 
 
@@ -201,6 +205,10 @@ def run(args: argparse.Namespace) -> int:
     gold_path = Path(args.gold)
     gold = json.loads(gold_path.read_text())
     root = _data_root(gold_path, args.data, gold.get("data_root"))
+    if "mentions" in gold:
+        from .entity_coref import run_coref
+
+        return run_coref(gold, root, args)
     articles = list(gold["articles"])
     if args.limit:
         articles = articles[: args.limit]
