@@ -24,7 +24,14 @@ from rapidfuzz.distance import JaroWinkler
 
 from ..model import Document, Entity, GeoPoint, Mention, Span
 from . import geo
-from .aliases import alias_display, alias_table, org_abbreviations, org_wikidata_ids
+from .aliases import (
+    alias_display,
+    alias_table,
+    country_aliases,
+    country_display,
+    org_abbreviations,
+    org_wikidata_ids,
+)
 from .backrefs import with_back_references
 from .demonyms import alias_names, demonym_country
 from .names import acronym_form, acronym_of, acronym_spells, key, person_compatible, same_token, skeleton, tokens
@@ -86,6 +93,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     aliases = alias_table()
     raw_key = {id(m): _canonical_key(m, aliases) for _, m in items}
     _places_keep_their_name(items, raw_key)
+    _apply_country_names(items, raw_key)
     raw_key = _apply_acronyms(items, raw_key)
     _prefer_dominant_surname(items, raw_key)
     labels = _vote_labels(items, raw_key)
@@ -155,6 +163,20 @@ def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int,
             geo.is_town_in(own, home) or geo.country_of([own])
         ):
             raw_key[id(m)] = own
+
+
+def _apply_country_names(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
+    """Another name of a country ("Republic of Kenya", "Burma", "UAE") joins the country when the
+    story also names it as GeoNames does ("Kenya"): the table's spellings include words and
+    surnames ("Mann", "Dominique"), which must not make a country of their own."""
+    story_keys = set(raw_key.values())
+    table = country_aliases()
+    for _, m in items:
+        if m.label == "PERSON":
+            continue
+        target = table.get(raw_key[id(m)])
+        if target and target in story_keys:
+            raw_key[id(m)] = target
 
 
 def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> dict[int, str]:
@@ -542,6 +564,9 @@ def _entities(clusters: list[list[_Node]]) -> list[Entity]:
         labels = Counter(m.label for _, m in mentions if _cls(m.label) == cls)
         etype = max(labels, key=lambda lab: (labels[lab], lab)) if labels else ("GPE" if cls == "PLACE" else cls)
         canonical = next((display[n.key] for n in nodes if n.key in display), None)
+        if canonical is None and cls == "PLACE" and len(surfaces) > 1:
+            # a country written several ways ("Republic of Kenya", "Kenya"): the name GeoNames gives it
+            canonical = next((country_display()[n.key] for n in nodes if n.key in country_display()), None)
         name = _best_name(surfaces, canonical)
         titles = Counter(str(m.attrs["title"]) for _, m in mentions if m.attrs.get("title"))
         ent = Entity(
