@@ -1,4 +1,4 @@
-"""Build the ECB+ entity-coreference gold (tests/gold/ecbplus/entity_coref.{tune,blind}.json) from the
+"""Build the ECB+ entity-coreference gold (tests/gold/ecbplus_coref/entity_coref.{tune,blind}.json) from the
 corpus's own annotation: the named entity mentions of the imported ECB+ documents and their
 coreference chains, with character offsets into the articles under tests/corpora/ecbplus/articles.
 
@@ -34,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpora" / "ecbplus"
-GOLD = ROOT / "tests" / "gold" / "ecbplus"
+GOLD = ROOT / "tests" / "gold" / "ecbplus_coref"  # apart from tests/gold/ecbplus: not hand-annotated
 SENTENCES_REPO = "cltl/ecbPlus"
 SENTENCES_COMMIT = "3aa071e12fd08fc0705b16bb1841e7a9c5c22420"
 SENTENCES_PATH = "ECB+_LREC2014/ECBplus_coreference_sentences.csv"

@@ -14,7 +14,7 @@ from dateline.evaluate.coref_metrics import b_cubed, ceaf_e, conll, muc
 from dateline.evaluate.entity_coref import head_lemma, to_clean_offsets
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "tests" / "gold" / "ecbplus"
+GOLD = ROOT / "tests" / "gold" / "ecbplus_coref"  # apart from tests/gold/ecbplus: not hand-annotated
 
 
 def test_muc_counts_links():

@@ -17,7 +17,7 @@ of the mentions written exactly that way. Scores:
 ``--limit N`` scores the first N articles of the gold list (pairs with a surface absent
 from those articles are skipped).
 
-A gold with ``mentions`` (offsets and chain ids, tests/gold/ecbplus/entity_coref.*.json) is scored
+A gold with ``mentions`` (offsets and chain ids, tests/gold/ecbplus_coref/entity_coref.*.json) is scored
 as coreference instead: see ``evaluate.entity_coref``.
 """
 

@@ -1,5 +1,5 @@
 """Entity coreference on gold mentions (``dateline evaluate entities`` with a gold that lists
-``mentions``, e.g. tests/gold/ecbplus/entity_coref.tune.json built from ECB+'s own annotation).
+``mentions``, e.g. tests/gold/ecbplus_coref/entity_coref.tune.json built from ECB+'s own annotation).
 
 Each story (the articles of one folder) goes through the same stages as ``evaluate entities``
 (``entities.analyse``: the pipeline minus the stages linking does not need). A gold mention takes
