@@ -144,3 +144,23 @@ def test_a_person_named_after_a_preposition_stays_a_person():
                       "Supporters of Omar Haddadi marched.")]
     e = _entity(link_entities(docs), "Omar Haddadi")
     assert e is not None and e.type == "PERSON"
+
+
+def test_a_name_written_with_a_business_noun_is_an_organisation():
+    # spaCy's small model tags these one-word company names GPE (doc a) and PERSON / GPE after
+    # "drilling firm" (doc b); the business noun and no place evidence make them organisations
+    docs = [
+        _doc("a", "The operator leased the rig from Transmara, and the report criticised Transmara. "
+                  "Transmara rejected it. Dravonia also rejected it, and Dravonia appealed."),
+        _doc("b", "Drilling firm Transmara rejected the report. Drilling firm Dravonia said it would appeal."),
+    ]
+    ents = link_entities(docs)
+    for name in ("Transmara", "Dravonia"):
+        e = _entity(ents, name)
+        assert e is not None and e.type == "ORG", (name, e and e.type)
+
+
+def test_a_business_noun_before_a_person_does_not_make_a_company():
+    labels = {m.text: m.label for m in extract_mentions("The firm John Smith founded grew fast.",
+                                                      annotate("The firm John Smith founded grew fast."))}
+    assert labels.get("John Smith") == "PERSON"

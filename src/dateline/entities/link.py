@@ -274,8 +274,11 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
     cues: Counter[str] = Counter()  # keys written as places at least once ("Dara village", "near Dara")
     head_cued: set[str] = set()  # keys written with a place head word ("Bener Meriah district")
     prep_cues: Counter[str] = Counter()  # multi-word keys written after "in", "near", "south of"
+    org_cued: set[str] = set()  # keys written once with a business noun ("drilling firm X")
     for _, m in items:
         votes[raw_key[id(m)]][m.label] += 1
+        if m.attrs.get("org_cue"):
+            org_cued.add(raw_key[id(m)])
         if m.attrs.get("place_cue") and m.attrs.get("ref", m.text) == m.text:  # a cue on its own name, not a reference
             cues[raw_key[id(m)]] += 1
             if m.attrs["place_cue"] == "head":
@@ -320,6 +323,9 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
         weight = surname_weight(toks[0]) if len(toks) == 1 and not cued and not (town and toks[0] not in surnames) else 0
         if weight:  # a bare word that is the surname of a person named in full here
             v = v + Counter({"PERSON": weight})
+        elif k in org_cued and not town and not cued and not geo.is_place_name(k):
+            # called a firm, contractor, company once and no place by any evidence: a business
+            v = v + Counter({"ORG": sum(v.values()) + 1})
         elif town or cued:
             v = v + Counter({"GPE": sum(v.values()) + 1})
         out[k] = max(v, key=lambda lab: (v[lab], -_LABEL_ORDER.index(lab) if lab in _LABEL_ORDER else -99))

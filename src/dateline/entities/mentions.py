@@ -54,6 +54,12 @@ _ROLE = (
 )  # nouns for a person's role: "X, an official of ...", "agency official X"
 _ROLE_AFTER = re.compile(r", (?:an?|the) (?:[a-z][\w\-]* ){0,3}" + _ROLE + r"\b|, who\b")
 _ROLE_BEFORE = re.compile(r"(?<![A-Z\w])" + _ROLE + r" $")
+_BUSINESS = (
+    r"(?:firm|company|contractor|sub-?contractor|giant|operator|maker|manufacturer|producer|insurer|carrier|"
+    r"airline|retailer|lender|broadcaster|publisher|conglomerate|supplier|developer|news agency|group)"
+)  # nouns for a business or body: "drilling firm X", "cement contractor X", "X, the oil company"
+_BUSINESS_BEFORE = re.compile(r"(?<![A-Za-z])[a-z][\w\-]* " + _BUSINESS + r" $|(?<![A-Za-z])" + _BUSINESS + r" $")
+_BUSINESS_AFTER = re.compile(r", (?:an?|the) (?:[a-z][\w\-]* ){0,3}" + _BUSINESS + r"\b")
 _NOMINAL_PERSON = re.compile(r"\bthe (colonel|general|president|sheikh|king|prime minister|emir)\b", re.I)
 _NOMINAL_ORG = re.compile(r"\bthe (" + "|".join(ORG_HEADS) + r")\b", re.I)
 
@@ -95,7 +101,12 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     surface = text[s:e]
     if not any(c.isupper() for c in surface) or len(surface) < 2 or not_a_name(surface):
         return None
-    if label in ("GPE", "LOC", "NORP") and " " not in surface and _role_written(text, s, e):
+    if label in ("GPE", "LOC", "NORP") and _business_written(text, s, e):
+        label = "ORG"  # "drilling firm X", "cement contractor X", "X, the oil company": a business
+        attrs["org_cue"] = True
+    elif label == "PERSON" and " " not in surface and "title" not in attrs and _business_written(text, s, e):
+        attrs["org_cue"] = True  # a vote only: "the firm Smith founded" names a person
+    elif label in ("GPE", "LOC", "NORP") and " " not in surface and _role_written(text, s, e):
         label = "PERSON"  # "Fauzi, an official of the agency", "agency official Fauzi": a person
         attrs["person_cue"] = True
     elif label in ("GPE", "LOC") and " " in surface and _is_group_name(surface):
@@ -111,6 +122,17 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     elif label not in ("GPE", "LOC", "FAC") and " " in surface and _placed(text, s, e) and "title" not in attrs:
         attrs["place_cue"] = "prep"  # "in Ras Tanura": weak alone, telling when most mentions read so
     return Mention(s, e, surface, label, attrs)
+
+
+def _business_written(text: str, s: int, e: int) -> bool:
+    """The name is written with a business noun: right before it ("drilling firm X", "contractor
+    X") or in an apposition after it (", the oil company"). A place the gazetteer knows keeps its
+    label ("the oil company's Texas City refinery" is no cue: the noun must be right before)."""
+    if not (_BUSINESS_BEFORE.search(text, max(0, s - 32), s) or _BUSINESS_AFTER.match(text, e)):
+        return False
+    from .geo import is_place_name
+
+    return not is_place_name(text[s:e])
 
 
 def _role_written(text: str, s: int, e: int) -> bool:
