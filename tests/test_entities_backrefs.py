@@ -58,3 +58,22 @@ def test_an_acronym_joins_a_hyphenated_full_name_named_elsewhere():
     ents = link_entities(docs)
     full = next((e for e in ents if "Agence-France Presse" in e.aliases), None)
     assert full is not None and "AFP" in full.aliases
+
+
+def test_the_monitor_joins_the_one_observatory_of_the_story():
+    docs = [
+        _doc("a", "The Northern Rivers Observatory for Human Rights said on Monday that 12 people were killed."),
+        _doc("b", "At least 20 people died in the shelling, the monitor said on Tuesday."),
+    ]
+    ents = link_entities(docs)
+    full = next(e for e in ents if "Northern Rivers Observatory for Human Rights" in e.aliases)
+    assert _owner(docs, ents, "b", "the monitor") is full
+
+
+def test_the_monitor_stays_unlinked_without_a_monitoring_body():
+    docs = [
+        _doc("a", "The Ministry of Health reported 40 cases on Monday."),
+        _doc("b", "A heart monitor was fitted, and the monitor showed a steady pulse."),
+    ]
+    ents = link_entities(docs)
+    assert _owner(docs, ents, "b", "the monitor") is None

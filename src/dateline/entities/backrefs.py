@@ -20,7 +20,10 @@ ORG_HEADS = (
     "alliance", "organisation", "organization", "institute", "foundation", "federation", "survey", "authority",
     "tribunal", "parliament", "assembly", "company", "bank", "association", "union", "league",
 )
-BACKREF = re.compile(r"\b[Tt]he (" + "|".join(ORG_HEADS) + r")\b", re.I)
+# a reference word that names a body by what it does, not by a word of its name: "the monitor"
+# for an observatory or a monitoring group
+REFERENCE_HEADS = {"monitor": ("observatory", "monitor", "monitoring")}
+BACKREF = re.compile(r"\b[Tt]he (" + "|".join((*ORG_HEADS, *REFERENCE_HEADS)) + r")\b", re.I)
 
 
 def is_reference(text: str, start: int, end: int) -> bool:
@@ -40,7 +43,7 @@ def _heads(mentions: list[Mention]) -> dict[str, dict[str, str]]:
         if len(words) < 2:
             continue
         for w in words:
-            if w.lower() in ORG_HEADS:
+            if w.lower() in ORG_HEADS or w.lower() in ("monitor", "monitoring"):
                 out.setdefault(w.lower(), {}).setdefault(key(full), full)
     return out
 
@@ -56,12 +59,14 @@ def with_back_references(docs: list[Document]) -> list[tuple[str, Mention]]:
         local = _heads(d.mentions)
 
         def target(head: str, local: dict[str, dict[str, str]] = local) -> str | None:
-            names = local.get(head) or story.get(head, {})
+            heads = REFERENCE_HEADS.get(head, (head,))
+            names = {k: v for h in heads for k, v in local.get(h, {}).items()} or {
+                k: v for h in heads for k, v in story.get(h, {}).items()}
             return next(iter(names.values())) if len(names) == 1 else None
 
         for m in d.mentions:
             head = m.text.lower()
-            if head in ORG_HEADS and m.label == "ORG" and "ref" not in m.attrs and d.text[max(0, m.start - 4):m.start].lower() == "the ":
+            if (head in ORG_HEADS or head in REFERENCE_HEADS) and m.label == "ORG" and "ref" not in m.attrs and d.text[max(0, m.start - 4):m.start].lower() == "the ":
                 full = target(head)
                 if full:
                     m = Mention(m.start, m.end, m.text, "ORG", {**m.attrs, "ref": full, "nominal": True})
