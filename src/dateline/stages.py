@@ -240,7 +240,8 @@ def clean_stage(st: DocumentState) -> None:
     cleaned = clean(raw)
     text = cleaned.text
     lang, confidence, why = _language(text)
-    if why:  # not English: recorded and refused, not analysed as if it were English
+    if why and st.settings.clean.only_supported_languages:
+        # not English: recorded and refused, not analysed as if it were English
         doc = rejected(raw, why)
         doc.lang, doc.title = lang, cleaned.title
         doc.meta.update(language_confidence=confidence, language_unsupported=lang)
@@ -264,6 +265,8 @@ def clean_stage(st: DocumentState) -> None:
     st.doc.lang = lang
     if lang is not None:
         st.doc.meta["language_confidence"] = confidence
+    if why:  # kept on request (clean.only_supported_languages = false): the reason is recorded
+        st.doc.meta["language_unsupported"] = lang
 
 
 def _language(text: str) -> tuple[str | None, float, str | None]:

@@ -23,7 +23,10 @@ import json
 import math
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 HTMLDATE_FILES = ("eval_default.json", "eval_mediacloud_2020.json")
 
@@ -79,8 +82,19 @@ def htmldate_items(root: Path) -> list[tuple[str, str, str | None]]:
     return [items[k] for k in sorted(items)]
 
 
+def _page_settings() -> Settings:
+    from ..settings import Settings
+
+    s = Settings()
+    # a page's publication date does not depend on its language and the htmldate benchmark is
+    # multilingual: pages are dated whatever their language (analyze rejects non-English ones)
+    s.clean.only_supported_languages = False
+    return s
+
+
 # The stages publication dating does not need: disabled, never re-implemented.
 PAGE_DISABLE = ("annotate", "timexes", "mentions", "reconcile_dates", "entities", "timeline", "claims")
+PAGE_SETTINGS = _page_settings()
 T17_DISABLE = ("annotate", "timexes", "mentions", "entities", "timeline", "claims")
 
 
@@ -91,7 +105,7 @@ def date_html_page(html: str, url: str | None, key: str) -> tuple[str | None, st
     from ..stages import resolve_composition
 
     doc = analyze_document(RawDocument(id=key, source=key, html=html, url=url),
-                           composition=resolve_composition(PAGE_DISABLE))
+                           settings=PAGE_SETTINGS, composition=resolve_composition(PAGE_DISABLE))
     if doc.status != "ok":
         return None, f"rejected: {doc.error}", 0.0
     return doc.published, doc.published_evidence, doc.published_confidence
