@@ -69,6 +69,15 @@ class Settings:
         return json.dumps(self.to_dict(), sort_keys=True, default=str)
 
 
+def any_language_settings() -> Settings:
+    """Defaults, but texts in every language are kept: for evaluators of the stages that do not
+    depend on the language (main-text extraction, publication dating) on multilingual benchmarks;
+    ``dateline analyze`` keeps refusing confidently non-English text."""
+    s = Settings()
+    s.clean.only_supported_languages = False
+    return s
+
+
 def _hints(cls: type) -> dict[str, Any]:
     import sys
 

@@ -23,10 +23,9 @@ import json
 import math
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from ..settings import Settings
+from ..settings import any_language_settings
 
 HTMLDATE_FILES = ("eval_default.json", "eval_mediacloud_2020.json")
 
@@ -82,19 +81,10 @@ def htmldate_items(root: Path) -> list[tuple[str, str, str | None]]:
     return [items[k] for k in sorted(items)]
 
 
-def _page_settings() -> Settings:
-    from ..settings import Settings
-
-    s = Settings()
-    # a page's publication date does not depend on its language and the htmldate benchmark is
-    # multilingual: pages are dated whatever their language (analyze rejects non-English ones)
-    s.clean.only_supported_languages = False
-    return s
-
-
 # The stages publication dating does not need: disabled, never re-implemented.
 PAGE_DISABLE = ("annotate", "timexes", "mentions", "reconcile_dates", "entities", "timeline", "claims")
-PAGE_SETTINGS = _page_settings()
+# a page's date does not depend on its language and the htmldate benchmark is multilingual
+PAGE_SETTINGS = any_language_settings()
 T17_DISABLE = ("annotate", "timexes", "mentions", "entities", "timeline", "claims")
 
 
