@@ -41,6 +41,8 @@ def test_flat_folder_summary(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "3 of 3 articles have no publication date: article0, article1, article2" in err
     assert err.count("  no date article") == 3
+    docs = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["documents"]
+    assert all("no date in its file path" in d["meta"]["no_date_reason"] for d in docs)
 
 
 def test_language_detected_and_non_english_not_analysed(tmp_path):
