@@ -239,7 +239,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _doc_id(path: str) -> str:
-    """'timeline17/LibyaWar_cnn/InputDocs/2011-04-03/280.htm.txt' -> 'LibyaWar_cnn_280'."""
+    """'timeline17/<topic>/InputDocs/<day>/280.htm.txt' -> '<topic>_280'."""
     parts = Path(path).parts
     stem = Path(path).name.split(".")[0]
     if "InputDocs" in parts and parts.index("InputDocs") > 0:
