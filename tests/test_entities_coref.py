@@ -88,3 +88,24 @@ def test_only_names_count_as_named_mentions():
     assert not b.proper_name(["in", "the", "mountainous", "Bener", "Meriah", "district"], known)
     assert not b.proper_name(["He"], known)
     assert not b.proper_name(["Officials"], known)  # capitalised only at a sentence start
+
+
+def test_score_coref_maps_gold_mentions_to_system_entities():
+    from dateline.evaluate.entity_coref import score_coref
+    from dateline.model import Document, Entity, Span
+
+    raw = {"s/a.txt": "Headline\nJane Doe met Doe.\n", "s/b.txt": "Headline\nDoe left.\n"}
+    da = Document(id="a", source="a", text="Jane Doe met Doe.")
+    db = Document(id="b", source="b", text="Doe left.")
+    ent = Entity(id="e1", name="Jane Doe", type="PERSON", aliases=["Jane Doe", "Doe"],
+                 mentions=[Span("a", 0, 8), Span("a", 13, 16), Span("b", 0, 3)])
+    ra, rb = raw["s/a.txt"], raw["s/b.txt"]
+    gold = {"mentions": [
+        {"doc": "s/a.txt", "start": ra.index("Jane"), "end": ra.index("Jane") + 8, "text": "Jane Doe", "chain": "p"},
+        {"doc": "s/a.txt", "start": ra.rindex("Doe"), "end": ra.rindex("Doe") + 3, "text": "Doe", "chain": "p"},
+        {"doc": "s/b.txt", "start": rb.index("Doe"), "end": rb.index("Doe") + 3, "text": "Doe", "chain": "p"},
+    ]}
+    r = score_coref(gold, {"s": ([da, db], [ent])}, {"s/a.txt": "a", "s/b.txt": "b"}, raw)
+    assert r["mentions_covered"] == 1.0
+    assert r["all"]["cross_doc"]["system"]["conll_f1"] == 1.0
+    assert r["all"]["within_doc"]["system"]["conll_f1"] == 1.0
