@@ -207,6 +207,8 @@ class Claim:
     text: str | None = None
     bound: str | None = None  # "lower" ("at least N": open above) | "upper" ("up to N") | None
     on_topic: bool = True  # False: about another story carried on the same page (kept, but no series/disagreement)
+    verb: str | None = None  # reporting verb lemma the source says it with ("say", "estimate", "according to")
+    stance: str | None = None  # says | estimates | claims | denies | acknowledges | disputes | doubts
 
 
 @dataclass

@@ -318,13 +318,13 @@ def _content(s: str) -> set[str]:
 def _source_of(text: str, s0: int, s1: int, sents: list[tuple[int, int]] | None = None, k: int = -1) -> str | None:
     """The named speaker of ``text[s0:s1]``; "he added" takes the speaker named in one of the
     two sentences before (when ``sents``/``k`` say where the sentence is)."""
-    atts = find_attributions(text, s0, s1)
+    atts = [a for a in find_attributions(text, s0, s1) if a.source]
     named = [a for a in atts if not a.pronoun]
     if named:
         return named[0].source
-    if sents is not None and k > 0 and any(a.source.lower() in ("he", "she") for a in atts):
+    if sents is not None and k > 0 and any(a.source and a.source.lower() in ("he", "she") for a in atts):
         for j in range(k - 1, max(-1, k - 3), -1):
-            prev = [a for a in find_attributions(text, *sents[j]) if not a.pronoun]
+            prev = [a for a in find_attributions(text, *sents[j]) if a.source and not a.pronoun]
             if prev:
                 return prev[-1].source
     return None

@@ -67,6 +67,7 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
     last_named: str | None = None
     last_named_at = -10
     quote_open = False
+    named_before: list[str] = []  # speakers named so far in the document, in text order
     text = doc.text
     for k, (s0, s1) in enumerate(_sentence_spans(doc)):
         opens = text[s0:s0 + 1] in ('"', "“")
@@ -84,8 +85,10 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
             source = att.source if att else None
             if att is None and in_quote and k - last_named_at <= 3:
                 source = last_named  # a quotation carrying on from its attributed start
-            if att and att.pronoun and att.source.lower() in ("he", "she", "they", "it", "we"):
-                named = [a for a in atts if not a.pronoun and a.verb_pos < att.verb_pos]
+            if att and att.anaphor and att.source:
+                source = resolve_anaphor(att.source, att.head, named_before) or att.source
+            if att and att.pronoun and att.source and att.source.lower() in ("he", "she", "they", "it", "we", "i"):
+                named = [a for a in atts if a.source and not a.pronoun and a.verb_pos < att.verb_pos]
                 if named:
                     source = named[-1].source
                 elif last_named and k - last_named_at <= 2:
@@ -101,6 +104,8 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
                 approximate=q.approximate,
                 as_of=_as_of(doc, q, s0, s1, timexes),
                 source=source,
+                verb=att.verb if att else None,
+                stance=att.stance if att else ("says" if source else None),
                 evidence=Span(doc.id, s0, s1),
                 place=clause_place(text[s0:s1], q.start - s0, q.end - s0) or m.place,
                 text=q.text,
@@ -108,10 +113,26 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
             )
             out.append((claim, att))
         for a in atts:
-            if not a.pronoun:
-                last_named = a.source
+            if a.source and not a.pronoun:
+                last_named = resolve_anaphor(a.source, a.head, named_before) if a.anaphor else a.source
+                last_named = last_named or a.source
                 last_named_at = k
+                if not a.anaphor:
+                    named_before.append(a.source)
     return out
+
+
+def resolve_anaphor(phrase: str, head: str, named_before: list[str]) -> str | None:
+    """The speaker a definite back-reference stands for: the latest speaker named before in
+    the document whose phrase has the same head word ("the television" -> "state television",
+    "the source" -> "a diplomatic source"), else None."""
+    if not head:
+        return None
+    for prev in reversed(named_before):
+        words = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", prev)]
+        if head in words and prev.lower() != phrase.lower():
+            return prev
+    return None
 
 
 def _last_person(doc: Document, pos: int, window: int = 400) -> str | None:
