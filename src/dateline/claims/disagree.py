@@ -160,9 +160,23 @@ def _same_speaker(a: str, b: str, profile: StoryProfile | None = None) -> bool:
     if ha == hb and (len(na.split()) == 1 or len(nb.split()) == 1 or na in nb or nb in na):
         return True
     # a shared name ("Admiral Smith" / "Admiral John Smith", "NATO" / "the NATO press office")
+    if _describes(na, a, nb, profile) or _describes(nb, b, na, profile):
+        return True
     shared = ({w for w in re.findall(r"\b[A-Z][\w-]+", a or "") if w not in _TITLES}
               & {w for w in re.findall(r"\b[A-Z][\w-]+", b or "") if w not in _TITLES})
     return any(not _unspecific(w, profile) for w in shared)
+
+
+def _describes(norm: str, raw: str, other: str, profile: StoryProfile | None) -> bool:
+    """Whether a description without a name ("the embattled Libyan leader") fits the other
+    speaker by its head noun used there as a title ("Libyan leader Jane Doe"): the same speaker
+    referred to again, not a second side."""
+    words = norm.split()
+    if len(words) < 2 or not words[-1].isalpha():
+        return False
+    names = [w for w in re.findall(r"\b[A-Z][\w-]+", raw) if w not in _TITLES and not _unspecific(w, profile)]
+    others = other.split()
+    return not names and words[-1] in others[:-1]
 
 
 def _unspecific(word: str, profile: StoryProfile | None) -> bool:
@@ -359,7 +373,7 @@ def statement_disagreements(docs: list[Document], profile: StoryProfile | None =
                 continue
             seen.add(key)
             if any(o.sides[0].evidence.doc == d.id and same(o.sides[-1].source or "", src_b)
-                   and same(o.sides[0].source or "", asserts[0][0]) for o in out):
+                   and any(same(s.source or "", asserts[0][0]) for s in o.sides[:-1]) for o in out):
                 continue  # a live page repeating the same exchange
             shared = set(_content(d.text[b0:b1]))
             for _, a0, a1 in asserts:
