@@ -27,10 +27,11 @@ from functools import partial
 
 from ..model import Claim, Disagreement, Document, Side, Span
 from ..story_profile import StoryProfile, country_code
-from .attribution import find_attributions
+from .attribution import Attribution, find_attributions
 from .crossdoc import cross_document
 from .labels import strip_label
 from .scope import clause_place, cumulative, same_scope
+from .speaker import disputed_statements
 
 EXACT_TOL = 0.10
 CROSS_DOCUMENT = True
@@ -344,6 +345,23 @@ def _source_of(text: str, s0: int, s1: int, sents: list[tuple[int, int]] | None 
     return None
 
 
+_DOUBTING = ("denies", "disputes", "doubts")
+_STRICT_NEG = re.compile(r"\b(?:not|no|never|nothing|none|little)\b|n't\b", re.I)
+
+
+def _doubting(text: str, s0: int, s1: int) -> Attribution | None:
+    """The first named speaker of the sentence who denies, disputes or doubts something (the
+    stance of the reporting verb, see ``speaker``), else None."""
+    return next((a for a in find_attributions(text, s0, s1) if a.source and not a.pronoun and a.stance in _DOUBTING), None)
+
+
+def _denied_content(sentence: str) -> set[str]:
+    """``_content`` of what a sentence denies or doubts ("denying [reports that he had fled]"),
+    of the whole sentence if it has no such speaker."""
+    a = _doubting(sentence, 0, len(sentence))
+    return _content(sentence[a.verb_pos:a.scope[1]] if a is not None and a.scope else sentence)
+
+
 def statement_disagreements(docs: list[Document], profile: StoryProfile | None = None) -> list[Disagreement]:
     """Assert vs deny inside one document: a denial sentence (or the contrasted half of a
     sentence) attributed to one source against the nearest preceding statement of another
@@ -358,9 +376,9 @@ def statement_disagreements(docs: list[Document], profile: StoryProfile | None =
         sents = [(s, e) for s, e in d.sentences]
         for k, (s0, s1) in enumerate(sents):
             sent = d.text[s0:s1]
-            if not _DENY.search(sent) and not re.match(r"\s*(?:But|However|Yet)\b", sent):
+            if not _DENY.search(sent) and not re.match(r"\s*(?:But|However|Yet)\b", sent) and _doubting(d.text, s0, s1) is None:
                 continue
-            pair = _within_sentence(d, s0, s1, same) or _with_previous(d, sents, k, same)
+            pair = _within_sentence(d, s0, s1, same) or _with_previous(d, sents, k, same) or _named_in_denial(d, s0, s1, same)
             if pair is None:
                 if _DENY.search(sent) and CROSS_DOCUMENT:
                     sb = _source_of(d.text, s0, s1)
@@ -382,7 +400,7 @@ def statement_disagreements(docs: list[Document], profile: StoryProfile | None =
             sides = [Side(source=sa, says=d.text[a0:a1].strip(), evidence=Span(d.id, a0, a1)) for sa, a0, a1 in asserts]
             sides.append(Side(source=src_b, says=d.text[b0:b1].strip(), evidence=Span(d.id, b0, b1)))
             out.append(Disagreement(id="", topic=topic, kind="statement", sides=sides))
-    for g in cross_document(docs, unanswered, _source_of, _content, _DENY, _WEAK, same,
+    for g in cross_document(docs, unanswered, _source_of, _denied_content, _DENY, _WEAK, same,
                             profile.is_generic if profile is not None else None):
         a, b = g.sides
         g.topic = _topic(b.says, _content(a.says) & _content(b.says))
@@ -406,6 +424,14 @@ def _topic(denial: str, shared: set[str]) -> str:
         if c in shared and m and m.group(0).lower() not in (x.lower() for x in words):
             words.append(m.group(0))
     return " ".join(words[:6]) or "statement"
+
+
+def _named_in_denial(d: Document, s0: int, s1: int, same: Callable[[str, str], bool] = _same_speaker):
+    """"X disputed Y's suggestion that ...": Y's statement (as the denial gives it) against X."""
+    for ds in disputed_statements(d.text, s0, s1):
+        if ds.denial.source and not same(ds.owner, ds.denial.source):
+            return [(ds.owner, ds.start, ds.end), (ds.denial.source, s0, s1)]
+    return None
 
 
 def _within_sentence(d: Document, s0: int, s1: int, same: Callable[[str, str], bool] = _same_speaker):
@@ -436,12 +462,16 @@ def _with_previous(d: Document, sents: list[tuple[int, int]], k: int,
                    same: Callable[[str, str], bool] = _same_speaker):
     b0, b1 = sents[k]
     text_b = d.text[b0:b1]
-    if not _DENY.search(text_b) and not _NEG.search(text_b):
+    doubt = _doubting(d.text, b0, b1)
+    if not _DENY.search(text_b) and not _NEG.search(text_b) and doubt is None:
         return None
-    sb = _source_of(d.text, b0, b1)
+    sb = doubt.source if doubt is not None and doubt.source else _source_of(d.text, b0, b1)
     if not sb:
         return None
-    cb = _content(text_b)
+    # what is denied or doubted: the clause after the verb ("denied [the air force was ...]")
+    cb = _content(d.text[doubt.verb_pos:doubt.scope[1] if doubt.scope else b1]) if doubt is not None else _content(text_b)
+    cue = _DENY.search(text_b)
+    negative_cue = cue is not None and bool(re.match(r"(?i)no\s|not\s|untrue|false", cue.group(0)))
     found: list[tuple[int, int, tuple[str, int, int]]] = []  # (overlap, -distance, side)
     for j in list(range(k - 1, max(-1, k - 4), -1)) + ([k + 1] if k + 1 < len(sents) else []):
         if j == k + 1 and found:
@@ -449,10 +479,14 @@ def _with_previous(d: Document, sents: list[tuple[int, int]], k: int,
         a0, a1 = sents[j]
         if _DENY.search(d.text[a0:a1]):
             continue  # two denials do not disagree with each other
+        if negative_cue and _STRICT_NEG.search(d.text[a0:a1]):
+            continue  # "no disruption has been seen" / "seen no evidence of a shortage": both say no
         sa = _source_of(d.text, a0, a1, sents, j)
         if not sa or same(sa, sb):
             continue
         overlap = len(_content(d.text[a0:a1]) & cb)
+        # a denial cue needs one shared content word; a stance alone ("could not confirm",
+        # "sceptical") as many as a "But ..." sentence
         strong = _DENY.search(text_b) and not _WEAK.fullmatch(_DENY.search(text_b).group(0))
         if overlap >= (STRONG_OVERLAP if strong else WEAK_OVERLAP):
             found.append((overlap, -abs(k - j), (sa, a0, a1)))

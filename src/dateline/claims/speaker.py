@@ -201,6 +201,34 @@ def _subject(toks: tuple[Tok, ...], v: int, depth: int = 0) -> tuple[int | None,
     return None, False
 
 
+_DOUBT_ADJ = {"sceptical", "skeptical", "doubtful", "unconvinced", "dubious", "incredulous"}
+
+
+def _doubt(toks: tuple[Tok, ...], v: int) -> int | None:
+    """The verb a doubt hangs from: "officials have been sceptical" (the copula), "cast doubt
+    on", "raised doubts about" (the verb); None if token ``v`` expresses no doubt."""
+    t = toks[v]
+    low = t.text.lower()
+    if low in _DOUBT_ADJ and t.dep in ("acomp", "ROOT", "conj") and t.head != v:
+        return t.head
+    if low in ("doubt", "doubts") and t.dep == "dobj" and toks[t.head].text.lower() in (
+            "cast", "casts", "casting", "raised", "raise", "raises", "raising", "expressed", "express", "expresses",
+            "voiced", "voice", "voices", "threw", "throw", "throws"):
+        return t.head
+    return None
+
+
+def _unconfirmed(toks: tuple[Tok, ...], v: int) -> bool:
+    """Whether the clause of ``v`` says something cannot be confirmed: a negated confirm /
+    corroborate / verify ("could not confirm", "no information to corroborate")."""
+    for j in _subtree(toks, v):
+        if j != v and lemma(toks[j].text) in ("confirm", "corroborate", "verify"):
+            h = toks[j].head
+            if _negated(toks, j) or any(toks[k].text.lower() == "no" for k in _children(toks, h)):
+                return True
+    return False
+
+
 def _negated(toks: tuple[Tok, ...], v: int) -> bool:
     return any(toks[j].dep == "neg" for j in _children(toks, v))
 
@@ -218,12 +246,19 @@ def speeches(text: str, s0: int, s1: int) -> list[Speech]:
             if np_ is not None:
                 out.append(_speech(sent, s0, toks, "according to", v, np_, objs[0], "says", None))
             continue
+        doubt = _doubt(toks, v)
+        if doubt is not None:
+            subj, _ = _subject(toks, doubt)
+            np_ = noun_phrase(toks, subj) if subj is not None else None
+            if np_ is not None:
+                out.append(_speech(sent, s0, toks, "doubt", v, np_, subj, "doubts", _scope(toks, doubt, s0)))
+            continue
         lem = lemma(t.text) if t.pos in ("VERB", "AUX") or (t.pos == "NOUN" and t.dep == "ROOT") else None
         if lem is None or t.dep in ("amod", "compound", "acl") and lem not in ("say", "tell"):
             continue
         if lem == "put" and not re.search(r"\b(?:at|to)\b", sent[t.end:t.end + 60]):
             continue  # "put at": an estimate; "put forward"/"put on" are not speech
-        if lem not in _BARE_OK and not any(toks[j].dep in ("ccomp", "dobj", "xcomp", "parataxis", "csubj")
+        if lem not in _BARE_OK and not any(toks[j].dep in ("ccomp", "dobj", "xcomp", "parataxis", "csubj", "nsubjpass")
                                            for j in _children(toks, v)):
             continue  # "responded with a fund", "pointed to": speech only with a statement after it
         kids = _children(toks, v)
@@ -233,6 +268,8 @@ def speeches(text: str, s0: int, s1: int) -> list[Speech]:
         stance = STANCE[lem]
         if _negated(toks, v):
             stance = _NEGATED.get(stance, stance)
+        elif stance == "says" and _unconfirmed(toks, v):
+            stance = "doubts"  # "says it has no information to corroborate such reports"
         subj, passive = _subject(toks, v)
         scope = _scope(toks, v, s0)
         if subj is None and not passive and toks[v].dep == "ROOT":
@@ -307,3 +344,54 @@ def possessive_owner(phrase: str) -> str | None:
     """The pronoun a possessive phrase starts with ("His military" -> "he"), else None."""
     first = phrase.split()[0].lower() if phrase.split() else ""
     return _POSSESSIVE_PRONOUNS.get(first)
+
+
+@dataclass
+class Disputed:
+    """ "X disputed Y's suggestion that ...": Y's statement, named inside X's denial."""
+
+    denial: Speech
+    owner: str  # Y, the speaker of the disputed statement
+    owner_start: int
+    owner_end: int
+    start: int  # the disputed statement as the sentence gives it ("Y's suggestion that ...")
+    end: int
+
+
+def disputed_statements(text: str, s0: int, s1: int) -> list[Disputed]:
+    """Statements whose speaker the denial itself names: the object of a denying, disputing or
+    doubting verb owned by someone ("disputed the commission's accusations", "rejected claims
+    by the army", passive "X's claim ... was rejected by Y")."""
+    sent = text[s0:s1]
+    toks = parse(sent)
+    by_start = {t.start: i for i, t in enumerate(toks)}
+    out: list[Disputed] = []
+    for sp in speeches(text, s0, s1):
+        v = by_start.get(sp.verb_pos - s0)
+        if sp.stance not in ("denies", "disputes", "doubts") or v is None or sp.source is None:
+            continue
+        objs = [j for j in _children(toks, v) if toks[j].dep in ("dobj", "nsubjpass")]
+        if toks[v].text.lower() in ("doubt", "doubts") and toks[v].dep == "dobj":  # "cast doubt on X"
+            objs = [k for j in _children(toks, v) if toks[j].dep == "prep" for k in _children(toks, j)
+                    if toks[k].dep == "pobj"]
+        for o in objs:
+            owner = None
+            for j in _children(toks, o):
+                if toks[j].dep == "poss" and toks[j].pos != "PRON":
+                    owner = j
+                elif toks[j].dep == "prep" and toks[j].text.lower() in ("by", "from"):
+                    # "claims by the army"; "from" only with a name ("reports from Reuters", not
+                    # "deaths from airstrikes")
+                    k = next((k for k in _children(toks, j) if toks[k].dep == "pobj"), None)
+                    if k is not None and (toks[j].text.lower() == "by" or toks[k].pos == "PROPN"):
+                        owner = k
+            np_ = noun_phrase(toks, owner) if owner is not None else None
+            if np_ is None:
+                continue
+            lo, hi = np_
+            while hi > lo and toks[hi].dep == "case":
+                hi -= 1
+            span = _subtree(toks, o)
+            out.append(Disputed(sp, sent[toks[lo].start:toks[hi].end], s0 + toks[lo].start, s0 + toks[hi].end,
+                                s0 + toks[span[0]].start, s0 + toks[span[-1]].end))
+    return out
