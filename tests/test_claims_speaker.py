@@ -87,3 +87,40 @@ def test_pronoun_and_definite_back_reference_resolve_to_the_named_speaker(shared
     doc = _doc(path, "2011-03-20")
     tv = [c for c, a in doc_claims(doc) if a is not None and a.anaphor and a.head == "television"]
     assert tv and all(c.source and c.source.lower() != "the television" for c in tv)
+
+
+def _t17(shared_data: Path, rel: str) -> Path:
+    path = shared_data / "timeline17" / rel
+    if not path.exists():
+        pytest.skip("T17 not available")
+    return path
+
+
+def test_doubt_stances_on_real_sentences(shared_data: Path) -> None:
+    path = _t17(shared_data, "LibyaWar_cnn/InputDocs")
+    s = next(line.strip() for p in sorted(path.glob("*/*.txt")) for line in p.read_text(encoding="utf-8").split("\n")
+             if line.startswith("But CNN could not independently confirm the reported fatalities"))
+    got = _speakers(s)
+    assert ("CNN", "confirm", "doubts") in got  # "could not confirm"
+    assert any(src and src.startswith("a spokesman for anti-Gadhafi rebels") and st == "doubts" for src, _, st in got)
+
+
+def test_a_denial_that_names_the_statement_it_disputes(shared_data: Path) -> None:
+    from dateline.claims.disagree import statement_disagreements
+
+    doc = _doc(_t17(shared_data, "bpoil_foxnews/InputDocs/2010-06-18/697.htm.txt"), "2010-06-18")
+    found = [g for g in statement_disagreements([doc]) if any(s.source == "Joye" for s in g.sides)]
+    assert found, "Joye's suggestion disputed by BP's spokesman"
+    owner, denier = found[0].sides
+    assert "suggestion that the Gulf" in owner.says and owner.stance == "says"
+    assert denier.source == "BP spokesman Mark Proegler" and denier.stance == "disputes"
+    assert "Proegler" in found[0].why and "Joye" in found[0].why
+
+
+def test_a_denial_answers_the_earlier_assertion_of_another_speaker(shared_data: Path) -> None:
+    from dateline.claims.disagree import statement_disagreements
+
+    doc = _doc(_t17(shared_data, "LibyaWar_cnn/InputDocs/2011-02-21/13.htm.txt"), "2011-02-21")
+    gs = [g for g in statement_disagreements([doc]) if g.sides[-1].source == "A Libyan diplomatic source"]
+    assert gs and gs[0].sides[-1].stance == "denies"
+    assert any("helicopter gunships" in s.says for s in gs[0].sides[:-1])

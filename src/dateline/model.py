@@ -223,6 +223,7 @@ class Side:
     source: str | None
     says: str
     evidence: Span
+    stance: str | None = None  # says | estimates | claims | denies | acknowledges | disputes | doubts
 
 
 @dataclass
@@ -231,6 +232,7 @@ class Disagreement:
     topic: str
     kind: str  # numeric | statement
     sides: list[Side] = field(default_factory=list)
+    why: str = ""  # why it is a clash: the figures beyond tolerance, or who denies/doubts what
 
 
 @dataclass
@@ -314,7 +316,7 @@ def report_from_dict(d: dict[str, Any]) -> Report:
     for g in d.get("disagreements") or []:
         dg = _build(Disagreement, g)
         dg.sides = [
-            Side(source=s.get("source"), says=s.get("says", ""), evidence=_build(Span, s["evidence"]))
+            Side(source=s.get("source"), says=s.get("says", ""), evidence=_build(Span, s["evidence"]), stance=s.get("stance"))
             for s in g.get("sides") or []
         ]
         rep.disagreements.append(dg)

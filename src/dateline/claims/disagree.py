@@ -299,9 +299,13 @@ def _numeric_cluster(measure: str, day: str, cs: list[Claim], docs: dict[str, Do
             continue
         places = sorted({p for c in group if (p := scopes[c.id][0])})
         where = f" in {places[0]}" if len(places) == 1 else ""
-        sides = [Side(source=c.source, says=f"{c.text} ({c.measure}): {_says(c, docs)}", evidence=c.evidence)
-                 for c in sorted(group, key=lambda c: (c.value[0], c.evidence.doc, c.evidence.start))]
-        out.append(Disagreement(id="", topic=f"{measure}{where} as of {day}", kind="numeric", sides=sides))
+        ordered = sorted(group, key=lambda c: (c.value[0], c.evidence.doc, c.evidence.start))
+        sides = [Side(source=c.source, says=f"{c.text} ({c.measure}): {_says(c, docs)}", evidence=c.evidence,
+                      stance=c.stance or "says") for c in ordered]
+        lo, hi = ordered[0], ordered[-1]
+        why = (f"{lo.text} ({lo.source}) and {hi.text} ({hi.source}) for {measure}{where} on {day} differ by more "
+               f"than the tolerance ({EXACT_TOL:.0%} exact, {APPROX_TOL:.0%} hedged)")
+        out.append(Disagreement(id="", topic=f"{measure}{where} as of {day}", kind="numeric", sides=sides, why=why))
     return out
 
 
@@ -369,6 +373,7 @@ def statement_disagreements(docs: list[Document], profile: StoryProfile | None =
     matched against the other documents of the same days (``crossdoc``). ``profile`` names the
     story's ubiquitous names, which tell neither speakers nor statements apart."""
     same = partial(_same_speaker, profile=profile)
+    by_id = {d.id: d for d in docs}
     out: list[Disagreement] = []
     seen: set[tuple[str, str]] = set()
     unanswered: list[tuple[Document, int, int, str]] = []
@@ -397,15 +402,46 @@ def statement_disagreements(docs: list[Document], profile: StoryProfile | None =
             for _, a0, a1 in asserts:
                 shared &= _content(d.text[a0:a1])
             topic = _topic(d.text[b0:b1], shared)
-            sides = [Side(source=sa, says=d.text[a0:a1].strip(), evidence=Span(d.id, a0, a1)) for sa, a0, a1 in asserts]
-            sides.append(Side(source=src_b, says=d.text[b0:b1].strip(), evidence=Span(d.id, b0, b1)))
-            out.append(Disagreement(id="", topic=topic, kind="statement", sides=sides))
-    for g in cross_document(docs, unanswered, _source_of, _denied_content, _DENY, _WEAK, same,
+            sides = [Side(source=sa, says=d.text[a0:a1].strip(), evidence=Span(d.id, a0, a1),
+                          stance=_stance_in(d.text, a0, a1, sa, "says")) for sa, a0, a1 in asserts]
+            sides.append(Side(source=src_b, says=d.text[b0:b1].strip(), evidence=Span(d.id, b0, b1),
+                              stance=_answer_stance(d.text, b0, b1)))
+            out.append(Disagreement(id="", topic=topic, kind="statement", sides=sides, why=_why(sides)))
+    for g in cross_document(docs, unanswered, _source_of, _content, _DENY, _WEAK, same,
                             profile.is_generic if profile is not None else None):
         a, b = g.sides
+        if not _denied_content(b.says) & _content(a.says):
+            continue  # the sentences share names, but not what is denied ("denying reports he had fled")
         g.topic = _topic(b.says, _content(a.says) & _content(b.says))
+        da, db = by_id.get(a.evidence.doc), by_id.get(b.evidence.doc)
+        a.stance = _stance_in(da.text, a.evidence.start, a.evidence.end, a.source, "says") if da else "says"
+        b.stance = _answer_stance(db.text, b.evidence.start, b.evidence.end) if db else "denies"
+        g.why = _why(g.sides) + " (another report of the same days)"
         out.append(g)
     return out
+
+
+def _stance_in(text: str, s0: int, s1: int, source: str | None, default: str) -> str:
+    """The stance of ``source``'s reporting verb inside ``text[s0:s1]`` (its first one)."""
+    for a in find_attributions(text, s0, s1):
+        if a.source and a.stance and (source is None or a.source == source or a.source in source or source in a.source):
+            return a.stance
+    return default
+
+
+def _answer_stance(text: str, s0: int, s1: int) -> str:
+    """How the answering side answers: the stance of its denying/doubting verb, "denies" for a
+    denial word ("not true", "baseless"), else "disputes" (a "But ..." contradiction)."""
+    doubt = _doubting(text, s0, s1)
+    if doubt is not None and doubt.stance:
+        return doubt.stance
+    return "denies" if _DENY.search(text, s0, s1) else "disputes"
+
+
+def _why(sides: list[Side]) -> str:
+    *asserts, answer = sides
+    verb = {"denies": "denies", "disputes": "contradicts", "doubts": "doubts"}.get(answer.stance or "", "contradicts")
+    return f"{answer.source or 'a source'} {verb} what {', '.join(s.source or 'a source' for s in asserts)} says"
 
 
 _DISPUTED_BY = re.compile(r",\s+(?:a|an|the)\s+(?:claim|report|assertion|account|charge|allegation|figure|version)s?\s+"
