@@ -124,3 +124,14 @@ def test_a_denial_answers_the_earlier_assertion_of_another_speaker(shared_data: 
     gs = [g for g in statement_disagreements([doc]) if g.sides[-1].source == "A Libyan diplomatic source"]
     assert gs and gs[0].sides[-1].stance == "denies"
     assert any("helicopter gunships" in s.says for s in gs[0].sides[:-1])
+
+
+def test_readable_noun_phrase_check() -> None:
+    from dateline.claims.speaker import is_noun_phrase
+
+    # sources the web UI showed before (issue 12) against phrases of the ECB+ tune articles
+    assert not is_noun_phrase("Mohammed poignantly")
+    assert not is_noun_phrase("we have received multiple credible")
+    for ok in ("Fauzi, an official from the local disaster agency", "national disaster agency spokesman Sutopo Purwo Nugroho",
+               "the Press Association news agency", "Eyewitnesses and local residents", "A Foreign Office spokeswoman"):
+        assert is_noun_phrase(ok), ok

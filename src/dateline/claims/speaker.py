@@ -395,3 +395,28 @@ def disputed_statements(text: str, s0: int, s1: int) -> list[Disputed]:
             out.append(Disputed(sp, sent[toks[lo].start:toks[hi].end], s0 + toks[lo].start, s0 + toks[hi].end,
                                 s0 + toks[span[0]].start, s0 + toks[span[-1]].end))
     return out
+
+
+def is_noun_phrase(phrase: str) -> bool:
+    """Whether ``phrase`` is one noun phrase a reader can use as a speaker: put before "said",
+    it parses as the verb's whole subject ("Mohammed poignantly said": the subject is only
+    "Mohammed"; "a woman who asked not to be identified said": all of it)."""
+    phrase = phrase.strip()
+    if not phrase:
+        return False
+    # an apposition is set off by commas on both sides: "Jane Doe, a spokeswoman, said"
+    return any(_whole_subject(phrase, glue) for glue in ((" ", ", ") if "," in phrase else (" ",)))
+
+
+def _whole_subject(phrase: str, glue: str) -> bool:
+    toks = parse(f"{phrase}{glue}said.")
+    n = len(phrase)
+    verb = next((i for i, t in enumerate(toks) if t.start == n + len(glue) and t.text == "said"), None)
+    if verb is None:
+        return False
+    subj = next((j for j in _children(toks, verb) if toks[j].dep == "nsubj"), None)
+    if subj is None or toks[subj].pos not in ("NOUN", "PROPN", "PRON"):
+        return False
+    covered = set(_subtree(toks, subj))
+    inside = [i for i, t in enumerate(toks) if t.end <= n and t.pos != "PUNCT"]
+    return all(i in covered for i in inside)
