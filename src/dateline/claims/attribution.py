@@ -53,6 +53,7 @@ class Attribution:
     anaphor: bool = False  # "the source", "the ministry": may stand for a speaker named before
     head: str = ""  # head word of the speaker phrase
     scope: tuple[int, int] | None = None  # the clause the verb governs
+    embedded: bool = False  # the verb is inside a relative clause: not the salient speaker for "he"
 
 
 _FUNCTION = {"of", "the", "a", "an", "and", "for", "in", "at", "to", "on", "from", "with", "by", "near", "outside",
@@ -143,7 +144,7 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
             continue
         s = sp.start + sp.source.find(src) if src in sp.source else sp.start
         out.append(Attribution(src, s, s + len(src), sp.verb_pos, sp.pronoun, verb=sp.verb, stance=sp.stance,
-                               anaphor=sp.anaphor, head=sp.head, scope=sp.scope))
+                               anaphor=sp.anaphor, head=sp.head, scope=sp.scope, embedded=sp.embedded))
     if not out:
         for a in _cue_attributions(text, sent_start, sent_end):
             a.verb = next((lemma(w) for w in re.findall(r"[A-Za-z]+", text[a.verb_pos:a.verb_pos + 30])
@@ -242,13 +243,13 @@ def _cue_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
 
 def _cut_glue(s: str) -> str:
     """The phrase after the last point where text extraction glued two texts together: a
-    figure, or a lower-case word followed by a capitalised article ("... 800 dead The Bank").
+    lower-case word followed by a capitalised article ("... 800 dead The Bank").
     A title before a name ("UN spokeswoman Jane Doe") is kept: it is part of the phrase."""
     words = s.split()
     cut = 0
     for i in range(1, len(words)):
         prev, cur = words[i - 1], words[i]
-        if re.search(r"\d", prev) or (cur in ("The", "A", "An") and prev[:1].islower() and prev.lower() not in _FUNCTION):
+        if cur in ("The", "A", "An") and prev[:1].islower() and prev.lower() not in _FUNCTION:
             cut = i
     return " ".join(words[cut:]) if cut else s
 
@@ -283,6 +284,9 @@ def pick_attribution(atts: list[Attribution], pos: int, text: str | None = None)
     if SCOPE_FIRST and inside:
         # the innermost reporting clause; a verb before the figure first ("X said that ...,
         # Reuters reports": the outlet relays what X said)
+        # a main-clause speaker before one inside a relative clause or a noun's complement
+        # ("X reports that shrimpers filed a lawsuit accusing ... seeking $5m": X's figure)
+        inside = [a for a in inside if not a.embedded] or inside
         pool = [a for a in inside if a.verb_pos <= pos] or inside
         return min(pool, key=lambda a: a.scope[1] - a.scope[0])
     atts = named

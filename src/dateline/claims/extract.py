@@ -99,8 +99,9 @@ class SpeakerState:
         for a in atts:
             if a.source and not a.pronoun:
                 named = resolve_anaphor(a.source, a.head, self.named_before) if a.anaphor else a.source
-                self.last_named = named or a.source
-                self.last_named_at = k
+                if not a.embedded:  # "a video in which his son said ...": "he" is still the main speaker
+                    self.last_named = named or a.source
+                    self.last_named_at = k
                 if not a.anaphor:
                     self.named_before.append(a.source)
 

@@ -18,7 +18,7 @@ and cached by their text).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # lemma -> stance (says | estimates | claims | denies | acknowledges | disputes | doubts)
 STANCE: dict[str, str] = {
@@ -35,7 +35,7 @@ STANCE: dict[str, str] = {
     **dict.fromkeys(("acknowledge", "admit", "concede", "confirm", "recognise", "recognize", "accept",
                      "verify", "corroborate"), "acknowledges"),
     **dict.fromkeys(("dispute", "contest", "challenge", "contradict", "counter", "question"), "disputes"),
-    **dict.fromkeys(("doubt",), "doubts"),
+    **dict.fromkeys(("doubt", "downplay"), "doubts"),
 }
 _NEGATED = {"acknowledges": "doubts", "says": None, "claims": None, "estimates": None}
 _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "put": "put", "puts": "put", "putting": "put",
@@ -96,6 +96,7 @@ class Speech:
     head: str = ""  # the speaker phrase's head word ("spokesman")
     scope: tuple[int, int] | None = None  # the clause the verb governs (figures inside are its)
     orphan: bool = False  # a main reporting verb without a subject in the parse (misparse)
+    embedded: bool = False  # said inside a relative clause ("a video in which his son said"): not who "he" is
 
 
 _CACHE: dict[str, tuple[Tok, ...]] = {}
@@ -105,6 +106,9 @@ _CACHE_MAX = 50_000
 def _candidate(sentence: str) -> bool:
     """Whether a sentence may hold a reporting verb (cheap filter before parsing)."""
     return any(lemma(w) is not None or w.lower() == "according" for w in re.findall(r"[A-Za-z]+", sentence))
+
+
+_GLUED_QUOTE = re.compile(r"(?<=[,.!?])[\"”](?=[A-Za-z])")
 
 
 def prime(sentences: list[str]) -> None:
@@ -118,7 +122,10 @@ def prime(sentences: list[str]) -> None:
     if len(_CACHE) + len(todo) > _CACHE_MAX:
         _CACHE.clear()
     disable = [p for p in ("ner",) if p in nlp.pipe_names]
-    for s, doc in zip(todo, nlp.pipe(todo, disable=disable, batch_size=64), strict=True):
+    # a closing quote glued to the next word (',"he told' after cleaning) makes one token of
+    # '"he': the parse reads a copy where that quote is a space (same length, same offsets)
+    glued = [_GLUED_QUOTE.sub(" ", s) for s in todo]
+    for s, doc in zip(todo, nlp.pipe(glued, disable=disable, batch_size=64), strict=True):
         _CACHE[s] = tuple(Tok(t.idx, t.idx + len(t.text), t.text, t.pos_, t.dep_, t.head.i) for t in doc)
 
 
@@ -198,6 +205,15 @@ def _subject(toks: tuple[Tok, ...], v: int, depth: int = 0) -> tuple[int | None,
         return None, True
     if toks[v].dep in ("conj", "advcl", "xcomp") and toks[v].head != v and depth < 3:
         return _subject(toks, toks[v].head, depth + 1)
+    h = toks[v].head
+    if toks[v].dep == "acl" and toks[h].dep in ("dobj", "pobj") and depth < 3:
+        # "the relatives filed affidavits alleging ...", "issued a statement saying ...": the
+        # filer speaks (through a preposition: "in a statement saying")
+        g = toks[h].head
+        if toks[h].dep == "pobj" and toks[g].pos == "ADP":
+            g = toks[g].head
+        if toks[g].pos in ("VERB", "AUX") and g != v:
+            return _subject(toks, g, depth + 1)
     return None, False
 
 
@@ -254,7 +270,7 @@ def speeches(text: str, s0: int, s1: int) -> list[Speech]:
                 out.append(_speech(sent, s0, toks, "doubt", v, np_, subj, "doubts", _scope(toks, doubt, s0)))
             continue
         lem = lemma(t.text) if t.pos in ("VERB", "AUX") or (t.pos == "NOUN" and t.dep == "ROOT") else None
-        if lem is None or t.dep in ("amod", "compound", "acl") and lem not in ("say", "tell"):
+        if lem is None or t.dep in ("amod", "compound") and lem not in ("say", "tell"):
             continue
         if lem == "put" and not re.search(r"\b(?:at|to)\b", sent[t.end:t.end + 60]):
             continue  # "put at": an estimate; "put forward"/"put on" are not speech
@@ -286,10 +302,22 @@ def speeches(text: str, s0: int, s1: int) -> list[Speech]:
                                    "confirm", "announce", "suggest", "predict", "fear", "tell", "count", "put"):
                 out.append(Speech(lem, s0 + t.start, None, s0 + t.start, s0 + t.start, stance, scope=scope))
             continue
+        if toks[subj].text.lower() in ("who", "which", "that") and toks[v].dep == "relcl":
+            # "his daughter, Rosa, who said ...": the noun the clause is about, without the clause
+            head = toks[v].head
+            np_ = noun_phrase(toks, head)
+            if np_ is None:
+                continue
+            cut = min(_subtree(toks, v)) - 1
+            while cut > np_[0] and toks[cut].pos == "PUNCT":
+                cut -= 1
+            out.append(_speech(sent, s0, toks, lem, v, (np_[0], max(cut, head)), head, stance, scope, embedded=True))
+            continue
         np_ = noun_phrase(toks, subj)
         if np_ is None:
             continue
-        out.append(_speech(sent, s0, toks, lem, v, np_, subj, stance, scope))
+        out.append(_speech(sent, s0, toks, lem, v, np_, subj, stance, scope,
+                           embedded=toks[v].dep in ("relcl", "acl", "pcomp")))
     return out
 
 
@@ -327,7 +355,7 @@ def _scope(toks: tuple[Tok, ...], v: int, s0: int) -> tuple[int, int]:
 
 
 def _speech(sent: str, s0: int, toks: tuple[Tok, ...], lem: str, v: int, np_: tuple[int, int], head: int,
-            stance: str | None, scope: tuple[int, int] | None = None) -> Speech:
+            stance: str | None, scope: tuple[int, int] | None = None, embedded: bool = False) -> Speech:
     lo, hi = np_
     a, b = toks[lo].start, toks[hi].end
     phrase = sent[a:b].strip()
@@ -337,7 +365,7 @@ def _speech(sent: str, s0: int, toks: tuple[Tok, ...], lem: str, v: int, np_: tu
     anaphor = (not pronoun and words[0].text.lower() in _DEFINITE | set(_POSSESSIVE_PRONOUNS)
                and not any(w.pos == "PROPN" or w.text[:1].isupper() for w in words[1:]))
     return Speech(lem, s0 + toks[v].start, phrase, s0 + a, s0 + b, stance, pronoun, anaphor,
-                  toks[head].text.lower(), scope)
+                  toks[head].text.lower(), scope, embedded=embedded)
 
 
 def possessive_owner(phrase: str) -> str | None:
@@ -358,6 +386,10 @@ class Disputed:
     end: int
 
 
+_STATEMENT_NOUNS = {"charge", "charges", "claim", "claims", "allegation", "allegations", "accusation", "accusations",
+                    "report", "reports", "assertion", "assertions", "suggestion", "account", "version", "statement"}
+
+
 def disputed_statements(text: str, s0: int, s1: int) -> list[Disputed]:
     """Statements whose speaker the denial itself names: the object of a denying, disputing or
     doubting verb owned by someone ("disputed the commission's accusations", "rejected claims
@@ -370,6 +402,12 @@ def disputed_statements(text: str, s0: int, s1: int) -> list[Disputed]:
         v = by_start.get(sp.verb_pos - s0)
         if sp.stance not in ("denies", "disputes", "doubts") or v is None or sp.source is None:
             continue
+        if sp.pronoun:
+            # "X said they could not confirm the reports": the speaker named before in the sentence
+            named = [p for p in speeches(text, s0, s1) if p.source and not p.pronoun and p.verb_pos < sp.verb_pos]
+            if not named:
+                continue
+            sp = replace(sp, source=named[-1].source, pronoun=False)
         objs = [j for j in _children(toks, v) if toks[j].dep in ("dobj", "nsubjpass")]
         if toks[v].text.lower() in ("doubt", "doubts") and toks[v].dep == "dobj":  # "cast doubt on X"
             objs = [k for j in _children(toks, v) if toks[j].dep == "prep" for k in _children(toks, j)
@@ -386,6 +424,14 @@ def disputed_statements(text: str, s0: int, s1: int) -> list[Disputed]:
                     if k is not None and (toks[j].text.lower() == "by" or toks[k].pos == "PROPN"):
                         owner = k
             np_ = noun_phrase(toks, owner) if owner is not None else None
+            if np_ is None and toks[o].text.lower() in _STATEMENT_NOUNS:
+                # "X alleged P, a charge Y denied": the speaker of the statement before the denial
+                prior = [p for p in speeches(text, s0, s1) if p.source and not p.pronoun and p.verb_pos < sp.verb_pos
+                         and p.source != sp.source and p.stance not in ("denies", "disputes", "doubts")]
+                if prior:
+                    p = prior[-1]
+                    out.append(Disputed(sp, p.source, p.start, p.end, s0, s0 + toks[o].start))
+                continue
             if np_ is None:
                 continue
             lo, hi = np_
