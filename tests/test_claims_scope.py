@@ -116,7 +116,8 @@ def test_speaker_before_a_gloss_and_after_a_title() -> None:
     assert pick_attribution(atts, wfp.index("two million"), wfp).source == "The UN's World Food Programme"
     un = "It will launch an emergency appeal for $550m later on Friday, UN spokeswoman Corinne Momal-Vanian said."
     atts = find_attributions(un, 0, len(un))
-    assert pick_attribution(atts, un.index("$550m"), un).source == "Corinne Momal-Vanian"
+    # the title is part of the speaker's noun phrase
+    assert pick_attribution(atts, un.index("$550m"), un).source == "UN spokeswoman Corinne Momal-Vanian"
     acc = ("At least 37 people have died in violent protests since last week in Daraa, according to the U.N. "
            "Office for the Coordination of Humanitarian Affairs.")
     assert find_attributions(acc, 0, len(acc))[0].source.startswith("the U.N. Office")

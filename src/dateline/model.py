@@ -215,6 +215,8 @@ class Claim:
     text: str | None = None
     bound: str | None = None  # "lower" ("at least N": open above) | "upper" ("up to N") | None
     on_topic: bool = True  # False: about another story carried on the same page (kept, but no series/disagreement)
+    verb: str | None = None  # reporting verb lemma the source says it with ("say", "estimate", "according to")
+    stance: str | None = None  # says | estimates | claims | denies | acknowledges | disputes | doubts
 
 
 @dataclass
@@ -229,6 +231,7 @@ class Side:
     source: str | None
     says: str
     evidence: Span
+    stance: str | None = None  # says | estimates | claims | denies | acknowledges | disputes | doubts
 
 
 @dataclass
@@ -237,6 +240,7 @@ class Disagreement:
     topic: str
     kind: str  # numeric | statement
     sides: list[Side] = field(default_factory=list)
+    why: str = ""  # why it is a clash: the figures beyond tolerance, or who denies/doubts what
 
 
 @dataclass
@@ -320,7 +324,7 @@ def report_from_dict(d: dict[str, Any]) -> Report:
     for g in d.get("disagreements") or []:
         dg = _build(Disagreement, g)
         dg.sides = [
-            Side(source=s.get("source"), says=s.get("says", ""), evidence=_build(Span, s["evidence"]))
+            Side(source=s.get("source"), says=s.get("says", ""), evidence=_build(Span, s["evidence"]), stance=s.get("stance"))
             for s in g.get("sides") or []
         ]
         rep.disagreements.append(dg)

@@ -7,6 +7,7 @@ from ..story_profile import build_profile
 from .disagree import find_disagreements
 from .extract import doc_claims, mention_index, source_mention
 from .series import build_series
+from .speaker import prime
 from .topic import story_focus
 
 
@@ -21,6 +22,8 @@ the story's focus (``topic``) are marked ``on_topic=False`` and form no series o
     lookup = _entity_lookup(entities)
     profile = build_profile(docs, entities)  # what the rules need about this story, from its documents
     claims: list[Claim] = []
+    # parse the sentences that may hold a reporting verb in batches (speakers come from the parse)
+    prime([d.text[s0:s1] for d in docs if d.status == "ok" and d.text for s0, s1 in d.sentences])
     for d in sorted(docs, key=lambda d: d.id):
         if d.status != "ok" or not d.text:
             continue

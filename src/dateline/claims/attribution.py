@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import SPEECH_VERBS
+from .speaker import STANCE, lemma, speeches
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _AUX = r"(?:(?:has|have|had|also|later|previously|earlier|now|already|had\s+earlier)\s+)*"
@@ -42,11 +43,17 @@ _NOT_SOURCE = re.compile(r"^(?:it|there|this|that|what|which|who|the\s+report|re
 
 @dataclass
 class Attribution:
-    source: str
+    source: str | None  # None: a reporting verb with nobody named ("it was reported that ...")
     start: int
     end: int
     verb_pos: int
     pronoun: bool = False
+    verb: str | None = None  # reporting verb lemma ("say", "deny"; "according to")
+    stance: str | None = None  # says | estimates | claims | denies | acknowledges | disputes | doubts
+    anaphor: bool = False  # "the source", "the ministry": may stand for a speaker named before
+    head: str = ""  # head word of the speaker phrase
+    scope: tuple[int, int] | None = None  # the clause the verb governs
+    embedded: bool = False  # the verb is inside a relative clause: not the salient speaker for "he"
 
 
 _FUNCTION = {"of", "the", "a", "an", "and", "for", "in", "at", "to", "on", "from", "with", "by", "near", "outside",
@@ -114,7 +121,64 @@ def names_someone(s: str) -> bool:
 
 
 def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribution]:
-    """All attributions of one sentence, in text order."""
+    """All attributions of one sentence, in text order: the speakers of its reporting verbs and
+    of "according to" read from the dependency parse (``speaker``), plus "X quoted Y as saying",
+    "X's figures" and "X has stuck to an estimate of" (patterns the parse has no verb for)."""
+    sent = text[sent_start:sent_end]
+    out: list[Attribution] = []
+    cues: list[Attribution] | None = None
+    for sp in speeches(text, sent_start, sent_end):
+        if sp.orphan:
+            # the parse lost the subject: the cue reading of the same verb, if it has one
+            cues = _cue_attributions(text, sent_start, sent_end) if cues is None else cues
+            for a in cues:
+                if a.verb_pos == sp.verb_pos and a.source:
+                    a.verb, a.stance, a.scope = sp.verb, sp.stance, sp.scope
+                    out.append(a)
+            continue
+        if sp.source is None:
+            out.append(Attribution(None, sp.start, sp.end, sp.verb_pos, verb=sp.verb, stance=sp.stance, scope=sp.scope))
+            continue
+        src = _clean_parsed(sp.source)
+        if not src:
+            continue
+        s = sp.start + sp.source.find(src) if src in sp.source else sp.start
+        out.append(Attribution(src, s, s + len(src), sp.verb_pos, sp.pronoun, verb=sp.verb, stance=sp.stance,
+                               anaphor=sp.anaphor, head=sp.head, scope=sp.scope, embedded=sp.embedded))
+    if not out:
+        for a in _cue_attributions(text, sent_start, sent_end):
+            a.verb = next((lemma(w) for w in re.findall(r"[A-Za-z]+", text[a.verb_pos:a.verb_pos + 30])
+                           if lemma(w)), None) or ("according to" if text[a.verb_pos:a.verb_pos + 9].lower() == "according" else None)
+            a.stance = STANCE.get(a.verb or "", "says")
+            out.append(a)
+    for m in _QUOTED_AS.finditer(sent):
+        # "The agency quoted the army as saying ...": the army says it
+        src = _clean_source(m.group("src"))
+        if src:
+            out = [a for a in out if not (a.verb == "quote" and a.verb_pos < sent_start + m.end())]
+            out.append(Attribution(src, sent_start + m.start("src"), sent_start + m.end("src"), sent_start + m.end() - 1,
+                                   verb="say", stance="says"))
+    for m in _POSSESSIVE.finditer(sent):
+        src = _clean_source(m.group("src"))
+        if src and src.lower() not in ("the", "its"):
+            out.append(Attribution(src, sent_start + m.start("src"), sent_start + m.end("src"), sent_start + m.end("src"),
+                                   verb="estimate", stance="estimates"))
+    if not [a for a in out if a.source]:
+        # "The agency has stuck to an early estimate of 5,000": the estimator is the subject
+        cue = _ESTIMATE_CUE.search(sent)
+        np = _INITIAL_NP.match(sent)
+        if (cue and np and np.end() < cue.start() and re.search(r"[A-Za-z]{2,}", sent[np.end():cue.start()])
+                and np.group(1).split()[0] not in _NOT_SUBJECT_START
+                and not re.match(r"(?i)(?:dozens|scores|hundreds|thousands|millions|tens|some|many|most|several|\d)", np.group(1))):
+            out.append(Attribution(np.group(1), sent_start + np.start(1), sent_start + np.end(1), sent_start + cue.start(),
+                                   verb="estimate", stance="estimates"))
+    out.sort(key=lambda a: a.verb_pos)
+    return out
+
+
+def _cue_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribution]:
+    """The cue-pattern reading of a sentence ("X said", "according to X", "..., said X"): used
+    only where the parse finds no reporting verb (a verb tagged as a noun: "media reports that")."""
     sent = text[sent_start:sent_end]
     out: list[Attribution] = []
     for m in _ACCORDING.finditer(sent):
@@ -122,15 +186,6 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
         if src:
             s = sent_start + m.start("src")
             out.append(Attribution(src, s, s + len(m.group("src")), sent_start + m.start()))
-    for m in _QUOTED_AS.finditer(sent):
-        # "The agency quoted the army as saying ...": the army says it
-        src = _clean_source(m.group("src"))
-        if src:
-            out.append(Attribution(src, sent_start + m.start("src"), sent_start + m.end("src"), sent_start + m.end() - 1))
-    for m in _POSSESSIVE.finditer(sent):
-        src = _clean_source(m.group("src"))
-        if src and src.lower() not in ("the", "its"):
-            out.append(Attribution(src, sent_start + m.start("src"), sent_start + m.end("src"), sent_start + m.end("src")))
     for m in _SPEECH.finditer(sent):
         v0 = m.start()
         pre = sent[:v0]
@@ -183,24 +238,58 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
             if src and not _NOT_SOURCE.match(src):
                 s = sent_start + m.end() + pm.start(1)
                 out.append(Attribution(src, s, s + len(pm.group(1)), sent_start + v0, src.lower() in _PRONOUNS))
-    if not out:
-        # "The agency has stuck to an early estimate of 5,000": the estimator is the subject
-        cue = _ESTIMATE_CUE.search(sent)
-        np = _INITIAL_NP.match(sent)
-        if (cue and np and np.end() < cue.start() and re.search(r"[A-Za-z]{2,}", sent[np.end():cue.start()])
-                and np.group(1).split()[0] not in _NOT_SUBJECT_START
-                and not re.match(r"(?i)(?:dozens|scores|hundreds|thousands|millions|tens|some|many|most|several|\d)", np.group(1))):
-            out.append(Attribution(np.group(1), sent_start + np.start(1), sent_start + np.end(1), sent_start + cue.start()))
-    out.sort(key=lambda a: a.verb_pos)
     return out
+
+
+def _cut_glue(s: str) -> str:
+    """The phrase after the last point where text extraction glued two texts together: a
+    lower-case word followed by a capitalised article ("... 800 dead The Bank").
+    A title before a name ("UN spokeswoman Jane Doe") is kept: it is part of the phrase."""
+    words = s.split()
+    cut = 0
+    for i in range(1, len(words)):
+        prev, cur = words[i - 1], words[i]
+        if cur in ("The", "A", "An") and prev[:1].islower() and prev.lower() not in _FUNCTION:
+            cut = i
+    return " ".join(words[cut:]) if cut else s
+
+
+def _clean_parsed(phrase: str) -> str:
+    """A parsed speaker phrase, or "" if it names nobody ("it", "the report", a time): glue of
+    text extraction cut ("... 800 dead The Bank"), sentence openers dropped."""
+    s = phrase.strip().strip("'\"“”‘’ ")
+    if s.lower() in _PRONOUNS - {"it"}:
+        return s
+    s = _cut_glue(_LEAD_STRIP.sub("", s)).strip(" ,")
+    if not s or _NOT_SOURCE.match(s) or not re.search(r"[A-Za-z]", s):
+        return ""
+    words = re.findall(r"[A-Za-z][\w'’.-]*", s)
+    if all(w.lower().strip(".") in _TIME_WORDS for w in words) or re.search(r"\b(?:[ap]\.m\.|[ap]m|local|GMT|ET)$", s):
+        return ""  # a time or a live-page stamp ("7:02 p.m. local"), not a speaker
+    return s
+
+
+SCOPE_FIRST = True  # the reporting verb whose clause holds the figure wins over the nearest verb
 
 
 def pick_attribution(atts: list[Attribution], pos: int, text: str | None = None) -> Attribution | None:
     """The attribution governing a figure at ``pos``: the nearest verb before it, else one after
     it that is set off by a comma or quote ("..., the doctor said"; "according to X") - not the
     speaker of a following clause glued on by text extraction."""
-    if not atts:
-        return None
+    named = [a for a in atts if a.source]
+    if not named:
+        # a bare passive governing the figure ("it was reported that 300 ..."): nobody named
+        return next((a for a in atts if a.scope and a.scope[0] <= pos < a.scope[1]), None)
+    inside = [a for a in named if a.scope and a.scope[0] <= pos < a.scope[1]]
+    if SCOPE_FIRST and inside:
+        # the innermost reporting clause; a verb before the figure first ("X said that ...,
+        # Reuters reports": the outlet relays what X said)
+        # a main-clause speaker before one inside a relative clause or a noun's complement
+        # ("X reports that shrimpers filed a lawsuit accusing ... seeking $5m": X's figure)
+        inside = [a for a in inside if not a.embedded] or inside
+        pool = [a for a in inside if a.verb_pos <= pos] or inside
+        return min(pool, key=lambda a: a.scope[1] - a.scope[0])
+    atts = named
     before = [a for a in atts if a.verb_pos <= pos]
     if before:
         return before[-1]

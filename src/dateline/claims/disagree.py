@@ -27,10 +27,11 @@ from functools import partial
 
 from ..model import Claim, Disagreement, Document, Side, Span
 from ..story_profile import StoryProfile, country_code
-from .attribution import find_attributions
+from .attribution import Attribution, find_attributions
 from .crossdoc import cross_document
 from .labels import strip_label
 from .scope import clause_place, cumulative, same_scope
+from .speaker import disputed_statements
 
 EXACT_TOL = 0.10
 CROSS_DOCUMENT = True
@@ -160,9 +161,23 @@ def _same_speaker(a: str, b: str, profile: StoryProfile | None = None) -> bool:
     if ha == hb and (len(na.split()) == 1 or len(nb.split()) == 1 or na in nb or nb in na):
         return True
     # a shared name ("Admiral Smith" / "Admiral John Smith", "NATO" / "the NATO press office")
+    if _describes(na, a, nb, profile) or _describes(nb, b, na, profile):
+        return True
     shared = ({w for w in re.findall(r"\b[A-Z][\w-]+", a or "") if w not in _TITLES}
               & {w for w in re.findall(r"\b[A-Z][\w-]+", b or "") if w not in _TITLES})
     return any(not _unspecific(w, profile) for w in shared)
+
+
+def _describes(norm: str, raw: str, other: str, profile: StoryProfile | None) -> bool:
+    """Whether a description without a name ("the embattled Libyan leader") fits the other
+    speaker by its head noun used there as a title ("Libyan leader Jane Doe"): the same speaker
+    referred to again, not a second side."""
+    words = norm.split()
+    if len(words) < 2 or not words[-1].isalpha():
+        return False
+    names = [w for w in re.findall(r"\b[A-Z][\w-]+", raw) if w not in _TITLES and not _unspecific(w, profile)]
+    others = other.split()
+    return not names and words[-1] in others[:-1]
 
 
 def _unspecific(word: str, profile: StoryProfile | None) -> bool:
@@ -284,9 +299,13 @@ def _numeric_cluster(measure: str, day: str, cs: list[Claim], docs: dict[str, Do
             continue
         places = sorted({p for c in group if (p := scopes[c.id][0])})
         where = f" in {places[0]}" if len(places) == 1 else ""
-        sides = [Side(source=c.source, says=f"{c.text} ({c.measure}): {_says(c, docs)}", evidence=c.evidence)
-                 for c in sorted(group, key=lambda c: (c.value[0], c.evidence.doc, c.evidence.start))]
-        out.append(Disagreement(id="", topic=f"{measure}{where} as of {day}", kind="numeric", sides=sides))
+        ordered = sorted(group, key=lambda c: (c.value[0], c.evidence.doc, c.evidence.start))
+        sides = [Side(source=c.source, says=f"{c.text} ({c.measure}): {_says(c, docs)}", evidence=c.evidence,
+                      stance=c.stance or "says") for c in ordered]
+        lo, hi = ordered[0], ordered[-1]
+        why = (f"{lo.text} ({lo.source}) and {hi.text} ({hi.source}) for {measure}{where} on {day} differ by more "
+               f"than the tolerance ({EXACT_TOL:.0%} exact, {APPROX_TOL:.0%} hedged)")
+        out.append(Disagreement(id="", topic=f"{measure}{where} as of {day}", kind="numeric", sides=sides, why=why))
     return out
 
 
@@ -318,16 +337,33 @@ def _content(s: str) -> set[str]:
 def _source_of(text: str, s0: int, s1: int, sents: list[tuple[int, int]] | None = None, k: int = -1) -> str | None:
     """The named speaker of ``text[s0:s1]``; "he added" takes the speaker named in one of the
     two sentences before (when ``sents``/``k`` say where the sentence is)."""
-    atts = find_attributions(text, s0, s1)
+    atts = [a for a in find_attributions(text, s0, s1) if a.source]
     named = [a for a in atts if not a.pronoun]
     if named:
         return named[0].source
-    if sents is not None and k > 0 and any(a.source.lower() in ("he", "she") for a in atts):
+    if sents is not None and k > 0 and any(a.source and a.source.lower() in ("he", "she") for a in atts):
         for j in range(k - 1, max(-1, k - 3), -1):
-            prev = [a for a in find_attributions(text, *sents[j]) if not a.pronoun]
+            prev = [a for a in find_attributions(text, *sents[j]) if a.source and not a.pronoun]
             if prev:
                 return prev[-1].source
     return None
+
+
+_DOUBTING = ("denies", "disputes", "doubts")
+_STRICT_NEG = re.compile(r"\b(?:not|no|never|nothing|none|little)\b|n't\b", re.I)
+
+
+def _doubting(text: str, s0: int, s1: int) -> Attribution | None:
+    """The first named speaker of the sentence who denies, disputes or doubts something (the
+    stance of the reporting verb, see ``speaker``), else None."""
+    return next((a for a in find_attributions(text, s0, s1) if a.source and not a.pronoun and a.stance in _DOUBTING), None)
+
+
+def _denied_content(sentence: str) -> set[str]:
+    """``_content`` of what a sentence denies or doubts ("denying [reports that he had fled]"),
+    of the whole sentence if it has no such speaker."""
+    a = _doubting(sentence, 0, len(sentence))
+    return _content(sentence[a.verb_pos:a.scope[1]] if a is not None and a.scope else sentence)
 
 
 def statement_disagreements(docs: list[Document], profile: StoryProfile | None = None) -> list[Disagreement]:
@@ -337,6 +373,7 @@ def statement_disagreements(docs: list[Document], profile: StoryProfile | None =
     matched against the other documents of the same days (``crossdoc``). ``profile`` names the
     story's ubiquitous names, which tell neither speakers nor statements apart."""
     same = partial(_same_speaker, profile=profile)
+    by_id = {d.id: d for d in docs}
     out: list[Disagreement] = []
     seen: set[tuple[str, str]] = set()
     unanswered: list[tuple[Document, int, int, str]] = []
@@ -344,9 +381,9 @@ def statement_disagreements(docs: list[Document], profile: StoryProfile | None =
         sents = [(s, e) for s, e in d.sentences]
         for k, (s0, s1) in enumerate(sents):
             sent = d.text[s0:s1]
-            if not _DENY.search(sent) and not re.match(r"\s*(?:But|However|Yet)\b", sent):
+            if not _DENY.search(sent) and not re.match(r"\s*(?:But|However|Yet)\b", sent) and _doubting(d.text, s0, s1) is None:
                 continue
-            pair = _within_sentence(d, s0, s1, same) or _with_previous(d, sents, k, same)
+            pair = _within_sentence(d, s0, s1, same) or _with_previous(d, sents, k, same) or _named_in_denial(d, s0, s1, same)
             if pair is None:
                 if _DENY.search(sent) and CROSS_DOCUMENT:
                     sb = _source_of(d.text, s0, s1)
@@ -359,21 +396,52 @@ def statement_disagreements(docs: list[Document], profile: StoryProfile | None =
                 continue
             seen.add(key)
             if any(o.sides[0].evidence.doc == d.id and same(o.sides[-1].source or "", src_b)
-                   and same(o.sides[0].source or "", asserts[0][0]) for o in out):
+                   and any(same(s.source or "", asserts[0][0]) for s in o.sides[:-1]) for o in out):
                 continue  # a live page repeating the same exchange
             shared = set(_content(d.text[b0:b1]))
             for _, a0, a1 in asserts:
                 shared &= _content(d.text[a0:a1])
             topic = _topic(d.text[b0:b1], shared)
-            sides = [Side(source=sa, says=d.text[a0:a1].strip(), evidence=Span(d.id, a0, a1)) for sa, a0, a1 in asserts]
-            sides.append(Side(source=src_b, says=d.text[b0:b1].strip(), evidence=Span(d.id, b0, b1)))
-            out.append(Disagreement(id="", topic=topic, kind="statement", sides=sides))
+            sides = [Side(source=sa, says=d.text[a0:a1].strip(), evidence=Span(d.id, a0, a1),
+                          stance=_stance_in(d.text, a0, a1, sa, "says")) for sa, a0, a1 in asserts]
+            sides.append(Side(source=src_b, says=d.text[b0:b1].strip(), evidence=Span(d.id, b0, b1),
+                              stance=_answer_stance(d.text, b0, b1)))
+            out.append(Disagreement(id="", topic=topic, kind="statement", sides=sides, why=_why(sides)))
     for g in cross_document(docs, unanswered, _source_of, _content, _DENY, _WEAK, same,
                             profile.is_generic if profile is not None else None):
         a, b = g.sides
+        if not _denied_content(b.says) & _content(a.says):
+            continue  # the sentences share names, but not what is denied ("denying reports he had fled")
         g.topic = _topic(b.says, _content(a.says) & _content(b.says))
+        da, db = by_id.get(a.evidence.doc), by_id.get(b.evidence.doc)
+        a.stance = _stance_in(da.text, a.evidence.start, a.evidence.end, a.source, "says") if da else "says"
+        b.stance = _answer_stance(db.text, b.evidence.start, b.evidence.end) if db else "denies"
+        g.why = _why(g.sides) + " (another report of the same days)"
         out.append(g)
     return out
+
+
+def _stance_in(text: str, s0: int, s1: int, source: str | None, default: str) -> str:
+    """The stance of ``source``'s reporting verb inside ``text[s0:s1]`` (its first one)."""
+    for a in find_attributions(text, s0, s1):
+        if a.source and a.stance and (source is None or a.source == source or a.source in source or source in a.source):
+            return a.stance
+    return default
+
+
+def _answer_stance(text: str, s0: int, s1: int) -> str:
+    """How the answering side answers: the stance of its denying/doubting verb, "denies" for a
+    denial word ("not true", "baseless"), else "disputes" (a "But ..." contradiction)."""
+    doubt = _doubting(text, s0, s1)
+    if doubt is not None and doubt.stance:
+        return doubt.stance
+    return "denies" if _DENY.search(text, s0, s1) else "disputes"
+
+
+def _why(sides: list[Side]) -> str:
+    *asserts, answer = sides
+    verb = {"denies": "denies", "disputes": "contradicts", "doubts": "doubts"}.get(answer.stance or "", "contradicts")
+    return f"{answer.source or 'a source'} {verb} what {', '.join(s.source or 'a source' for s in asserts)} says"
 
 
 _DISPUTED_BY = re.compile(r",\s+(?:a|an|the)\s+(?:claim|report|assertion|account|charge|allegation|figure|version)s?\s+"
@@ -392,6 +460,14 @@ def _topic(denial: str, shared: set[str]) -> str:
         if c in shared and m and m.group(0).lower() not in (x.lower() for x in words):
             words.append(m.group(0))
     return " ".join(words[:6]) or "statement"
+
+
+def _named_in_denial(d: Document, s0: int, s1: int, same: Callable[[str, str], bool] = _same_speaker):
+    """"X disputed Y's suggestion that ...": Y's statement (as the denial gives it) against X."""
+    for ds in disputed_statements(d.text, s0, s1):
+        if ds.denial.source and not same(ds.owner, ds.denial.source):
+            return [(ds.owner, ds.start, ds.end), (ds.denial.source, s0, s1)]
+    return None
 
 
 def _within_sentence(d: Document, s0: int, s1: int, same: Callable[[str, str], bool] = _same_speaker):
@@ -422,12 +498,16 @@ def _with_previous(d: Document, sents: list[tuple[int, int]], k: int,
                    same: Callable[[str, str], bool] = _same_speaker):
     b0, b1 = sents[k]
     text_b = d.text[b0:b1]
-    if not _DENY.search(text_b) and not _NEG.search(text_b):
+    doubt = _doubting(d.text, b0, b1)
+    if not _DENY.search(text_b) and not _NEG.search(text_b) and doubt is None:
         return None
-    sb = _source_of(d.text, b0, b1)
+    sb = doubt.source if doubt is not None and doubt.source else _source_of(d.text, b0, b1)
     if not sb:
         return None
-    cb = _content(text_b)
+    # what is denied or doubted: the clause after the verb ("denied [the air force was ...]")
+    cb = _content(d.text[doubt.verb_pos:doubt.scope[1] if doubt.scope else b1]) if doubt is not None else _content(text_b)
+    cue = _DENY.search(text_b)
+    negative_cue = cue is not None and bool(re.match(r"(?i)no\s|not\s|untrue|false", cue.group(0)))
     found: list[tuple[int, int, tuple[str, int, int]]] = []  # (overlap, -distance, side)
     for j in list(range(k - 1, max(-1, k - 4), -1)) + ([k + 1] if k + 1 < len(sents) else []):
         if j == k + 1 and found:
@@ -435,10 +515,14 @@ def _with_previous(d: Document, sents: list[tuple[int, int]], k: int,
         a0, a1 = sents[j]
         if _DENY.search(d.text[a0:a1]):
             continue  # two denials do not disagree with each other
+        if negative_cue and _STRICT_NEG.search(d.text[a0:a1]):
+            continue  # "no disruption has been seen" / "seen no evidence of a shortage": both say no
         sa = _source_of(d.text, a0, a1, sents, j)
         if not sa or same(sa, sb):
             continue
         overlap = len(_content(d.text[a0:a1]) & cb)
+        # a denial cue needs one shared content word; a stance alone ("could not confirm",
+        # "sceptical") as many as a "But ..." sentence
         strong = _DENY.search(text_b) and not _WEAK.fullmatch(_DENY.search(text_b).group(0))
         if overlap >= (STRONG_OVERLAP if strong else WEAK_OVERLAP):
             found.append((overlap, -abs(k - j), (sa, a0, a1)))

@@ -11,6 +11,7 @@ from .attribution import Attribution, find_attributions, pick_attribution
 from .measure import Measure, find_measure, refuse
 from .quantities import Quantity, find_quantities, merge_from_to
 from .scope import clause_place
+from .speaker import possessive_owner
 
 _CLAUSE_BREAK = re.compile(r";|\.\s|,\s+(?:but|while|whereas)\b|\bbut\b|\band\s+(?:was|were|is|are|has|had|have|will|that)\b")
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -59,19 +60,86 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -
     return best[1] if best else doc.published
 
 
-def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple[Claim, Attribution | None]]:
-    """Claims of ``doc`` (ids unset) with the attribution each was read from; ``profile`` is
-    what the story's documents say about it (see ``story_profile``)."""
-    out: list[tuple[Claim, Attribution | None]] = []
-    timexes = sorted(doc.timexes, key=lambda t: t.start)
-    last_named: str | None = None
-    last_named_at = -10
+class SpeakerState:
+    """Who has spoken so far in one document, to resolve "he said", "the source said" and a
+    quotation carrying on from its attributed start. One instance per document, fed sentence
+    by sentence (``update``) in text order."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.last_named: str | None = None
+        self.last_named_at = -10
+        self.named_before: list[str] = []  # speakers named so far, in text order
+
+    def resolve(self, att: Attribution | None, atts: list[Attribution], k: int, in_quote: bool) -> str | None:
+        """The speaker ``att`` (an attribution of sentence ``k``, among ``atts``) stands for."""
+        source = att.source if att else None
+        if att is None and in_quote and k - self.last_named_at <= 3:
+            source = self.last_named  # a quotation carrying on from its attributed start
+        if att and att.anaphor and att.source:
+            source = resolve_anaphor(att.source, att.head, self.named_before) or att.source
+            owner = possessive_owner(att.source)
+            if source == att.source and owner in ("he", "she"):
+                # "His military said": the person named just before owns it
+                person = _last_person(self.doc, att.start)
+                if person:
+                    source = f"{person}'s {att.source.split(None, 1)[1]}"
+        if att and att.pronoun and att.source and att.source.lower() in ("he", "she", "they", "it", "we", "i"):
+            named = [a for a in atts if a.source and not a.pronoun and a.verb_pos < att.verb_pos]
+            if named:
+                source = named[-1].source
+            elif self.last_named and k - self.last_named_at <= 2:
+                source = self.last_named
+            else:
+                person = _last_person(self.doc, att.start) if att.source.lower() in ("he", "she") else None
+                source = person or self.last_named
+        return source
+
+    def update(self, atts: list[Attribution], k: int) -> None:
+        for a in atts:
+            if a.source and not a.pronoun:
+                named = resolve_anaphor(a.source, a.head, self.named_before) if a.anaphor else a.source
+                if not a.embedded:  # "a video in which his son said ...": "he" is still the main speaker
+                    self.last_named = named or a.source
+                    self.last_named_at = k
+                if not a.anaphor:
+                    self.named_before.append(a.source)
+
+
+def _quote_states(doc: Document) -> list[tuple[int, int, int, bool]]:
+    """(index, start, end, inside a quotation) of each sentence of ``doc``."""
+    out = []
     quote_open = False
     text = doc.text
     for k, (s0, s1) in enumerate(_sentence_spans(doc)):
         opens = text[s0:s0 + 1] in ('"', "“")
         in_quote = opens or (quote_open and bool(_QUOTES.search(text, s0, s1)))
         quote_open = (len(_QUOTES.findall(text, s0, s1)) % 2 == 1) != quote_open
+        out.append((k, s0, s1, in_quote))
+    return out
+
+
+def doc_statements(doc: Document) -> list[tuple[Attribution, str | None, tuple[int, int]]]:
+    """Every attributed statement of ``doc``: (attribution, resolved speaker or None, sentence
+    span), with the same speaker resolution as the claims (``SpeakerState``)."""
+    state = SpeakerState(doc)
+    out: list[tuple[Attribution, str | None, tuple[int, int]]] = []
+    for k, s0, s1, in_quote in _quote_states(doc):
+        atts = find_attributions(doc.text, s0, s1)
+        for a in atts:
+            out.append((a, state.resolve(a, atts, k, in_quote), (s0, s1)))
+        state.update(atts, k)
+    return out
+
+
+def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple[Claim, Attribution | None]]:
+    """Claims of ``doc`` (ids unset) with the attribution each was read from; ``profile`` is
+    what the story's documents say about it (see ``story_profile``)."""
+    out: list[tuple[Claim, Attribution | None]] = []
+    timexes = sorted(doc.timexes, key=lambda t: t.start)
+    state = SpeakerState(doc)
+    text = doc.text
+    for k, s0, s1, in_quote in _quote_states(doc):
         quantities = merge_from_to(text, [q for q in find_quantities(text, s0, s1) if not refuse(text, q, s0, s1)])
         atts = find_attributions(text, s0, s1)
         prev: Measure | None = None
@@ -81,18 +149,7 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
                 continue
             prev = m
             att = pick_attribution(atts, q.start, text)
-            source = att.source if att else None
-            if att is None and in_quote and k - last_named_at <= 3:
-                source = last_named  # a quotation carrying on from its attributed start
-            if att and att.pronoun and att.source.lower() in ("he", "she", "they", "it", "we"):
-                named = [a for a in atts if not a.pronoun and a.verb_pos < att.verb_pos]
-                if named:
-                    source = named[-1].source
-                elif last_named and k - last_named_at <= 2:
-                    source = last_named
-                else:
-                    person = _last_person(doc, att.start) if att.source.lower() in ("he", "she") else None
-                    source = person or last_named
+            source = state.resolve(att, atts, k, in_quote)
             claim = Claim(
                 id="",
                 measure=m.name,
@@ -101,17 +158,29 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
                 approximate=q.approximate,
                 as_of=_as_of(doc, q, s0, s1, timexes),
                 source=source,
+                verb=att.verb if att else None,
+                stance=att.stance if att else ("says" if source else None),
                 evidence=Span(doc.id, s0, s1),
                 place=clause_place(text[s0:s1], q.start - s0, q.end - s0) or m.place,
                 text=q.text,
                 bound=q.bound,
             )
             out.append((claim, att))
-        for a in atts:
-            if not a.pronoun:
-                last_named = a.source
-                last_named_at = k
+        state.update(atts, k)
     return out
+
+
+def resolve_anaphor(phrase: str, head: str, named_before: list[str]) -> str | None:
+    """The speaker a definite back-reference stands for: the latest speaker named before in
+    the document whose phrase has the same head word ("the television" -> "state television",
+    "the source" -> "a diplomatic source"), else None."""
+    if not head:
+        return None
+    for prev in reversed(named_before):
+        words = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", prev)]
+        if head in words and prev.lower() != phrase.lower():
+            return prev
+    return None
 
 
 def _last_person(doc: Document, pos: int, window: int = 400) -> str | None:

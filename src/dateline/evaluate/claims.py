@@ -132,6 +132,7 @@ def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool
 
     figures = [f for f in gold["figures"] if f["doc"] in chosen]
     matched: set[str] = set()
+    matched_claim: dict[int, Claim] = {}
     hits = src_ok = 0
     gold_sents: dict[str, list[tuple[int, int]]] = {}
     misses = []
@@ -157,6 +158,7 @@ def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool
             misses.append({"figure": f, "why": "no claim with that value and as_of", "system": near})
             continue
         matched.add(found.id)
+        matched_claim[id(f)] = found
         hits += 1
         if source_agrees(f.get("source"), found.source):
             src_ok += 1
@@ -211,6 +213,19 @@ def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool
     def ratio(a: int, b: int) -> float | None:
         return round(a / b, 4) if b else None
 
+    att = score_attributions(gold, chosen, by_rel, cache, show)
+    stance_ok = stance_n = 0
+    for f in figures:
+        c = matched_claim.get(id(f))
+        if c is not None and f.get("stance"):
+            stance_n += 1
+            stance_ok += c.stance == f["stance"]
+    shown = [c.source for c in report.claims if c.source] + [s.source for g in sys_ds for s in g.sides if s.source]
+    bad = sorted({x for x in shown if not _readable(x)})
+    if show:
+        for x in bad:
+            print("NOT_NP", repr(x), file=sys.stderr)
+
     return {
         "articles": len(articles),
         "gold_figures": len(figures),
@@ -225,6 +240,57 @@ def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool
         "disagreement_precision": ratio(len(used), len(sys_ds)),
         "system_disagreements": len(sys_ds),
         "series": len(report.series),
+        "figure_stance_accuracy": ratio(stance_ok, stance_n),
+        **att,
+        "sources_shown": len(set(shown)),
+        "sources_not_noun_phrases": len(bad),
+    }
+
+
+def _readable(source: str) -> bool:
+    """A source a reader can use: one noun phrase (``speaker.is_noun_phrase``), not a bare
+    back-reference left unresolved ("the television", "His military")."""
+    from ..claims.speaker import is_noun_phrase
+
+    words = source.split()
+    if words and words[0].lower() in ("his", "her", "its", "their") and len(words) <= 3:
+        return False
+    return is_noun_phrase(source)
+
+
+def score_attributions(gold: dict[str, Any], chosen: set[str], by_rel: dict[str, Document],
+                       cache: dict[str, tuple[str, list[int]]], show: bool = False) -> dict[str, Any]:
+    """Attributed statements (the gold's "attributions"): the pipeline's speakers of the gold
+    sentence (``claims.extract.doc_statements``, the resolution the claims use) against the
+    gold speaker. A hit: some attribution of the sentence (or, for a null gold speaker, none
+    named) whose speaker agrees (``source_agrees``) and, when the gold names one, whose
+    verb's stance is the gold stance (scored apart as ``attribution_stance_accuracy``)."""
+    from ..claims.extract import doc_statements
+
+    golds = [a for a in gold.get("attributions", []) if a["doc"] in chosen]
+    per_doc: dict[str, list] = {}
+    hits = stance_hits = stance_n = 0
+    for a in golds:
+        d = by_rel.get(a["doc"])
+        span = locate(d.text, a["evidence"], cache) if d else None
+        if d is None or span is None:
+            continue
+        stmts = per_doc.setdefault(d.id, doc_statements(d))
+        here = [(att, src) for att, src, (s0, s1) in stmts if s0 <= span[0] < s1 or span[0] <= s0 < span[1]]
+        named = [(att, src) for att, src in here if src]
+        ok = (not named) if a.get("source") is None else any(source_agrees(a["source"], src) for _, src in named)
+        hits += ok
+        if show and not ok:
+            print(f"ATT gold={a.get('source')!r} system={[src for _, src in named]!r} :: {a['evidence'][:90]}", file=sys.stderr)
+        if a.get("stance") and a.get("source"):
+            agreeing = [att for att, src in named if source_agrees(a["source"], src)]
+            if agreeing:
+                stance_n += 1
+                stance_hits += any(att.stance == a["stance"] for att in agreeing)
+    return {
+        "gold_attributions": len(golds),
+        "attribution_accuracy": round(hits / len(golds), 4) if golds else None,
+        "attribution_stance_accuracy": round(stance_hits / stance_n, 4) if stance_n else None,
     }
 
 
