@@ -22,9 +22,9 @@ class StoryOptions:
     """
 
     enabled: bool = True
-    threshold: float = 0.2
-    merge: float | None = None
-    entity_weight: float = 0.3
+    threshold: float = 0.04
+    merge: float | None = 0.03
+    entity_weight: float = 0.5
     time_scale_days: float = 0.0
     duplicate: float = 0.8
     min_documents: int = 2
