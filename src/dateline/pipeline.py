@@ -194,7 +194,8 @@ def analyze_stories(docs: list[Document], options: AnalyzeOptions | None = None,
 
     A pile of one story gives one report over every document, rejected ones included, exactly
     as ``analyze_story(docs)``; with several, each report holds its story's documents (the
-    rejected and unassigned ones are listed in the partition)."""
+    rejected and unassigned ones are listed in the partition); with ``jobs`` > 1 the stories are
+    analysed in that many processes."""
     if settings is None:
         settings = options.settings if options is not None and options.settings is not None else Settings()
     if not disable and options is not None:
@@ -203,6 +204,17 @@ def analyze_stories(docs: list[Document], options: AnalyzeOptions | None = None,
     if len(part.stories) <= 1:
         return part, [analyze_story(docs, options, settings=settings, disable=disable)]
     by_id = {d.id: d for d in docs}
-    reports = [analyze_story([by_id[i] for i in story.documents], options, settings=settings, disable=disable)
-               for story in part.stories]
-    return part, reports
+    groups = [[by_id[i] for i in story.documents] for story in part.stories]
+    work = functools.partial(_story_report, options=options, settings=settings, disable=tuple(disable))
+    jobs = options.jobs if options is not None else settings.run.jobs
+    if jobs <= 1:
+        return part, [work(g) for g in groups]
+    import multiprocessing as mp
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(groups)), mp_context=mp.get_context("spawn")) as pool:
+        return part, list(pool.map(work, groups))
+
+
+def _story_report(docs: list[Document], options: AnalyzeOptions | None, settings: Settings,
+                  disable: tuple[str, ...]) -> Report:
+    return analyze_story(docs, options, settings=settings, disable=disable)

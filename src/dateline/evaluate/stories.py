@@ -42,8 +42,8 @@ from . import tls
 BLIND = ("MJ", "haiti")
 SPLIT_SHARE = 0.05  # a story holding at least this share of a family's articles counts as one of its stories
 GRID: dict[str, list[Any]] = {
-    "threshold": [0.035, 0.025, 0.03, 0.045],
-    "merge": [None, 0.025],
+    "threshold": [0.025, 0.02, 0.03, 0.035],
+    "merge": [None, 0.02],
     "entity_weight": [0.5, 0.3],
 }
 SMALL_PILES = ((100, 2), (30, 2))  # (articles, piles): random sub-piles every grid point is also scored on

@@ -128,7 +128,7 @@ def document_vectors(docs: Sequence[Document], entity_weight: float = 0.3) -> An
     parts = [tw * math.sqrt(max(0.0, 1.0 - entity_weight))]
     if entity_weight > 0:
         ents = TfidfVectorizer(analyzer=_entity_keys, sublinear_tf=True, dtype=np.float32,
-                               min_df=2 if many else 1, max_df=0.5 if many else 1.0)
+                               max_df=0.5 if many else 1.0)
         try:
             parts.append(_plain_idf(ents, list(docs)) * math.sqrt(entity_weight))
         except ValueError:
@@ -250,7 +250,7 @@ def _single_pass(sim: np.ndarray, days: np.ndarray, opts: StoryOptions, fixed: n
     for u in range(m, n):
         k = len(size)
         if k:
-            mean = np.bincount(label[:u], weights=sim[u, :u], minlength=k) / np.maximum(np.asarray(size), 1)
+            mean = _story_scores(sim[u, :u], label[:u], k, size, opts.neighbours)
             day = int(days[u])
             if opts.time_scale_days > 0 and day != NEVER:
                 los, his = np.asarray(lo), np.asarray(hi)
@@ -269,6 +269,22 @@ def _single_pass(sim: np.ndarray, days: np.ndarray, opts: StoryOptions, fixed: n
         lo.append(int(days[u]))
         hi.append(int(days[u]))
     return label
+
+
+def _story_scores(sims: np.ndarray, labels: np.ndarray, k: int, size: list[int], neighbours: int) -> np.ndarray:
+    """Per story, the mean cosine of a unit to its members (``neighbours`` > 0: to its that many
+    most similar members, so a long story whose vocabulary drifts still takes its later articles)."""
+    import numpy as np
+
+    if neighbours <= 0:
+        return np.bincount(labels, weights=sims, minlength=k) / np.maximum(np.asarray(size), 1)
+    order = np.lexsort((-sims, labels))
+    lab = labels[order]
+    starts = np.searchsorted(lab, np.arange(k))
+    rank = np.arange(len(lab)) - starts[lab]
+    keep = rank < neighbours
+    tot = np.bincount(lab[keep], weights=sims[order][keep], minlength=k)
+    return tot / np.maximum(np.minimum(np.asarray(size), neighbours), 1)
 
 
 def _merge(sim: np.ndarray, label: np.ndarray, threshold: float, frozen: int = 0) -> list[tuple[int, list[int]]]:
