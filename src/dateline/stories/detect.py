@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import math
 import re
 from collections.abc import Sequence
@@ -37,6 +38,10 @@ if TYPE_CHECKING:
 
     from ..model import Document
 
+log = logging.getLogger(__name__)
+# Units (articles, copies folded) above which the dense similarity matrix is large: the pile stage
+# keeps units x units float32 cosines (10,000 units: 0.4 GB); a windowed pass for larger piles is not built.
+LARGE_PILE = 10_000
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 MAX_WORD_FEATURES = 1 << 15
 _WORDS = r"(?u)\b[^\W\d_]{2,}\b"
@@ -177,6 +182,7 @@ def detect_stories(docs: Sequence[Document], options: StoryOptions | None = None
         return part
     old_of = existing.labels() if existing is not None else {}
     old_ids = [s.id for s in existing.stories] if existing is not None else []
+    old_index = {sid: k for k, sid in enumerate(old_ids)}
     days = [_day(d.published) for d in ok]
     X = document_vectors(ok, opts.entity_weight)
     # units: groups of near-duplicates, each read at its earliest member's date
@@ -189,7 +195,7 @@ def detect_stories(docs: Sequence[Document], options: StoryOptions | None = None
         return min((days[i] for i in members[g] if days[i] is not None), default=NEVER)
 
     def unit_story(g: int) -> int:
-        return min((old_ids.index(old_of[ok[i].id]) for i in members[g] if ok[i].id in old_of), default=-1)
+        return min((old_index[old_of[ok[i].id]] for i in members[g] if ok[i].id in old_of), default=-1)
 
     # existing stories' units first (their labels fixed), then the rest in publication order
     units = sorted(members, key=lambda g: (unit_story(g) < 0, unit_day(g), ok[g].id))
@@ -197,6 +203,9 @@ def detect_stories(docs: Sequence[Document], options: StoryOptions | None = None
     rows = [u for u, g in enumerate(units) for _ in members[g]]
     cols = [i for g in units for i in members[g]]
     pick = sparse.csr_matrix((np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=(len(units), len(ok)))
+    if len(units) > LARGE_PILE:
+        log.warning("story detection holds a %d x %d similarity matrix (%.1f GB)", len(units), len(units),
+                    len(units) ** 2 * 4 / 1e9)
     sim = unit_similarities(normalize(pick @ X))
     unit_days = np.array([unit_day(g) for g in units])
     label = _single_pass(sim, unit_days, opts, fixed, len(old_ids))
