@@ -25,8 +25,8 @@ class StoryOptions:
     enabled: bool = True
     threshold: float = 0.025
     merge: float | None = None
-    entity_weight: float = 0.5
-    time_scale_days: float = 0.0
+    entity_weight: float = 0.3
+    time_scale_days: float = 60.0
     duplicate: float = 0.8
     min_documents: int = 2
     neighbours: int = 0
