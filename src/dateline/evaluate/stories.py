@@ -200,6 +200,39 @@ def lofo(docs: list[Document], fam: dict[str, str], grid: dict[str, list[Any]],
             "chosen_on_all": rows[overall]["point"], "tuned_on": rows[overall]["all"]}
 
 
+def tls_check(dataset: Path, part: StoryPartition, fam: dict[str, str], topics: list[str] | None = None) -> dict[str, Any]:
+    """Per T17 timeline of the pile: ROUGE of the timeline built from the articles of its folder
+    that are in the folder's main story (the story holding most of them) against the timeline
+    built from the whole folder (the tls evaluator's ``run_story`` on both)."""
+    labels = part.labels()
+    rows = []
+    pooled_topics = sorted({i.split("/")[0] for i in fam if "/" in i and (dataset / i.split("/")[0]).is_dir()})
+    for task in tls.find_tasks(dataset, topics or pooled_topics):
+        if task.topic.name not in pooled_topics:
+            continue
+        docs = tls.load_topic(task.topic, any_version=True)
+        counts = Counter(labels.get(f"{task.topic.name}/{d.id}") for d in docs)
+        counts.pop(None, None)
+        main = counts.most_common(1)[0][0] if counts else None
+        kept = [d for d in docs if labels.get(f"{task.topic.name}/{d.id}") == main]
+        gold = tls.read_timeline(task.timeline)
+        kw = task.topic / "keywords.json"
+        keywords = json.loads(kw.read_text()) if kw.exists() else None
+        alone = tls.score(tls.system_timeline(tls.run_story(task, docs, gold, keywords)), gold)
+        story = tls.score(tls.system_timeline(tls.run_story(task, kept, gold, keywords)), gold)
+        row = {"timeline": task.name, "articles": len(docs), "in_story": len(kept),
+               "ar1_f_alone": alone["ar1_f"], "ar1_f_story": story["ar1_f"],
+               "ar2_f_alone": alone["ar2_f"], "ar2_f_story": story["ar2_f"]}
+        rows.append(row)
+        print(f"  {task.name}: {len(kept)}/{len(docs)} articles in its story; AR1 F {alone['ar1_f']:.4f} alone, "
+              f"{story['ar1_f']:.4f} from the story", file=sys.stderr)
+    out: dict[str, Any] = {"rows": rows}
+    if rows:
+        out["mean"] = {k: mean(r[k] for r in rows) for k in ("ar1_f_alone", "ar1_f_story", "ar2_f_alone", "ar2_f_story")}
+        out["mean"]["ar1_f_drop"] = out["mean"]["ar1_f_alone"] - out["mean"]["ar1_f_story"]
+    return out
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dataset", type=Path, nargs="?", default=Path("../shared/data/timeline17"),
                         help="T17-format folder whose topic folders are pooled (default: ../shared/data/timeline17)")
@@ -212,6 +245,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--grid", default=None, help="with --lofo: JSON {setting: [values]} instead of stories.GRID")
     parser.add_argument("--set", dest="point", default=None,
                         help='JSON of story settings to score, e.g. {"threshold": 0.04} (default: settings.toml)')
+    parser.add_argument("--tls", default=None, metavar="TOPICS",
+                        help="also score each pooled T17 timeline built from its folder's main story against the "
+                             "folder alone: 'all' or comma-separated topic folders (slow: phase 2 twice per timeline)")
     parser.add_argument("--fresh-cache", action="store_true",
                         help="recompute T17 phase 1 when its code changed (default: the newest cached phase 1)")
 
@@ -234,6 +270,8 @@ def run(args: argparse.Namespace) -> int:
         out = {"point": point, "scores": scores(part, fam),
                "per_family_bcubed_f": {f: scores(part, fam, {f})["bcubed_f"] for f in sorted(set(fam.values()))}}
         if args.blind:
-            out["blind_families_bcubed"] = scores(part, fam, set(BLIND))
+            out["blind_families_bcubed"] = {f: scores(part, fam, {f}) for f in BLIND}
+        if args.tls:
+            out["tls"] = tls_check(args.dataset, part, fam, None if args.tls == "all" else args.tls.split(","))
     print(json.dumps(out, indent=1, default=str))
     return 0
