@@ -60,3 +60,42 @@ def test_gazetteer_context_and_unknown_neighbourhoods():
     assert resolve(["Cyrenaica"], libya) is None  # a historical region no table holds: left off the map
     assert resolve(["Tripoli"], Counter({"LB": 40})).country == "LB"  # context decides
     assert resolve(["Souq al-Juma"], libya) is None  # neighbourhood: unresolved, not misplaced
+
+
+def test_an_acronym_joins_a_name_the_story_spells_two_ways():
+    from dateline.entities import extract_mentions, link_entities
+    from dateline.model import Document
+    from dateline.nlp import annotate
+
+    texts = {
+        "a": "The Central Election Commission said turnout was high.",
+        "b": "The Central Elections Commission will publish the results on Monday.",
+        "c": "The CEC said the vote was fair.",
+    }
+    docs = []
+    for i, t in texts.items():
+        d = Document(id=i, source=i, text=t)
+        d.mentions = extract_mentions(t, annotate(t))
+        docs.append(d)
+    ents = link_entities(docs)
+    owner = {a: e.id for e in ents for a in e.aliases}
+    assert owner.get("CEC") == owner.get("Central Election Commission") == owner.get("Central Elections Commission")
+
+
+def test_a_body_of_a_country_is_that_body():
+    from dateline.entities import extract_mentions, link_entities
+    from dateline.model import Document
+    from dateline.nlp import annotate
+
+    texts = {
+        "a": "The head of the Central Election Commission of Kazakhstan, the officials said, called turnout high.",
+        "b": "The Central Election Commission will publish the results on Monday in Kazakhstan.",
+    }
+    docs = []
+    for i, t in texts.items():
+        d = Document(id=i, source=i, text=t)
+        d.mentions = extract_mentions(t, annotate(t))
+        docs.append(d)
+    ents = link_entities(docs)
+    owner = {a: e.id for e in ents for a in e.aliases}
+    assert owner.get("Central Election Commission of Kazakhstan") == owner.get("Central Election Commission")

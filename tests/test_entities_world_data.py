@@ -23,6 +23,7 @@ TABLES = {
     "entities_demonyms.tsv": "build_demonyms.py",
     "entities_nicknames.tsv": "build_nicknames.py",
     "entities_aliases_orgs.tsv": "build_org_aliases.py",
+    "entities_aliases_countries.tsv": "build_country_aliases.py",
 }
 
 
@@ -53,6 +54,7 @@ def test_table_names_its_source_license_and_build(table, script):
     ("entities_demonyms.tsv", "build_demonyms.py", "csv/countries.csv"),
     ("entities_nicknames.tsv", "build_nicknames.py", "names.csv"),
     ("entities_aliases_orgs.tsv", "build_org_aliases.py", "data/general_list.yaml"),
+    ("entities_aliases_countries.tsv", "build_country_aliases.py", "countries.json"),
 ])
 def test_table_rebuilds_byte_identical_from_its_source(tmp_path, table, script, source_path):
     """With the fetched source repository on this machine, the script reproduces the shipped file."""
@@ -165,3 +167,35 @@ def test_a_listed_abbreviation_joins_the_body_only_when_the_story_names_it_in_fu
     assert orgs[0].attrs.get("wikidata") == "Q740308"  # its Wikidata item, from the same table
     alone = [e for e in link_entities([short]) if e.type == "ORG"]
     assert [e.name for e in alone] == ["UNICEF"]  # not renamed after a body the story never names
+
+
+def _linked(texts: dict[str, str]):
+    from dateline.entities import extract_mentions
+    from dateline.nlp import annotate
+
+    docs = []
+    for i, t in texts.items():
+        d = Document(id=i, source=i, text=t)
+        d.mentions = extract_mentions(t, annotate(t))
+        docs.append(d)
+    return link_entities(docs)
+
+
+def test_a_country_official_name_joins_the_country_the_story_names():
+    ents = _linked({"a": "The Republic of Kenya signed the deal on Monday.",
+                    "b": "Kenya will host the talks, officials in Nairobi said."})
+    kenya = next(e for e in ents if "Kenya" in e.aliases)
+    assert "Republic of Kenya" in kenya.aliases and kenya.name == "Kenya"
+
+
+def test_a_country_alias_alone_makes_no_country():
+    ents = _linked({"a": "Thomas Mann wrote the book.", "b": "Rights groups in Burma criticised the vote."})
+    assert all(e.name != "Isle of Man" for e in ents)
+    assert any(e.name == "Burma" for e in ents)  # unjoined: the story never writes "Myanmar"
+
+
+def test_the_country_table_leaves_out_codes_and_names_inside_another_country():
+    text = (DATA_DIR / "entities_aliases_countries.tsv").read_text(encoding="utf-8")
+    rows = {ln.split("\t")[0]: ln.split("\t")[2].split("|") for ln in text.splitlines() if ln and not ln.startswith("#")}
+    assert "Congo" not in rows.get("Republic of the Congo", [])  # also part of "Democratic Republic of the Congo"
+    assert "KE" not in rows.get("Kenya", [])

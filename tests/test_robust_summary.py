@@ -41,6 +41,8 @@ def test_flat_folder_summary(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "3 of 3 articles have no publication date: article0, article1, article2" in err
     assert err.count("  no date article") == 3
+    docs = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["documents"]
+    assert all("no date in its file path" in d["meta"]["no_date_reason"] for d in docs)
 
 
 def test_language_detected_and_non_english_not_analysed(tmp_path):
@@ -64,3 +66,16 @@ def test_language_detected_and_non_english_not_analysed(tmp_path):
     assert docs["en"]["status"] == "ok" and docs["en"]["lang"] == "en"
     assert unsupported_reason("en", 1.0, BRIEF) is None
     assert unsupported_reason("es", 0.4, "Las autoridades dijeron el lunes") is None  # unsure: analysed
+
+
+def test_language_check_can_be_turned_off_for_language_independent_stages():
+    from dateline.settings import Settings
+
+    text = ("Les autorités ont déclaré lundi que 30 personnes avaient été tuées dans une attaque "
+            "contre le marché central de la ville.")
+    raw = RawDocument(id="fr", source="fr.txt", text=text)
+    assert analyze_document(raw, disable=("annotate",)).status == "rejected"
+    keep = Settings()
+    keep.clean.only_supported_languages = False
+    doc = analyze_document(raw, settings=keep, disable=("annotate",))
+    assert doc.status == "ok" and doc.lang == "fr" and doc.meta["language_unsupported"] == "fr"

@@ -6,6 +6,8 @@ package documents them. A TOML file (``--config FILE``) overrides some of them a
 ``--set section.key=value`` overrides single keys after it. Sections and keys:
 
   [clean]             min_words                  (fewer words after cleaning: rejected)
+                      only_supported_languages   (a text confidently not English is rejected; false
+                                                  keeps it, for language-independent stages)
   [run]               jobs                       (worker processes for the per-document phase)
   [timeline]          events.TimelineOptions     (max_dates, sentences_per_date, query, ...)
   [timeline.select]   events.select.SelectWeights   (how timeline days are chosen)
@@ -43,6 +45,7 @@ class SettingsError(ValueError):
 @dataclass
 class CleanSettings:
     min_words: int = MIN_WORDS
+    only_supported_languages: bool = True
 
 
 @dataclass
@@ -67,6 +70,15 @@ class Settings:
         import json
 
         return json.dumps(self.to_dict(), sort_keys=True, default=str)
+
+
+def any_language_settings() -> Settings:
+    """Defaults, but texts in every language are kept: for evaluators of the stages that do not
+    depend on the language (main-text extraction, publication dating) on multilingual benchmarks;
+    ``dateline analyze`` keeps refusing confidently non-English text."""
+    s = Settings()
+    s.clean.only_supported_languages = False
+    return s
 
 
 def _hints(cls: type) -> dict[str, Any]:

@@ -251,7 +251,8 @@ def clean_stage(st: DocumentState) -> None:
     cleaned = clean(raw)
     text = cleaned.text
     lang, confidence, why = _language(text)
-    if why:  # not English: recorded and refused, not analysed as if it were English
+    if why and st.settings.clean.only_supported_languages:
+        # not English: recorded and refused, not analysed as if it were English
         doc = rejected(raw, why)
         doc.lang, doc.title = lang, cleaned.title
         doc.meta.update(language_confidence=confidence, language_unsupported=lang)
@@ -275,6 +276,8 @@ def clean_stage(st: DocumentState) -> None:
     st.doc.lang = lang
     if lang is not None:
         st.doc.meta["language_confidence"] = confidence
+    if why:  # kept on request (clean.only_supported_languages = false): the reason is recorded
+        st.doc.meta["language_unsupported"] = lang
 
 
 def _language(text: str) -> tuple[str | None, float, str | None]:
@@ -333,17 +336,21 @@ def stories_stage(st: PileState) -> None:
 
 
 @register("reconcile_dates", "story", requires=["Document.published"], assigns=["Document.published"],
-          updates=["Document.timexes"])
+          updates=["Document.timexes", "Document.meta"])
 def reconcile_dates_stage(st: StoryState) -> None:
-    """Yearless publication dates get the story's year; their timexes (when tagged) are normalised again."""
+    """Yearless publication dates get the story's year; their timexes (when tagged) are normalised
+    again. An article left without a date gets ``meta.no_date_reason`` (what the run summary says)."""
     from .dating import reconcile_publication_dates, tag_timexes
+    from .run_summary import no_date_reason
 
     changed = set(reconcile_publication_dates(st.docs))
-    if "timexes" not in st.ran:
-        return
+    if "timexes" in st.ran:
+        for d in st.docs:
+            if d.id in changed and d.status == "ok":
+                d.timexes = tag_timexes(d.text, d.published, d.sentences)
     for d in st.docs:
-        if d.id in changed and d.status == "ok":
-            d.timexes = tag_timexes(d.text, d.published, d.sentences)
+        if d.status == "ok" and not d.published:
+            d.meta["no_date_reason"] = no_date_reason(d)
 
 
 @register("entities", "story", requires=["Document.mentions"], assigns=["Report.entities"])

@@ -78,7 +78,7 @@ def split_header(lines: list[str], search: int = 4) -> tuple[list[str], Header]:
                 pre = pre[: credit.start()].strip()
             label = _LINK_LABEL.match(pre)
             if label and label.group(0).split()[-1][:1].isupper():
-                pre = pre[label.end():]  # "... Full Article Egypt orders cull" -> "Egypt orders cull"
+                pre = pre[label.end():]  # "... Full Article Minister resigns" -> "Minister resigns"
             if len(pre.split()) >= 3 and title_shaped(pre):
                 h.title = pre
             removed = s[: m.end()]

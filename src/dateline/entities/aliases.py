@@ -67,3 +67,32 @@ def org_wikidata_ids() -> dict[str, str]:
         if ident.startswith("wikidata:"):
             out.setdefault(key(name), ident.split(":", 1)[1])
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def country_aliases() -> dict[str, str]:
+    """Folded other name of a country ("republic of kenya", "burma", "uae") -> the folded name
+    GeoNames gives it, from data/entities_aliases_countries.tsv (built by
+    scripts/build_country_aliases.py from mledoze/countries, ODbL-1.0). Applied only when the story
+    also names the country so (link._apply_country_names)."""
+    out: dict[str, str] = {}
+    text = (DATA_DIR / "entities_aliases_countries.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _type, names = (line.split("\t") + ["", ""])[:3]
+        for a in names.split("|"):
+            if a.strip() and key(a) != key(name):
+                out.setdefault(key(a), key(name))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def country_display() -> dict[str, str]:
+    """Folded GeoNames country name -> that name as written ("kenya" -> "Kenya"), same table."""
+    out: dict[str, str] = {}
+    for line in (DATA_DIR / "entities_aliases_countries.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name = line.split("\t")[0]
+            out[key(name)] = name
+    return out

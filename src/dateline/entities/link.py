@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -23,7 +24,15 @@ from rapidfuzz.distance import JaroWinkler
 
 from ..model import Document, Entity, GeoPoint, Mention, Span
 from . import geo
-from .aliases import alias_display, alias_table, org_abbreviations, org_wikidata_ids
+from .aliases import (
+    alias_display,
+    alias_table,
+    country_aliases,
+    country_display,
+    org_abbreviations,
+    org_wikidata_ids,
+)
+from .backrefs import with_back_references
 from .demonyms import alias_names, demonym_country
 from .names import acronym_form, acronym_of, acronym_spells, key, person_compatible, same_token, skeleton, tokens
 
@@ -77,13 +86,14 @@ def _norp_key(k: str) -> str:
 def link_entities(docs: list[Document]) -> list[Entity]:
     """Cluster the mentions of all documents into entities with stable ids."""
     items: list[tuple[str, Mention]] = []
-    for d in sorted(docs, key=lambda d: d.id):
-        items.extend((d.id, m) for m in d.mentions)
+    # every mention, "the Observatory" / "the ministry" pointed at the organisation the story names in full
+    items.extend(with_back_references(sorted(docs, key=lambda d: d.id)))
     if not items:
         return []
     aliases = alias_table()
     raw_key = {id(m): _canonical_key(m, aliases) for _, m in items}
     _places_keep_their_name(items, raw_key)
+    _apply_country_names(items, raw_key)
     raw_key = _apply_acronyms(items, raw_key)
     _prefer_dominant_surname(items, raw_key)
     labels = _vote_labels(items, raw_key)
@@ -115,8 +125,14 @@ def link_entities(docs: list[Document]) -> list[Entity]:
 _LEGAL_SUFFIXES = frozenset("plc incorporated limited llc sa ag nv spa bhd".split())
 
 
+_DESCRIPTORS = re.compile(r" (?:province|district|regency|governorate|region|island|oblast|prefecture|municipality)$")
+
+
 def _canonical_key(m: Mention, aliases: dict[str, str]) -> str:
-    k = key(str(m.attrs.get("ref") or m.text))
+    name = str(m.attrs.get("ref") or m.text)
+    if m.label != "PERSON" and _DESCRIPTORS.search(name):
+        name = _DESCRIPTORS.sub("", name)  # "Aceh province", "Sumatra island": the place itself (lower case only)
+    k = key(name)
     if m.label != "PERSON":
         k = aliases.get(k, k)
     if m.label == "ORG":
@@ -149,6 +165,20 @@ def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int,
             raw_key[id(m)] = own
 
 
+def _apply_country_names(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
+    """Another name of a country ("Republic of Kenya", "Burma", "UAE") joins the country when the
+    story also names it as GeoNames does ("Kenya"): the table's spellings include words and
+    surnames ("Mann", "Dominique"), which must not make a country of their own."""
+    story_keys = set(raw_key.values())
+    table = country_aliases()
+    for _, m in items:
+        if m.label == "PERSON":
+            continue
+        target = table.get(raw_key[id(m)])
+        if target and target in story_keys:
+            raw_key[id(m)] = target
+
+
 def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> dict[int, str]:
     """An undefined acronym ("NRC") maps to the one multi-word name of the story it spells."""
     defined: dict[str, str] = {}
@@ -163,10 +193,14 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
             words = m.text.split()
             if len(words) >= 2:
                 names_by_initials[acronym_of(words)].add(raw_key[id(m)])
+                parts = re.split(r"[-–]", m.text)
+                if len(parts) > 1:  # "Agence-France Presse": a hyphenated word has two initials (AFP)
+                    names_by_initials.setdefault(acronym_of(" ".join(parts).split()), set()).add(raw_key[id(m)])
                 if m.label == "ORG":
                     multiword.add(raw_key[id(m)])
     out = dict(raw_key)
     story_keys = set(raw_key.values())
+    key_counts = Counter(raw_key.values())
     for _, m in items:
         if m.label == "PERSON" or m.attrs.get("expansion"):
             continue
@@ -177,13 +211,25 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
             out[id(m)] = defined[acr]
         elif org_abbreviations().get(key(acr)) in story_keys:
             out[id(m)] = org_abbreviations()[key(acr)]  # a body's listed abbreviation, named in full here
-        elif len(names_by_initials.get(acr, ())) == 1:
-            out[id(m)] = next(iter(names_by_initials[acr]))
+        elif (one := _one_name(names_by_initials.get(acr, set()), key_counts)) is not None:
+            out[id(m)] = one  # the one name of the story it spells (spelling variants count as one)
         elif len(acr) >= 4:
             spelled = {k for k in multiword if acronym_spells(acr, k.split())}
             if len(spelled) == 1:  # "NORCO" and the story's one "Northern Rivers Oil Company"
                 out[id(m)] = next(iter(spelled))
     return out
+
+
+def _one_name(keys: set[str], counts: Counter[str]) -> str | None:
+    """The key when ``keys`` name one body: a single key, or spelling variants of one name
+    ("central election commission" / "central elections commission"), then the most written one."""
+    if not keys:
+        return None
+    ordered = sorted(keys, key=lambda k: (-counts[k], k))
+    first = ordered[0]
+    if all(_spelling_variant(first, o) for o in ordered[1:]):
+        return first
+    return None
 
 
 def _prefer_dominant_surname(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
@@ -226,10 +272,19 @@ def _prefer_dominant_surname(items: list[tuple[str, Mention]], raw_key: dict[int
 def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     cues: Counter[str] = Counter()  # keys written as places at least once ("Dara village", "near Dara")
+    head_cued: set[str] = set()  # keys written with a place head word ("Bener Meriah district")
+    prep_cues: Counter[str] = Counter()  # multi-word keys written after "in", "near", "south of"
+    org_cued: set[str] = set()  # keys written once with a business noun ("drilling firm X")
     for _, m in items:
         votes[raw_key[id(m)]][m.label] += 1
-        if m.attrs.get("place_cue") and not m.attrs.get("ref"):
+        if m.attrs.get("org_cue"):
+            org_cued.add(raw_key[id(m)])
+        if m.attrs.get("place_cue") and m.attrs.get("ref", m.text) == m.text:  # a cue on its own name, not a reference
             cues[raw_key[id(m)]] += 1
+            if m.attrs["place_cue"] == "head":
+                head_cued.add(raw_key[id(m)])
+            elif m.attrs["place_cue"] == "prep":
+                prep_cues[raw_key[id(m)]] += 1
     surnames: Counter[str] = Counter()  # surname token of a full person name -> PERSON votes
     for k, v in votes.items():
         toks = k.split()
@@ -258,11 +313,19 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
     for k, v in votes.items():
         toks = k.split()
         # written as a place ("Dara village", "near Dara") in at least half of its one-word mentions
-        cued = len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values())
-        town = bool(home) and geo.is_town_in(k, home)
+        # or written once with a place head word ("Bener Meriah district"), which no person or body has
+        # or a multi-word name placed by a preposition at least twice and, with its place labels, in most
+        # of its mentions ("in Ras Tanura")
+        cued = k in head_cued or (len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values())) or (
+            prep_cues[k] >= 2 and 2 * (prep_cues[k] + v["GPE"] + v["LOC"]) > sum(v.values()))
+        # a town of the story's countries, or a country ("Niger" that spaCy tags PERSON)
+        town = (bool(home) and geo.is_town_in(k, home)) or (len(toks) <= 3 and geo.country_of([k]) is not None)
         weight = surname_weight(toks[0]) if len(toks) == 1 and not cued and not (town and toks[0] not in surnames) else 0
         if weight:  # a bare word that is the surname of a person named in full here
             v = v + Counter({"PERSON": weight})
+        elif k in org_cued and not town and not cued and not geo.is_place_name(k):
+            # called a firm, contractor, company once and no place by any evidence: a business
+            v = v + Counter({"ORG": sum(v.values()) + 1})
         elif town or cued:
             v = v + Counter({"GPE": sum(v.values()) + 1})
         out[k] = max(v, key=lambda lab: (v[lab], -_LABEL_ORDER.index(lab) if lab in _LABEL_ORDER else -99))
@@ -347,6 +410,8 @@ def _cluster_names(group: list[_Node]) -> list[list[_Node]]:
         toks = tokens(n.key)
         blocks["set:" + " ".join(sorted(toks))].append(n)
         blocks["sk:" + "".join(skeleton(t) for t in toks)].append(n)
+        if len(toks) >= 2:  # "central elections commission" / "central election commission": spelling checked below
+            blocks["sg:" + " ".join(t[:-1] if t.endswith("s") and len(t) > 4 else t for t in toks)].append(n)
     for b, members in blocks.items():
         if len(members) < 2:
             continue
@@ -380,6 +445,8 @@ def _union_by_place(group: list[_Node], uf: _UnionFind) -> None:
         region = geo.region_of([n.key])
         if region:
             regions[region] += len(n.mentions)
+    for region, count in regions.items():
+        context[region.split(".")[0]] += count  # a story naming a US state is set in the US
     by_gid: dict[str, str] = {}
     for n in sorted(group, key=lambda n: (-len(n.mentions), n.key)):
         kind = Counter(m.label for _, m in n.mentions).most_common(1)[0][0]
@@ -405,8 +472,9 @@ def _country_prefix(words: list[str]) -> str | None:
 
 
 def _union_national_bodies(group: list[_Node], uf: _UnionFind) -> None:
-    """'U.S. Coast Guard' and 'Coast Guard' are one body when the story prefixes that name
-    with one country only (a 'Kenyan Coast Guard' as well keeps them all apart)."""
+    """'U.S. Coast Guard' (or 'Coast Guard of the United States') and 'Coast Guard' are one body
+    when the story ties that name to one country only (a 'Kenyan Coast Guard' as well keeps them
+    all apart)."""
     keys = {n.key for n in group}
     prefixed: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for n in group:
@@ -415,6 +483,13 @@ def _union_national_bodies(group: list[_Node], uf: _UnionFind) -> None:
             rest = " ".join(toks[i:])
             if len(toks) - i >= 2 and rest in keys:
                 cc = _country_prefix(toks[:i])
+                if cc:
+                    prefixed[rest][cc].append(n.key)
+                    break
+        for i in (1, 2):  # "central election commission of <country>": the country after "of"
+            rest = " ".join(toks[:-i - 1])
+            if len(toks) - i - 1 >= 2 and toks[-i - 1] == "of" and rest in keys:
+                cc = _country_prefix(toks[-i:])
                 if cc:
                     prefixed[rest][cc].append(n.key)
                     break
@@ -495,6 +570,9 @@ def _entities(clusters: list[list[_Node]]) -> list[Entity]:
         labels = Counter(m.label for _, m in mentions if _cls(m.label) == cls)
         etype = max(labels, key=lambda lab: (labels[lab], lab)) if labels else ("GPE" if cls == "PLACE" else cls)
         canonical = next((display[n.key] for n in nodes if n.key in display), None)
+        if canonical is None and cls == "PLACE" and len(surfaces) > 1:
+            # a country written several ways ("Republic of Kenya", "Kenya"): the name GeoNames gives it
+            canonical = next((country_display()[n.key] for n in nodes if n.key in country_display()), None)
         name = _best_name(surfaces, canonical)
         titles = Counter(str(m.attrs["title"]) for _, m in mentions if m.attrs.get("title"))
         ent = Entity(

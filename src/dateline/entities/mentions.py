@@ -14,6 +14,7 @@ import re
 
 from ..model import Mention
 from ..nlp import Annotation
+from .backrefs import ORG_HEADS
 from .names import acronym_of, acronym_spells, key, person_compatible, same_token, tokens
 from .spans import (
     TITLE_RE,
@@ -21,6 +22,7 @@ from .spans import (
     negated,
     prefixed_adjective,
     repair_spans,
+    split_at_breaks,
     split_title,
     title_before,
     trim,
@@ -30,16 +32,42 @@ KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Z.&]{1,9})\s*\)")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*|of|for|the|and|on|de|al|el")
 _KIN = re.compile(r"\b(?:sons?|daughters?|wife|widow|brothers?|sisters?|nephew|niece|cousin|grandson|son-in-law)\b", re.I)
-_PLACE_AFTER = re.compile(r" (?:village|town|city|district|province|region|oasis|oilfield|port|airport|area)\b")
+_PLACE_AFTER = re.compile(
+    r" (?:village|town|city|district|province|region|regency|governorate|island|oasis|oilfield|port|airport|area)\b"
+)
 _PLACE_BEFORE = re.compile(r"\b(?:near|outside|towards?|past|around|in the town of|in the village of|west of|east of|south of|north of) $")
+_DESCRIPTOR_TAIL = re.compile(r" (?:province|district|regency|governorate|region|island|oblast|prefecture|municipality|village|town)$")
+_PLACE_NAME = re.compile(
+    r"^(?:(?:Mount|Mt\.?|Fort|Ft\.?|Lake|Port|Cape|Gulf of) [A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?"
+    r"|[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)? (?:Regency|District|Province|Island|Mountains|Valley|Governorate))$"
+)  # a place by its own head word ("Mount Sefton", "Fort Coffee", "Bener Meriah Regency")
+_GROUP_WORDS = frozenset(
+    "army front brigade brigades party movement council committee company group forces battalion league "
+    "union association club university college school hospital herald times post news star journal".split()
+)  # a group's name is not a place even when it starts like one ("Fort Worth Star-Telegram")
+_IN_PLACE = re.compile(r"\b(?:in|at|from|into|to|near|outside|of|towards?|around)\s+$", re.I)
+_PLACE_AFTER_WORD = re.compile(r"(?:[,.;:)\s]|$)")
+_ROLE = (
+    r"(?:official|spokesman|spokeswoman|spokesperson|resident|witness|survivor|doctor|nurse|lawyer|attorney|"
+    r"prosecutor|officer|commander|minister|analyst|researcher|professor|director|chairman|chairwoman|"
+    r"executive|manager|farmer|teacher|student|engineer|worker|villager|reporter|journalist|activist|chief)"
+)  # nouns for a person's role: "X, an official of ...", "agency official X"
+_ROLE_AFTER = re.compile(r", (?:an?|the) (?:[a-z][\w\-]* ){0,3}" + _ROLE + r"\b|, who\b")
+_ROLE_BEFORE = re.compile(r"(?<![A-Z\w])" + _ROLE + r" $")
+_BUSINESS = (
+    r"(?:firm|company|contractor|sub-?contractor|giant|operator|maker|manufacturer|producer|insurer|carrier|"
+    r"airline|retailer|lender|broadcaster|publisher|conglomerate|supplier|developer|news agency|group)"
+)  # nouns for a business or body: "drilling firm X", "cement contractor X", "X, the oil company"
+_BUSINESS_BEFORE = re.compile(r"(?<![A-Za-z])[a-z][\w\-]* " + _BUSINESS + r" $|(?<![A-Za-z])" + _BUSINESS + r" $")
+_BUSINESS_AFTER = re.compile(r", (?:an?|the) (?:[a-z][\w\-]* ){0,3}" + _BUSINESS + r"\b")
 _NOMINAL_PERSON = re.compile(r"\bthe (colonel|general|president|sheikh|king|prime minister|emir)\b", re.I)
-_NOMINAL_ORG = re.compile(r"\bthe (council|alliance|committee|commission|court|agency|coalition)\b", re.I)
+_NOMINAL_ORG = re.compile(r"\bthe (" + "|".join(ORG_HEADS) + r")\b", re.I)
 
 
 def extract_mentions(text: str, annotation: Annotation) -> list[Mention]:
     """Entity mentions of one document (map phase), sorted by position."""
     out: list[Mention] = []
-    for s0, e0, label in repair_spans(text, list(annotation.entities)):
+    for s0, e0, label in repair_spans(text, split_at_breaks(text, list(annotation.entities))):
         if label not in KEEP or negated(text, s0) or prefixed_adjective(text, s0, e0):
             continue
         m = _mention(text, s0, e0, label)
@@ -57,6 +85,9 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     s, e = trim(text, s, e)
     if e <= s:
         return None
+    inside_title = TITLE_RE.match(text[s:s + 40])
+    if inside_title and s + len(inside_title.group().rstrip()) > e:
+        return None  # "Brig" of "Brig. Gen. Omar Haddadi": part of a title, not a name
     attrs: dict[str, object] = {}
     if label in ("PERSON", "ORG", "GPE", "NORP") and TITLE_RE.match(text[s:e]):
         ns, title = split_title(text, s, e)
@@ -70,9 +101,78 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     surface = text[s:e]
     if not any(c.isupper() for c in surface) or len(surface) < 2 or not_a_name(surface):
         return None
-    if _PLACE_AFTER.match(text, e) or (label != "GPE" and _PLACE_BEFORE.search(text, max(0, s - 12), s)):
+    if label in ("GPE", "LOC", "NORP") and _business_written(text, s, e):
+        label = "ORG"  # "drilling firm X", "cement contractor X", "X, the oil company": a business
+        attrs["org_cue"] = True
+    elif label == "PERSON" and " " not in surface and "title" not in attrs and _business_written(text, s, e):
+        attrs["org_cue"] = True  # a vote only: "the firm Smith founded" names a person
+    elif label in ("GPE", "LOC", "NORP") and " " not in surface and _role_written(text, s, e):
+        label = "PERSON"  # "Fauzi, an official of the agency", "agency official Fauzi": a person
+        attrs["person_cue"] = True
+    elif label in ("GPE", "LOC") and " " in surface and _is_group_name(surface):
+        label = "ORG"  # "Free Northern Army", "Popular Mobilisation Forces": a group, not a place
+    elif label not in ("GPE", "LOC", "FAC") and _PLACE_NAME.match(surface) and not (set(surface.lower().split()) & _GROUP_WORDS):
+        label = "LOC" if surface.split()[0] in ("Mount", "Mt.", "Mt", "Lake", "Cape", "Gulf") else "GPE"
+    if _PLACE_AFTER.match(text, e) or _DESCRIPTOR_TAIL.search(surface):
+        attrs["place_cue"] = "head"  # "Dara village", "Bener Meriah district": a place by its head word
+    elif label != "GPE" and _PLACE_BEFORE.search(text, max(0, s - 12), s):
         attrs["place_cue"] = True
+    elif label not in ("GPE", "LOC", "FAC") and _placed_town(text, s, e):
+        attrs["place_cue"] = True
+    elif label not in ("GPE", "LOC", "FAC") and " " in surface and _placed(text, s, e) and "title" not in attrs:
+        attrs["place_cue"] = "prep"  # "in Ras Tanura": weak alone, telling when most mentions read so
     return Mention(s, e, surface, label, attrs)
+
+
+def _business_written(text: str, s: int, e: int) -> bool:
+    """The name is written with a business noun: right before it ("drilling firm X", "contractor
+    X") or in an apposition after it (", the oil company"). A place the gazetteer knows keeps its
+    label ("the oil company's Texas City refinery" is no cue: the noun must be right before)."""
+    if not (_BUSINESS_BEFORE.search(text, max(0, s - 32), s) or _BUSINESS_AFTER.match(text, e)):
+        return False
+    from .geo import is_place_name
+
+    return not is_place_name(text[s:e])
+
+
+def _role_written(text: str, s: int, e: int) -> bool:
+    """The name is written with a person's role: an apposition after it (", an official of",
+    ", a local resident", ", who") or a lower-case role noun right before it ("official X").
+    A country or a town the gazetteer knows keeps its place label ("Niger, a key ally")."""
+    if not (_ROLE_AFTER.match(text, e) or _ROLE_BEFORE.search(text, max(0, s - 16), s)):
+        return False
+    from .geo import is_place_name
+
+    return not is_place_name(text[s:e])
+
+
+def _is_group_name(surface: str) -> bool:
+    """A name whose words include a group's head word ("army", "front", "party") and that no
+    gazetteer knows as a place ("Council Bluffs" stays a town)."""
+    words = {w.lower().strip(",.") for w in surface.split()}
+    if not words & _GROUP_WORDS:
+        return False
+    from .geo import is_place_name
+
+    return not is_place_name(surface)
+
+
+def _placed(text: str, s: int, e: int) -> bool:
+    """The text places the name ("in X", "south of X", "from X,"). A possessive or a capitalised
+    word after it ("in X Corp", "in X's view") does not."""
+    if not _IN_PLACE.search(text, max(0, s - 12), s) or not _PLACE_AFTER_WORD.match(text, e):
+        return False
+    return text[e:e + 2] not in ("'s", "’s")
+
+
+def _placed_town(text: str, s: int, e: int) -> bool:
+    """The text places the name and the gazetteer knows it as a town or a country: evidence that
+    spaCy's PERSON/ORG label is wrong."""
+    if not _placed(text, s, e):
+        return False
+    from .geo import is_place_name
+
+    return is_place_name(text[s:e])
 
 
 _TIME_ZONES = frozenset("GMT UTC ET EST EDT CT CST CDT MT MST MDT PT PST PDT BST CET CEST EET EEST IST JST".split())

@@ -19,6 +19,7 @@ _TITLE_WORDS = [
 TITLE_RE = re.compile(r"^(?:(?:" + "|".join(_TITLE_WORDS) + r")\s+)+")
 _LEADING = re.compile(r"^(?:[\"'“”‘’(\[\-–—\s]+|(?:the|The|THE)\s+)+")
 _TRAILING = re.compile(r"(?:[\"'“”‘’)\],;:!?\s\-–—]+|(?:'s|’s|'S|’S))+$")
+_DANGLING = re.compile(r"(?: (?:of|and|for|the|de|in|on))+$")
 _INNER_BREAK = re.compile(r"(?<=\S)[\"“”]| -{1,2} | [–—] ")  # a quote glued inside, a dash between words
 _OUTLET_TAIL = re.compile(r"\s+(?:BBC|CNN|AFP|AP|Reuters|NPR|ABC|CBS|NBC)(?:\s+News)?$")
 _NEGATING = re.compile(r"^(?:pro|anti|non|ex|post|pre)-", re.I)
@@ -76,6 +77,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     if m and m.start() > 0:
         end = start + m.start()
         span = text[start:end]
+    m = _DANGLING.search(span)
+    if m and m.start() > 0:
+        end = start + m.start()  # "Central Election Commission of" (the country tagged apart)
+        span = text[start:end]
     # a final period with no other period in the name ends the sentence ("the NRC."), unlike "U.N."
     if span.endswith(".") and "." not in span[:-1] and len(span) > 2:
         end -= 1
@@ -112,16 +117,22 @@ def prefixed_adjective(text: str, start: int, end: int) -> bool:
 
 _NAME_PARTICLE = frozenset("El Al Ben Bin Ibn Abu Abdel Abdul Abd Bou Ould Van Von De Da Di Le La".split())
 _HYPHEN_PARTICLE = re.compile(r"([A-Z][a-z]+) (?:al|el|a|ad|as|ash|ar|az|an|Al|El)-$")
+_APOSTROPHE_GIVEN = re.compile(r"(?<![\w'’])[A-Z][a-z]*['’][A-Z][a-z]+ $")  # "Ka'Loni", "De'Andre", "D'Angelo"
 
 
 def repair_spans(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Fix two ways spaCy breaks Arabic names in news text:
     - a name cut after a particle: "Zine El" + "Abidine Ben Ali" -> "Zine El Abidine Ben Ali";
     - a name started after a hyphenated particle: "Nur al-[Din Haddadi]" -> "Nur al-Din Haddadi".
+    - a person's given name written with an inner apostrophe and capital ("Ka'Loni Marie Flynn"),
+      which the small English model leaves out of the span ("Marie Flynn"), is taken back in.
     Spans come back sorted; labels of merged spans are the second's when it is PERSON."""
     ents = sorted(entities)
     out: list[tuple[int, int, str]] = []
     for s, e, label in ents:
+        g = _APOSTROPHE_GIVEN.search(text, max(0, s - 24), s) if label == "PERSON" else None
+        if g and g.end() == s and not (out and out[-1][1] > g.start()):
+            s = g.start()
         at = s + 1 if text[s:s + 1] == "-" else s  # spaCy sometimes starts the span at the hyphen
         m = _HYPHEN_PARTICLE.search(text, max(0, at - 20), at)
         if m and m.end() == at and label in ("PERSON", "ORG", "GPE", "NORP"):
@@ -156,3 +167,34 @@ def _split_conjoined(text: str, s: int, e: int, label: str) -> list[tuple[int, i
     if is_place_name(span):
         return [(s, e, label)]
     return [(s, s + i, label), (s + i + 5, e, label)]
+
+
+_BREAK = re.compile(r"\s*\n\s*|\s+[/|]\s*|\s*[/|]\s+|\s+•\s+")
+
+
+def split_at_breaks(text: str, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """No name runs across a line break or a credit separator: "Samir Haddadi / AFP\\nPowered"
+    becomes "Samir Haddadi" and "AFP". The first piece keeps the label; a later piece is kept
+    only when it still looks like a name on its own (two words or more, or an acronym), since a
+    lone capitalised word after a break is usually a caption or page label ("Powered", "Share")."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, label in entities:
+        cuts = list(_BREAK.finditer(text, s, e))
+        if not cuts:
+            out.append((s, e, label))
+            continue
+        pieces: list[tuple[int, int]] = []
+        at = s
+        for c in cuts:
+            pieces.append((at, c.start()))
+            at = c.end()
+        pieces.append((at, e))
+        for i, (ps, pe) in enumerate(pieces):
+            piece = text[ps:pe].strip()
+            if not piece or not any(ch.isupper() for ch in piece):
+                continue
+            if i and not (len(piece.split()) >= 2 or (piece.isupper() and len(piece) >= 2)):
+                continue
+            lab = label if i == 0 or label != "PERSON" or len(piece.split()) >= 2 else "ORG"
+            out.append((ps, pe, lab))
+    return out

@@ -149,6 +149,7 @@ def _extract_dateline(item: dict[str, Any]) -> tuple[str, str | None]:
     short scores as empty, as it ends in the report)."""
     from ..ingest.files import read_file
     from ..pipeline import analyze_document
+    from ..settings import any_language_settings
     from ..stages import resolve_composition
 
     raws = list(read_file(item["path"]))
@@ -156,7 +157,8 @@ def _extract_dateline(item: dict[str, Any]) -> tuple[str, str | None]:
         return "", None
     raw = raws[0]
     raw.url = raw.url or item.get("url")
-    doc = analyze_document(raw, composition=resolve_composition(DISABLE))
+    # main-text extraction does not depend on the language; the benchmarks are multilingual
+    doc = analyze_document(raw, settings=any_language_settings(), composition=resolve_composition(DISABLE))
     return (doc.text if doc.status == "ok" else ""), doc.title
 
 

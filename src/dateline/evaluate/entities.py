@@ -11,9 +11,14 @@ of the mentions written exactly that way. Scores:
   pairwise merge recall     = same-group surface pairs in one system entity / all same-group pairs;
   pairwise merge precision  = merged pairs that share a gold group / all merged pairs among gold
                               surfaces (pairs across groups and ``apart`` pairs);
-  place accuracy            = places within ``--km`` of the truth (or correctly unresolved).
+  place accuracy            = places within ``--km`` of the truth (or correctly unresolved);
+  type accuracy             = gold groups (with a ``type``) whose surfaces' system entity has the same
+                              coarse type (GPE/LOC/FAC count as one class: place).
 ``--limit N`` scores the first N articles of the gold list (pairs with a surface absent
 from those articles are skipped).
+
+A gold with ``mentions`` (offsets and chain ids, tests/gold/ecbplus_coref/entity_coref.*.json) is scored
+as coreference instead: see ``evaluate.entity_coref``.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", default=None, help="root the gold's article paths are relative to")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     parser.add_argument("--km", type=float, default=25.0, help="place tolerance in km")
+    parser.add_argument("--verbose", action="store_true", help="coreference golds: list each gold mention's system entity")
     parser.add_argument("--no-cache", action="store_true", help="do not reuse the cached per-document stages (~/.cache/dateline/entities_docs)")
 
 
@@ -88,6 +94,10 @@ def surface_owner(docs: list[Document], entities: list[Entity]) -> dict[str, str
             s = text[sp.doc][sp.start:sp.end]
             counts.setdefault(s, Counter())[e.id] += 1
     return {s: max(c, key=lambda i: (c[i], i)) for s, c in counts.items()}
+
+
+def _coarse_type(label: str) -> str:
+    return "PLACE" if label in ("GPE", "LOC", "FAC") else label
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -152,6 +162,19 @@ def score(gold: dict[str, Any], docs: list[Document], entities: list[Entity], km
         places_ok += ok
         place_rows.append({"name": p["name"], "ok": bool(ok), "km": None if dist is None else round(dist, 1),
                            "geo": None if ent.geo is None else [ent.geo.lat, ent.geo.lon, ent.geo.gazetteer_id]})
+    types_total = types_ok = 0
+    type_wrong: list[list[str]] = []
+    for g in gold.get("groups", []):
+        found = [s for s in g["aliases"] if s in present]
+        if not g.get("type") or not found:
+            continue
+        votes = Counter(owner[s] for s in found)
+        ent = ents[max(votes, key=lambda i: (votes[i], i))]
+        types_total += 1
+        if _coarse_type(ent.type) == _coarse_type(g["type"]):
+            types_ok += 1
+        else:
+            type_wrong.append([g["name"], g["type"], ent.type])
     precision = merged_ok / merged if merged else 1.0
     recall = same_hit / same_total if same_total else 0.0
     return {
@@ -171,6 +194,9 @@ def score(gold: dict[str, Any], docs: list[Document], entities: list[Entity], km
         "missed_merges": missed,
         "place_accuracy": round(places_ok / places_total, 4) if places_total else None,
         "places_scored": places_total,
+        "type_accuracy": round(types_ok / types_total, 4) if types_total else None,
+        "types_scored": types_total,
+        "type_wrong": type_wrong,
         "places": place_rows,
     }
 
@@ -179,6 +205,10 @@ def run(args: argparse.Namespace) -> int:
     gold_path = Path(args.gold)
     gold = json.loads(gold_path.read_text())
     root = _data_root(gold_path, args.data, gold.get("data_root"))
+    if "mentions" in gold:
+        from .entity_coref import run_coref
+
+        return run_coref(gold, root, args)
     articles = list(gold["articles"])
     if args.limit:
         articles = articles[: args.limit]
@@ -197,9 +227,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         for k in ("documents", "entities", "mentions", "gold_surfaces_found", "merge_precision", "merge_recall",
                   "merge_f1", "same_pairs", "merged_pairs", "apart_pairs_checked", "place_accuracy", "places_scored",
+                  "type_accuracy", "types_scored",
                   "seconds"):
             print(f"{k:24s} {result[k]}")
-        for name in ("false_merges", "apart_violations", "missed_merges", "gold_surfaces_missing"):
+        for name in ("false_merges", "apart_violations", "missed_merges", "type_wrong", "gold_surfaces_missing"):
             print(f"{name}: {result[name]}")
         for row in result["places"]:
             if not row["ok"]:
@@ -208,7 +239,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _doc_id(path: str) -> str:
-    """'timeline17/LibyaWar_cnn/InputDocs/2011-04-03/280.htm.txt' -> 'LibyaWar_cnn_280'."""
+    """'timeline17/<topic>/InputDocs/<day>/280.htm.txt' -> '<topic>_280'."""
     parts = Path(path).parts
     stem = Path(path).name.split(".")[0]
     if "InputDocs" in parts and parts.index("InputDocs") > 0:

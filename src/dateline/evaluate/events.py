@@ -238,19 +238,24 @@ def evidence_dating(report: Any, paths_by_id: dict[str, str], gold: list[Item]) 
             "share_dated": round(dated / items, 4) if items else 0.0}
 
 
-def analyse(paths: list[Path], articles: list[str], options: Any = None) -> tuple[Any, dict[str, str], list[str]]:
+def analyse(paths: list[Path], articles: list[str], options: Any = None,
+            language: str = "en") -> tuple[Any, dict[str, str], list[str]]:
     """Run the pipeline on the gold articles; also the id -> gold path map and rejected articles.
 
-    ``options`` is a ``pipeline.AnalyzeOptions`` (the defaults of ``dateline analyze`` when None)."""
+    ``options`` is a ``pipeline.AnalyzeOptions`` (the defaults of ``dateline analyze`` when None).
+    A gold whose ``language`` is not English is run with every language kept (``analyze`` would
+    refuse it): the English pipeline scored on another language, as the gold declares."""
     from ..ingest import unique_ids
     from ..ingest.files import read_file
     from ..pipeline import analyze_documents, analyze_story
+    from ..settings import any_language_settings
 
     article_of = {str(p): a for p, a in zip(paths, articles, strict=True)}
     # the same reading as `dateline analyze` (ingest.read_inputs): each file, ids made unique
     raws = list(unique_ids(raw for p in paths for raw in read_file(p)))
     paths_by_id = {raw.id: article_of[raw.source] for raw in raws}
-    docs = analyze_documents(raws)
+    settings = None if language == "en" else any_language_settings()
+    docs = analyze_documents(raws, settings=settings)
     rejected = [f"{paths_by_id[d.id]}: {d.error}" for d in docs if d.status != "ok"]
     return analyze_story(docs, options), paths_by_id, rejected
 
@@ -270,7 +275,7 @@ def run(args: argparse.Namespace) -> int:
 
     options = AnalyzeOptions(timeline=TimelineOptions(max_dates=args.dates, sentences_per_date=args.sentences))
     t0 = time.perf_counter()
-    report, paths_by_id, rejected = analyse(paths, articles, options)
+    report, paths_by_id, rejected = analyse(paths, articles, options, gold.get("language") or "en")
     gitems = gold_items(gold)
     result: dict[str, Any] = {"gold": str(gold_path), "label": args.label, "articles": len(articles),
                               "dates": args.dates, "sentences": args.sentences, "rejected": rejected}

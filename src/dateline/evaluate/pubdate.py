@@ -25,6 +25,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..settings import any_language_settings
+
 HTMLDATE_FILES = ("eval_default.json", "eval_mediacloud_2020.json")
 
 
@@ -81,6 +83,8 @@ def htmldate_items(root: Path) -> list[tuple[str, str, str | None]]:
 
 # The stages publication dating does not need: disabled, never re-implemented.
 PAGE_DISABLE = ("annotate", "timexes", "mentions", "reconcile_dates", "entities", "timeline", "claims")
+# a page's date does not depend on its language and the htmldate benchmark is multilingual
+PAGE_SETTINGS = any_language_settings()
 T17_DISABLE = ("annotate", "timexes", "mentions", "entities", "timeline", "claims")
 
 
@@ -91,7 +95,7 @@ def date_html_page(html: str, url: str | None, key: str) -> tuple[str | None, st
     from ..stages import resolve_composition
 
     doc = analyze_document(RawDocument(id=key, source=key, html=html, url=url),
-                           composition=resolve_composition(PAGE_DISABLE))
+                           settings=PAGE_SETTINGS, composition=resolve_composition(PAGE_DISABLE))
     if doc.status != "ok":
         return None, f"rejected: {doc.error}", 0.0
     return doc.published, doc.published_evidence, doc.published_confidence

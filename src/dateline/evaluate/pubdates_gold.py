@@ -57,6 +57,7 @@ def predict(paths: list[Path]) -> dict[str, str | None]:
     """Publication date the pipeline gives each article (by its path), the articles being one story."""
     from ..ingest import read_inputs
     from ..pipeline import analyze_documents, analyze_story
+    from ..settings import any_language_settings
 
     raws, path_of = [], {}
     for i, p in enumerate(paths):
@@ -64,7 +65,8 @@ def predict(paths: list[Path]) -> dict[str, str | None]:
             r.id = f"d{i}_{r.id}"
             path_of[r.id] = str(p)
             raws.append(r)
-    docs = analyze_documents(raws)
+    # a publication date does not depend on the article's language: every language is kept
+    docs = analyze_documents(raws, settings=any_language_settings())
     analyze_story(docs)
     return {path_of[d.id]: (d.published if d.status == "ok" else None) for d in docs}
 

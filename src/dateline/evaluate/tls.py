@@ -38,6 +38,7 @@ from ..events.select import SelectWeights
 from ..events.summarize import SummaryWeights
 from ..model import Document, Entity, RawDocument, TimelineEntry, document_from_dict, to_dict
 from ..pipeline import AnalyzeOptions, analyze_document, analyze_documents, analyze_story
+from ..settings import Settings, any_language_settings, to_toml
 from . import rouge
 
 DASHES = "-" * 32
@@ -182,8 +183,15 @@ def read_article(path: Path, published: str, doc_id: str) -> Document:
                                         meta={"file": str(path)}))
 
 
+# Settings of phase 1: the defaults, or (``--any-language``) every language kept, for a corpus
+# in another language scored with the English pipeline. Set once per run by ``run``.
+PHASE1_SETTINGS: Settings | None = None
+
+
 def _cache_path(topic: Path) -> Path:
     h = hashlib.sha256(_source_key().encode())
+    if PHASE1_SETTINGS is not None:
+        h.update(to_toml(PHASE1_SETTINGS).encode())
     for f in sorted((topic / "InputDocs").glob("*/*")):
         st = f.stat()
         h.update(f"{f.relative_to(topic)}:{st.st_size}:{int(st.st_mtime)}".encode())
@@ -205,7 +213,7 @@ def load_topic(topic: Path, use_cache: bool = True, any_version: bool = False, j
     if use_cache and cache.exists():
         return [document_from_dict(d) for d in json.loads(cache.read_text())]
     t0 = time.perf_counter()
-    docs = analyze_documents(topic_raws(topic), jobs=jobs)
+    docs = analyze_documents(topic_raws(topic), jobs=jobs, settings=PHASE1_SETTINGS)
     print(f"{topic.name}: phase 1 over {len(docs)} articles in {time.perf_counter() - t0:.0f} s "
           f"(jobs={jobs})", file=sys.stderr)
     if use_cache:
@@ -384,6 +392,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="score existing system timelines (e.g. _reference_system_outputs/sdf-tls/TL17_bestds)")
     parser.add_argument("--options", default=None, help="JSON object of TimelineOptions overrides (ablations)")
     parser.add_argument("--no-cache", action="store_true", help="recompute phase 1 instead of using ~/.cache/dateline/tls")
+    parser.add_argument("--any-language", action="store_true",
+                        help="keep articles that are not in English (analyze refuses them): a corpus in another "
+                             "language scored with the English pipeline, as 'analyze --set "
+                             "clean.only_supported_languages=false' would run it")
     parser.add_argument("--jobs", type=int, default=1, help="processes for phase 1 (cache misses only)")
     parser.add_argument("--lofo", action="store_true",
                         help="leave-one-family-out: choose the timeline settings on the other families (evaluate/lofo.py)")
@@ -397,6 +409,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    global PHASE1_SETTINGS
+    PHASE1_SETTINGS = any_language_settings() if getattr(args, "any_language", False) else None
     topics = [t.strip() for t in args.topics.split(",")] if args.topics else None
     options = json.loads(args.options) if args.options else None
     if args.lofo:

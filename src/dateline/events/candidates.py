@@ -44,7 +44,7 @@ def build_story(docs: list[Document], groups: dict[str, str], start: dt.date | N
                 end: dt.date | None = None, lead: int = LEAD_SENTENCES, date_source: str = "auto",
                 headlines: bool = True) -> Story:
     """Dated candidates of all documents; with ``headlines``, a headline glued to the front of a
-    sentence (BBC pages: "Police raid Jackson doctor's home Drug police are ...") is a candidate
+    sentence (pages whose headline runs into the body: "Police raid doctor's home Drug police are ...") is a candidate
     of its own, split from the sentence after it."""
     cands: list[Candidate] = []
     by_day: dict[dt.date, list[int]] = defaultdict(list)

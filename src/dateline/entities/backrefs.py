@@ -1,0 +1,82 @@
+"""Back-references across the documents of a story: "the Observatory", "the ministry", "the
+commission" in an article that does not name the body in full point at the one organisation of
+the story whose full name has that head word.
+
+A reference joins only when exactly one organisation of the story (named in full, two words or
+more) carries the head word; with two ministries named anywhere in the story "the ministry" stays
+unlinked. Inside one document ``mentions._nominals`` already resolved what that document names
+itself; this module handles the documents that only refer back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Mention
+from .names import key
+
+ORG_HEADS = (
+    "observatory", "ministry", "department", "agency", "council", "committee", "commission", "court", "coalition",
+    "alliance", "organisation", "organization", "institute", "foundation", "federation", "survey", "authority",
+    "tribunal", "parliament", "assembly", "company", "bank", "association", "union", "league",
+)
+# a reference word that names a body by what it does, not by a word of its name: "the monitor"
+# for an observatory or a monitoring group
+REFERENCE_HEADS = {"monitor": ("observatory", "monitor", "monitoring")}
+BACKREF = re.compile(r"\b[Tt]he (" + "|".join((*ORG_HEADS, *REFERENCE_HEADS)) + r")\b", re.I)
+
+
+def is_reference(text: str, start: int, end: int) -> bool:
+    """'the ministry said' is a reference; 'the Ministry of Health' and 'the ministry's' name or
+    own something else ("the Council of Europe") only when a capitalised name follows."""
+    return not (end < len(text) and text[end] == " " and text[end + 1:end + 2].isupper())
+
+
+def _heads(mentions: list[Mention]) -> dict[str, dict[str, str]]:
+    """Head word -> {key: full name} of the organisations named in full (two words or more)."""
+    out: dict[str, dict[str, str]] = {}
+    for m in mentions:
+        if m.label != "ORG" or m.attrs.get("nominal"):
+            continue
+        full = str(m.attrs.get("ref") or m.text)
+        words = full.split()
+        if len(words) < 2:
+            continue
+        for w in words:
+            if w.lower() in ORG_HEADS or w.lower() in ("monitor", "monitoring"):
+                out.setdefault(w.lower(), {}).setdefault(key(full), full)
+    return out
+
+
+def with_back_references(docs: list[Document]) -> list[tuple[str, Mention]]:
+    """(document id, mention) of every mention of the story, with back-references resolved: a
+    one-word mention that is only a head word ("the Observatory", which spaCy tags ORG) becomes a
+    reference to the organisation its document names with that head, else to the one of the
+    story; a "the ministry" no mention covers is added when it names one organisation."""
+    story = _heads([m for d in docs for m in d.mentions])
+    out: list[tuple[str, Mention]] = []
+    for d in docs:
+        local = _heads(d.mentions)
+
+        def target(head: str, local: dict[str, dict[str, str]] = local) -> str | None:
+            heads = REFERENCE_HEADS.get(head, (head,))
+            names = {k: v for h in heads for k, v in local.get(h, {}).items()} or {
+                k: v for h in heads for k, v in story.get(h, {}).items()}
+            return next(iter(names.values())) if len(names) == 1 else None
+
+        for m in d.mentions:
+            head = m.text.lower()
+            if (head in ORG_HEADS or head in REFERENCE_HEADS) and m.label == "ORG" and "ref" not in m.attrs and d.text[max(0, m.start - 4):m.start].lower() == "the ":
+                full = target(head)
+                if full:
+                    m = Mention(m.start, m.end, m.text, "ORG", {**m.attrs, "ref": full, "nominal": True})
+            out.append((d.id, m))
+        taken = [(m.start, m.end) for m in d.mentions]
+        for bm in BACKREF.finditer(d.text):
+            s, e = bm.start(), bm.end()
+            if any(a < e and s < b for a, b in taken) or not is_reference(d.text, s, e):
+                continue
+            full = target(bm.group(1).lower())
+            if full:
+                out.append((d.id, Mention(s, e, d.text[s:e], "ORG", {"ref": full, "nominal": True})))
+    return out
