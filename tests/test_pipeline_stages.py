@@ -23,13 +23,13 @@ from dateline.stages import (
 ROOT = Path(__file__).resolve().parent.parent
 STORY = [ROOT / "examples" / "libya" / "cnn" / "2011-03-19", ROOT / "examples" / "libya" / "reuters" / "2011-03-19",
          ROOT / "examples" / "libya" / "reuters" / "2011-03-20", ROOT / "examples" / "libya" / "reuters" / "2011-02-24"]
-ORDER = ["clean", "annotate", "pubdate", "timexes", "mentions", "reconcile_dates", "entities", "timeline", "claims"]
+ORDER = ["clean", "annotate", "pubdate", "timexes", "mentions", "stories", "reconcile_dates", "entities", "timeline", "claims"]
 
 
 def test_stage_table_is_consistent():
     assert list(STAGES) == ORDER
     scopes = [STAGES[n].scope for n in ORDER]
-    assert scopes == ["document"] * 5 + ["story"] * 4
+    assert scopes == ["document"] * 5 + ["pile"] + ["story"] * 4
     available = set(INPUT_FIELDS)
     for st in STAGES.values():
         missing = [f for f in st.requires if f not in available]

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 
 if TYPE_CHECKING:
-    from .model import Report
+    from .model import Document, Report
+    from .pipeline import AnalyzeOptions
+    from .stories import StoryPartition
 
 EXIT_OK, EXIT_NOTHING_READ, EXIT_USAGE = 0, 1, 2
 
@@ -28,6 +30,7 @@ EVALUATORS = {
     "claims": ("dateline.evaluate.claims", "claims, sources and disagreements against a gold file"),
     "pubdates-gold": ("dateline.evaluate.pubdates_gold", "publication dates against a hand-built gold file (day accuracy, nulls)"),
     "events": ("dateline.evaluate.events", "dated events and timeline entries against an events gold file"),
+    "stories": ("dateline.evaluate.stories", "story detection on pooled T17 folders: ARI, purity, B-cubed against the families"),
 }
 
 ANALYZE_EXAMPLES = """\
@@ -38,6 +41,8 @@ examples:
   dateline analyze pages/ --db sqlite:///story.db --quiet
   dateline analyze pages/ --disable claims --set timeline.select.referenced=2.5
   dateline analyze pages/ --config my-settings.toml   (see src/dateline/settings.toml, 'dateline stages')
+  dateline analyze mixed-feed.jsonl --out out   (several stories: out/stories.json, out/stories/<id>/report.json)
+  dateline analyze mixed-feed.jsonl --one-story (the whole input as one story, as before)
 """
 
 
@@ -67,6 +72,9 @@ def _add_analyze_args(p: argparse.ArgumentParser, with_out: bool = True) -> None
     p.add_argument("--max-bytes", type=int, default=None, metavar="B",
                    help="reject single-article files larger than this (default: 20 MB)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, only errors")
+    if with_out:
+        p.add_argument("--one-story", action="store_true",
+                       help="analyse the whole input as one story (no story detection; also --disable stories)")
     _add_stage_args(p)
 
 
@@ -110,7 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("analyze", help="analyse articles and write report.json", formatter_class=_Formatter,
-                       description="Analyse news articles about one story and write DIR/report.json.",
+                       description="Analyse news articles and write DIR/report.json; a pile holding several stories "
+                                   "is split into them (DIR/stories.json, DIR/stories/<id>/report.json each).",
                        epilog=ANALYZE_EXAMPLES)
     _add_analyze_args(p)
 
@@ -187,10 +196,10 @@ def _count_hint(inputs: list[str]) -> int | None:
     return n
 
 
-def run_analysis(args: argparse.Namespace) -> Report:
-    """Read the inputs, run phase 1 on each document and phase 2 on the story: the report."""
+def run_documents(args: argparse.Namespace) -> tuple[list[Document], AnalyzeOptions]:
+    """Read the inputs and run phase 1 on each document: the documents and the story options."""
     from .ingest import DEFAULT_MAX_BYTES, read_inputs
-    from .pipeline import AnalyzeOptions, analyze_documents, analyze_story
+    from .pipeline import AnalyzeOptions, analyze_documents
     from .settings import settings_from_args
     from .stages import parse_disable, resolve_composition
 
@@ -211,9 +220,46 @@ def run_analysis(args: argparse.Namespace) -> Report:
                                  settings=settings, disable=disable)
     if bar:
         bar.close()
+    return docs, opts
+
+
+def run_analysis(args: argparse.Namespace) -> Report:
+    """Read the inputs, run phase 1 on each document and phase 2 on them as one story: the report."""
+    from .pipeline import analyze_story
+
+    docs, opts = run_documents(args)
     if not args.quiet:
         print("building the story...", file=sys.stderr)
     return analyze_story(docs, opts)
+
+
+def run_stories(args: argparse.Namespace) -> tuple[StoryPartition, list[Report]]:
+    """Phase 1, story detection (unless ``--one-story``), phase 2 per story: partition and reports.
+
+    With ``--query`` and several stories, only the story the keywords match best is analysed."""
+    from .pipeline import analyze_stories, analyze_story, split_stories
+
+    docs, opts = run_documents(args)
+    one = bool(getattr(args, "one_story", False))
+    if args.db and not one:
+        one = True  # a database keeps one story
+        if not args.quiet:
+            print("--db keeps one story: the input is analysed as one story", file=sys.stderr)
+    query = opts.timeline.query
+    if query and not one:
+        part = split_stories(docs, opts.settings, disable=opts.disable)
+        if len(part.stories) > 1:
+            from .stories import pick_story
+
+            story = pick_story(part, docs, query)
+            if not args.quiet:
+                print(f"{len(part.stories)} stories; --query picks {story.id} ({story.title})", file=sys.stderr)
+            by_id = {d.id: d for d in docs}
+            part.stories = [story] + [s for s in part.stories if s is not story]
+            return part, [analyze_story([by_id[i] for i in story.documents], opts)]
+    if not args.quiet:
+        print("building the story...", file=sys.stderr)
+    return analyze_stories(docs, opts, one_story=one)
 
 
 def write_report(report: Any, out_dir: Path) -> Path:
@@ -227,12 +273,38 @@ def write_report(report: Any, out_dir: Path) -> Path:
     return path
 
 
+def write_stories(part: StoryPartition, reports: list[Report], out_dir: Path) -> list[Path]:
+    """Write the reports (one story: ``DIR/report.json``; several: ``DIR/stories/<id>/report.json``)
+    and ``DIR/stories.json``; the report paths. Stories without a report (``--query``) keep ``report: null``."""
+    paths = []
+    several = len(part.stories) > 1
+    if not part.stories:  # nothing analysed: the report of the rejected documents, as before
+        paths.append(write_report(reports[0], out_dir))
+    for story, report in zip(part.stories, reports, strict=False):
+        report.meta["story"] = {"id": story.id, "title": story.title, "start": story.start, "end": story.end,
+                                "documents": len(story.documents)}
+        folder = out_dir / "stories" / story.id if several else out_dir
+        paths.append(write_report(report, folder))
+        story.report = paths[-1].relative_to(out_dir).as_posix()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = out_dir / "stories.json.tmp"
+    tmp.write_text(json.dumps(part.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(out_dir / "stories.json")
+    return paths
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
-    """``dateline analyze``: write the report (and save it to ``--db`` when given); the exit code."""
-    report = run_analysis(args)
-    path = write_report(report, Path(args.out))
-    ok = sum(1 for d in report.documents if d.status == "ok")
-    bad = len(report.documents) - ok
+    """``dateline analyze``: write the report(s) and stories.json (and save to ``--db`` when given); the exit code."""
+    part, reports = run_stories(args)
+    out_dir = Path(args.out)
+    paths = write_stories(part, reports, out_dir)
+    report = reports[0]
+    path = paths[0]
+    if len(reports) == 1 and len(part.stories) <= 1:
+        documents = report.documents
+    else:
+        documents = [d for r in reports for d in r.documents]
+    ok = sum(1 for d in documents if d.status == "ok") + len(part.unassigned)
     if args.db:
         from sqlalchemy.exc import SQLAlchemyError
 
@@ -245,12 +317,30 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             print(f"dateline analyze: report written to {path}, but not to {args.db}: {error_line(exc)}", file=sys.stderr)
             return EXIT_NOTHING_READ
     if not args.quiet:
-        print(f"{ok} documents analysed, {bad} rejected -> {path}", file=sys.stderr)
-        for d in report.documents:
+        if len(part.stories) > 1:
+            _print_stories(part, out_dir)
+        bad = len(part.rejected)
+        print(f"{ok} documents analysed, {bad} rejected -> {path if len(paths) == 1 else out_dir / 'stories.json'}",
+              file=sys.stderr)
+        sources = {d.id: d.source for r in reports for d in r.documents}
+        for d in documents:
             if d.status != "ok":
                 print(f"  rejected {d.source}: {d.error}", file=sys.stderr)
+        if len(part.stories) > 1:
+            for r in part.rejected:
+                if r["id"] not in sources:
+                    print(f"  rejected {r['id']}: {r['reason']}", file=sys.stderr)
         _print_no_dates(report)
     return EXIT_OK if ok else EXIT_NOTHING_READ
+
+
+def _print_stories(part: StoryPartition, out_dir: Path) -> None:
+    print(f"{len(part.stories)} stories ({len(part.unassigned)} articles in none) -> {out_dir / 'stories.json'}",
+          file=sys.stderr)
+    for s in part.stories:
+        where = s.report or "not analysed (--query picked another)"
+        print(f"  {s.id} {s.start or '?'}..{s.end or '?'} {len(s.documents):5d} articles  {s.title[:60]}  [{where}]",
+              file=sys.stderr)
 
 
 def _print_no_dates(report: Report) -> None:

@@ -1,10 +1,12 @@
 """The two phases, run as the declared composition of ``stages.STAGES``.
 
 Phase 1 (map, per document): clean -> annotate -> pubdate -> timexes -> mentions.
+Between them (pile): stories -- the analysed documents split into the stories they tell.
 Phase 2 (reduce, per story): reconcile_dates -> entities -> timeline -> claims -> report.
 The order, what each stage requires and assigns, and which settings it reads are declared in
 ``stages.py``; this module only runs them. ``analyze``, ``add``, the evaluators, the benchmarks and
-the tests all call ``analyze_documents`` and ``analyze_story`` (optionally with ``disable``).
+the tests all call ``analyze_documents`` and ``analyze_story`` (optionally with ``disable``); ``analyze`` calls
+``analyze_stories`` (``split_stories``, then ``analyze_story`` on each story).
 """
 
 from __future__ import annotations
@@ -24,12 +26,22 @@ from . import SCHEMA_VERSION, __version__
 from .events import TimelineOptions
 from .model import Document, RawDocument, Report, Summary
 from .settings import MIN_WORDS, Settings
-from .stages import Composition, DocumentState, StoryState, document_stages, resolve_composition, story_stages
+from .stages import (
+    Composition,
+    DocumentState,
+    PileState,
+    StoryState,
+    document_stages,
+    pile_stages,
+    resolve_composition,
+    story_stages,
+)
+from .stories import StoryPartition
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MIN_WORDS", "STAGE_SECONDS", "AnalyzeOptions", "analyze_document", "analyze_documents", "analyze_story",
-           "content_hash", "rejected", "stage"]
+__all__ = ["MIN_WORDS", "STAGE_SECONDS", "AnalyzeOptions", "analyze_document", "analyze_documents", "analyze_stories",
+           "analyze_story", "content_hash", "rejected", "split_stories", "stage"]
 
 # Seconds spent per stage in this process (read by `dateline bench`).
 STAGE_SECONDS: Counter[str] = Counter()
@@ -153,3 +165,56 @@ def analyze_story(docs: list[Document], options: AnalyzeOptions | None = None, *
         summary=st.summary if st.summary is not None else Summary(),
         meta={"documents_ok": len(ok), "documents_rejected": len(docs) - len(ok), "stages": comp.meta()},
     )
+
+
+def split_stories(docs: list[Document], settings: Settings | None = None, *, disable: Collection[str] = (),
+                  one_story: bool = False) -> StoryPartition:
+    """The pile stage: ``docs`` split into stories (``stories.detect``).
+
+    With ``one_story``, ``settings.stories.enabled`` false or the ``stories`` stage disabled, the
+    partition is one story holding every analysed document (today's behaviour)."""
+    from .stories import whole_pile
+
+    settings = settings or Settings()
+    comp = resolve_composition(disable)
+    stages_ = pile_stages(comp)
+    if one_story or not settings.stories.enabled or not stages_:
+        return whole_pile(docs)
+    st = PileState(docs=docs, settings=settings)
+    for s in stages_:
+        with stage(s.name):
+            s.func(st)
+    return st.partition if st.partition is not None else whole_pile(docs)
+
+
+def analyze_stories(docs: list[Document], options: AnalyzeOptions | None = None, *,
+                    settings: Settings | None = None, disable: Collection[str] = (),
+                    one_story: bool = False) -> tuple[StoryPartition, list[Report]]:
+    """Story detection, then phase 2 on each story: the partition and one report per story (same order).
+
+    A pile of one story gives one report over every document, rejected ones included, exactly
+    as ``analyze_story(docs)``; with several, each report holds its story's documents (the
+    rejected and unassigned ones are listed in the partition); with ``jobs`` > 1 the stories are
+    analysed in that many processes."""
+    if settings is None:
+        settings = options.settings if options is not None and options.settings is not None else Settings()
+    if not disable and options is not None:
+        disable = options.disable
+    part = split_stories(docs, settings, disable=disable, one_story=one_story)
+    if len(part.stories) <= 1:
+        return part, [analyze_story(docs, options, settings=settings, disable=disable)]
+    by_id = {d.id: d for d in docs}
+    groups = [[by_id[i] for i in story.documents] for story in part.stories]
+    work = functools.partial(_story_report, options=options, settings=settings, disable=tuple(disable))
+    jobs = options.jobs if options is not None else settings.run.jobs
+    if jobs <= 1:
+        return part, [work(g) for g in groups]
+    import multiprocessing as mp
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(groups)), mp_context=mp.get_context("spawn")) as pool:
+        return part, list(pool.map(work, groups))
+
+
+def _story_report(docs: list[Document], options: AnalyzeOptions | None, settings: Settings,
+                  disable: tuple[str, ...]) -> Report:
+    return analyze_story(docs, options, settings=settings, disable=disable)

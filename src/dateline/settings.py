@@ -12,6 +12,7 @@ package documents them. A TOML file (``--config FILE``) overrides some of them a
   [timeline]          events.TimelineOptions     (max_dates, sentences_per_date, query, ...)
   [timeline.select]   events.select.SelectWeights   (how timeline days are chosen)
   [timeline.summary]  events.summarize.SummaryWeights (how each day's sentences are chosen)
+  [stories]           stories.StoryOptions      (how a pile is split into stories)
 
 An unknown section or key, or a value of the wrong type, raises ``SettingsError`` naming it and
 the keys that exist.
@@ -31,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .events import TimelineOptions
+from .stories.options import StoryOptions
 
 MIN_WORDS = 5  # fewer words than this after cleaning is not an article
 DEFAULT_TOML = "settings.toml"
@@ -58,6 +60,7 @@ class Settings:
     clean: CleanSettings = field(default_factory=CleanSettings)
     run: RunSettings = field(default_factory=RunSettings)
     timeline: TimelineOptions = field(default_factory=TimelineOptions)
+    stories: StoryOptions = field(default_factory=StoryOptions)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -1,7 +1,8 @@
 """The analysis stages as a declared composition (modelled on spaCy's factories and ``analyze_pipes``).
 
 Each stage is registered once with its name, its scope (``document``: run on every document in
-the map phase; ``story``: run once on the story in the reduce phase), the fields it ``requires``
+the map phase; ``pile``: run once on everything analysed, between the phases (story detection:
+``pipeline.split_stories``); ``story``: run once per story in the reduce phase), the fields it ``requires``
 and ``assigns`` (``Document.<field>`` or ``Report.<field>``; ``updates``: fields it re-computes
 only where an earlier stage made them; ``annotation`` is the spaCy result
 handed from ``annotate`` to ``mentions``, it is not stored) and the settings sections it reads.
@@ -25,10 +26,11 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from .model import Claim, Disagreement, Document, Entity, Event, RawDocument, Series, Summary, TimelineEntry
     from .settings import Settings
+    from .stories import StoryPartition
 
 log = logging.getLogger(__name__)
 
-Scope = Literal["document", "story"]
+Scope = Literal["document", "pile", "story"]
 
 # Fields present before any stage runs (the reader's RawDocument becomes the Document's identity).
 INPUT_FIELDS = frozenset({"RawDocument"})
@@ -209,6 +211,15 @@ class DocumentState:
 
 
 @dataclass
+class PileState:
+    """What the pile stage shares: every analysed document and the stories found among them."""
+
+    docs: list[Document]
+    settings: Settings
+    partition: StoryPartition | None = None
+
+
+@dataclass
 class StoryState:
     """What the story stages share: the documents and the parts of the report they fill."""
 
@@ -315,6 +326,15 @@ def mentions_stage(st: DocumentState) -> None:
     st.doc.mentions = extract_mentions(st.doc.text, st.annotation)
 
 
+@register("stories", "pile", requires=["Document.text", "Document.published"], assigns=["Report.meta.story"],
+          settings=["stories"])
+def stories_stage(st: PileState) -> None:
+    """The pile split into stories (words, named entities, copies, dates); each story is analysed alone."""
+    from .stories import detect_stories
+
+    st.partition = detect_stories(st.docs, st.settings.stories)
+
+
 @register("reconcile_dates", "story", requires=["Document.published"], assigns=["Document.published"],
           updates=["Document.timexes", "Document.meta"])
 def reconcile_dates_stage(st: StoryState) -> None:
@@ -369,6 +389,11 @@ def claims_stage(st: StoryState) -> None:
 def document_stages(comp: Composition) -> list[Stage]:
     """The enabled per-document stages of ``comp``, in order."""
     return [STAGES[n] for n in comp.run if STAGES[n].scope == "document"]
+
+
+def pile_stages(comp: Composition) -> list[Stage]:
+    """The enabled stages of ``comp`` run once on the whole pile, between the two phases."""
+    return [STAGES[n] for n in comp.run if STAGES[n].scope == "pile"]
 
 
 def story_stages(comp: Composition) -> list[Stage]:

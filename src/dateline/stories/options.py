@@ -1,0 +1,32 @@
+"""The settings of story detection (the ``[stories]`` section of settings.toml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class StoryOptions:
+    """How documents are grouped into stories (see ``stories.detect``).
+
+    ``threshold``: the lowest mean cosine between a document and a story's documents for it
+    to join it (chosen on pooled T17 families, left-out families scored: ``dateline evaluate
+    stories``). ``merge``: the lowest mean cosine between two stories' documents for them to become
+    one (``None``: the same as ``threshold``). ``entity_weight``: the share of the similarity
+    given to the named entities the articles mention (the rest is their words).
+    ``time_scale_days``: similarity is multiplied by ``exp(-gap / time_scale_days)`` where ``gap``
+    is the days between the document and the story's nearest member (0: time plays no part).
+    ``duplicate``: MinHash Jaccard of word 5-shingles above which two articles are copies of one
+    wire story (kept together whatever the rest says). ``min_documents``: smaller groups are
+    listed as unassigned when the pile holds several stories. ``neighbours``: an article is
+    compared with that many most similar articles of each story (0: with all of them).
+    """
+
+    enabled: bool = True
+    threshold: float = 0.025
+    merge: float | None = None
+    entity_weight: float = 0.3
+    time_scale_days: float = 60.0
+    duplicate: float = 0.8
+    min_documents: int = 2
+    neighbours: int = 0

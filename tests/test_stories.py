@@ -1,0 +1,118 @@
+"""Story detection on real T17 articles of different families (dev families only), after the
+per-document phase ``dateline analyze`` runs (spaCy names included)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from dateline.model import Document, RawDocument
+from dateline.pipeline import analyze_documents, split_stories
+from dateline.settings import Settings
+from dateline.stories import StoryOptions, detect_stories, story_id
+from dateline.stories.dedup import duplicate_groups
+
+TOPICS = ("H1N1_guardian", "bpoil_guardian", "LibyaWar_reuters")
+
+
+def _raws(root: Path, topic: str, n: int, skip: int = 0) -> list[RawDocument]:
+    files = sorted((root / "timeline17" / topic / "InputDocs").glob("*/*"))[skip:skip + n]
+    return [RawDocument(id=f"{topic}/{f.parent.name}/{f.name}", source=str(f), published=f.parent.name,
+                        text=f.read_text(encoding="utf-8", errors="replace")) for f in files]
+
+
+@pytest.fixture(scope="module")
+def analysed(shared_data: Path) -> list[Document]:
+    raws = [r for t in TOPICS for r in _raws(shared_data, t, 8)] + [r for t in TOPICS for r in _raws(shared_data, t, 4, skip=40)]
+    return analyze_documents(raws)
+
+
+@pytest.fixture(scope="module")
+def pile(analysed: list[Document]) -> tuple[list[Document], dict[str, str]]:
+    docs = analysed[: 8 * len(TOPICS)]
+    assert all(d.status == "ok" for d in docs)
+    return docs, {d.id: d.id.split("/")[0] for d in docs}
+
+
+@pytest.fixture(scope="module")
+def later(analysed: list[Document]) -> list[Document]:
+    return analysed[8 * len(TOPICS):]
+
+
+def _families_of(part, fam):
+    return [{fam[i] for i in s.documents} for s in part.stories]
+
+
+def test_families_of_a_pooled_pile_become_separate_pure_stories(pile):
+    docs, fam = pile
+    part = detect_stories(docs)
+    placed = [i for s in part.stories for i in s.documents] + part.unassigned
+    assert sorted(placed) == sorted(d.id for d in docs) and not part.rejected
+    assert all(len(f) == 1 for f in _families_of(part, fam)), "a story mixes families"
+    big = [s for s in part.stories if len(s.documents) >= 3]
+    assert sorted(fam[s.documents[0]] for s in big) == sorted(TOPICS)
+
+
+def test_story_dates_and_id_come_from_its_members(pile):
+    docs, _ = pile
+    by_id = {d.id: d for d in docs}
+    for s in detect_stories(docs).stories:
+        days = sorted(by_id[i].published for i in s.documents)
+        assert (s.start, s.end) == (days[0], days[-1])
+        assert s.id == story_id(s.documents[0]) and by_id[s.documents[0]].published == days[0]
+        assert s.title
+
+
+def test_later_articles_join_the_stories_already_shown_without_reshuffling_them(pile, later):
+    docs, fam = pile
+    first = detect_stories(docs)
+    second = detect_stories(docs + later, existing=first)
+    old = {s.id: set(s.documents) for s in first.stories}
+    new = {s.id: set(s.documents) for s in second.stories}
+    for sid, members in old.items():
+        assert sid in new and members <= new[sid]
+    joined = sum(1 for d in later for s in first.stories
+                 if d.id in new[s.id] and d.id.split("/")[0] == fam[s.documents[0]])
+    assert joined >= len(later) * 2 // 3, "most later articles should join their family's story"
+
+
+def test_a_syndicated_copy_is_kept_with_its_original_even_at_a_strict_threshold(pile):
+    docs, _ = pile
+    src = docs[0]
+    copy = dataclasses.replace(src, id="copy-of-first", text="By a wire service.\n" + src.text + "\nCopyright 2009.")
+    assert duplicate_groups([src.text, copy.text, docs[20].text]) == [0, 0, 2]
+    part = detect_stories([src, copy] + docs[8:], StoryOptions(threshold=0.9))
+    story = next(s for s in part.stories if src.id in s.documents)
+    assert "copy-of-first" in story.documents
+
+
+def test_rejected_and_empty_documents_are_listed_not_dropped(pile):
+    docs, _ = pile
+    bad = Document(id="bad", source="bad.html", status="rejected", error="empty after cleaning")
+    part = detect_stories(docs + [bad])
+    assert part.rejected == [{"id": "bad", "reason": "empty after cleaning"}]
+    assert "bad" not in part.labels() and "bad" not in part.unassigned
+
+
+def test_one_story_keeps_every_article_together(pile):
+    docs, _ = pile
+    for part in (split_stories(docs, one_story=True), split_stories(docs, disable=["stories"])):
+        assert len(part.stories) == 1 and len(part.stories[0].documents) == len(docs) and not part.unassigned
+    off = Settings()
+    off.stories.enabled = False
+    assert len(split_stories(docs, off).stories) == 1
+
+
+def test_a_single_family_stays_one_story(analysed):
+    docs = [d for d in analysed if d.id.startswith("bpoil")]
+    part = detect_stories(docs)
+    assert len(part.stories) == 1 and len(part.stories[0].documents) == len(docs)
+
+
+def test_the_stories_json_layout(pile):
+    docs, _ = pile
+    d = detect_stories(docs).to_dict()
+    assert set(d) == {"stories", "unassigned", "rejected"}
+    assert set(d["stories"][0]) == {"id", "title", "documents", "start", "end", "report"}
