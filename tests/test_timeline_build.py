@@ -38,7 +38,12 @@ def test_timeline_is_dated_cited_and_readable(h1n1):
         assert set(t.events) <= ev_ids and t.sources
     for e in events:
         assert 0.0 <= e.salience <= 1.0 and e.title and e.evidence
-        assert dt.date.fromisoformat(e.date)
+        # an event is dated at its granularity: a day (or a range's first day), an ISO week, a month, a year
+        pattern = {"day": r"\d{4}-\d\d-\d\d", "range": r"\d{4}-\d\d-\d\d", "week": r"\d{4}-W\d\d",
+                   "month": r"\d{4}-\d\d", "year": r"\d{4}"}[e.granularity]
+        assert re.fullmatch(pattern, e.date), (e.date, e.granularity)
+        if e.granularity in ("day", "range"):
+            assert dt.date.fromisoformat(e.date)
     assert summary.text and summary.evidence
 
 
