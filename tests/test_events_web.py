@@ -4,18 +4,15 @@ headless Chromium (screenshots in test-artifacts/web/, gitignored)."""
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import threading
-import time
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from dateline.evaluate.events import analyse
 from dateline.web import create_app
+from tests.browser_support import needs_chromium, serve_in_thread
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -62,11 +59,7 @@ def test_event_list_filters_by_kind_and_date(served) -> None:  # noqa: ANN001
 
 # ---------------------------------------------------------------- in headless Chromium
 
-CHROMIUM = os.environ.get("DATELINE_CHROMIUM") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic"]
 ARTIFACTS = ROOT / "test-artifacts" / "web"
-needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium (set DATELINE_CHROMIUM)")
 INJECTED = ("Court rejects appeal <script>document.title='pwned'</script>\n"
             "12 March 2012\n"
             "The court said on Monday that <img src=x onerror=\"window.__xss='img'\"> the appeal, filed on "
@@ -75,54 +68,11 @@ INJECTED = ("Court rejects appeal <script>document.title='pwned'</script>\n"
             "the lawyers said.\n")
 
 
-def _serve(app) -> Iterator[str]:  # noqa: ANN001
-    import socket
-
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():  # noqa: ANN201
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):  # noqa: ANN001, ANN201
-    ctx = browser.new_context(viewport={"width": 1200, "height": 900})
-    pg = ctx.new_page()
-    pg.errors = []
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    yield pg
-    ctx.close()
-
-
 @pytest.mark.browser
 @needs_chromium
 def test_event_list_in_chromium_filters_and_opens_an_event(served, page) -> None:  # noqa: ANN001
     rep, _client = served
-    with contextlib.contextmanager(_serve)(create_app(rep)) as base:
+    with contextlib.contextmanager(serve_in_thread)(create_app(rep)) as base:
         page.goto(base + "/")
         page.locator("nav a", has_text="Events").click()
         page.wait_for_url("**/events")
@@ -153,7 +103,7 @@ def test_injected_markup_in_event_titles_is_shown_literally(page, tmp_path) -> N
     rep, _paths, rejected = analyse([article], ["injected.txt"])
     assert not rejected
     assert any("<" in v.title for v in rep.events), [v.title for v in rep.events]
-    with contextlib.contextmanager(_serve)(create_app(rep)) as base:
+    with contextlib.contextmanager(serve_in_thread)(create_app(rep)) as base:
         page.goto(base + "/events")
         assert page.evaluate("typeof window.__xss") == "undefined"
         assert page.title() != "pwned"
