@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import warnings
 from pathlib import Path
@@ -59,24 +58,13 @@ def test_export_of_a_pipeline_report(report):
 
 
 @pytest.mark.browser
-def test_export_of_a_pipeline_report_in_chromium(report, tmp_path):
-    if not (os.environ.get("DATELINE_CHROMIUM") or Path("/usr/bin/chromium").exists()):
-        pytest.skip("no Chromium")
-    from playwright.sync_api import sync_playwright
-
-    page = render(report)
+def test_export_of_a_pipeline_report_in_chromium(report, tmp_path, page):
+    """The single-file HTML export opens offline in Chromium (the session's one browser) with every document."""
+    from tests.browser_support import screenshot
 
     out = tmp_path / "libya.html"
-    out.write_text(page, encoding="utf-8")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=os.environ.get("DATELINE_CHROMIUM", "/usr/bin/chromium"),
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                    "--disable-component-update", "--no-first-run", "--disable-sync"])
-        ctx = b.new_context(offline=True, viewport={"width": 1200, "height": 900})
-        pg = ctx.new_page()
-        pg.goto(out.as_uri())
-        assert pg.locator("article.document").count() == len(report.documents)
-        art = ROOT / "test-artifacts" / "web"
-        art.mkdir(parents=True, exist_ok=True)
-        pg.screenshot(path=str(art / "11-pipeline-export.png"))
-        b.close()
+    out.write_text(render(report), encoding="utf-8")
+    page.goto(out.as_uri())
+    assert page.locator("article.document").count() == len(report.documents)
+    assert not page.errors
+    screenshot(page, "11-pipeline-export")
