@@ -40,6 +40,9 @@ def _t17(rel: str) -> tuple[Document, str]:
         # photo caption of a T17 bpoil_reuters article
         ("in this handout photograph taken on April 21 , 2010 and obtained on April 22", "2010-04-21"),
         ("Mittwoch, 01. November 2023", "2023-11-01"),
+        # a press release's date line as ECB+ keeps it (chipmaker_acquisition_2012/43_2, tune split)
+        ("SUNNYVALE, Calif. \u20142 / 29/2012", "2012-02-29"),
+        ("29/02/2012", "2012-02-29"),
     ],
 )
 def test_full_date_forms(line: str, iso: str) -> None:
@@ -122,3 +125,19 @@ def test_story_pass_flags_a_date_far_outside_the_span() -> None:
     changed = reconcile_publication_dates([*docs, bp])
     assert changed == [bp.id]
     assert bp.published is None or bp.published_confidence < before
+
+
+def test_numeric_dates_with_two_possible_orders_are_not_read() -> None:
+    # 3/4/2012 is 4 March in the US and 3 April elsewhere: no date rather than a coin flip
+    assert find_dates("Filed 3/4/2012 by the clerk") == []
+
+
+ECBPLUS = Path(__file__).resolve().parent / "corpora" / "ecbplus" / "articles"
+
+
+def test_a_page_that_prints_only_an_updated_stamp_is_dated_by_it() -> None:
+    # gulf_of_aden_piracy_2011/12_2 (ECB+ tune split): "Updated: November 11, 2011 18:50 IST" is its only date
+    text = (ECBPLUS / "gulf_of_aden_piracy_2011" / "12_2ecbplus.txt").read_text(encoding="utf-8")
+    doc = _doc_from_text(text)
+    assert doc.published == "2011-11-11"
+    assert doc.published_confidence < 0.5 and "updated" in doc.published_evidence

@@ -56,6 +56,14 @@ def test_path_dates_must_be_real_days():
     assert path_date("InputDocs/2011-02-31/1.txt") is None
 
 
+def test_path_dates_need_one_separator_and_stand_apart():
+    # a story folder named with its year and a file named "<topic>_<doc>" is no date (was 2011-12-11)
+    assert path_date("articles/gulf_of_aden_piracy_2011/12_11ecbplus.txt") is None
+    assert path_date("https://example.org/2013/03/12/vigil-story") == "2013-03-12"
+    assert path_date("crawl/20110320.html") == "2011-03-20"
+    assert path_date("crawl/2011_03_20_story.txt") == "2011-03-20"
+
+
 def test_jsonl_garbage_metadata_refused_and_text_date_used(tmp_path):
     recs = [
         {"id": "a", "text": DATED_BRIEF, "published": "2099-13-45", "url": "javascript:alert(1)"},

@@ -224,6 +224,37 @@ def _score(c: DateCandidate, weight: float, years: Counter[int], text: str) -> f
 
 
 def _from_text(doc: Document, clean_meta: dict[str, Any], years: Counter[int]) -> Choice | None:
+    """The date the text prints for the article; failing that, its "Updated" stamp (see _updated_only)."""
+    choice = _from_text_stamps(doc, clean_meta, years)
+    if choice is None and PENDING_KEY not in doc.meta:
+        choice = _updated_only(doc, clean_meta, years)
+    return choice
+
+
+def _updated_only(doc: Document, clean_meta: dict[str, Any], years: Counter[int]) -> Choice | None:
+    """A page that prints only an "Updated ..." stamp: the earliest such full date, with low confidence.
+
+    An update stamp bounds the publication from above and is most often the same day; htmldate falls back
+    to the updated date in the same way when a page gives no original date. A stamp later than every year
+    the body talks about is a site's stamp over an old article, not an update of it."""
+    latest = max(years) if sum(years.values()) >= 2 else None
+    found: list[tuple[str, DateCandidate, str]] = []
+    for name, text, _ in _regions(doc, clean_meta):
+        if name == "body":
+            continue
+        for c in find_dates(text):
+            if c.context != "updated" or c.year is None or not weekday_ok(c) or not stamp_like(text, c):
+                continue
+            if latest is None or c.year <= latest:
+                found.append((str(c.iso), c, name))
+    if not found:
+        return None
+    iso, c, name = min(found, key=lambda x: x[0])
+    return Choice(iso, f"{c.text.strip()} ({name}; an 'updated' stamp, the only date printed: "
+                       "published on that day or before)", 0.35)
+
+
+def _from_text_stamps(doc: Document, clean_meta: dict[str, Any], years: Counter[int]) -> Choice | None:
     scored: list[tuple[float, int, DateCandidate, str]] = []
     order = 0
     regions = [(name, text, weight, find_dates(text)) for name, text, weight in _regions(doc, clean_meta)]

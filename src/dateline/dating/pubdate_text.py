@@ -3,7 +3,7 @@
 Candidate *finding* is ours (regular expressions over the forms news pages use: wire
 headers "Sun Mar 20 , 2011 7:55 pm EDT", "Thu 3 Nov 2016", "Posted at 9:15 am March 3rd,
 2017", datelines "RIVERTON, Country, March 19 -", "Monday (August 8th)", German/French day
-month year, ISO and dotted numeric dates). Full dates are parsed with ``dateparser``;
+month year, ISO, dotted and unambiguous slashed numeric dates). Full dates are parsed with ``dateparser``;
 yearless month/day pairs are read from the month table because dateparser fills a missing
 year with the current one, which is exactly what we must never do.
 """
@@ -37,6 +37,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)(?!\d)")),
     # 19.03.2011 (day first, the European order)
     ("dotted", re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>(?:19|20)\d\d)(?!\d)")),
+    # 2/29/2012 | 29/2/2012 | "2 / 29/2012": month and day order is read only where it is unambiguous
+    ("slash", re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)\s?/\s?(?P<b>[0-3]?\d)\s?/\s?(?P<y>(?:19|20)\d\d)(?![\d/])")),
     # yearless: March 19 | Monday (August 8th)
     ("md", re.compile(rf"\b{_WDP}?{_MONP}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?!\s*[:.]\d)", re.I)),
     # yearless: Monday 8 August | Saturday, 19 March
@@ -91,6 +93,16 @@ def parse_full_date(s: str) -> str | None:
     return d.date().isoformat() if d else None
 
 
+def _slash_order(a: int, b: int) -> str | None:
+    """"md" or "dm" for a numeric a/b/year date when only one order is a real month and day (or both read
+    alike); None when both orders are possible (3/4/2012 is 4 March in the US, 3 April elsewhere)."""
+    if a == b or (a <= 12 < b):
+        return "md"
+    if b <= 12 < a:
+        return "dm"
+    return None
+
+
 def _valid(y: int | None, m: int, d: int) -> bool:
     if not 1 <= m <= 12 or d < 1:
         return False
@@ -121,6 +133,11 @@ def find_dates(text: str, limit: int | None = None) -> list[DateCandidate]:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             g = m.groupdict()
+            if kind == "slash":
+                order = _slash_order(int(g["a"]), int(g["b"]))
+                if order is None:
+                    continue
+                g["m"], g["d"] = (g["a"], g["b"]) if order == "md" else (g["b"], g["a"])
             month_s = g["m"]
             month = int(month_s) if month_s.isdigit() else MONTHS.get(month_s.lower().rstrip("."))
             if month is None:

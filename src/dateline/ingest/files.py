@@ -23,7 +23,12 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 WARC_SUFFIXES = {".warc", ".arc"}
 
-_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_/.]?(0[1-9]|1[0-2])[-_/.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+# year, month and day written with one separator (or none) and standing apart from the letters and digits
+# around them: "2011-03-20/", "/2011/03/20/", "20110320.txt"; not "story_2011/12_11name" (two separators,
+# a day glued to a word)
+_PATH_DATE = re.compile(
+    r"(?<![\dA-Za-z])((?:19|20)\d\d)(?P<sep>[-_/.]?)(0[1-9]|1[0-2])(?P=sep)(0[1-9]|[12]\d|3[01])(?![\dA-Za-z])"
+)
 
 
 def doc_stem(path: Path) -> str:
@@ -45,7 +50,7 @@ def path_date(path: str) -> str | None:
     The last real calendar day in the path, not after today (``2011-02-31`` is no date)."""
     found = None
     for m in _PATH_DATE.finditer(path):
-        iso = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+        iso = f"{m.group(1)}-{m.group(3)}-{m.group(4)}"
         if check_date(iso)[0]:
             found = iso
     return found
