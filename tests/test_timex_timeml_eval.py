@@ -78,3 +78,13 @@ def test_subset_and_leave_out_score_each_part_alone() -> None:
     assert {(r["tuned_on"], r["scored_on"]) for r in rows} == {("TimeBank", "AQUAINT"), ("AQUAINT", "TimeBank")}
     for r in rows:
         assert r["strict_f1"] == whole["subcorpora"][r["scored_on"]]["strict_f1"]
+
+
+def test_extent_errors_are_counted_by_kind() -> None:
+    text = "Earlier Friday, about three days after the vote, and on Sunday night."
+    doc = GoldDoc("x", ".", "2000-01-07", text, [
+        (8, 14, "2000-01-07", "DATE"), (22, 32, "P3D", "DURATION"), (56, 68, "2000-01-09TNI", "TIME")])
+    system = [(0, 14, "2000-01-07", "DATE"), (16, 32, "P3D", "DURATION"), (56, 62, "2000-01-09", "DATE")]
+    t = score_doc(doc, system)
+    assert t.strict == 0 and t.relaxed == 3
+    assert t.extent == {"left+rel": 1, "left+approx": 1, "right-part_of_day": 1}

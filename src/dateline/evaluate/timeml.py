@@ -3,6 +3,8 @@
 Relaxed = any character overlap, strict = identical extent, one-to-one pairing; type and value
 accuracy over relaxed matches; value F1 = relaxed F1 x value accuracy (TE3's headline attribute
 score), value_f1_strict = value counted on strict matches only. The DCT is the anchor, not scored.
+Boundary errors (relaxed but not strict matches) are counted by kind (``errors.extent``, see
+``extent_kind``): which words one extent has that the other lacks, on which side.
 """
 
 from __future__ import annotations
@@ -90,6 +92,59 @@ def value_kind(value: str, ttype: str) -> str:
     return "other"
 
 
+_DET = {"the", "a", "an", "its", "each", "every"}
+_DEICTIC = {"this", "that", "last", "next", "past", "coming", "previous", "following", "same"}
+_APPROX = {"about", "nearly", "almost", "approximately", "roughly", "around", "some", "over", "more", "less",
+           "fewer", "at", "up", "only", "just", "least", "under", "than", "no", "not"}
+_REL = {"earlier", "later", "ago", "before", "after", "since", "hence"}
+_PHASE = {"early", "late", "mid", "middle", "end", "beginning", "start", "close", "latter"}
+_PREP = {"in", "on", "of", "for", "within", "during", "by", "from", "to", "until", "through", "throughout"}
+_PART = {"night", "morning", "afternoon", "evening", "overnight", "tonight", "noon", "midnight"}
+_COORD = {"or", "and", "to", "-", "–", "through"}
+_NOW = {"right", "now", "currently", "current", "then", "more", "most"}
+
+
+def _word_kind(chunk: str) -> str:
+    """The kind of the words one extent has and the other lacks (its first word decides)."""
+    words = re.findall(r"[\w'-]+|[^\w\s]", chunk.lower())
+    if not words:
+        return "space"
+    w = words[0]
+    if w == "'s":
+        return "possessive"
+    if w == ",":
+        return "apposition"
+    if all(not re.match(r"\w", x) for x in words):
+        return "punct"
+    for kind, vocab in (("det", _DET), ("deictic", _DEICTIC), ("approx", _APPROX), ("rel", _REL),
+                        ("phase", _PHASE), ("prep", _PREP), ("part_of_day", _PART), ("coord", _COORD),
+                        ("now", _NOW)):
+        if w in vocab or w.rstrip("-") in vocab:
+            return kind
+    if re.match(r"\d", w) or re.match(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)",
+                                       w):
+        return "date_part"
+    return "other"
+
+
+def extent_kind(text: str, g: tuple[int, int], s: tuple[int, int]) -> list[str]:
+    """What differs between an overlapping gold and system extent, one label per side: ``left+det``
+    (ours has a leading determiner gold lacks), ``right-part_of_day`` (ours lacks gold's trailing
+    "night"). The kinds are the TimeML extent questions: determiners, deictic words (this/last/next),
+    approximators (about, nearly, over), relative words (earlier/later), phase modifiers
+    (early/late/mid), prepositions, parts of day, coordinations and ranges, appositions, punctuation."""
+    out = []
+    if s[0] < g[0]:
+        out.append("left+" + _word_kind(text[s[0]:g[0]]))
+    elif s[0] > g[0]:
+        out.append("left-" + _word_kind(text[g[0]:s[0]]))
+    if s[1] > g[1]:
+        out.append("right+" + _word_kind(text[g[1]:s[1]]))
+    elif s[1] < g[1]:
+        out.append("right-" + _word_kind(text[s[1]:g[1]]))
+    return out
+
+
 @dataclass
 class Tally:
     n_gold: int = 0
@@ -102,6 +157,7 @@ class Tally:
     missed: Counter[str] = field(default_factory=Counter)
     spurious: Counter[str] = field(default_factory=Counter)
     wrong_value: Counter[str] = field(default_factory=Counter)
+    extent: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, other: Tally) -> None:
@@ -110,6 +166,7 @@ class Tally:
         self.missed.update(other.missed)
         self.spurious.update(other.spurious)
         self.wrong_value.update(other.wrong_value)
+        self.extent.update(other.extent)
         for k, v in other.examples.items():
             self.examples[k].extend(v)
 
@@ -178,7 +235,10 @@ def score_doc(doc: GoldDoc, system: list[tuple[int, int, str, str]]) -> Tally:
             t.examples["wrong_value"].append(
                 f"{doc.path}: {gtext!r} gold={g[2]} ours={s[2]} ({doc.text[s[0]:s[1]]!r}) dct={doc.dct}")
         if not exact:
-            t.examples["extent"].append(f"{doc.path}: gold={gtext!r} ours={doc.text[s[0]:s[1]]!r}")
+            kinds = extent_kind(doc.text, (g[0], g[1]), (s[0], s[1]))
+            t.extent.update(kinds)
+            t.examples["extent"].append(
+                f"{doc.path}: gold={gtext!r} ours={doc.text[s[0]:s[1]]!r} [{' '.join(kinds)}]")
     for si, s in enumerate(system):
         if si not in used_sys:
             t.spurious[value_kind(s[2], s[3])] += 1
@@ -216,6 +276,7 @@ def evaluate(gold_dir: Path, limit: int | None = None,
         "missed": dict(total.missed.most_common()),
         "spurious": dict(total.spurious.most_common()),
         "wrong_value": dict(total.wrong_value.most_common()),
+        "extent": dict(total.extent.most_common()),
     }
     return report, total
 
