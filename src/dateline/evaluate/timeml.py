@@ -2,7 +2,9 @@
 
 Relaxed = any character overlap, strict = identical extent, one-to-one pairing; type and value
 accuracy over relaxed matches; value F1 = relaxed F1 x value accuracy (TE3's headline attribute
-score), value_f1_strict = value counted on strict matches only. The DCT is the anchor, not scored.
+score), value_f1_strict = value counted on strict matches only, value_f1_notation = values equal up
+to notation (a diagnostic, see ``same_value_notation``; the headline compares strings). The DCT
+is the anchor, not scored.
 Boundary errors (relaxed but not strict matches) are counted by kind (``errors.extent``, see
 ``extent_kind``): which words one extent has that the other lacks, on which side.
 """
@@ -145,6 +147,22 @@ def extent_kind(text: str, g: tuple[int, int], s: tuple[int, int]) -> list[str]:
     return out
 
 
+_NOTATION = ((re.compile(r"-W(\d)(?=$|-)"), r"-W0\1"), (re.compile(r"^(\d{4})(?:-XX)+$"), r"\1"),
+             (re.compile(r"^(\d{3})X$"), r"\1"))
+
+
+def same_value_notation(a: str, b: str) -> bool:
+    """Equal TIMEX3 values up to notation only: ISO weeks with or without the zero ("2000-W7" =
+    "2000-W07"), a year with unspecified finer parts ("1949-XX" = "1949") and a decade written with
+    an X ("198X" = "198"). A diagnostic of annotation notation (``value_f1_notation``), never TE3's
+    value score, which compares the strings."""
+    if a == b:
+        return True
+    for rx, rep in _NOTATION:
+        a, b = rx.sub(rep, a), rx.sub(rep, b)
+    return a == b
+
+
 @dataclass
 class Tally:
     n_gold: int = 0
@@ -154,6 +172,7 @@ class Tally:
     type_ok: int = 0
     value_ok: int = 0
     value_ok_strict: int = 0
+    value_ok_notation: int = 0
     missed: Counter[str] = field(default_factory=Counter)
     spurious: Counter[str] = field(default_factory=Counter)
     wrong_value: Counter[str] = field(default_factory=Counter)
@@ -161,7 +180,8 @@ class Tally:
     examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, other: Tally) -> None:
-        for k in ("n_gold", "n_sys", "relaxed", "strict", "type_ok", "value_ok", "value_ok_strict"):
+        for k in ("n_gold", "n_sys", "relaxed", "strict", "type_ok", "value_ok", "value_ok_strict",
+                  "value_ok_notation"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
         self.missed.update(other.missed)
         self.spurious.update(other.spurious)
@@ -187,6 +207,7 @@ class Tally:
             "type_accuracy": round(type_acc, 4), "value_accuracy": round(value_acc, 4),
             "value_f1": round(rf * value_acc, 4), "type_f1": round(rf * type_acc, 4),
             "value_f1_strict": round(sf * value_acc_s, 4),
+            "value_f1_notation": round(rf * (self.value_ok_notation / self.relaxed if self.relaxed else 0.0), 4),
             "n_gold": self.n_gold, "n_system": self.n_sys,
         }
 
@@ -227,6 +248,7 @@ def score_doc(doc: GoldDoc, system: list[tuple[int, int, str, str]]) -> Tally:
         exact = s[0] == g[0] and s[1] == g[1]
         t.strict += exact
         t.type_ok += s[3] == g[3]
+        t.value_ok_notation += same_value_notation(s[2], g[2])
         if s[2] == g[2]:
             t.value_ok += 1
             t.value_ok_strict += exact
@@ -391,11 +413,12 @@ def run(args: argparse.Namespace) -> int:
         if getattr(args, "json", False):
             print(json.dumps(rows))
         else:
-            print(f"{'tuned on':<10} {'scored on':<10} relF1  strF1  valF1  typeF1  gold   sys")
+            print(f"{'tuned on':<10} {'scored on':<10} relF1  strF1  valF1  typeF1  gold   sys   "
+                  f"(valF1 up to notation)")
             for r in rows:
                 print(f"{r['tuned_on']:<10} {r['scored_on']:<10} {r['relaxed_f1']:.3f}  "
                       f"{r['strict_f1']:.3f}  {r['value_f1']:.3f}  {r['type_f1']:.3f}   "
-                      f"{r['n_gold']:>5} {r['n_system']:>5}")
+                      f"{r['n_gold']:>5} {r['n_system']:>5}   ({r['value_f1_notation']:.3f})")
         return 0
     report, total = evaluate(args.gold_dir, args.limit, every=args.every,
                              subset=getattr(args, "subset", None))
