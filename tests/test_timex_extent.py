@@ -34,6 +34,9 @@ CASES = [
     ("TimeBank/APW19980306.1001.tml", "over a week", "TimeBank"),  # "last over a week": the verb
     ("TimeBank/CNN19980222.1130.0084.tml", "later this afternoon", "TimeBank"),
     ("TimeBank/wsj_0778.tml", "a three-year period", "TimeBank"),
+    # "over" after a verb is the preposition of a period, left out (TimeML); AQUAINT unchanged
+    ("TimeBank/wsj_0329.tml", "three years", "TimeBank"),  # "can be used over three years"
+    ("TimeBank/VOA19980331.1700.1533.tml", "several years", "TimeBank"),  # "has evolved over several years"
 ]
 
 

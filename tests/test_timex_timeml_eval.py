@@ -78,3 +78,24 @@ def test_subset_and_leave_out_score_each_part_alone() -> None:
     assert {(r["tuned_on"], r["scored_on"]) for r in rows} == {("TimeBank", "AQUAINT"), ("AQUAINT", "TimeBank")}
     for r in rows:
         assert r["strict_f1"] == whole["subcorpora"][r["scored_on"]]["strict_f1"]
+
+
+def test_extent_errors_are_counted_by_kind() -> None:
+    text = "Earlier Friday, about three days after the vote, and on Sunday night."
+    doc = GoldDoc("x", ".", "2000-01-07", text, [
+        (8, 14, "2000-01-07", "DATE"), (22, 32, "P3D", "DURATION"), (56, 68, "2000-01-09TNI", "TIME")])
+    system = [(0, 14, "2000-01-07", "DATE"), (16, 32, "P3D", "DURATION"), (56, 62, "2000-01-09", "DATE")]
+    t = score_doc(doc, system)
+    assert t.strict == 0 and t.relaxed == 3
+    assert t.extent == {"left+rel": 1, "left+approx": 1, "right-part_of_day": 1}
+
+
+def test_value_notation_diagnostic_is_separate_from_the_te3_value() -> None:
+    from dateline.evaluate.timeml import same_value_notation
+
+    assert same_value_notation("2000-W7", "2000-W07") and same_value_notation("1949-XX", "1949")
+    assert same_value_notation("198X", "198") and same_value_notation("2000-W7-WE", "2000-W07-WE")
+    assert not same_value_notation("1998-10", "1998") and not same_value_notation("2000-01-05TNI", "2000-01-05")
+    doc = GoldDoc("x", ".", "2000-02-16", "last week", [(0, 9, "2000-W7", "DATE")])
+    s = score_doc(doc, [(0, 9, "2000-W07", "DATE")]).scores()
+    assert s["value_f1"] == 0.0 and s["value_f1_notation"] == 1.0

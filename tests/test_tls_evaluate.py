@@ -86,3 +86,21 @@ def test_evaluate_scores_the_pipelines_documents(shared_data):
     cited = [sp for entry in story.default_timeline for sp in entry.evidence]
     assert cited and all(sp.doc in by_id for sp in cited)
     assert sum(1 for sp in cited if any(i == sp.doc and s <= sp.start and sp.end <= e for i, s, e in spans)) == len(cited)
+
+
+def test_phase1_settings_are_an_argument_not_module_state(tmp_path):
+    """`--any-language` reaches phase 1 as an argument (round-3 review): the run's settings key the
+    phase-1 cache, and nothing in the module keeps them between runs."""
+    import argparse
+
+    from dateline.evaluate import tls
+
+    assert tls.phase1_settings(argparse.Namespace(any_language=False)) is None
+    kept = tls.phase1_settings(argparse.Namespace(any_language=True))
+    assert kept is not None and kept.clean.only_supported_languages is False
+    topic = tmp_path / "topic"
+    (topic / "InputDocs" / "2011-03-20").mkdir(parents=True)
+    (topic / "InputDocs" / "2011-03-20" / "a.txt").write_text("Text.", encoding="utf-8")
+    assert tls._cache_path(topic) == tls._cache_path(topic, None)
+    assert tls._cache_path(topic, kept) != tls._cache_path(topic)
+    assert not hasattr(tls, "PHASE1_SETTINGS")

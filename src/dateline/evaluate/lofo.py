@@ -25,6 +25,7 @@ from pathlib import Path
 from statistics import mean
 from typing import Any
 
+from ..settings import Settings
 from . import tls
 
 METRICS = ("ar1_f", "ar2_f", "date_f1")  # the selection order: AR1, then AR2, then date F1
@@ -154,11 +155,12 @@ def score_matrix(stories: list[tls.StoryInput], points: list[dict[str, Any]], us
 
 
 def evaluate(dataset: Path, topics: list[str] | None = None, grid: dict[str, list[Any]] | None = None,
-             use_cache: bool = True, any_version: bool = False, jobs: int = 1) -> dict[str, Any]:
+             use_cache: bool = True, any_version: bool = False, jobs: int = 1,
+             settings: Settings | None = None) -> dict[str, Any]:
     grid = grid or GRID
     points = grid_points(grid)
     t0 = time.perf_counter()
-    stories = tls.load_stories(dataset, None, topics, use_cache, any_version, jobs)
+    stories = tls.load_stories(dataset, None, topics, use_cache, any_version, jobs, settings=settings)
     t_stories = time.perf_counter() - t0
     matrix = score_matrix(stories, points, use_cache, grid)
     res = leave_one_family_out(matrix, points)
@@ -173,9 +175,9 @@ def _fmt(s: dict[str, float]) -> str:
     return " ".join(f"{s[m]:.4f}" for m in METRICS)
 
 
-def run(args: argparse.Namespace, topics: list[str] | None) -> int:
+def run(args: argparse.Namespace, topics: list[str] | None, settings: Settings | None = None) -> int:
     grid = json.loads(args.grid) if args.grid else None
-    res = evaluate(args.dataset, topics, grid, not args.no_cache, args.any_cache, args.jobs)
+    res = evaluate(args.dataset, topics, grid, not args.no_cache, args.any_cache, args.jobs, settings)
     if getattr(args, "json", False):
         print(json.dumps(res))
         return 0

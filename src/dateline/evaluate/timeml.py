@@ -2,7 +2,11 @@
 
 Relaxed = any character overlap, strict = identical extent, one-to-one pairing; type and value
 accuracy over relaxed matches; value F1 = relaxed F1 x value accuracy (TE3's headline attribute
-score), value_f1_strict = value counted on strict matches only. The DCT is the anchor, not scored.
+score), value_f1_strict = value counted on strict matches only, value_f1_notation = values equal up
+to notation (a diagnostic, see ``same_value_notation``; the headline compares strings). The DCT
+is the anchor, not scored.
+Boundary errors (relaxed but not strict matches) are counted by kind (``errors.extent``, see
+``extent_kind``): which words one extent has that the other lacks, on which side.
 """
 
 from __future__ import annotations
@@ -90,6 +94,75 @@ def value_kind(value: str, ttype: str) -> str:
     return "other"
 
 
+_DET = {"the", "a", "an", "its", "each", "every"}
+_DEICTIC = {"this", "that", "last", "next", "past", "coming", "previous", "following", "same"}
+_APPROX = {"about", "nearly", "almost", "approximately", "roughly", "around", "some", "over", "more", "less",
+           "fewer", "at", "up", "only", "just", "least", "under", "than", "no", "not"}
+_REL = {"earlier", "later", "ago", "before", "after", "since", "hence"}
+_PHASE = {"early", "late", "mid", "middle", "end", "beginning", "start", "close", "latter"}
+_PREP = {"in", "on", "of", "for", "within", "during", "by", "from", "to", "until", "through", "throughout"}
+_PART = {"night", "morning", "afternoon", "evening", "overnight", "tonight", "noon", "midnight"}
+_COORD = {"or", "and", "to", "-", "–", "through"}
+_NOW = {"right", "now", "currently", "current", "then", "more", "most"}
+
+
+def _word_kind(chunk: str) -> str:
+    """The kind of the words one extent has and the other lacks (its first word decides)."""
+    words = re.findall(r"[\w'-]+|[^\w\s]", chunk.lower())
+    if not words:
+        return "space"
+    w = words[0]
+    if w == "'s":
+        return "possessive"
+    if w == ",":
+        return "apposition"
+    if all(not re.match(r"\w", x) for x in words):
+        return "punct"
+    for kind, vocab in (("det", _DET), ("deictic", _DEICTIC), ("approx", _APPROX), ("rel", _REL),
+                        ("phase", _PHASE), ("prep", _PREP), ("part_of_day", _PART), ("coord", _COORD),
+                        ("now", _NOW)):
+        if w in vocab or w.rstrip("-") in vocab:
+            return kind
+    if re.match(r"\d", w) or re.match(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)",
+                                       w):
+        return "date_part"
+    return "other"
+
+
+def extent_kind(text: str, g: tuple[int, int], s: tuple[int, int]) -> list[str]:
+    """What differs between an overlapping gold and system extent, one label per side: ``left+det``
+    (ours has a leading determiner gold lacks), ``right-part_of_day`` (ours lacks gold's trailing
+    "night"). The kinds are the TimeML extent questions: determiners, deictic words (this/last/next),
+    approximators (about, nearly, over), relative words (earlier/later), phase modifiers
+    (early/late/mid), prepositions, parts of day, coordinations and ranges, appositions, punctuation."""
+    out = []
+    if s[0] < g[0]:
+        out.append("left+" + _word_kind(text[s[0]:g[0]]))
+    elif s[0] > g[0]:
+        out.append("left-" + _word_kind(text[g[0]:s[0]]))
+    if s[1] > g[1]:
+        out.append("right+" + _word_kind(text[g[1]:s[1]]))
+    elif s[1] < g[1]:
+        out.append("right-" + _word_kind(text[s[1]:g[1]]))
+    return out
+
+
+_NOTATION = ((re.compile(r"-W(\d)(?=$|-)"), r"-W0\1"), (re.compile(r"^(\d{4})(?:-XX)+$"), r"\1"),
+             (re.compile(r"^(\d{3})X$"), r"\1"))
+
+
+def same_value_notation(a: str, b: str) -> bool:
+    """Equal TIMEX3 values up to notation only: ISO weeks with or without the zero ("2000-W7" =
+    "2000-W07"), a year with unspecified finer parts ("1949-XX" = "1949") and a decade written with
+    an X ("198X" = "198"). A diagnostic of annotation notation (``value_f1_notation``), never TE3's
+    value score, which compares the strings."""
+    if a == b:
+        return True
+    for rx, rep in _NOTATION:
+        a, b = rx.sub(rep, a), rx.sub(rep, b)
+    return a == b
+
+
 @dataclass
 class Tally:
     n_gold: int = 0
@@ -99,17 +172,21 @@ class Tally:
     type_ok: int = 0
     value_ok: int = 0
     value_ok_strict: int = 0
+    value_ok_notation: int = 0
     missed: Counter[str] = field(default_factory=Counter)
     spurious: Counter[str] = field(default_factory=Counter)
     wrong_value: Counter[str] = field(default_factory=Counter)
+    extent: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, other: Tally) -> None:
-        for k in ("n_gold", "n_sys", "relaxed", "strict", "type_ok", "value_ok", "value_ok_strict"):
+        for k in ("n_gold", "n_sys", "relaxed", "strict", "type_ok", "value_ok", "value_ok_strict",
+                  "value_ok_notation"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
         self.missed.update(other.missed)
         self.spurious.update(other.spurious)
         self.wrong_value.update(other.wrong_value)
+        self.extent.update(other.extent)
         for k, v in other.examples.items():
             self.examples[k].extend(v)
 
@@ -130,6 +207,7 @@ class Tally:
             "type_accuracy": round(type_acc, 4), "value_accuracy": round(value_acc, 4),
             "value_f1": round(rf * value_acc, 4), "type_f1": round(rf * type_acc, 4),
             "value_f1_strict": round(sf * value_acc_s, 4),
+            "value_f1_notation": round(rf * (self.value_ok_notation / self.relaxed if self.relaxed else 0.0), 4),
             "n_gold": self.n_gold, "n_system": self.n_sys,
         }
 
@@ -170,6 +248,7 @@ def score_doc(doc: GoldDoc, system: list[tuple[int, int, str, str]]) -> Tally:
         exact = s[0] == g[0] and s[1] == g[1]
         t.strict += exact
         t.type_ok += s[3] == g[3]
+        t.value_ok_notation += same_value_notation(s[2], g[2])
         if s[2] == g[2]:
             t.value_ok += 1
             t.value_ok_strict += exact
@@ -178,7 +257,10 @@ def score_doc(doc: GoldDoc, system: list[tuple[int, int, str, str]]) -> Tally:
             t.examples["wrong_value"].append(
                 f"{doc.path}: {gtext!r} gold={g[2]} ours={s[2]} ({doc.text[s[0]:s[1]]!r}) dct={doc.dct}")
         if not exact:
-            t.examples["extent"].append(f"{doc.path}: gold={gtext!r} ours={doc.text[s[0]:s[1]]!r}")
+            kinds = extent_kind(doc.text, (g[0], g[1]), (s[0], s[1]))
+            t.extent.update(kinds)
+            t.examples["extent"].append(
+                f"{doc.path}: gold={gtext!r} ours={doc.text[s[0]:s[1]]!r} [{' '.join(kinds)}]")
     for si, s in enumerate(system):
         if si not in used_sys:
             t.spurious[value_kind(s[2], s[3])] += 1
@@ -216,6 +298,7 @@ def evaluate(gold_dir: Path, limit: int | None = None,
         "missed": dict(total.missed.most_common()),
         "spurious": dict(total.spurious.most_common()),
         "wrong_value": dict(total.wrong_value.most_common()),
+        "extent": dict(total.extent.most_common()),
     }
     return report, total
 
@@ -330,11 +413,12 @@ def run(args: argparse.Namespace) -> int:
         if getattr(args, "json", False):
             print(json.dumps(rows))
         else:
-            print(f"{'tuned on':<10} {'scored on':<10} relF1  strF1  valF1  typeF1  gold   sys")
+            print(f"{'tuned on':<10} {'scored on':<10} relF1  strF1  valF1  typeF1  gold   sys   "
+                  f"(valF1 up to notation)")
             for r in rows:
                 print(f"{r['tuned_on']:<10} {r['scored_on']:<10} {r['relaxed_f1']:.3f}  "
                       f"{r['strict_f1']:.3f}  {r['value_f1']:.3f}  {r['type_f1']:.3f}   "
-                      f"{r['n_gold']:>5} {r['n_system']:>5}")
+                      f"{r['n_gold']:>5} {r['n_system']:>5}   ({r['value_f1_notation']:.3f})")
         return 0
     report, total = evaluate(args.gold_dir, args.limit, every=args.every,
                              subset=getattr(args, "subset", None))

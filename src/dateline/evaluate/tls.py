@@ -183,24 +183,28 @@ def read_article(path: Path, published: str, doc_id: str) -> Document:
                                         meta={"file": str(path)}))
 
 
-# Settings of phase 1: the defaults, or (``--any-language``) every language kept, for a corpus
-# in another language scored with the English pipeline. Set once per run by ``run``.
-PHASE1_SETTINGS: Settings | None = None
+def phase1_settings(args: argparse.Namespace) -> Settings | None:
+    """The settings of phase 1 a run asks for: the defaults (None), or (``--any-language``) every
+    language kept, for a corpus in another language scored with the English pipeline. Passed down
+    as an argument (``load_topic``, ``load_stories``, ``evaluate``, ``lofo.evaluate``)."""
+    return any_language_settings() if getattr(args, "any_language", False) else None
 
 
-def _cache_path(topic: Path) -> Path:
+def _cache_path(topic: Path, settings: Settings | None = None) -> Path:
     h = hashlib.sha256(_source_key().encode())
-    if PHASE1_SETTINGS is not None:
-        h.update(to_toml(PHASE1_SETTINGS).encode())
+    if settings is not None:
+        h.update(to_toml(settings).encode())
     for f in sorted((topic / "InputDocs").glob("*/*")):
         st = f.stat()
         h.update(f"{f.relative_to(topic)}:{st.st_size}:{int(st.st_mtime)}".encode())
     return CACHE / f"{topic.name}-p1-{h.hexdigest()[:16]}.json"
 
 
-def load_topic(topic: Path, use_cache: bool = True, any_version: bool = False, jobs: int = 1) -> list[Document]:
-    """Phase 1 (``pipeline.analyze_documents``, as ``dateline analyze`` runs it) over every
-    article of a T17 topic folder, cached on content and code under ~/.cache/dateline/tls.
+def load_topic(topic: Path, use_cache: bool = True, any_version: bool = False, jobs: int = 1,
+               settings: Settings | None = None) -> list[Document]:
+    """Phase 1 (``pipeline.analyze_documents``, as ``dateline analyze`` runs it, with ``settings``
+    or the defaults) over every article of a T17 topic folder, cached on content, code and
+    settings under ~/.cache/dateline/tls.
 
     ``any_version``: take the newest cached phase 1 of the topic even if the phase-1 code
     changed since (to compare phase-2 variants on one fixed input).
@@ -209,11 +213,11 @@ def load_topic(topic: Path, use_cache: bool = True, any_version: bool = False, j
         found = sorted(CACHE.glob(f"{topic.name}-p1-*.json"), key=lambda p: p.stat().st_mtime)
         if found:
             return [document_from_dict(d) for d in json.loads(found[-1].read_text())]
-    cache = _cache_path(topic)
+    cache = _cache_path(topic, settings)
     if use_cache and cache.exists():
         return [document_from_dict(d) for d in json.loads(cache.read_text())]
     t0 = time.perf_counter()
-    docs = analyze_documents(topic_raws(topic), jobs=jobs, settings=PHASE1_SETTINGS)
+    docs = analyze_documents(topic_raws(topic), jobs=jobs, settings=settings)
     print(f"{topic.name}: phase 1 over {len(docs)} articles in {time.perf_counter() - t0:.0f} s "
           f"(jobs={jobs})", file=sys.stderr)
     if use_cache:
@@ -322,7 +326,7 @@ def score(pred: rouge.Timeline, gold: rouge.Timeline) -> dict[str, float]:
 
 def load_stories(dataset: Path, limit: int | None = None, topics: list[str] | None = None,
                  use_cache: bool = True, any_version: bool = False, jobs: int = 1,
-                 options: dict[str, Any] | None = None) -> list[StoryInput]:
+                 options: dict[str, Any] | None = None, settings: Settings | None = None) -> list[StoryInput]:
     """Every task of ``dataset`` through phase 1 (cached) and the story-level stages."""
     tasks = find_tasks(dataset, topics)
     if limit:
@@ -331,7 +335,7 @@ def load_stories(dataset: Path, limit: int | None = None, topics: list[str] | No
     loaded: dict[Path, list[Document]] = {}
     for task in tasks:
         if task.topic not in loaded:
-            loaded = {task.topic: load_topic(task.topic, use_cache, any_version, jobs)}
+            loaded = {task.topic: load_topic(task.topic, use_cache, any_version, jobs, settings)}
         kw_path = task.topic / "keywords.json"
         keywords = json.loads(kw_path.read_text()) if kw_path.exists() else None
         out.append(run_story(task, loaded[task.topic], read_timeline(task.timeline), keywords, options))
@@ -347,8 +351,10 @@ def summarize_rows(rows: list[dict[str, Any]]) -> dict[str, float]:
 def evaluate(dataset: Path, limit: int | None = None, topics: list[str] | None = None,
              system_dir: Path | None = None, options: dict[str, Any] | None = None,
              use_cache: bool = True, any_version: bool = False, jobs: int = 1,
-             family_options: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Score every task; ``family_options`` (family -> options) overrides ``options`` per family."""
+             family_options: dict[str, dict[str, Any]] | None = None,
+             settings: Settings | None = None) -> dict[str, Any]:
+    """Score every task; ``family_options`` (family -> options) overrides ``options`` per family;
+    ``settings`` are phase 1's (None: the defaults)."""
     tasks = find_tasks(dataset, topics)
     if limit:
         tasks = tasks[:limit]
@@ -365,7 +371,7 @@ def evaluate(dataset: Path, limit: int | None = None, topics: list[str] | None =
             pred = read_timeline(f)
         else:
             if task.topic not in loaded:
-                loaded = {task.topic: load_topic(task.topic, use_cache, any_version, jobs)}
+                loaded = {task.topic: load_topic(task.topic, use_cache, any_version, jobs, settings)}
             kw_path = task.topic / "keywords.json"
             keywords = json.loads(kw_path.read_text()) if kw_path.exists() else None
             fam = task.topic.name.split("_")[0]
@@ -409,17 +415,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    global PHASE1_SETTINGS
-    PHASE1_SETTINGS = any_language_settings() if getattr(args, "any_language", False) else None
+    settings = phase1_settings(args)
     topics = [t.strip() for t in args.topics.split(",")] if args.topics else None
     options = json.loads(args.options) if args.options else None
     if args.lofo:
         from . import lofo
 
-        return lofo.run(args, topics)
+        return lofo.run(args, topics, settings)
     family_options = json.loads(args.family_options) if args.family_options else None
     res = evaluate(args.dataset, args.limit, topics, args.system_dir, options, not args.no_cache, args.any_cache,
-                   args.jobs, family_options)
+                   args.jobs, family_options, settings)
     if getattr(args, "json", False):
         print(json.dumps(res))
         return 0

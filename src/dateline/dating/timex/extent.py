@@ -45,6 +45,13 @@ _ADJ_AMOUNT = re.compile(r"^\S+-(?:second|minute|hour|day|week|month|year|decade
 _PERIOD_AFTER = re.compile(r"\s+(?:period|span|stretch)\b", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the)\s+$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d(?:T|$)")
+# "over" before an amount of time: "more than" after a preposition, "just"/"well" or a verb of lasting
+# ("for over a week", "lasted over a week", "just over an hour later"); otherwise the preposition of a
+# period ("used over three years", "evolved over several years"), which TimeML leaves out
+_OVER = re.compile(r"over\s+", re.IGNORECASE)
+_OVER_MEANS_MORE = re.compile(
+    r"(?<![\w-])(?:for|in|of|after|within|than|by|from|to|just|well|last|lasts|lasted|lasting|take|takes|took"
+    r"|taking|spent|spend|spends|wait|waited)\s+$", re.IGNORECASE)
 
 
 def _trim_start(text: str, s: int, e: int, rx: re.Pattern[str]) -> int:
@@ -64,6 +71,9 @@ def adjust(text: str, piece: Piece, prev_end: int, next_start: int) -> Piece:
     if t == "DURATION" or v.startswith("19") or v.startswith("20"):
         s = _trim_start(text, s, e, _THE_ADJ_DURATION)
     before = text[max(prev_end, s - 40):s]
+    if t == "DURATION" and _OVER.match(text, s, e) and not _OVER_MEANS_MORE.search(before) \
+            and not text[s:e].lower().endswith(("ago", "earlier", "later")):
+        s = _OVER.match(text, s, e).end()  # type: ignore[union-attr]
     if t in ("DATE", "TIME") and _DAY_WORD.match(text, s):
         m = _REL_BEFORE.search(before)
         if m and not _UNIT_BEFORE_REL.search(text[max(0, s - 60):s]):
