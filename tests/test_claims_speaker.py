@@ -31,6 +31,14 @@ def test_lemmas_of_reporting_verbs() -> None:
     assert [lemma(w) for w in ("said", "says", "told", "denied", "admitted", "estimates", "alleging", "acknowledged")] == [
         "say", "say", "tell", "deny", "admit", "estimate", "allege", "acknowledge"]
     assert lemma("walked") is None and lemma("house") is None
+    # an irregular form whose lemma is no reporting verb of the table is none (it raised KeyError in speeches)
+    assert lemma("implied") is None
+
+
+def test_a_sentence_with_an_irregular_non_reporting_verb_is_parsed() -> None:
+    # a reader comment on a T17 LibyaWar_cnn page (2011-03-21/203)
+    sent = "Two weeks ago CNN moderators implied the US/Obama was too slow to act in Libya."
+    assert all(verb != "imply" for _, verb, _ in _speakers(sent))
 
 
 def test_inverted_speaker_is_the_whole_noun_phrase_with_its_title() -> None:

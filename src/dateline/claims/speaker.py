@@ -56,7 +56,8 @@ def lemma(word: str) -> str | None:
     if the word is not a reporting verb. Regular English inflection plus a few irregular verbs."""
     w = word.lower()
     if w in _IRREGULAR:
-        return _IRREGULAR[w]
+        irregular = _IRREGULAR[w]
+        return irregular if irregular in STANCE else None
     if w in STANCE:
         return w
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
