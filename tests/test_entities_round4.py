@@ -90,3 +90,22 @@ def test_the_demonym_capital_is_the_capital_the_story_names(paris):
     text = {d.id: d.text for d in docs}
     city = holder(ents, "Paris")
     assert "the French capital" in {text[sp.doc][sp.start:sp.end] for sp in city.mentions}
+
+
+def test_city_agency_acronym_and_channel_names(brooklyn):
+    # "NYPD" spells the story's town "New York" + its "Police Department"; "NY1" is a channel, no town
+    _, ents = brooklyn
+    assert holder(ents, "NYPD") is holder(ents, "Police Department")
+    assert holder(ents, "NY1").type == "ORG"
+
+
+def test_festival_is_an_event(paris):
+    _, ents = paris
+    assert holder(ents, "Cannes Film Festival").type == "EVENT"
+
+
+def test_a_body_the_tagger_reads_so_is_no_town_by_an_alternate_name():
+    # "Intel" (ORG in every mention) is only an alternate GeoNames name of a French village
+    _, ents = _linked("chipmaker_acquisition_2012")
+    intel = holder(ents, "Intel")
+    assert intel.type == "ORG" and intel.geo is None

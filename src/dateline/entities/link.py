@@ -53,6 +53,8 @@ _ORG_WORDS = frozenset(
 # the word that makes a name a street, square or building: last in English ("Snyder Avenue"), first in
 # French, Spanish and Italian street names ("Rue de Castiglione", "Place Vendome", "Plaza Mayor")
 _FACILITY_TAIL = frozenset("street st avenue ave boulevard blvd road square plaza hotel airport bridge stadium".split())
+_EVENT_TAIL = frozenset(
+    "festival games olympics cup championship championships summit conference expo marathon tournament".split())
 _FACILITY_LEAD = frozenset("rue place boulevard avenue plaza piazza calle via".split())
 
 
@@ -211,6 +213,7 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
     out = dict(raw_key)
     story_keys = set(raw_key.values())
     key_counts = Counter(raw_key.values())
+    towns = {raw_key[id(m)] for _, m in items if m.label == "GPE" and len(raw_key[id(m)].split()) <= 3}
     for _, m in items:
         if m.label == "PERSON" or m.attrs.get("expansion"):
             continue
@@ -227,6 +230,12 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
             spelled = {k for k in multiword if acronym_spells(acr, k.split())}
             if len(spelled) == 1:  # "NORCO" and the story's one "Northern Rivers Oil Company"
                 out[id(m)] = next(iter(spelled))
+            else:
+                # "NYPD": the story's one body whose name, after the name of one of its towns, it spells
+                # ("Police Department" in a story set in "New York")
+                placed = {k for k in multiword for t in towns if acronym_of(f"{t} {k}".split()) == acr}
+                if len(placed) == 1:
+                    out[id(m)] = next(iter(placed))
     return out
 
 
@@ -334,7 +343,11 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
         cued = k in head_cued or (len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values())) or (
             prep_cues[k] >= 2 and 2 * (prep_cues[k] + v["GPE"] + v["LOC"]) > sum(v.values()))
         # a town of the story's countries, or a country ("Niger" that spaCy tags PERSON)
-        town = (bool(home) and geo.is_town_in(k, home)) or (len(toks) <= 3 and geo.country_of([k]) is not None)
+        # (a name the tagger reads as a body in most of three or more mentions is a town only by a town's own
+        # name: "Intel" is an alternate name of a French village)
+        tagged_org = v["ORG"] >= 3 and 4 * v["ORG"] >= 3 * sum(v.values())
+        town = (bool(home) and geo.is_town_in(k, home, own_name=tagged_org)) or (
+            len(toks) <= 3 and geo.country_of([k]) is not None)
         weight = surname_weight(toks[0]) if len(toks) == 1 and not cued and not (town and toks[0] not in surnames) else 0
         if weight:  # a bare word that is the surname of a person named in full here
             v = v + Counter({"PERSON": weight})
@@ -348,6 +361,11 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
         elif town or cued:
             v = v + Counter({"GPE": sum(v.values()) + 1})
         out[k] = max(v, key=lambda lab: (v[lab], -_LABEL_ORDER.index(lab) if lab in _LABEL_ORDER else -99))
+    # a one-word name mixing letters and digits ("NY1", "PIX11", "G20") is a channel, a body or a product,
+    # no town or person
+    for k in votes:
+        if " " not in k and out[k] in ("GPE", "PERSON") and any(c.isdigit() for c in k) and any(c.isalpha() for c in k):
+            out[k] = "ORG"
     # a name built on a street or building word ("Snyder Avenue", "Carlton Hotel", "Rue de Castiglione",
     # "Place Vendome") names a facility, whatever the tagger said, unless the text calls it a business
     for k in votes:
@@ -356,6 +374,8 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
             toks[-1] in _FACILITY_TAIL or (toks[0] in _FACILITY_LEAD and len(toks) <= 3)
         ):
             out[k] = "FAC"
+        elif len(toks) >= 2 and out[k] in ("ORG", "GPE", "FAC") and toks[-1] in _EVENT_TAIL:
+            out[k] = "EVENT"  # "Cannes Film Festival", "World Cup", "G20 Summit": an event by its head word
     # a rarely seen full name mislabelled ORG/GPE whose last word is a person's surname here
     # ("Leyla Tabrizian" ORG once, "Tabrizian" PERSON after): a person
     for k, v in votes.items():
