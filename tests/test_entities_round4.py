@@ -109,3 +109,11 @@ def test_a_body_the_tagger_reads_so_is_no_town_by_an_alternate_name():
     _, ents = _linked("chipmaker_acquisition_2012")
     intel = holder(ents, "Intel")
     assert intel.type == "ORG" and intel.geo is None
+
+
+def test_a_hospital_no_town_is_written_with_stands_in_the_area_its_articles_name(brooklyn):
+    # "pronounced dead at Kings County Hospital": the articles name Brooklyn and New York, one area
+    _, ents = brooklyn
+    hospital, brooklyn_ = holder(ents, "Kings County Hospital"), holder(ents, "Brooklyn")
+    assert hospital.geo is not None and hospital.geo.gazetteer_id is None
+    assert abs(hospital.geo.lat - brooklyn_.geo.lat) < 0.3 and abs(hospital.geo.lon - brooklyn_.geo.lon) < 0.3

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -389,7 +390,8 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
     # a "person" known by one word only, a word no person named in full here bears, never written with
     # a title or a role: news names a person in full at least once, so a brand or a body ("Twitter",
     # "Mozilla") the tagger took for one; likewise a "full name" ending in a body's word ("X Capital")
-    person_words = {t for k, v in votes.items() if len(k.split()) >= 2 and out[k] == "PERSON" for t in k.split()}
+    person_words = {t for k, v in votes.items() if len(k.split()) >= 2 and (out[k] == "PERSON" or v["PERSON"])
+                    for t in k.split()}
     for k in votes:
         toks = k.split()
         if out[k] != "PERSON" or k in person_cued:
@@ -708,6 +710,18 @@ _WITHIN = re.compile(r"^(?:,? [\w’'-]+){0,7}? (?:in|of|at) (?:the )?$|^, $")
 WITHIN_WINDOW = 80  # characters after a facility's name where the town it stands in may be named
 
 
+NEAR_KM = 30.0  # towns this close are one area for placing a building
+
+
+def _km(a: GeoPoint | None, b: GeoPoint | None) -> float:
+    if a is None or b is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
 def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
     """A street or building no gazetteer holds ("Rue de Castiglione", "the Carlton Hotel") is put on the
     map at the town the text places it in ("... on Rue de Castiglione in the first district of Paris",
@@ -728,7 +742,9 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
     for d, s in towns:
         starts[d].append(s)
     for e in entities:
-        if e.type != "FAC" or e.geo is not None:
+        words = key(e.name).split()
+        building = e.type in ("GPE", "LOC", "FAC") and len(words) >= 2 and words[-1] in geo.FACILITY_HEADS
+        if (e.type != "FAC" and not building) or e.geo is not None:
             continue
         votes: Counter[str] = Counter()
         by_id: dict[str, Entity] = {}
@@ -740,6 +756,21 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
                     votes[town.id] += 1
                     by_id[town.id] = town
                     break
+        if not votes:
+            # no town written with it: the town its articles name clearly most ("pronounced dead at Kings
+            # County Hospital" in articles about Brooklyn), at least DOMINANCE times any other
+            around: Counter[str] = Counter()
+            for (d, _s), town in towns.items():
+                if any(sp.doc == d for sp in e.mentions):
+                    around[town.id] += 1
+                    by_id[town.id] = town
+            ranked = sorted(around.items(), key=lambda kv: (-kv[1], kv[0]))
+            if ranked and ranked[0][1] >= 2:
+                top = by_id[ranked[0][0]]
+                # the others are few, or all in the same area (Brooklyn and New York)
+                if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1] or all(
+                        _km(top.geo, by_id[i].geo) <= NEAR_KM for i, _ in ranked[1:]):
+                    votes[ranked[0][0]] = ranked[0][1]
         if votes:
             top, _ = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
             town = by_id[top]

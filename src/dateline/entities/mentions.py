@@ -106,8 +106,9 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
         attrs["org_cue"] = True
     elif label == "PERSON" and " " not in surface and "title" not in attrs and _business_written(text, s, e):
         attrs["org_cue"] = True  # a vote only: "the firm Smith founded" names a person
-    elif label == "PERSON" and " " not in surface and "title" not in attrs and _role_written(text, s, e):
-        attrs["person_cue"] = True  # "spokeswoman Byrs": a person by the text's own word
+    elif label == "PERSON" and " " not in surface and "title" not in attrs and (
+            _role_written(text, s, e) or _KIN.search(text, max(0, s - 25), s)):
+        attrs["person_cue"] = True  # "spokeswoman Byrs", "another Gaddafi son, Mutassim": a person by the text's word
     elif label in ("GPE", "LOC", "NORP") and " " not in surface and _role_written(text, s, e):
         label = "PERSON"  # "Fauzi, an official of the agency", "agency official Fauzi": a person
         attrs["person_cue"] = True
