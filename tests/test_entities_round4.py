@@ -117,3 +117,19 @@ def test_a_hospital_no_town_is_written_with_stands_in_the_area_its_articles_name
     hospital, brooklyn_ = holder(ents, "Kings County Hospital"), holder(ents, "Brooklyn")
     assert hospital.geo is not None and hospital.geo.gazetteer_id is None
     assert abs(hospital.geo.lat - brooklyn_.geo.lat) < 0.3 and abs(hospital.geo.lon - brooklyn_.geo.lon) < 0.3
+
+
+def test_a_police_commissioner_title_is_kept_apart_from_the_name(brooklyn):
+    # "... differs from Police Commissioner Raymond Kelly’ s assertion": the title, then the person
+    _, ents = brooklyn
+    kelly = holder(ents, "Raymond Kelly")
+    assert kelly.type == "PERSON" and holder(ents, "Kelly") is kelly
+    assert kelly.attrs.get("titles") and "Police Commissioner" in kelly.attrs["titles"]
+
+
+def test_the_last_word_of_the_one_paper_named_refers_back_to_it(brooklyn):
+    # "The News" in an article about the "Daily News" / "New York Daily News"
+    docs, ents = brooklyn
+    text = {d.id: d.text for d in docs}
+    paper = holder(ents, "Daily News")
+    assert "The News" in {text[sp.doc][sp.start:sp.end] for sp in paper.mentions}
