@@ -21,3 +21,16 @@ def test_evaluate_entities_json_subset(shared_data):
     assert result["merge_precision"] >= 0.98
     assert result["false_merges"] == []
     assert result["same_pairs"] > 0 and 0.0 <= result["merge_recall"] <= 1.0
+
+
+def test_place_id_accuracy_scores_the_geonames_id_beside_the_distance():
+    from dateline.evaluate.entities import score
+    from dateline.model import Document, Entity, GeoPoint, Span
+
+    doc = Document(id="d", source="d", text="India and Delhi.")
+    india = Entity("e1", "India", "GPE", ["India"], [Span("d", 0, 5)],
+                   GeoPoint(28.65, 77.23, "geonames:1269750", "IN"))  # the capital stands for the country
+    gold = {"groups": [{"name": "India", "type": "GPE", "aliases": ["India"]}],
+            "places": [{"name": "India", "lat": 22.0, "lon": 79.0, "geonames": 1269750}]}
+    result = score(gold, [doc], [india])
+    assert result["place_accuracy"] == 0.0 and result["place_id_accuracy"] == 1.0

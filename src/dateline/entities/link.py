@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -46,14 +47,23 @@ _LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT")
 _ORG_WORDS = frozenset(
     "council company corporation group party army front ministry bank university agency committee commission "
     "news service institute fund association union league brigade movement force forces organization "
-    "organisation office department".split()
+    "organisation office department capital ventures partners holdings".split()
 )
+
+
+# the word that makes a name a street, square or building: last in English ("Snyder Avenue"), first in
+# French, Spanish and Italian street names ("Rue de Castiglione", "Place Vendome", "Plaza Mayor")
+_FACILITY_TAIL = frozenset("street st avenue ave boulevard blvd road square plaza hotel airport bridge stadium".split())
+_EVENT_TAIL = frozenset(
+    "festival games olympics cup championship championships summit conference expo marathon tournament".split())
+_FACILITY_LEAD = frozenset("rue place boulevard avenue plaza piazza calle via".split())
 
 
 @dataclass
 class _Node:
     key: str
     cls: str
+    label: str = ""
     mentions: list[tuple[str, Mention]] = field(default_factory=list)
     geo: GeoPoint | None = None
 
@@ -103,10 +113,11 @@ def link_entities(docs: list[Document]) -> list[Entity]:
         k = raw_key[id(m)]
         if not k:
             continue
-        cls = _cls(labels[k])
+        label = labels[k]
+        cls = _cls(label)
         if cls == "NORP":
             k = _norp_key(k)
-        node = nodes.setdefault((cls, k), _Node(k, cls))
+        node = nodes.setdefault((cls, k), _Node(k, cls, label=label))
         node.mentions.append((doc_id, m))
 
     home = _home(items)
@@ -119,7 +130,9 @@ def link_entities(docs: list[Document]) -> list[Entity]:
             clusters.extend(_cluster_people(group, home))
         else:
             clusters.extend(_cluster_names(group))
-    return _entities(clusters)
+    entities = _entities(clusters)
+    _place_facilities(entities, docs)
+    return entities
 
 
 _LEGAL_SUFFIXES = frozenset("plc incorporated limited llc sa ag nv spa bhd".split())
@@ -201,6 +214,7 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
     out = dict(raw_key)
     story_keys = set(raw_key.values())
     key_counts = Counter(raw_key.values())
+    towns = {raw_key[id(m)] for _, m in items if m.label == "GPE" and len(raw_key[id(m)].split()) <= 3}
     for _, m in items:
         if m.label == "PERSON" or m.attrs.get("expansion"):
             continue
@@ -217,6 +231,12 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
             spelled = {k for k in multiword if acronym_spells(acr, k.split())}
             if len(spelled) == 1:  # "NORCO" and the story's one "Northern Rivers Oil Company"
                 out[id(m)] = next(iter(spelled))
+            else:
+                # "NYPD": the story's one body whose name, after the name of one of its towns, it spells
+                # ("Police Department" in a story set in "New York")
+                placed = {k for k in multiword for t in towns if acronym_of(f"{t} {k}".split()) == acr}
+                if len(placed) == 1:
+                    out[id(m)] = next(iter(placed))
     return out
 
 
@@ -275,8 +295,11 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
     head_cued: set[str] = set()  # keys written with a place head word ("Bener Meriah district")
     prep_cues: Counter[str] = Counter()  # multi-word keys written after "in", "near", "south of"
     org_cued: set[str] = set()  # keys written once with a business noun ("drilling firm X")
+    person_cued: set[str] = set()  # keys written once with a title or a role ("Mr X", "X, a spokesman")
     for _, m in items:
         votes[raw_key[id(m)]][m.label] += 1
+        if m.attrs.get("title") or m.attrs.get("person_cue"):
+            person_cued.add(raw_key[id(m)])
         if m.attrs.get("org_cue"):
             org_cued.add(raw_key[id(m)])
         if m.attrs.get("place_cue") and m.attrs.get("ref", m.text) == m.text:  # a cue on its own name, not a reference
@@ -286,10 +309,12 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
             elif m.attrs["place_cue"] == "prep":
                 prep_cues[raw_key[id(m)]] += 1
     surnames: Counter[str] = Counter()  # surname token of a full person name -> PERSON votes
+    givens: dict[str, set[str]] = defaultdict(set)  # given name -> the full person names it begins
     for k, v in votes.items():
         toks = k.split()
         if len(toks) >= 2 and v.most_common(1)[0][0] == "PERSON":
             surnames[toks[-1]] += v["PERSON"]
+            givens[toks[0]].add(k)
 
     by_skeleton: dict[str, list[str]] = defaultdict(list)
     for t in surnames:
@@ -319,16 +344,39 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
         cued = k in head_cued or (len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values())) or (
             prep_cues[k] >= 2 and 2 * (prep_cues[k] + v["GPE"] + v["LOC"]) > sum(v.values()))
         # a town of the story's countries, or a country ("Niger" that spaCy tags PERSON)
-        town = (bool(home) and geo.is_town_in(k, home)) or (len(toks) <= 3 and geo.country_of([k]) is not None)
+        # (a name the tagger reads as a body in most of three or more mentions is a town only by a town's own
+        # name: "Intel" is an alternate name of a French village)
+        tagged_org = v["ORG"] >= 3 and 4 * v["ORG"] >= 3 * sum(v.values())
+        town = (bool(home) and geo.is_town_in(k, home, own_name=tagged_org)) or (
+            len(toks) <= 3 and geo.country_of([k]) is not None)
         weight = surname_weight(toks[0]) if len(toks) == 1 and not cued and not (town and toks[0] not in surnames) else 0
         if weight:  # a bare word that is the surname of a person named in full here
             v = v + Counter({"PERSON": weight})
+        elif (len(toks) == 1 and len(givens.get(k, ())) == 1 and not cued and not town and k not in surnames
+              and not geo.is_place_name(k)):
+            # the given name of exactly one person named in full here, and no place anywhere ("Ramarley" tagged GPE)
+            v = v + Counter({"PERSON": sum(v.values()) + 1})
         elif k in org_cued and not town and not cued and not geo.is_place_name(k):
             # called a firm, contractor, company once and no place by any evidence: a business
             v = v + Counter({"ORG": sum(v.values()) + 1})
         elif town or cued:
             v = v + Counter({"GPE": sum(v.values()) + 1})
         out[k] = max(v, key=lambda lab: (v[lab], -_LABEL_ORDER.index(lab) if lab in _LABEL_ORDER else -99))
+    # a one-word name mixing letters and digits ("NY1", "PIX11", "G20") is a channel, a body or a product,
+    # no town or person
+    for k in votes:
+        if " " not in k and out[k] in ("GPE", "PERSON") and any(c.isdigit() for c in k) and any(c.isalpha() for c in k):
+            out[k] = "ORG"
+    # a name built on a street or building word ("Snyder Avenue", "Carlton Hotel", "Rue de Castiglione",
+    # "Place Vendome") names a facility, whatever the tagger said, unless the text calls it a business
+    for k in votes:
+        toks = k.split()
+        if len(toks) >= 2 and out[k] in ("ORG", "PERSON") and k not in org_cued and (
+            toks[-1] in _FACILITY_TAIL or (toks[0] in _FACILITY_LEAD and len(toks) <= 3)
+        ):
+            out[k] = "FAC"
+        elif len(toks) >= 2 and out[k] in ("ORG", "GPE", "FAC") and toks[-1] in _EVENT_TAIL:
+            out[k] = "EVENT"  # "Cannes Film Festival", "World Cup", "G20 Summit": an event by its head word
     # a rarely seen full name mislabelled ORG/GPE whose last word is a person's surname here
     # ("Leyla Tabrizian" ORG once, "Tabrizian" PERSON after): a person
     for k, v in votes.items():
@@ -339,6 +387,18 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
             and out.get(last) == "PERSON" and not (set(toks) & _ORG_WORDS) and not geo.is_place_name(k)
         ):
             out[k] = "PERSON"
+    # a "person" known by one word only, a word no person named in full here bears, never written with
+    # a title or a role: news names a person in full at least once, so a brand or a body ("Twitter",
+    # "Mozilla") the tagger took for one; likewise a "full name" ending in a body's word ("X Capital")
+    person_words = {t for k, v in votes.items() if len(k.split()) >= 2 and (out[k] == "PERSON" or v["PERSON"])
+                    for t in k.split()}
+    for k in votes:
+        toks = k.split()
+        if out[k] != "PERSON" or k in person_cued:
+            continue
+        lone = len(toks) == 1 and not any(k == t or same_token(k, t) for t in person_words)
+        if (lone and not geo.is_place_name(k)) or (len(toks) >= 2 and toks[-1] in _ORG_WORDS):
+            out[k] = "ORG"
     return out
 
 
@@ -351,6 +411,15 @@ def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
     central = max(CENTRAL_MIN, CENTRAL_SHARE * sum(len(n.mentions) for n in group))
     clusters: list[list[_Node]] = []
     blocks: dict[str, set[int]] = defaultdict(set)
+    # mentions by the given name alone ("Kimani") count for the person it begins, as the
+    # mentions of a full name do, when a bare surname chooses between bearers
+    surname_toks = {n.key.split()[-1] for n in group if len(n.key.split()) >= 2}
+    alone = {n.key: len(n.mentions) for n in group if len(n.key.split()) == 1 and n.key not in surname_toks}
+
+    def weight(ci: int) -> int:
+        firsts = {o.key.split()[0] for o in clusters[ci] if len(o.key.split()) >= 2}
+        return _size(clusters[ci]) + sum(alone.get(f, 0) for f in firsts)
+
     for n in group:
         toks = n.key.split()
         near = set().union(*(blocks.get(skeleton(t), set()) for t in toks))
@@ -361,8 +430,8 @@ def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
             exact = [ci for ci in fits if any(len(o.key.split()) > 1 and o.key.split()[-1] == toks[0] for o in clusters[ci])]
             fits = exact or [ci for ci in fits if _size(clusters[ci]) >= central]
         if len(fits) > 1:
-            fits.sort(key=lambda ci: -_size(clusters[ci]))
-            if _size(clusters[fits[0]]) >= DOMINANCE * _size(clusters[fits[1]]):
+            fits.sort(key=lambda ci: -weight(ci))
+            if weight(fits[0]) >= DOMINANCE * weight(fits[1]):
                 fits = fits[:1]
             else:
                 fits = []
@@ -424,6 +493,8 @@ def _cluster_names(group: list[_Node]) -> list[list[_Node]]:
         _union_short_places(group, uf)
     if group and group[0].cls == "ORG":
         _union_national_bodies(group, uf)
+    if group and group[0].cls == "NORP":
+        _union_demonyms(group, uf)
     out: dict[str, list[_Node]] = defaultdict(list)
     for n in group:
         out[uf.find(n.key)].append(n)
@@ -460,7 +531,8 @@ def _union_by_place(group: list[_Node], uf: _UnionFind) -> None:
 
 
 def _country_prefix(words: list[str]) -> str | None:
-    """ISO code when ``words`` name a country or its demonym ("us", "united states", "british")."""
+    """ISO code when ``words`` name a country or its demonym ("us", "united states", "british"),
+    else the place when they name a town of the gazetteer ("new york" daily news)."""
     text = " ".join(words)
     aliases = alias_table()
     canon = aliases.get(text, text)
@@ -468,7 +540,9 @@ def _country_prefix(words: list[str]) -> str | None:
     if cc:
         return cc
     country = demonym_country(text)
-    return geo.country_of([country]) if country else None
+    if country:
+        return geo.country_of([country])
+    return "place:" + text if len(text) >= 4 and geo.is_place_name(text) else None
 
 
 def _union_national_bodies(group: list[_Node], uf: _UnionFind) -> None:
@@ -479,7 +553,7 @@ def _union_national_bodies(group: list[_Node], uf: _UnionFind) -> None:
     prefixed: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for n in group:
         toks = n.key.split()
-        for i in (1, 2):
+        for i in (1, 2, 3):
             rest = " ".join(toks[i:])
             if len(toks) - i >= 2 and rest in keys:
                 cc = _country_prefix(toks[:i])
@@ -497,6 +571,19 @@ def _union_national_bodies(group: list[_Node], uf: _UnionFind) -> None:
         if len(by_country) == 1:
             for k in next(iter(by_country.values())):
                 uf.union(k, rest)
+
+
+def _union_demonyms(group: list[_Node], uf: _UnionFind) -> None:
+    """Two demonyms of one country ("Somali" / "Somalian", "Briton" / "British") name one people."""
+    by_country: dict[str, str] = {}
+    for n in sorted(group, key=lambda n: (-len(n.mentions), n.key)):
+        country = demonym_country(n.key)
+        if not country:
+            continue
+        if country in by_country:
+            uf.union(by_country[country], n.key)
+        else:
+            by_country[country] = n.key
 
 
 def _union_short_places(group: list[_Node], uf: _UnionFind) -> None:
@@ -568,7 +655,8 @@ def _entities(clusters: list[list[_Node]]) -> list[Entity]:
             continue
         cls = nodes[0].cls
         labels = Counter(m.label for _, m in mentions if _cls(m.label) == cls)
-        etype = max(labels, key=lambda lab: (labels[lab], lab)) if labels else ("GPE" if cls == "PLACE" else cls)
+        voted = nodes[0].label if _cls(nodes[0].label) == cls else ""
+        etype = max(labels, key=lambda lab: (labels[lab], lab)) if labels else (voted or ("GPE" if cls == "PLACE" else cls))
         canonical = next((display[n.key] for n in nodes if n.key in display), None)
         if canonical is None and cls == "PLACE" and len(surfaces) > 1:
             # a country written several ways ("Republic of Kenya", "Kenya"): the name GeoNames gives it
@@ -616,3 +704,76 @@ def _link_demonyms(entities: list[Entity]) -> None:
                 (places[key(a)] for a in alias_names(country) if key(a) in places), None)
             if ref:
                 e.attrs["country_entity"] = ref
+
+
+_WITHIN = re.compile(r"^(?:,? [\w’'-]+){0,7}? (?:in|of|at) (?:the )?$|^, $")
+WITHIN_WINDOW = 80  # characters after a facility's name where the town it stands in may be named
+
+
+NEAR_KM = 30.0  # towns this close are one area for placing a building
+
+
+def _km(a: GeoPoint | None, b: GeoPoint | None) -> float:
+    if a is None or b is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
+    """A street or building no gazetteer holds ("Rue de Castiglione", "the Carlton Hotel") is put on the
+    map at the town the text places it in ("... on Rue de Castiglione in the first district of Paris",
+    "the Carlton hotel in Cannes"): the town most of its mentions are followed by, after "in"/"of"/"at"
+    or a comma, within a few words. ``geo.gazetteer_id`` stays empty (the point is the town's) and
+    ``attrs['located_in']`` names the town's entity."""
+    text = {d.id: d.text for d in docs}
+    towns: dict[tuple[str, int], Entity] = {}
+    for e in entities:
+        if e.type in ("GPE", "LOC") and e.geo is not None and geo.country_of([e.name]) is None and (
+            geo.region_of([e.name]) is None
+        ):
+            for sp in e.mentions:
+                towns[(sp.doc, sp.start)] = e
+    if not towns:
+        return
+    starts: dict[str, list[int]] = defaultdict(list)
+    for d, s in towns:
+        starts[d].append(s)
+    for e in entities:
+        words = key(e.name).split()
+        building = e.type in ("GPE", "LOC", "FAC") and len(words) >= 2 and words[-1] in geo.FACILITY_HEADS
+        if (e.type != "FAC" and not building) or e.geo is not None:
+            continue
+        votes: Counter[str] = Counter()
+        by_id: dict[str, Entity] = {}
+        for sp in e.mentions:
+            t = text.get(sp.doc, "")
+            for s in sorted(starts.get(sp.doc, ())):
+                if sp.end <= s <= sp.end + WITHIN_WINDOW and _WITHIN.match(t[sp.end:s]):
+                    town = towns[(sp.doc, s)]
+                    votes[town.id] += 1
+                    by_id[town.id] = town
+                    break
+        if not votes:
+            # no town written with it: the town its articles name clearly most ("pronounced dead at Kings
+            # County Hospital" in articles about Brooklyn), at least DOMINANCE times any other
+            around: Counter[str] = Counter()
+            for (d, _s), town in towns.items():
+                if any(sp.doc == d for sp in e.mentions):
+                    around[town.id] += 1
+                    by_id[town.id] = town
+            ranked = sorted(around.items(), key=lambda kv: (-kv[1], kv[0]))
+            if ranked and ranked[0][1] >= 2:
+                top = by_id[ranked[0][0]]
+                # the others are few, or all in the same area (Brooklyn and New York)
+                if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1] or all(
+                        _km(top.geo, by_id[i].geo) <= NEAR_KM for i, _ in ranked[1:]):
+                    votes[ranked[0][0]] = ranked[0][1]
+        if votes:
+            top, _ = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+            town = by_id[top]
+            assert town.geo is not None
+            e.geo = GeoPoint(town.geo.lat, town.geo.lon, None, town.geo.country)
+            e.attrs["located_in"] = town.id

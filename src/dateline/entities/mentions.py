@@ -60,7 +60,9 @@ _BUSINESS = (
 )  # nouns for a business or body: "drilling firm X", "cement contractor X", "X, the oil company"
 _BUSINESS_BEFORE = re.compile(r"(?<![A-Za-z])[a-z][\w\-]* " + _BUSINESS + r" $|(?<![A-Za-z])" + _BUSINESS + r" $")
 _BUSINESS_AFTER = re.compile(r", (?:an?|the) (?:[a-z][\w\-]* ){0,3}" + _BUSINESS + r"\b")
-_NOMINAL_PERSON = re.compile(r"\bthe (colonel|general|president|sheikh|king|prime minister|emir)\b", re.I)
+_NOMINAL_PERSON = re.compile(
+    r"\bthe (colonel|general|president|sheikh|king|prime minister|emir|commissioner|mayor|governor|senator|"
+    r"sheriff|judge|pope|chancellor|inspector)\b", re.I)
 _NOMINAL_ORG = re.compile(r"\bthe (" + "|".join(ORG_HEADS) + r")\b", re.I)
 
 
@@ -106,6 +108,9 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
         attrs["org_cue"] = True
     elif label == "PERSON" and " " not in surface and "title" not in attrs and _business_written(text, s, e):
         attrs["org_cue"] = True  # a vote only: "the firm Smith founded" names a person
+    elif label == "PERSON" and " " not in surface and "title" not in attrs and (
+            _role_written(text, s, e) or _KIN.search(text, max(0, s - 25), s)):
+        attrs["person_cue"] = True  # "spokeswoman Byrs", "another Gaddafi son, Mutassim": a person by the text's word
     elif label in ("GPE", "LOC", "NORP") and " " not in surface and _role_written(text, s, e):
         label = "PERSON"  # "Fauzi, an official of the agency", "agency official Fauzi": a person
         attrs["person_cue"] = True
@@ -347,7 +352,9 @@ def _nominals(text: str, mentions: list[Mention]) -> list[Mention]:
     by_title: dict[str, set[str]] = {}
     for m in mentions:
         if m.label == "PERSON" and m.attrs.get("title"):
-            by_title.setdefault(str(m.attrs["title"]).lower(), set()).add(str(m.attrs.get("ref") or m.text))
+            title = str(m.attrs["title"]).lower()
+            for t in {title, title.split()[-1]}:  # "the commissioner" for a "Police Commissioner"
+                by_title.setdefault(t, set()).add(str(m.attrs.get("ref") or m.text))
     for rx, pick in ((_NOMINAL_PERSON, "PERSON"), (_NOMINAL_ORG, "ORG")):
         for nm in rx.finditer(text):
             s, e = nm.start(), nm.end()

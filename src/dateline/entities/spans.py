@@ -15,6 +15,7 @@ _TITLE_WORDS = [
     r"Secretary of State", r"Secretary", r"Sen\.?", r"Senator", r"Rep\.?", r"Gov\.?", r"Governor",
     r"Ambassador", r"Amb\.?", r"Judge", r"Justice", r"Dr\.?", r"Mr\.?", r"Mrs\.?", r"Ms\.?", r"Sir", r"Lord",
     r"Pope", r"Rev\.?", r"Father", r"Leader", r"Chancellor", r"Spokesman",
+    r"Police Commissioner", r"Commissioner", r"Mayor", r"Sheriff", r"Councilman", r"Councilwoman", r"Inspector",
 ]
 TITLE_RE = re.compile(r"^(?:(?:" + "|".join(_TITLE_WORDS) + r")\s+)+")
 _LEADING = re.compile(r"^(?:[\"'“”‘’(\[\-–—\s]+|(?:the|The|THE)\s+)+")

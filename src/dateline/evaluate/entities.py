@@ -12,6 +12,7 @@ of the mentions written exactly that way. Scores:
   pairwise merge precision  = merged pairs that share a gold group / all merged pairs among gold
                               surfaces (pairs across groups and ``apart`` pairs);
   place accuracy            = places within ``--km`` of the truth (or correctly unresolved);
+  place id accuracy         = places the gold gives a GeoNames id whose system place has that id;
   type accuracy             = gold groups (with a ``type``) whose surfaces' system entity has the same
                               coarse type (GPE/LOC/FAC count as one class: place).
 ``--limit N`` scores the first N articles of the gold list (pairs with a surface absent
@@ -162,6 +163,15 @@ def score(gold: dict[str, Any], docs: list[Document], entities: list[Entity], km
         places_ok += ok
         place_rows.append({"name": p["name"], "ok": bool(ok), "km": None if dist is None else round(dist, 1),
                            "geo": None if ent.geo is None else [ent.geo.lat, ent.geo.lon, ent.geo.gazetteer_id]})
+    # places the gold ties to a GeoNames id: the system's place carries that id (a country is one referent
+    # whatever point stands for it; reported beside the km score, never instead of it)
+    ids_total = ids_ok = 0
+    for p in gold.get("places", []):
+        if p.get("geonames") is None or p["name"] not in present:
+            continue
+        ids_total += 1
+        ent = ents[owner[p["name"]]]
+        ids_ok += bool(ent.geo is not None and ent.geo.gazetteer_id == f"geonames:{p['geonames']}")
     types_total = types_ok = 0
     type_wrong: list[list[str]] = []
     for g in gold.get("groups", []):
@@ -194,6 +204,8 @@ def score(gold: dict[str, Any], docs: list[Document], entities: list[Entity], km
         "missed_merges": missed,
         "place_accuracy": round(places_ok / places_total, 4) if places_total else None,
         "places_scored": places_total,
+        "place_id_accuracy": round(ids_ok / ids_total, 4) if ids_total else None,
+        "place_ids_scored": ids_total,
         "type_accuracy": round(types_ok / types_total, 4) if types_total else None,
         "types_scored": types_total,
         "type_wrong": type_wrong,
@@ -227,6 +239,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         for k in ("documents", "entities", "mentions", "gold_surfaces_found", "merge_precision", "merge_recall",
                   "merge_f1", "same_pairs", "merged_pairs", "apart_pairs_checked", "place_accuracy", "places_scored",
+                  "place_id_accuracy", "place_ids_scored",
                   "type_accuracy", "types_scored",
                   "seconds"):
             print(f"{k:24s} {result[k]}")
