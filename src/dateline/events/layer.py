@@ -373,7 +373,7 @@ def _period(m: Mention) -> tuple[str, str]:
 
 def _join_coarser(mentions: list[Mention], vec: _Vectors, clusters: list[list[int]]) -> None:
     """An event told at a coarser granularity ("within the year") joins a finer event inside its
-    period ("in the second half of 2012") that holds a mention at least ``FLOAT_SAME`` similar:
+    period ("in the second half of 2012") that holds a mention at least ``COARSER_SAME`` similar:
     one happening, dated as finely as the story's evidence allows."""
     firsts = [mentions[c[0]] for c in clusters]
     periods = [_period(f) for f in firsts]
@@ -390,7 +390,7 @@ def _join_coarser(mentions: list[Mention], vec: _Vectors, clusters: list[list[in
         owner = [j for j in inside for _i in clusters[j]]
         sims = vec.sims(clusters[k], members).max(axis=0)
         best = int(np.argmax(sims))
-        if sims[best] >= FLOAT_SAME:
+        if sims[best] >= COARSER_SAME:
             j = owner[best]
             for i in clusters[k]:
                 m = mentions[i]
@@ -399,8 +399,9 @@ def _join_coarser(mentions: list[Mention], vec: _Vectors, clusters: list[list[in
             clusters[k] = []
 
 
-FLOAT_SAME = 0.6  # cosine a floating mention needs to the closest mention of a compatible event
-FLOAT_NEAR = 0.7  # ... when it only says "yesterday" / "today" (any day is compatible)
+COARSER_SAME = 0.6  # cosine a coarser event needs to a finer one inside its period to join it
+FLOAT_SAME = 0.4  # cosine a floating mention needs to the closest mention of a compatible event
+FLOAT_NEAR = 0.9  # ... when it only says "yesterday" / "today": any day is compatible, so only a near copy
 
 
 def _join_floating(mentions: list[Mention], vec: _Vectors, clusters: list[list[int]], block: int = 256) -> None:
