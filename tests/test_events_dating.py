@@ -92,3 +92,15 @@ def test_floating_patterns_match_days_of_that_kind() -> None:
     assert not compatible(("month", 9), "2011-09-14", "day")
     assert compatible(("monthday", 11, 10), "2011-11-10", "day")
     assert compatible(("near",), "2012-02-29", "day") and not compatible(("near",), "2012", "year")
+
+
+def test_a_small_storys_timeline_keeps_the_days_several_sources_tell(report) -> None:  # noqa: ANN001
+    """Five articles: the timeline is not capped at the five days a large story's ranking would
+    give by default; every day an event is told by two independent sources is in it, and the
+    layer's days come first (a day whose only sentence is unreadable, "when, at about 9:25 in
+    the morning of 10th Nov, ...", has nothing to show and is skipped)."""
+    days = {t.date for t in report.timeline}
+    told = {v.date for v in report.events if v.granularity == "day" and v.sources >= 2}
+    assert told and told <= days
+    layer_days = {v.date for v in report.events if v.granularity == "day"}
+    assert len(days & layer_days) >= len(layer_days) - 1
