@@ -11,8 +11,8 @@ granularity) and their sentences are close in meaning (cosine of all-MiniLM-L6-v
 told at a coarser granularity ("within the year") joins a similar finer one inside its period.
 
 Date precision first (a wrongly dated event is worse than a missing one): a clock time ("at 9:25")
-does not date a sentence; a bound ("through 2015", "after 2012", "by Friday") is not the time of
-the happening; a timex the article's own date cannot place ("Saturday night" in a page without
+loses to any timex naming a day; the end of an extent ("through 2015", "until Friday") is not the
+time of the happening; a timex the article's own date cannot place ("Saturday night" in a page without
 a date, "yesterday" in a page whose yearless date line was given the story's year) makes a
 *floating* mention, which joins a similar event of a compatible date (a Saturday) and never
 makes an event of its own.
@@ -131,11 +131,14 @@ _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
 _YEAR_IN = re.compile(r"\b\d{4}\b")
 _DAY_CUE = re.compile(_WEEKDAY_NAME.pattern + "|" + _MONTH_NAME.pattern + "|" + _NEAR.pattern
                      + r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}", re.I)
-# a timex after these is a bound or a deadline ("through 2015", "after 2012", "by Friday"),
-# not the time of the happening the sentence tells
-_BOUND = re.compile(r"\b(?:until|till|through|by|after|before|beyond|ahead of)\s+(?:the\s+)?$", re.I)
-LOW_ANCHOR = 0.5  # publication dates less sure than this (a yearless date line given the story's
-# year) do not place relative timexes: their mentions float
+# a timex after these is the end of an extent ("through 2015", "until Friday"), not the time of
+# the happening the sentence tells ("by", "after", "before" are left alone: "destroyed by
+# Monday's quake" and "arrested after Tuesday's raid" are told by the day they name)
+BOUND_WORDS = ["until", "till", "through", "beyond", "ahead of"]
+CLOCK = 1
+_BOUND = re.compile(r"\b(?:" + "|".join(BOUND_WORDS) + r")\s+(?:the\s+)?$", re.I)
+LOW_ANCHOR = 0.45  # publication dates less sure than this (a yearless date line given the story's
+# year: 0.4) do not place relative timexes: their mentions float
 
 
 def _pattern(value: str, text: str, resolved: tuple[str, str, str | None] | None) -> tuple[Any, ...] | None:
@@ -189,7 +192,7 @@ def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None,
     the sentence's happening is that Tuesday, not the year another timex names), its floating
     pattern (a 1-tuple holding ``_pattern``'s answer), or None. With ``low_anchor`` (an unsure
     publication date) a timex without a year of its own is not placed but floats."""
-    best: tuple[int, int, tuple[str, str, str | None, str]] | None = None
+    best: tuple[float, int, tuple[str, str, str | None, str]] | None = None
     unresolved = 9
     floating: tuple[int, tuple[Any, ...]] | None = None
     for t in doc.timexes:
@@ -201,8 +204,11 @@ def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None,
         if _BOUND.search(before):
             continue
         ttext = doc.text[t.start: t.end]
-        if "T" in (t.value or "") and not _DAY_CUE.search(ttext):
-            continue  # a clock time ("at 9:25", "10:30 p.m.") tells the hour, not the day
+        # a clock time ("at 9:25", "10:30 p.m.") tells the hour: its day is the publication day's
+        # guess, so any timex naming a day wins over it (CLOCK: 1 = ranked after days, 2 = never dates)
+        clock = "T" in (t.value or "") and not _DAY_CUE.search(ttext)
+        if clock and CLOCK == 2:
+            continue
         got = timex_date(t.value, before, pub)
         if got is not None and low_anchor and not _YEAR_IN.search(ttext):
             pat = _pattern(t.value or "", ttext, got)
@@ -217,7 +223,7 @@ def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None,
             if pat is not None and (floating is None or level < floating[0]):
                 floating = (level, pat)
             continue
-        key = (_FINER[got[1]], t.start)
+        key = (_FINER[got[1]] + (0.5 if clock and CLOCK else 0.0), t.start)
         if best is None or key < best[:2]:
             best = (key[0], key[1], (*got, ttext))
     if best is None or unresolved < best[0]:
