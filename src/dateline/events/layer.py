@@ -302,17 +302,30 @@ def _embed(texts: list[str]) -> np.ndarray:
 
 @dataclass
 class _Vectors:
-    """The mentions' vectors (sparse TF-IDF or dense embeddings) and the thresholds of that route."""
+    """The mentions' vectors (sparse TF-IDF or dense embeddings) and the thresholds of that route.
+    Embeddings are computed lazily, in one batch per call, for the mentions a comparison needs:
+    a mention alone on its date with nothing to join is never embedded."""
 
-    x: Any
+    x: Any  # a sparse TF-IDF matrix, or None for the lazy embeddings of ``texts``
     same: float
     shared: float
     mutual: float
+    texts: list[str] = field(default_factory=list)
+    rows: dict[int, np.ndarray] = field(default_factory=dict)
+
+    def _dense(self, ids: list[int]) -> np.ndarray:
+        missing = sorted({i for i in ids if i not in self.rows})
+        if missing:
+            for i, v in zip(missing, _embed([self.texts[i] for i in missing]), strict=True):
+                self.rows[i] = v
+        return np.stack([self.rows[i] for i in ids])
 
     def sims(self, rows: list[int], cols: list[int]) -> np.ndarray:
         """Dense cosines between the mentions ``rows`` and ``cols``."""
-        a, b = self.x[rows], self.x[cols]
-        out = a @ b.T
+        if self.x is None:
+            self._dense(list(rows) + list(cols))  # one batch for both sides
+            return self._dense(rows) @ self._dense(cols).T
+        out = self.x[rows] @ self.x[cols].T
         return out.toarray() if hasattr(out, "toarray") else np.asarray(out)
 
 
@@ -321,7 +334,10 @@ def vectors(mentions: list[Mention], route: str | None = None) -> _Vectors | Non
     route = route or SIMILARITY
     if route == "embedding":
         try:
-            return _Vectors(_embed([m.text for m in mentions]), EMBED_SAME, EMBED_SHARED_ENTITY, EMBED_MUTUAL)
+            from ..embed import load_model
+
+            load_model()
+            return _Vectors(None, EMBED_SAME, EMBED_SHARED_ENTITY, EMBED_MUTUAL, [m.text for m in mentions])
         except (ImportError, RuntimeError) as exc:  # EmbeddingModelMissing is a RuntimeError
             log.warning("sentence embeddings unavailable (%s): events are joined on their words", exc)
     try:
@@ -414,12 +430,15 @@ def _join_floating(mentions: list[Mention], vec: _Vectors, clusters: list[list[i
     """Each floating mention joins the event of a compatible date ("Saturday night" -> an event
     of a Saturday) holding its most similar mention, when that cosine is high enough; otherwise it
     is left out: a happening the story's dated articles do not place gets no invented date."""
-    floating = [i for i, m in enumerate(mentions) if m.pattern is not None]
-    if not floating or not clusters:
-        return
-    dated = [i for c in clusters for i in c]
-    owner = np.array([k for k, c in enumerate(clusters) for _i in c])
     firsts = [mentions[c[0]] for c in clusters]
+    floating = [i for i, m in enumerate(mentions) if m.pattern is not None
+                and any(compatible(m.pattern, f.date, f.granularity) for f in firsts)]
+    if not floating:
+        return
+    fits = {k for k, f in enumerate(firsts)
+            if any(compatible(mentions[i].pattern or ("",), f.date, f.granularity) for i in floating)}
+    dated = [i for k, c in enumerate(clusters) if k in fits for i in c]
+    owner = np.array([k for k, c in enumerate(clusters) if k in fits for _i in c])
     joins: list[tuple[int, int]] = []
     for b0 in range(0, len(floating), block):
         rows = floating[b0: b0 + block]
@@ -441,6 +460,9 @@ def _join_floating(mentions: list[Mention], vec: _Vectors, clusters: list[list[i
 def _cluster_one_date(mentions: list[Mention], vec: _Vectors, idx: list[int], clusters: list[list[int]],
                       block: int = 512) -> None:
     """The greedy pass over the mentions ``idx`` of one date (see ``_cluster``)."""
+    if len(idx) == 1:
+        clusters.append(list(idx))
+        return
     local: list[int] = []  # this date's clusters (global ids), in creation order
     ents: list[set[str]] = []  # entities named by each of them
     own = np.full(len(idx), -1, dtype=np.int64)  # local cluster of each position
