@@ -104,3 +104,20 @@ def test_a_small_storys_timeline_keeps_the_days_several_sources_tell(report) -> 
     assert told and told <= days
     layer_days = {v.date for v in report.events if v.granularity == "day"}
     assert len(days & layer_days) >= len(layer_days) - 1
+
+
+def test_without_the_embedding_model_events_are_joined_on_their_words(report, monkeypatch) -> None:  # noqa: ANN001
+    """The packaged model missing: a warning, and the same layer built on TF-IDF words."""
+    import dateline.embed as embed
+    from dateline.events import _entity_index
+    from dateline.events import layer as layer_mod
+    from dateline.events.syndication import syndication_groups
+
+    def missing() -> None:
+        raise embed.EmbeddingModelMissing("not installed")
+
+    monkeypatch.setattr(embed, "load_model", missing)
+    docs = [d for d in report.documents if d.status == "ok" and d.sentences]
+    events = layer_mod.build_events(docs, report.entities, syndication_groups(docs), _entity_index(report.entities))
+    assert events and all(v.date and v.evidence for v in events)
+    assert any(v.date == "2013-03-09" for v in events)
