@@ -6,7 +6,16 @@ month, a year, or a range opened by "since ..." (start day to publication day). 
 the value at that granularity: "in June 2014" is a month event, never the 1st of June. When a
 sentence carries several, the finest one is its date (first on ties). Mentions of one happening,
 in one article or many, are merged when their dates are compatible (same value at the same
-granularity) and their words are similar (TF-IDF cosine), a shared entity lowering the bar.
+granularity) and their sentences are close in meaning (cosine of all-MiniLM-L6-v2 embeddings,
+``dateline.embed``; TF-IDF when the model is missing), a shared entity lowering the bar; an event
+told at a coarser granularity ("within the year") joins a similar finer one inside its period.
+
+Date precision first (a wrongly dated event is worse than a missing one): a clock time ("at 9:25")
+loses to any timex naming a day; the end of an extent ("through 2015", "until Friday") is not the
+time of the happening; a timex the article's own date cannot place ("Saturday night" in a page without
+a date, "yesterday" in a page whose yearless date line was given the story's year) makes a
+*floating* mention, which joins a similar event of a compatible date (a Saturday) and never
+makes an event of its own.
 
 Modality is read from the sentence with a few general English cues (no trained model of
 attribution/negation modality ships offline for our CPU budget; the cues are the reporting
@@ -18,11 +27,12 @@ after the publication day or the verb is a future/scheduled form, ``denied`` for
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
-from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
@@ -38,6 +48,7 @@ _YEAR = re.compile(r"^\d{4}$")
 _SINCE = re.compile(r"\b(?:since|from)\s*$", re.I)
 _FINER = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4}
 _WORD = re.compile(r"[^\W\d_]+", re.U)
+log = logging.getLogger(__name__)
 
 # general cues of modality in English news sentences (see the module docstring)
 _DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ial)|rejected (?:claims|reports|allegations)|"
@@ -65,17 +76,26 @@ class Mention:
     start: int
     end: int
     text: str
-    date: str  # ISO at its granularity (a range: its start day)
+    date: str  # ISO at its granularity (a range: its start day); "" for a floating mention
     granularity: str
     date_end: str | None
     group: str
     pub: dt.date | None
     entities: list[str] = field(default_factory=list)
     timex: str = ""  # the text of the temporal expression that dates it
+    # a floating mention: its timex names a day or month the article's own date cannot place
+    # ("Saturday night" in a page without a date: ("weekday", 6)); it may join an event the
+    # story's dated articles make, never make one (see ``_join_floating``)
+    pattern: tuple[Any, ...] | None = None
+
+
+_PART = re.compile(r"^(\d{4})-(H[12]|Q[1-4])$")
+_PART_MONTHS = {"H1": (1, 6), "H2": (7, 12), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
 
 
 def timex_date(value: str, text_before: str, pub: dt.date | None) -> tuple[str, str, str | None] | None:
-    """(date, granularity, date_end) of a timex value, or None when it is not a calendar value."""
+    """(date, granularity, date_end) of a timex value, or None when it is not a calendar value.
+    A half or a quarter of a year ("the second half of 2012": 2012-H2) is a range of days."""
     v = value or ""
     m = _DAY.match(v)
     if m:
@@ -91,34 +111,123 @@ def timex_date(value: str, text_before: str, pub: dt.date | None) -> tuple[str, 
         return v, "month", None
     if _YEAR.match(v):
         return v, "year", None
+    m = _PART.match(v)
+    if m:
+        y, (lo, hi) = int(m.group(1)), _PART_MONTHS[m.group(2)]
+        last = dt.date(y + (hi == 12), hi % 12 + 1, 1) - dt.timedelta(days=1)
+        return dt.date(y, lo, 1).isoformat(), "range", last.isoformat()
     return None
 
 
 _UNRESOLVED_DAY = re.compile(r"^X{4}-(?:WXX-\d|\d{2}-\d{2})")
 _UNRESOLVED_MONTH = re.compile(r"^X{4}-\d{2}$")
+_WEEKDAY_OF = re.compile(r"^X{4}-WXX-([1-7])")
+_MONTHDAY_OF = re.compile(r"^X{4}-(\d{2})-(\d{2})")
+_MONTH_OF = re.compile(r"^X{4}-(\d{2})$")
+# the days a report is written from: they name a day only once the article's date is known
+_NEAR = re.compile(r"\b(?:yesterday|today|tonight|this (?:morning|afternoon|evening))\b", re.I)
+_WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d", re.I)
+_YEAR_IN = re.compile(r"\b\d{4}\b")
+_DAY_CUE = re.compile(_WEEKDAY_NAME.pattern + "|" + _MONTH_NAME.pattern + "|" + _NEAR.pattern
+                     + r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}", re.I)
+# a timex after these is the end of an extent ("through 2015", "until Friday"), not the time of
+# the happening the sentence tells ("by", "after", "before" are left alone: "destroyed by
+# Monday's quake" and "arrested after Tuesday's raid" are told by the day they name)
+BOUND_WORDS = ["until", "till", "through", "beyond", "ahead of"]
+CLOCK = 1
+_BOUND = re.compile(r"\b(?:" + "|".join(BOUND_WORDS) + r")\s+(?:the\s+)?$", re.I)
+LOW_ANCHOR = 0.45  # publication dates less sure than this (a yearless date line given the story's
+# year: 0.4) do not place relative timexes: their mentions float
 
 
-def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None) -> tuple[str, str, str | None, str] | None:
-    """The finest calendar date a timex of the sentence gives; None when a finer timex of the
-    sentence could not be resolved ("Tuesday" without a publication date: the sentence's
-    happening is that Tuesday, not the year another timex names). The 4th item is the timex's text."""
-    best: tuple[int, int, tuple[str, str, str | None, str]] | None = None
+def _pattern(value: str, text: str, resolved: tuple[str, str, str | None] | None) -> tuple[Any, ...] | None:
+    """What a timex says of its day without the article's date: a weekday, a month and day, a
+    month, or "near" (yesterday / today / tonight); None when it says nothing placeable."""
+    m = _WEEKDAY_OF.match(value)
+    if m:
+        return ("weekday", int(m.group(1)))
+    m = _MONTHDAY_OF.match(value)
+    if m:
+        return ("monthday", int(m.group(1)), int(m.group(2)))
+    m = _MONTH_OF.match(value)
+    if m:
+        return ("month", int(m.group(1)))
+    if resolved is not None and not _YEAR_IN.search(text):  # resolved against an unsure date
+        date, gran, _end = resolved
+        if gran == "day":
+            day = parse_iso(date)
+            if day and _MONTH_NAME.search(text):
+                return ("monthday", day.month, day.day)
+            if day and _WEEKDAY_NAME.search(text):
+                return ("weekday", day.isoweekday())
+        elif gran == "month":
+            return ("month", int(date[5:7]))
+    if _NEAR.search(text):
+        return ("near",)
+    return None
+
+
+def compatible(pattern: tuple[Any, ...], date: str, granularity: str) -> bool:
+    """Whether an event's date is one the floating pattern could name."""
+    kind = pattern[0]
+    if kind == "month":
+        return granularity == "month" and int(date[5:7]) == pattern[1]
+    if granularity != "day":
+        return False
+    day = parse_iso(date)
+    if day is None:
+        return False
+    if kind == "weekday":
+        return day.isoweekday() == pattern[1]
+    if kind == "monthday":
+        return (day.month, day.day) == (pattern[1], pattern[2])
+    return kind == "near"
+
+
+def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None,
+                   low_anchor: bool = False) -> tuple[str, str, str | None, str] | tuple[Any, ...] | None:
+    """The finest calendar date a timex of the sentence gives (date, granularity, end, timex text).
+    When a finer timex of the sentence could not be placed ("Tuesday" without a publication date:
+    the sentence's happening is that Tuesday, not the year another timex names), its floating
+    pattern (a 1-tuple holding ``_pattern``'s answer), or None. With ``low_anchor`` (an unsure
+    publication date) a timex without a year of its own is not placed but floats."""
+    best: tuple[float, int, tuple[str, str, str | None, str]] | None = None
     unresolved = 9
+    floating: tuple[int, tuple[Any, ...]] | None = None
     for t in doc.timexes:
         if t.type not in ("DATE", "TIME") or t.start < s or t.end > e:
             continue
         if _STAMP.match(doc.text[t.end: t.end + 20]):
             continue
-        got = timex_date(t.value, doc.text[max(s, t.start - 12): t.start], pub)
+        before = doc.text[max(s, t.start - 12): t.start]
+        if _BOUND.search(before):
+            continue
+        ttext = doc.text[t.start: t.end]
+        # a clock time ("at 9:25", "10:30 p.m.") tells the hour: its day is the publication day's
+        # guess, so any timex naming a day wins over it (CLOCK: 1 = ranked after days, 2 = never dates)
+        clock = "T" in (t.value or "") and not _DAY_CUE.search(ttext)
+        if clock and CLOCK == 2:
+            continue
+        got = timex_date(t.value, before, pub)
+        if got is not None and low_anchor and not _YEAR_IN.search(ttext):
+            pat = _pattern(t.value or "", ttext, got)
+            got = None
+        elif got is None:
+            pat = _pattern(t.value or "", ttext, None)
         if got is None:
             v = t.value or ""
-            unresolved = min(unresolved, 0 if _UNRESOLVED_DAY.match(v) else 3 if _UNRESOLVED_MONTH.match(v) else 9)
+            level = 0 if (_UNRESOLVED_DAY.match(v) or (pat and pat[0] != "month")) else \
+                3 if (_UNRESOLVED_MONTH.match(v) or pat) else 9
+            unresolved = min(unresolved, level)
+            if pat is not None and (floating is None or level < floating[0]):
+                floating = (level, pat)
             continue
-        key = (_FINER[got[1]], t.start)
+        key = (_FINER[got[1]] + (0.5 if clock and CLOCK else 0.0), t.start)
         if best is None or key < best[:2]:
-            best = (key[0], key[1], (*got, doc.text[t.start: t.end]))
+            best = (key[0], key[1], (*got, ttext))
     if best is None or unresolved < best[0]:
-        return None
+        return (floating[1],) if floating is not None else None
     return best[2]
 
 
@@ -139,6 +248,7 @@ def mentions_of(docs: list[Document], groups: dict[str, str],
     out: list[Mention] = []
     for di, doc in enumerate(docs):
         pub = parse_iso(doc.published)
+        low = pub is not None and (doc.published_confidence or 0.0) < LOW_ANCHOR
         n_report = 0
         for s, e in doc.sentences:
             raw = doc.text[s:e]
@@ -149,8 +259,11 @@ def mentions_of(docs: list[Document], groups: dict[str, str],
             text = doc.text[cs:e].strip()
             if not text or _words_outside_timexes(doc, cs, e) < MIN_WORDS:
                 continue
-            got = _sentence_date(doc, cs, e, pub)
+            got = _sentence_date(doc, cs, e, pub, low)
             n_report += 1
+            pattern = None
+            if got is not None and len(got) == 1:
+                pattern, got = got[0], ("", "", None, "")
             if got is None and pub and n_report <= lead and readable(text):
                 got = (pub.isoformat(), "day", None, "")
             if got is None:
@@ -160,11 +273,18 @@ def mentions_of(docs: list[Document], groups: dict[str, str],
                 if a >= cs and b <= e and eid not in ents:
                     ents.append(eid)
             out.append(Mention(di, cs, cs + len(text), text, got[0], got[1], got[2], groups.get(doc.id, doc.id),
-                               pub, ents, got[3]))
+                               pub, ents, got[3], pattern))
     return out
 
 
 ANALYZER = "word"
+# "same happening" similarity: "embedding" (all-MiniLM-L6-v2 sentence vectors, dateline.embed:
+# "a jury convicted him" ~ "found guilty", which shared words cannot see) or "tfidf" (the words;
+# also the fallback when the model is not installed). Thresholds per route: (same, shared entity, mutual).
+SIMILARITY = "embedding"
+EMBED_SAME = 0.6
+EMBED_SHARED_ENTITY = 0.35
+EMBED_MUTUAL = 0.45
 
 
 def _vectorizer() -> TfidfVectorizer:
@@ -173,41 +293,181 @@ def _vectorizer() -> TfidfVectorizer:
     return TfidfVectorizer(stop_words="english", sublinear_tf=True)
 
 
-def _cluster(mentions: list[Mention]) -> list[list[int]]:
+def _embed(texts: list[str]) -> np.ndarray:
+    """Unit sentence vectors of ``texts`` (one batch per story), or raises EmbeddingModelMissing."""
+    from ..embed import encode
+
+    return encode(texts)
+
+
+@dataclass
+class _Vectors:
+    """The mentions' vectors (sparse TF-IDF or dense embeddings) and the thresholds of that route.
+    Embeddings are computed lazily, in one batch per call, for the mentions a comparison needs:
+    a mention alone on its date with nothing to join is never embedded."""
+
+    x: Any  # a sparse TF-IDF matrix, or None for the lazy embeddings of ``texts``
+    same: float
+    shared: float
+    mutual: float
+    texts: list[str] = field(default_factory=list)
+    rows: dict[int, np.ndarray] = field(default_factory=dict)
+
+    def _dense(self, ids: list[int]) -> np.ndarray:
+        missing = sorted({i for i in ids if i not in self.rows})
+        if missing:
+            for i, v in zip(missing, _embed([self.texts[i] for i in missing]), strict=True):
+                self.rows[i] = v
+        return np.stack([self.rows[i] for i in ids])
+
+    def sims(self, rows: list[int], cols: list[int]) -> np.ndarray:
+        """Dense cosines between the mentions ``rows`` and ``cols``."""
+        if self.x is None:
+            self._dense(list(rows) + list(cols))  # one batch for both sides
+            return self._dense(rows) @ self._dense(cols).T
+        out = self.x[rows] @ self.x[cols].T
+        return out.toarray() if hasattr(out, "toarray") else np.asarray(out)
+
+
+def vectors(mentions: list[Mention], route: str | None = None) -> _Vectors | None:
+    """The similarity route's vectors of the mentions (None: nothing to compare, e.g. only stop words)."""
+    route = route or SIMILARITY
+    if route == "embedding":
+        try:
+            from ..embed import load_model
+
+            load_model()
+            return _Vectors(None, EMBED_SAME, EMBED_SHARED_ENTITY, EMBED_MUTUAL, [m.text for m in mentions])
+        except (ImportError, RuntimeError) as exc:  # EmbeddingModelMissing is a RuntimeError
+            log.warning("sentence embeddings unavailable (%s): events are joined on their words", exc)
+    try:
+        x = _vectorizer().fit_transform([m.text for m in mentions])
+    except ValueError:  # only stop words
+        return None
+    return _Vectors(normalize(x).tocsr(), SIM_SAME, SIM_SHARED_ENTITY, SIM_MUTUAL)
+
+
+def _cluster(mentions: list[Mention], vec: _Vectors | None = None) -> list[list[int]]:
     """Greedy single pass: a mention joins the most similar event of the same date, if similar
     enough (its best cosine to any member; the first such event on ties).
 
-    Per date the cosines of its mentions are computed as one sparse product (in row blocks) and
+    Per date the cosines of its mentions are computed as one product (in row blocks) and
     each mention's best event is found with numpy: a pairwise loop in Python took 24 s of a
     30 s story stage on a 400-article T17 topic."""
     if not mentions:
         return []
-    try:
-        x = _vectorizer().fit_transform([m.text for m in mentions])
-        x = normalize(x).tocsr()
-    except ValueError:  # only stop words
-        return [[i] for i in range(len(mentions))]
+    vec = vec or vectors(mentions)
+    if vec is None:
+        return [[i] for i, m in enumerate(mentions) if m.pattern is None]
     by_key: dict[tuple[str, str], list[int]] = {}
     for i, m in enumerate(mentions):
-        by_key.setdefault((m.date, m.granularity), []).append(i)
+        if m.pattern is None:
+            by_key.setdefault((m.date, m.granularity), []).append(i)
     clusters: list[list[int]] = []
     for (_date, gran), idx in by_key.items():
         first = len(clusters)
-        _cluster_one_date(mentions, x, idx, clusters)
+        _cluster_one_date(mentions, vec, idx, clusters)
         if gran == "day" and CROSS_ARTICLE:
-            _join_mutual_best(mentions, x[idx], idx, clusters, first)
-    return [c for c in clusters if c]
+            _join_mutual_best(mentions, vec, idx, clusters, first)
+    clusters = [c for c in clusters if c]
+    _join_coarser(mentions, vec, clusters)
+    clusters = [c for c in clusters if c]
+    _join_floating(mentions, vec, clusters)
+    return clusters
 
 
-def _cluster_one_date(mentions: list[Mention], x: csr_matrix, idx: list[int], clusters: list[list[int]],
+def _period(m: Mention) -> tuple[str, str]:
+    """First and last day (ISO) of a mention's date at its granularity."""
+    if m.granularity == "day":
+        return m.date[:10], m.date[:10]
+    if m.granularity == "range":
+        return m.date[:10], (m.date_end or m.date)[:10]
+    if m.granularity == "week":
+        y, w = int(m.date[:4]), int(m.date[6:8])
+        lo = dt.date.fromisocalendar(y, w, 1)
+        return lo.isoformat(), (lo + dt.timedelta(days=6)).isoformat()
+    if m.granularity == "month":
+        y, mo = int(m.date[:4]), int(m.date[5:7])
+        last = dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1)
+        return f"{m.date[:7]}-01", last.isoformat()
+    return f"{m.date[:4]}-01-01", f"{m.date[:4]}-12-31"
+
+
+def _join_coarser(mentions: list[Mention], vec: _Vectors, clusters: list[list[int]]) -> None:
+    """An event told at a coarser granularity ("within the year") joins a finer event inside its
+    period ("in the second half of 2012") that holds a mention at least ``COARSER_SAME`` similar:
+    one happening, dated as finely as the story's evidence allows."""
+    firsts = [mentions[c[0]] for c in clusters]
+    periods = [_period(f) for f in firsts]
+    width = [_FINER.get(f.granularity, 5) for f in firsts]
+    for k in sorted(range(len(clusters)), key=lambda k: -width[k]):  # coarsest first
+        if not clusters[k] or width[k] == 0:
+            continue
+        lo, hi = periods[k]
+        inside = [j for j in range(len(clusters)) if j != k and clusters[j] and width[j] < width[k]
+                  and lo <= periods[j][0] and periods[j][1] <= hi]
+        if not inside:
+            continue
+        members = [i for j in inside for i in clusters[j]]
+        owner = [j for j in inside for _i in clusters[j]]
+        sims = vec.sims(clusters[k], members).max(axis=0)
+        best = int(np.argmax(sims))
+        if sims[best] >= COARSER_SAME:
+            j = owner[best]
+            for i in clusters[k]:
+                m = mentions[i]
+                m.date, m.granularity, m.date_end = firsts[j].date, firsts[j].granularity, firsts[j].date_end
+            clusters[j].extend(clusters[k])
+            clusters[k] = []
+
+
+COARSER_SAME = 0.6  # cosine a coarser event needs to a finer one inside its period to join it
+FLOAT_SAME = 0.4  # cosine a floating mention needs to the closest mention of a compatible event
+FLOAT_NEAR = 0.9  # ... when it only says "yesterday" / "today": any day is compatible, so only a near copy
+
+
+def _join_floating(mentions: list[Mention], vec: _Vectors, clusters: list[list[int]], block: int = 256) -> None:
+    """Each floating mention joins the event of a compatible date ("Saturday night" -> an event
+    of a Saturday) holding its most similar mention, when that cosine is high enough; otherwise it
+    is left out: a happening the story's dated articles do not place gets no invented date."""
+    firsts = [mentions[c[0]] for c in clusters]
+    floating = [i for i, m in enumerate(mentions) if m.pattern is not None
+                and any(compatible(m.pattern, f.date, f.granularity) for f in firsts)]
+    if not floating:
+        return
+    fits = {k for k, f in enumerate(firsts)
+            if any(compatible(mentions[i].pattern or ("",), f.date, f.granularity) for i in floating)}
+    dated = [i for k, c in enumerate(clusters) if k in fits for i in c]
+    owner = np.array([k for k, c in enumerate(clusters) if k in fits for _i in c])
+    joins: list[tuple[int, int]] = []
+    for b0 in range(0, len(floating), block):
+        rows = floating[b0: b0 + block]
+        sims = vec.sims(rows, dated)
+        for r, i in enumerate(rows):
+            pat = mentions[i].pattern
+            assert pat is not None
+            ok = np.array([compatible(pat, f.date, f.granularity) for f in firsts])[owner]
+            cand = np.where(ok, sims[r], -1.0)
+            j = int(np.argmax(cand))
+            if cand[j] >= (FLOAT_NEAR if pat[0] == "near" else FLOAT_SAME):
+                joins.append((i, int(owner[j])))
+    for i, k in joins:
+        m, f = mentions[i], firsts[k]
+        m.date, m.granularity, m.date_end = f.date, f.granularity, f.date_end
+        clusters[k].append(i)
+
+
+def _cluster_one_date(mentions: list[Mention], vec: _Vectors, idx: list[int], clusters: list[list[int]],
                       block: int = 512) -> None:
     """The greedy pass over the mentions ``idx`` of one date (see ``_cluster``)."""
-    rows = x[idx]
+    if len(idx) == 1:
+        clusters.append(list(idx))
+        return
     local: list[int] = []  # this date's clusters (global ids), in creation order
     ents: list[set[str]] = []  # entities named by each of them
     own = np.full(len(idx), -1, dtype=np.int64)  # local cluster of each position
     for b0 in range(0, len(idx), block):
-        sims = (rows[b0: b0 + block] @ rows.T).toarray()
+        sims = vec.sims(idx[b0: b0 + block], idx)
         for p in range(b0, min(b0 + block, len(idx))):
             i = idx[p]
             m_ents = set(mentions[i].entities)
@@ -215,10 +475,10 @@ def _cluster_one_date(mentions: list[Mention], x: csr_matrix, idx: list[int], cl
             if local:
                 cmax = np.full(len(local), -1.0)
                 np.maximum.at(cmax, own[:p], sims[p - b0, :p])
-                need = np.full(len(local), SIM_SAME)
-                for c in np.nonzero(cmax >= SIM_SHARED_ENTITY)[0]:
+                need = np.full(len(local), vec.same)
+                for c in np.nonzero(cmax >= vec.shared)[0]:
                     if ents[c] & m_ents:
-                        need[c] = SIM_SHARED_ENTITY
+                        need[c] = vec.shared
                 ok = cmax >= need
                 if ok.any():
                     best = int(np.argmax(np.where(ok, cmax, -1.0)))
@@ -232,7 +492,7 @@ def _cluster_one_date(mentions: list[Mention], x: csr_matrix, idx: list[int], cl
             clusters[local[best]].append(i)
 
 
-def _join_mutual_best(mentions: list[Mention], rows: csr_matrix, idx: list[int], clusters: list[list[int]],
+def _join_mutual_best(mentions: list[Mention], vec: _Vectors, idx: list[int], clusters: list[list[int]],
                       first: int, block: int = 512) -> None:
     """Across articles, one day: two events are one happening when a sentence of one and a
     sentence of the other are each other's most similar sentence in the other's article (a
@@ -247,7 +507,7 @@ def _join_mutual_best(mentions: list[Mention], rows: csr_matrix, idx: list[int],
     cluster_of = {i: c for c in range(first, len(clusters)) for i in clusters[c]}
     best: dict[tuple[int, int], tuple[int, float]] = {}  # (position, other article) -> (position, cosine)
     for b0 in range(0, len(idx), block):
-        sims = (rows[b0: b0 + block] @ rows.T).toarray()
+        sims = vec.sims(idx[b0: b0 + block], idx)
         for k in range(len(names)):
             cols = np.nonzero(gid == k)[0]
             sub = sims[:, cols]
@@ -266,7 +526,7 @@ def _join_mutual_best(mentions: list[Mention], rows: csr_matrix, idx: list[int],
 
     told = {c: {mentions[i].group for i in clusters[c]} for c in range(first, len(clusters))}
     for (p, _k), (q, sim) in sorted(best.items(), key=lambda t: -t[1][1]):
-        if sim < SIM_MUTUAL or best.get((q, int(gid[p])), (-1, 0.0))[0] != p:
+        if sim < vec.mutual or best.get((q, int(gid[p])), (-1, 0.0))[0] != p:
             continue
         a, b = root(cluster_of[idx[p]]), root(cluster_of[idx[q]])
         if a == b or told[a] & told[b]:
