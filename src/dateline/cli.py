@@ -312,7 +312,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         from .store.db import NewerDatabaseError, error_line
 
         try:
-            save_report(report, args.db)
+            save_report(report, args.db, partition=part)
         except (SQLAlchemyError, NewerDatabaseError) as exc:
             print(f"dateline analyze: report written to {path}, but not to {args.db}: {error_line(exc)}", file=sys.stderr)
             return EXIT_NOTHING_READ

@@ -168,8 +168,9 @@ def analyze_story(docs: list[Document], options: AnalyzeOptions | None = None, *
 
 
 def split_stories(docs: list[Document], settings: Settings | None = None, *, disable: Collection[str] = (),
-                  one_story: bool = False) -> StoryPartition:
-    """The pile stage: ``docs`` split into stories (``stories.detect``).
+                  one_story: bool = False, existing: StoryPartition | None = None) -> StoryPartition:
+    """The pile stage: ``docs`` split into stories (``stories.detect``); ``existing``: the stories
+    shown so far (``dateline add``), whose documents stay in them under the same ids.
 
     With ``one_story``, ``settings.stories.enabled`` false or the ``stories`` stage disabled, the
     partition is one story holding every analysed document (today's behaviour)."""
@@ -180,7 +181,7 @@ def split_stories(docs: list[Document], settings: Settings | None = None, *, dis
     stages_ = pile_stages(comp)
     if one_story or not settings.stories.enabled or not stages_:
         return whole_pile(docs)
-    st = PileState(docs=docs, settings=settings)
+    st = PileState(docs=docs, settings=settings, existing=existing)
     for s in stages_:
         with stage(s.name):
             s.func(st)
