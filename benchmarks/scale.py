@@ -15,7 +15,8 @@ Parts (each in its own process, so each peak RSS is its own):
   documents/s per core from CPU time, wall time, peak RSS. Its documents are cached
   (``~/.cache/dateline/scale``) as the base of the next parts.
 - ``detect N``: story detection (``pipeline.split_stories``, the call ``analyze`` makes) on N
-  documents made from the phase-1 documents by the same perturbation at the document level
+  documents made from the phase-1 documents (the ``phase1`` run's and the T17 topics the tls
+  evaluator has cached) by the same perturbation at the document level
   (sentences dropped with their mentions): phase 1 *sampled*, detection *measured*. Reports
   CPU and wall time, peak RSS, the number of stories and the adjusted Rand index against the
   families (a check that the pile stays separable, not a quality score).
@@ -166,13 +167,22 @@ def part_phase1(n: int, seed: int) -> dict[str, Any]:
 
 
 def _base_docs() -> list[tuple[str, Any]]:
+    """The analysed documents the larger piles are made from, with their families: the newest
+    ``phase1`` run's and every T17 topic whose phase 1 the tls evaluator has cached."""
+    from dateline.evaluate import tls
     from dateline.model import document_from_dict
 
+    out: list[tuple[str, Any]] = []
     files = sorted(CACHE.glob("phase1-*.json"), key=lambda p: p.stat().st_size)
-    if not files:
+    if files:
+        rows = json.loads(files[-1].read_text(encoding="utf-8"))
+        out += [(r.pop("family"), document_from_dict(r)) for r in rows if r.get("status") == "ok"]
+    for topic in sorted(p for p in (SHARED / "timeline17").iterdir() if (p / "InputDocs").is_dir()):
+        if any(tls.CACHE.glob(f"{topic.name}-p1-*.json")):
+            out += [(topic.name.split("_")[0], d) for d in tls.load_topic(topic, any_version=True) if d.status == "ok"]
+    if not out:
         raise SystemExit("no phase-1 documents cached: run --phase1 N first")
-    rows = json.loads(files[-1].read_text(encoding="utf-8"))
-    return [(r.pop("family"), document_from_dict(r)) for r in rows if r.get("status") == "ok"]
+    return out
 
 
 def perturb_doc(doc: Any, new_id: str, rng: random.Random, copy: bool) -> Any:

@@ -190,13 +190,14 @@ def split_stories(docs: list[Document], settings: Settings | None = None, *, dis
 
 def analyze_stories(docs: list[Document], options: AnalyzeOptions | None = None, *,
                     settings: Settings | None = None, disable: Collection[str] = (),
-                    one_story: bool = False) -> tuple[StoryPartition, list[Report]]:
+                    one_story: bool = False, dask: str | None = None) -> tuple[StoryPartition, list[Report]]:
     """Story detection, then phase 2 on each story: the partition and one report per story (same order).
 
     A pile of one story gives one report over every document, rejected ones included, exactly
     as ``analyze_story(docs)``; with several, each report holds its story's documents (the
     rejected and unassigned ones are listed in the partition); with ``jobs`` > 1 the stories are
-    analysed in that many processes."""
+    analysed in that many processes; with ``dask`` (``local`` or a scheduler address) one Dask task
+    per story (``scale.analyze_stories_on_dask``, ``jobs`` local workers)."""
     if settings is None:
         settings = options.settings if options is not None and options.settings is not None else Settings()
     if not disable and options is not None:
@@ -208,6 +209,10 @@ def analyze_stories(docs: list[Document], options: AnalyzeOptions | None = None,
     groups = [[by_id[i] for i in story.documents] for story in part.stories]
     work = functools.partial(_story_report, options=options, settings=settings, disable=tuple(disable))
     jobs = options.jobs if options is not None else settings.run.jobs
+    if dask:
+        from .scale import analyze_stories_on_dask
+
+        return part, analyze_stories_on_dask(groups, dask, max(1, jobs), options, settings, disable)
     if jobs <= 1:
         return part, [work(g) for g in groups]
     import multiprocessing as mp
