@@ -21,6 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import SCHEMA_VERSION, __version__
 from .events import TimelineOptions
@@ -117,7 +118,26 @@ def analyze_documents(
     import multiprocessing as mp
 
     with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
-        return _collect(pool.map(work, raws, chunksize=4), progress)
+        return _collect(_bounded_map(pool, work, raws, window=IN_FLIGHT_PER_JOB * jobs), progress)
+
+
+# Raw documents handed to the worker processes ahead of the results, per process: the executor's
+# own ``map`` reads the whole input at once (every raw text in memory before the first result).
+IN_FLIGHT_PER_JOB = 8
+
+
+def _bounded_map(pool: ProcessPoolExecutor, fn: Callable[[RawDocument], Document], items: Iterable[RawDocument],
+                 window: int) -> Iterator[Document]:
+    """``pool.map(fn, items)`` in input order, with at most ``window`` items submitted and not yet yielded."""
+    from collections import deque
+
+    pending: deque[Any] = deque()
+    for item in items:
+        pending.append(pool.submit(fn, item))
+        if len(pending) >= max(1, window):
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _collect(docs: Iterable[Document], progress: Callable[[Document], None] | None) -> list[Document]:
