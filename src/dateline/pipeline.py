@@ -104,9 +104,12 @@ def _analyze_document(raw: RawDocument, settings: Settings, comp: Composition) -
 
 def analyze_documents(
     raws: Iterable[RawDocument], jobs: int = 1, progress: Callable[[Document], None] | None = None, *,
-    settings: Settings | None = None, disable: Collection[str] = (),
+    settings: Settings | None = None, disable: Collection[str] = (), keep: bool = True,
 ) -> list[Document]:
     """Phase 1 over many documents, in this process or a pool of ``jobs`` processes.
+
+    ``keep=False``: the documents are only handed to ``progress`` (``dateline add`` stores them in
+    batches) and an empty list is returned, so memory does not grow with the input.
 
     ``disable`` names stages to leave out (their fields keep their defaults); ``settings`` defaults
     to ``Settings()``. An unknown stage name raises ``stages.CompositionError`` before any work."""
@@ -114,11 +117,11 @@ def analyze_documents(
     comp = resolve_composition(disable)
     work = functools.partial(analyze_document, settings=settings, composition=comp)
     if jobs <= 1:
-        return _collect((work(r) for r in raws), progress)
+        return _collect((work(r) for r in raws), progress, keep)
     import multiprocessing as mp
 
     with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
-        return _collect(_bounded_map(pool, work, raws, window=IN_FLIGHT_PER_JOB * jobs), progress)
+        return _collect(_bounded_map(pool, work, raws, window=IN_FLIGHT_PER_JOB * jobs), progress, keep)
 
 
 # Raw documents handed to the worker processes ahead of the results, per process: the executor's
@@ -140,10 +143,11 @@ def _bounded_map(pool: ProcessPoolExecutor, fn: Callable[[RawDocument], Document
         yield pending.popleft().result()
 
 
-def _collect(docs: Iterable[Document], progress: Callable[[Document], None] | None) -> list[Document]:
+def _collect(docs: Iterable[Document], progress: Callable[[Document], None] | None, keep: bool = True) -> list[Document]:
     out: list[Document] = []
     for d in docs:
-        out.append(d)
+        if keep:
+            out.append(d)
         if progress:
             progress(d)
     return out

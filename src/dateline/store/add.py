@@ -217,7 +217,7 @@ def add_documents(args: argparse.Namespace) -> int:
                 bar.update(1)
 
         analyze_documents(batcher.wanted(raws), jobs=opts.jobs, progress=progress, settings=opts.settings,
-                          disable=opts.disable)
+                          disable=opts.disable, keep=False)  # stored a batch at a time, not kept in memory
         batcher.flush()
         if bar is not None:
             bar.close()
