@@ -27,7 +27,7 @@ Parts (each in its own process, so each peak RSS is its own):
   (``scale.analyze_on_dask``): wall time and the speed-up.
 - ``store N``: the phase-1 documents written to a SQLite store (``dateline.store``): bytes per document.
 
-    PYTHONPATH=src python benchmarks/scale.py --phase1 200 --detect 1000,10000,100000 --phase2 25,50,100,200,400 --dask 48 --store 200
+    PYTHONPATH=src python benchmarks/scale.py --phase1 1000 --detect 1000,10000,100000 --phase2 25,50,100,200,400 --dask 300 --store 235
 
 Everything generated (the scaled files, the caches) lives in a temporary folder or ~/.cache/dateline/scale.
 The machine may be shared: per-core rates come from CPU time, wall times are for the record.
