@@ -21,3 +21,25 @@ def test_dask_matches_local(tmp_path) -> None:
     for a, b in zip(local, remote, strict=True):
         assert (a.status, a.text, a.published, a.sentences, a.error) == (b.status, b.text, b.published, b.sentences, b.error)
     assert remote[-1].status == "rejected"
+
+
+def test_per_story_phase_on_dask_matches_local(shared_data) -> None:
+    """Two T17 families in one pile: each story's report from a Dask task equals the local one."""
+    from dateline.model import RawDocument
+    from dateline.pipeline import analyze_stories
+    from dateline.settings import Settings
+
+    raws = []
+    for topic in ("bpoil_guardian", "H1N1_guardian"):
+        for f in sorted((shared_data / "timeline17" / topic / "InputDocs").glob("*/*"))[:6]:
+            raws.append(RawDocument(id=f"{topic}/{f.name}", source=str(f), published=f.parent.name,
+                                    text=f.read_text(encoding="utf-8", errors="replace")))
+    docs = analyze_documents(raws)
+    part, local = analyze_stories(docs, settings=Settings())
+    _, remote = analyze_stories(docs, settings=Settings(), dask="local")
+    assert len(part.stories) == 2 and len(remote) == len(local) == 2
+    for a, b in zip(local, remote, strict=True):
+        assert [d.id for d in a.documents] == [d.id for d in b.documents]
+        assert [(t.date, t.summary) for t in a.timeline] == [(t.date, t.summary) for t in b.timeline]
+        assert [e.name for e in a.entities] == [e.name for e in b.entities]
+        assert [c.value for c in a.claims] == [c.value for c in b.claims]

@@ -116,3 +116,28 @@ def test_the_stories_json_layout(pile):
     d = detect_stories(docs).to_dict()
     assert set(d) == {"stories", "unassigned", "rejected"}
     assert set(d["stories"][0]) == {"id", "title", "documents", "start", "end", "report"}
+
+
+def test_the_sparse_pass_and_merge_take_the_dense_matrix_decisions(pile):
+    """The linear-memory single pass (story sums, blocks, time reach) and merge (kept pairs) give
+    the labels and merges of the units x units cosine matrix, block boundaries and fixed stories included."""
+    import numpy as np
+
+    from dateline.stories import detect
+
+    docs, _ = pile
+    order = np.argsort([detect._day(d.published) for d in docs], kind="stable")
+    U = detect.document_vectors(docs)[order]
+    days = np.array([detect._day(docs[i].published) for i in order])
+    sim = detect.unit_similarities(U)
+    for threshold, merge, scale in ((0.025, 0.025, 60.0), (0.06, 0.02, 60.0), (0.1, 0.03, 0.0), (0.04, 0.04, 5.0)):
+        opts = StoryOptions(threshold=threshold, time_scale_days=scale)
+        dense = detect._single_pass(sim, days, opts)
+        for block in (1, 5, 1024):
+            assert (detect._single_pass_sparse(U, days, opts, block=block) == dense).all()
+        assert detect._merge_sparse(U, dense, merge, cells=7) == detect._merge(sim, dense, merge)
+        fixed = dense[:10]
+        k = int(fixed.max()) + 1
+        dense_fixed = detect._single_pass(sim, days, opts, fixed, k)
+        assert (detect._single_pass_sparse(U, days, opts, fixed, k, block=3) == dense_fixed).all()
+        assert detect._merge_sparse(U, dense_fixed, merge, frozen=k) == detect._merge(sim, dense_fixed, merge, frozen=k)

@@ -67,7 +67,8 @@ def _add_analyze_args(p: argparse.ArgumentParser, with_out: bool = True) -> None
     p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="worker processes for the per-document phase (default: run.jobs, 1)")
     p.add_argument("--dask", default=None, metavar="SCHEDULER",
-                   help="run the per-document phase on Dask: 'local' (a local cluster of --jobs processes) "
+                   help="run the per-document phase and the per-story phase (a task per story) on Dask: "
+                        "'local' (a local cluster of --jobs processes) "
                         "or a scheduler address such as tcp://10.0.0.5:8786")
     p.add_argument("--max-bytes", type=int, default=None, metavar="B",
                    help="reject single-article files larger than this (default: 20 MB)")
@@ -259,7 +260,7 @@ def run_stories(args: argparse.Namespace) -> tuple[StoryPartition, list[Report]]
             return part, [analyze_story([by_id[i] for i in story.documents], opts)]
     if not args.quiet:
         print("building the story...", file=sys.stderr)
-    return analyze_stories(docs, opts, one_story=one)
+    return analyze_stories(docs, opts, one_story=one, dask=getattr(args, "dask", None))
 
 
 def write_report(report: Any, out_dir: Path) -> Path:
@@ -312,7 +313,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         from .store.db import NewerDatabaseError, error_line
 
         try:
-            save_report(report, args.db)
+            save_report(report, args.db, partition=part)
         except (SQLAlchemyError, NewerDatabaseError) as exc:
             print(f"dateline analyze: report written to {path}, but not to {args.db}: {error_line(exc)}", file=sys.stderr)
             return EXIT_NOTHING_READ

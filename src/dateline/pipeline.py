@@ -21,6 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import SCHEMA_VERSION, __version__
 from .events import TimelineOptions
@@ -103,9 +104,12 @@ def _analyze_document(raw: RawDocument, settings: Settings, comp: Composition) -
 
 def analyze_documents(
     raws: Iterable[RawDocument], jobs: int = 1, progress: Callable[[Document], None] | None = None, *,
-    settings: Settings | None = None, disable: Collection[str] = (),
+    settings: Settings | None = None, disable: Collection[str] = (), keep: bool = True,
 ) -> list[Document]:
     """Phase 1 over many documents, in this process or a pool of ``jobs`` processes.
+
+    ``keep=False``: the documents are only handed to ``progress`` (``dateline add`` stores them in
+    batches) and an empty list is returned, so memory does not grow with the input.
 
     ``disable`` names stages to leave out (their fields keep their defaults); ``settings`` defaults
     to ``Settings()``. An unknown stage name raises ``stages.CompositionError`` before any work."""
@@ -113,17 +117,37 @@ def analyze_documents(
     comp = resolve_composition(disable)
     work = functools.partial(analyze_document, settings=settings, composition=comp)
     if jobs <= 1:
-        return _collect((work(r) for r in raws), progress)
+        return _collect((work(r) for r in raws), progress, keep)
     import multiprocessing as mp
 
     with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
-        return _collect(pool.map(work, raws, chunksize=4), progress)
+        return _collect(_bounded_map(pool, work, raws, window=IN_FLIGHT_PER_JOB * jobs), progress, keep)
 
 
-def _collect(docs: Iterable[Document], progress: Callable[[Document], None] | None) -> list[Document]:
+# Raw documents handed to the worker processes ahead of the results, per process: the executor's
+# own ``map`` reads the whole input at once (every raw text in memory before the first result).
+IN_FLIGHT_PER_JOB = 8
+
+
+def _bounded_map(pool: ProcessPoolExecutor, fn: Callable[[RawDocument], Document], items: Iterable[RawDocument],
+                 window: int) -> Iterator[Document]:
+    """``pool.map(fn, items)`` in input order, with at most ``window`` items submitted and not yet yielded."""
+    from collections import deque
+
+    pending: deque[Any] = deque()
+    for item in items:
+        pending.append(pool.submit(fn, item))
+        if len(pending) >= max(1, window):
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _collect(docs: Iterable[Document], progress: Callable[[Document], None] | None, keep: bool = True) -> list[Document]:
     out: list[Document] = []
     for d in docs:
-        out.append(d)
+        if keep:
+            out.append(d)
         if progress:
             progress(d)
     return out
@@ -168,8 +192,9 @@ def analyze_story(docs: list[Document], options: AnalyzeOptions | None = None, *
 
 
 def split_stories(docs: list[Document], settings: Settings | None = None, *, disable: Collection[str] = (),
-                  one_story: bool = False) -> StoryPartition:
-    """The pile stage: ``docs`` split into stories (``stories.detect``).
+                  one_story: bool = False, existing: StoryPartition | None = None) -> StoryPartition:
+    """The pile stage: ``docs`` split into stories (``stories.detect``); ``existing``: the stories
+    shown so far (``dateline add``), whose documents stay in them under the same ids.
 
     With ``one_story``, ``settings.stories.enabled`` false or the ``stories`` stage disabled, the
     partition is one story holding every analysed document (today's behaviour)."""
@@ -180,7 +205,7 @@ def split_stories(docs: list[Document], settings: Settings | None = None, *, dis
     stages_ = pile_stages(comp)
     if one_story or not settings.stories.enabled or not stages_:
         return whole_pile(docs)
-    st = PileState(docs=docs, settings=settings)
+    st = PileState(docs=docs, settings=settings, existing=existing)
     for s in stages_:
         with stage(s.name):
             s.func(st)
@@ -189,13 +214,14 @@ def split_stories(docs: list[Document], settings: Settings | None = None, *, dis
 
 def analyze_stories(docs: list[Document], options: AnalyzeOptions | None = None, *,
                     settings: Settings | None = None, disable: Collection[str] = (),
-                    one_story: bool = False) -> tuple[StoryPartition, list[Report]]:
+                    one_story: bool = False, dask: str | None = None) -> tuple[StoryPartition, list[Report]]:
     """Story detection, then phase 2 on each story: the partition and one report per story (same order).
 
     A pile of one story gives one report over every document, rejected ones included, exactly
     as ``analyze_story(docs)``; with several, each report holds its story's documents (the
     rejected and unassigned ones are listed in the partition); with ``jobs`` > 1 the stories are
-    analysed in that many processes."""
+    analysed in that many processes; with ``dask`` (``local`` or a scheduler address) one Dask task
+    per story (``scale.analyze_stories_on_dask``, ``jobs`` local workers)."""
     if settings is None:
         settings = options.settings if options is not None and options.settings is not None else Settings()
     if not disable and options is not None:
@@ -207,6 +233,10 @@ def analyze_stories(docs: list[Document], options: AnalyzeOptions | None = None,
     groups = [[by_id[i] for i in story.documents] for story in part.stories]
     work = functools.partial(_story_report, options=options, settings=settings, disable=tuple(disable))
     jobs = options.jobs if options is not None else settings.run.jobs
+    if dask:
+        from .scale import analyze_stories_on_dask
+
+        return part, analyze_stories_on_dask(groups, dask, max(1, jobs), options, settings, disable)
     if jobs <= 1:
         return part, [work(g) for g in groups]
     import multiprocessing as mp

@@ -217,6 +217,7 @@ class PileState:
     docs: list[Document]
     settings: Settings
     partition: StoryPartition | None = None
+    existing: StoryPartition | None = None  # stories already shown (``dateline add``): kept, never reshuffled
 
 
 @dataclass
@@ -332,7 +333,7 @@ def stories_stage(st: PileState) -> None:
     """The pile split into stories (words, named entities, copies, dates); each story is analysed alone."""
     from .stories import detect_stories
 
-    st.partition = detect_stories(st.docs, st.settings.stories)
+    st.partition = detect_stories(st.docs, st.settings.stories, existing=st.existing)
 
 
 @register("reconcile_dates", "story", requires=["Document.published"], assigns=["Document.published"],

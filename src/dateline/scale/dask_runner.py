@@ -70,3 +70,36 @@ def analyze_on_dask(
         if cluster is not None:
             cluster.close()
     return list(unique_ids(d for part in results for d in part))
+
+
+def _cluster_client(scheduler: str, workers: int) -> tuple[Any, Any]:
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler == "local":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        return Client(cluster), cluster
+    return Client(scheduler), None
+
+
+def analyze_stories_on_dask(groups: list[list[Document]], scheduler: str = "local", workers: int = 2,
+                            options: Any = None, settings: Any = None, disable: Collection[str] = ()) -> list[Any]:
+    """Phase 2 (``pipeline.analyze_story``) on each story's documents as one Dask task per story,
+    largest stories first; the reports in the order of ``groups``."""
+    from dask.distributed import as_completed
+
+    from ..pipeline import analyze_story
+
+    order = sorted(range(len(groups)), key=lambda i: -len(groups[i]))
+    client, cluster = _cluster_client(scheduler, workers)
+    try:
+        futures = [client.submit(analyze_story, groups[i], options, settings=settings, disable=tuple(disable),
+                                 pure=False) for i in order]
+        slot = {f.key: i for f, i in zip(futures, order, strict=True)}
+        reports: list[Any] = [None] * len(groups)
+        for fut in as_completed(futures):
+            reports[slot[fut.key]] = fut.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return reports

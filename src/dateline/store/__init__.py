@@ -11,6 +11,8 @@ URLs: ``sqlite:///story.db`` (or a bare path), ``postgresql://user@host:port/db`
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Engine
 
 from ..model import Report
@@ -20,8 +22,9 @@ from .db import DEFAULT_URL, normalize_url, open_db, writing
 from .search import SearchHit, search_conn
 
 
-def save_report(report: Report, url: str = DEFAULT_URL) -> None:
-    """Write ``report`` to the database at ``url`` in one transaction, replacing its previous content."""
+def save_report(report: Report, url: str = DEFAULT_URL, partition: Any = None) -> None:
+    """Write ``report`` (and the stories of ``partition``, a ``stories.StoryPartition``) to the database
+    at ``url`` in one transaction, replacing its previous content."""
     engine = open_db(url)
     try:
         with writing(engine) as conn:
@@ -29,6 +32,20 @@ def save_report(report: Report, url: str = DEFAULT_URL) -> None:
             conn.execute(rows.t.documents.delete())
             rows.insert_documents(conn, [rows.document_row(d, i) for i, d in enumerate(report.documents)])
             rows.write_story(conn, report, built_from=rows.documents_state(conn))
+            if partition is not None:
+                rows.write_partition(conn, partition)
+            else:
+                conn.execute(rows.t.stories.delete())
+    finally:
+        engine.dispose()
+
+
+def load_stories(url: str = DEFAULT_URL) -> Any:
+    """The stored stories (a ``stories.StoryPartition``; None when none is stored)."""
+    engine = open_db(url)
+    try:
+        with engine.connect() as conn:
+            return rows.read_partition(conn)
     finally:
         engine.dispose()
 
@@ -59,5 +76,5 @@ def search(url: str, query: str, limit: int = 20) -> list[SearchHit]:
         return search_conn(conn, query, limit)
 
 
-__all__ = ["DEFAULT_URL", "SearchHit", "add_documents", "load_report", "normalize_url", "open_db",
+__all__ = ["DEFAULT_URL", "SearchHit", "add_documents", "load_report", "load_stories", "normalize_url", "open_db",
            "recompute_story", "save_report", "search"]

@@ -150,12 +150,17 @@ def recompute_story(engine: Engine, options: Any = None) -> Any:
     Under the write lock the story is written only if no document was added since they were
     read; else it is rebuilt (at most ``MAX_STORY_REBUILDS`` times), unless another run already
     stored the story of the current state, which is then read back and returned."""
-    from ..pipeline import analyze_story
+    from ..pipeline import analyze_story, split_stories
 
+    settings = getattr(options, "settings", None)
+    disable = tuple(getattr(options, "disable", ()) or ())
     for attempt in range(MAX_STORY_REBUILDS):
         with _snapshot(engine) as conn:  # the documents and their state as of one moment
             docs = rows.read_documents(conn)
             state = rows.documents_state(conn)
+            stored = rows.read_partition(conn)
+        # the stories: stored ones keep their articles and ids, new articles join one or start one
+        part = split_stories(docs, settings, disable=disable, existing=stored)
         before = {d.id: (d.published, d.published_evidence, d.published_confidence) for d in docs}
         timexes_before = {d.id: copy.deepcopy(d.timexes) for d in docs}
         report = analyze_story(docs, options)
@@ -169,6 +174,7 @@ def recompute_story(engine: Engine, options: Any = None) -> Any:
                 continue  # documents were added meanwhile: build again from them
             rows.update_document_dates(conn, changed)
             rows.write_story(conn, report, built_from=state)
+            rows.write_partition(conn, part)
         return report
     raise AssertionError("unreachable")
 
@@ -211,7 +217,7 @@ def add_documents(args: argparse.Namespace) -> int:
                 bar.update(1)
 
         analyze_documents(batcher.wanted(raws), jobs=opts.jobs, progress=progress, settings=opts.settings,
-                          disable=opts.disable)
+                          disable=opts.disable, keep=False)  # stored a batch at a time, not kept in memory
         batcher.flush()
         if bar is not None:
             bar.close()

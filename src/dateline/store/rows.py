@@ -149,3 +149,26 @@ def read_report(conn: Connection) -> Report:
     rep = report_from_dict(data)
     rep.documents = read_documents(conn)
     return rep
+
+
+def write_partition(conn: Connection, part: Any) -> None:
+    """Replace the stored stories by ``part``'s (a ``stories.StoryPartition``)."""
+    conn.execute(t.stories.delete())
+    rows = [{"seq": i, "id": s.id, "title": s.title, "start": s.start, "end": s.end, "documents": list(s.documents),
+             "extra": None} for i, s in enumerate(part.stories)]
+    if rows:
+        conn.execute(t.stories.insert(), rows)
+
+
+def read_partition(conn: Connection) -> Any:
+    """The stored stories as a ``stories.StoryPartition`` (None when none is stored); the ok documents
+    in no story are its ``unassigned``."""
+    from ..stories import Story, StoryPartition
+
+    stories = [Story(id=r.id, title=r.title, documents=list(r.documents or []), start=r.start, end=r.end)
+               for r in conn.execute(sa.select(t.stories).order_by(t.stories.c.seq))]
+    if not stories:
+        return None
+    placed = {d for s in stories for d in s.documents}
+    loose = conn.execute(sa.select(t.documents.c.id).where(t.documents.c.status == "ok").order_by(t.documents.c.seq))
+    return StoryPartition(stories=stories, unassigned=[r[0] for r in loose if r[0] not in placed])

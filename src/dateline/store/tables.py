@@ -133,5 +133,17 @@ disagreements = sa.Table(
     sa.Column("extra", sa.JSON),
 )
 
+# the stories the articles were split into (kept by `dateline add`; not replaced with the story)
+stories = sa.Table(
+    "stories", metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("id", sa.String(64), nullable=False, unique=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("start", sa.String(32)),
+    sa.Column("end", sa.String(32)),
+    sa.Column("documents", sa.JSON, nullable=False),
+    sa.Column("extra", sa.JSON),
+)
+
 # deleted child-first when the story is replaced
 STORY_TABLES = (entity_mentions, entities, events, timeline, claims, series, disagreements, story)

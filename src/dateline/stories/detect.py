@@ -39,9 +39,9 @@ if TYPE_CHECKING:
     from ..model import Document
 
 log = logging.getLogger(__name__)
-# Units (articles, copies folded) above which the dense similarity matrix is large: the pile stage
-# keeps units x units float32 cosines (10,000 units: 0.4 GB); a windowed pass for larger piles is not built.
-LARGE_PILE = 10_000
+# Units compared at once in the sparse single pass (a block x block float32 matrix of cosines
+# within the block, a block x live-stories one against the stories so far).
+BLOCK = 1024
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 MAX_WORD_FEATURES = 1 << 15
 _WORDS = r"(?u)\b[^\W\d_]{2,}\b"
@@ -125,7 +125,7 @@ def document_vectors(docs: Sequence[Document], entity_weight: float = 0.3) -> An
     many = n >= 20
     words = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=_WORDS, dtype=np.float32,
                             max_df=0.5 if many else 1.0, max_features=MAX_WORD_FEATURES)
-    texts = [f"{d.title or ''}\n{d.text}" for d in docs]
+    texts = (f"{d.title or ''}\n{d.text}" for d in docs)  # read once: no second copy of every text
     try:
         tw = _plain_idf(words, texts)
     except ValueError:  # no word survives (tiny or empty pile)
@@ -141,14 +141,24 @@ def document_vectors(docs: Sequence[Document], entity_weight: float = 0.3) -> An
     return normalize(sparse.hstack(parts, format="csr"), copy=False)
 
 
-def _plain_idf(vectorizer: Any, items: list[Any]) -> Any:
+def _plain_idf(vectorizer: Any, items: Any) -> Any:
     """Fit and transform with the idf ``ln((1 + n) / (1 + df))``: scikit-learn adds 1 to every idf,
     which gives a word found in every article of a small pile a weight as if it told stories apart
     (measured: on 18 pooled T17 articles of three stories the mean cross-story cosine was 0.049
-    with it, above the threshold that separates them in larger piles)."""
-    vectorizer.fit(items)
-    vectorizer.idf_ = vectorizer.idf_ - 1.0
-    return vectorizer.transform(items)
+    with it, above the threshold that separates them in larger piles).
+
+    The items are read once (``fit_transform`` without idf and norm, then the idf and the l2 norm
+    applied here): what ``fit`` then ``transform`` give, tokenising half as much."""
+    import numpy as np
+    from sklearn.preprocessing import normalize
+
+    vectorizer.set_params(use_idf=False, norm=None)
+    X = vectorizer.fit_transform(items).tocsr()
+    n = X.shape[0]
+    df = np.bincount(X.indices, minlength=X.shape[1])
+    idf = np.log((1.0 + n) / (1.0 + df)).astype(X.dtype)
+    X.data *= idf[X.indices]
+    return normalize(X, copy=False)
 
 
 def unit_similarities(rows: Any, chunk: int = 2048) -> np.ndarray:
@@ -203,13 +213,16 @@ def detect_stories(docs: Sequence[Document], options: StoryOptions | None = None
     rows = [u for u, g in enumerate(units) for _ in members[g]]
     cols = [i for g in units for i in members[g]]
     pick = sparse.csr_matrix((np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=(len(units), len(ok)))
-    if len(units) > LARGE_PILE:
-        log.warning("story detection holds a %d x %d similarity matrix (%.1f GB)", len(units), len(units),
-                    len(units) ** 2 * 4 / 1e9)
-    sim = unit_similarities(normalize(pick @ X))
+    U = normalize(pick @ X)
     unit_days = np.array([unit_day(g) for g in units])
-    label = _single_pass(sim, unit_days, opts, fixed, len(old_ids))
-    groups = _merge(sim, label, opts.threshold if opts.merge is None else opts.merge, frozen=len(old_ids))
+    merge_at = opts.threshold if opts.merge is None else opts.merge
+    if opts.neighbours > 0:  # the k-nearest-members score needs every cosine: the dense matrix (quadratic)
+        sim = unit_similarities(U)
+        label = _single_pass(sim, unit_days, opts, fixed, len(old_ids))
+        groups = _merge(sim, label, merge_at, frozen=len(old_ids))
+    else:
+        label = _single_pass_sparse(U, unit_days, opts, fixed, len(old_ids))
+        groups = _merge_sparse(U, label, merge_at, frozen=len(old_ids))
     # the partition
     stories: list[Story] = []
     small: list[str] = []
@@ -339,6 +352,174 @@ def _merge(sim: np.ndarray, label: np.ndarray, threshold: float, frozen: int = 0
         alive = np.array([c for c in groups if c != a], dtype=np.int64)
         if len(alive):
             push(a, alive)
+    return [(c, g) for c, g in groups.items() if g]
+
+
+def _max_gap(opts: StoryOptions) -> float:
+    """Days beyond which the damping alone puts a story below the threshold (a mean cosine is at most 1)."""
+    if opts.time_scale_days <= 0 or opts.threshold <= 0:
+        return math.inf
+    return opts.time_scale_days * math.log(1.0 / opts.threshold) if opts.threshold < 1 else 0.0
+
+
+def _single_pass_sparse(U: Any, days: np.ndarray, opts: StoryOptions, fixed: np.ndarray | None = None,
+                        n_fixed_stories: int = 0, block: int = BLOCK) -> np.ndarray:
+    """``_single_pass`` without the units x units matrix: the same decisions in memory linear in the pile.
+
+    A unit's mean cosine to a story's members is its dot product with the sum of their vectors
+    divided by their number, so the pass keeps one sparse sum per story (at most the non-zeros of
+    the units). Units are taken ``block`` at a time: one sparse product against the sums of the
+    stories still within reach in time (a story more than ``_max_gap`` days from every unit of the
+    block cannot reach the threshold once damped), and the block's own cosines for the units that
+    joined or started a story earlier in the block."""
+    import numpy as np
+    from scipy import sparse
+
+    n, width = U.shape
+    never = NEVER
+    label = np.full(n, -1, dtype=np.int64)
+    m = 0 if fixed is None else len(fixed)
+    if m:
+        label[:m] = fixed
+    cap = n_fixed_stories + n + 1
+    size = np.zeros(cap, dtype=np.float64)
+    lo = np.full(cap, never, dtype=np.int64)
+    hi = np.full(cap, never, dtype=np.int64)
+    k = n_fixed_stories
+    if m:
+        size[:k] = np.bincount(label[:m], minlength=k)[:k]
+        dated = days[:m] != never
+        np.minimum.at(lo, label[:m][dated], days[:m][dated])
+        hi_fixed = np.full(cap, -1, dtype=np.int64)
+        np.maximum.at(hi_fixed, label[:m][dated], days[:m][dated])
+        hi = np.where(hi_fixed >= 0, hi_fixed, never)
+    sums = _indicator(label[:m], k) @ U[:m] if m else sparse.csr_matrix((k, width), dtype=np.float32)
+    sums = sparse.csr_matrix(sums, dtype=np.float32)
+    reach = _max_gap(opts)
+    scale = opts.time_scale_days
+    pos = np.full(cap, -1, dtype=np.int64)
+    for a in range(m, n, max(1, block)):
+        b = min(n, a + max(1, block))
+        Ub = U[a:b]
+        bd = days[a:b]
+        live = np.arange(k)
+        if k and math.isfinite(reach) and scale > 0 and not (bd == never).any():
+            dmin, dmax = int(bd.min()), int(bd.max())
+            gap = np.maximum(0, np.maximum(lo[:k] - dmax, dmin - hi[:k]))
+            gap[lo[:k] == never] = 0
+            live = np.flatnonzero(gap <= reach)
+        P = (Ub @ sums[live].T).toarray() if live.size else np.zeros((b - a, 0), dtype=np.float32)
+        D = (Ub @ Ub.T).toarray()
+        cand = list(live)
+        pos[live] = np.arange(live.size)
+        for j in range(b - a):
+            u = a + j
+            day = int(bd[j])
+            c = np.asarray(cand, dtype=np.int64)
+            if c.size:
+                tot = np.zeros(c.size, dtype=np.float64)
+                tot[:live.size] = P[j]
+                if j:
+                    tot += np.bincount(pos[label[a:u]], weights=D[j, :j], minlength=c.size)
+                mean = tot / np.maximum(size[c], 1)
+                if scale > 0 and day != never:
+                    gap = np.where(lo[c] == never, 0, np.maximum(0, np.maximum(lo[c] - day, day - hi[c])))
+                    mean = mean * np.exp(-gap / scale)
+                best = int(np.argmax(mean))
+                if mean[best] >= opts.threshold:
+                    s = int(c[best])
+                    label[u] = s
+                    size[s] += 1
+                    if day != never:
+                        lo[s] = day if lo[s] == never else min(lo[s], day)
+                        hi[s] = day if hi[s] == never else max(hi[s], day)
+                    continue
+            label[u] = k
+            size[k] = 1
+            lo[k] = hi[k] = day
+            pos[k] = len(cand)
+            cand.append(k)
+            k += 1
+        pos[np.asarray(cand, dtype=np.int64)] = -1
+        sums.resize((k, width))
+        sums = (sums + _indicator(label[a:b], k) @ Ub).tocsr()
+    return label
+
+
+def _indicator(label: np.ndarray, k: int) -> Any:
+    """The k x len(label) 0/1 matrix putting each item in its story."""
+    import numpy as np
+    from scipy import sparse
+
+    n = len(label)
+    return sparse.csr_matrix((np.ones(n, dtype=np.float32), (label, np.arange(n))), shape=(k, n))
+
+
+def _merge_sparse(U: Any, label: np.ndarray, threshold: float, frozen: int = 0,
+                  cells: int = 1 << 24) -> list[tuple[int, list[int]]]:
+    """``_merge`` on per-story sums of unit vectors instead of the units x units matrix: the same merges.
+
+    The sum of cosines between two stories is the dot product of their sums. Pairs at or above
+    ``threshold`` are found ``cells`` products at a time and kept; average linkage is reducible
+    (the mean of a merged story to a third is a weighted mean of its parts' means), so after a
+    merge only the kept neighbours of its two parts can be at the threshold, and just those are
+    recomputed."""
+    import heapq
+
+    import numpy as np
+    from scipy import sparse
+
+    k = max(int(label.max()) + 1 if len(label) else 0, frozen)
+    sums = sparse.csr_matrix(_indicator(label, k) @ U, dtype=np.float32)
+    size = np.maximum(np.bincount(label, minlength=k), 1).astype(np.float64)
+    groups: dict[int, list[int]] = {c: [] for c in range(k)}
+    for u, c in enumerate(label):
+        groups[int(c)].append(u)
+    near: dict[int, set[int]] = {c: set() for c in range(k)}
+    version = [0] * k
+    heap: list[tuple[float, int, int, int, int]] = []
+    rows: dict[int, Any] = {}  # merged stories' sums
+
+    def row(c: int) -> Any:
+        return rows[c] if c in rows else sums[c]
+
+    step = max(1, cells // max(k, 1))
+    sums_t = sums.T.tocsc()
+    for a0 in range(0, k, step):
+        block = (sums[a0:a0 + step] @ sums_t).toarray()
+        avg = block / (size[a0:a0 + step, None] * size[None, :])
+        for i, b in zip(*np.nonzero(avg >= threshold), strict=True):
+            a, b = a0 + int(i), int(b)
+            if b <= a or (a < frozen and b < frozen):
+                continue
+            near[a].add(b)
+            near[b].add(a)
+            heapq.heappush(heap, (-float(avg[i, b]), a, b, 0, 0))
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if a not in groups or b not in groups or version[a] != va or version[b] != vb:
+            continue
+        a, b = min(a, b), max(a, b)
+        merged = row(a) + row(b)
+        rows[a] = merged
+        rows.pop(b, None)
+        size[a] += size[b]
+        groups[a].extend(groups.pop(b))
+        version[a] += 1
+        others = sorted((near.pop(b) | near[a]) - {a, b})
+        for c in others:
+            near[c].discard(b)
+            near[c].discard(a)
+        near[a] = set()
+        if not others:
+            continue
+        dots = (sparse.vstack([row(c) for c in others]) @ merged.T).toarray().ravel()
+        for c, dot in zip(others, dots, strict=True):
+            v = dot / (size[a] * size[c])
+            if v >= threshold and not (a < frozen and c < frozen):
+                near[a].add(c)
+                near[c].add(a)
+                heapq.heappush(heap, (-float(v), a, c, version[a], version[c]))
     return [(c, g) for c, g in groups.items() if g]
 
 

@@ -38,10 +38,13 @@ def load_report_file(path: str | Path) -> Report:
 
 
 def create_app(report: Report, search: SearchFn | None = None,
-               refresh: Callable[[], Report | None] | None = None) -> FastAPI:
+               refresh: Callable[[], Report | None] | None = None,
+               stories: Callable[[], Any] | None = None) -> FastAPI:
     """The web UI over one report. ``search(q, limit)`` (e.g. the store's full-text search)
     replaces the in-memory search over article texts when given; ``refresh()`` is asked
-    before each page and returns a newer report when the source changed (else None)."""
+    before each page and returns a newer report when the source changed (else None);
+    ``stories()`` gives the stories of the pile (a ``stories.StoryPartition`` or the
+    ``stories.json`` dict; None: none known) for ``/stories``."""
     holder = {"story": Story(report)}
 
     def current() -> Story:
@@ -141,6 +144,15 @@ def create_app(report: Report, search: SearchFn | None = None,
             results.documents = _store_hits(story, search(q, limit))
         return page("search.html", query=q, results=results)
 
+    @app.get("/stories", response_class=HTMLResponse)
+    def stories_page() -> HTMLResponse:
+        current()
+        part = stories() if stories is not None else None
+        data = part.to_dict() if hasattr(part, "to_dict") else part
+        if not data:
+            return not_found("stories", "of this pile")
+        return page("stories.html", stories=data.get("stories", []), unassigned=len(data.get("unassigned", [])))
+
     @app.get("/report.json")
     def report_json() -> Response:
         return Response(json.dumps(current().report.to_dict(), ensure_ascii=False), media_type="application/json")
@@ -172,10 +184,25 @@ def app_for(report_path: str | None = None, db_url: str | None = None) -> FastAP
         report = store.load_report(db_url)
         search_fn = getattr(store, "search", None)
         return create_app(report, (lambda q, limit: search_fn(db_url, q, limit)) if search_fn else None,
-                          refresh=_db_refresher(db_url, store.load_report))
+                          refresh=_db_refresher(db_url, store.load_report),
+                          stories=lambda: store.load_stories(db_url))
     if not report_path:
         raise ValueError("give a report.json path or a database URL")
-    return create_app(load_report_file(report_path))
+    return create_app(load_report_file(report_path), stories=lambda: _stories_json(Path(report_path)))
+
+
+def _stories_json(report_path: Path) -> Any:
+    """The ``stories.json`` an ``analyze`` run wrote beside the report (``DIR/report.json``) or two
+    folders up (``DIR/stories/<id>/report.json``); None when there is none or it cannot be read."""
+    for folder in (report_path.parent, report_path.parent.parent.parent):
+        path = folder / "stories.json"
+        if path.is_file():
+            try:
+                return json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                log.warning("could not read %s", path, exc_info=True)
+                return None
+    return None
 
 
 def _db_refresher(db_url: str, load: Callable[[str], Report], every: float = 5.0) -> Callable[[], Report | None]:

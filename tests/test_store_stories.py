@@ -1,0 +1,48 @@
+"""`dateline add` keeps the stories of the stored articles: new articles join a stored story or
+start a new one, and stored stories keep their articles and ids (real T17 articles, two families)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from dateline.cli import main
+from dateline.store import load_report, load_stories
+
+
+def _copy(shared: Path, topic: str, dest: Path, start: int, n: int) -> Path:
+    files = sorted((shared / "timeline17" / topic / "InputDocs").glob("*/*"))[start:start + n]
+    for f in files:
+        (dest / f.parent.name).mkdir(parents=True, exist_ok=True)
+        shutil.copy(f, dest / f.parent.name / f"{topic}-{f.name}")
+    return dest
+
+
+def test_add_assigns_new_articles_without_reshuffling_stored_stories(shared_data, tmp_path):
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    first = _copy(shared_data, "bpoil_guardian", tmp_path / "a", 0, 6)
+    assert main(["add", str(first), "--db", url, "-q"]) == 0
+    part = load_stories(url)
+    assert part is not None and len(part.stories) == 1 and len(part.stories[0].documents) == 6
+    oil = part.stories[0]
+
+    second = _copy(shared_data, "bpoil_guardian", tmp_path / "b", 6, 3)
+    _copy(shared_data, "H1N1_guardian", second, 0, 6)
+    assert main(["add", str(second), "--db", url, "-q"]) == 0
+    part = load_stories(url)
+    by_id = {s.id: s for s in part.stories}
+    assert oil.id in by_id and set(oil.documents) <= set(by_id[oil.id].documents)  # nothing moved out
+    report = load_report(url)
+    source = {d.id: d.source for d in report.documents}
+    assert len(report.documents) == 15  # the store's report still holds every article
+    in_oil = {source[i].split("/")[-1].split("-")[0] for i in by_id[oil.id].documents}
+    assert in_oil == {"bpoil_guardian"} and len(by_id[oil.id].documents) == 9
+    flu = [s for s in part.stories if s.id != oil.id]
+    assert len(flu) == 1 and {source[i].split("/")[-1].split("-")[0] for i in flu[0].documents} == {"H1N1_guardian"}
+
+    third = _copy(shared_data, "H1N1_guardian", tmp_path / "c", 6, 2)
+    assert main(["add", str(third), "--db", url, "-q"]) == 0
+    after = {s.id: s for s in load_stories(url).stories}
+    assert set(after) == {oil.id, flu[0].id}  # same ids
+    assert after[oil.id].documents == by_id[oil.id].documents
+    assert set(flu[0].documents) < set(after[flu[0].id].documents) and len(after[flu[0].id].documents) == 8
