@@ -32,7 +32,7 @@ WINNER = 0.8202
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, help="folder with competition_test_stances.csv and competition_test_bodies.csv")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N pairs")
-    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    # --json is a common option of `dateline evaluate`
 
 
 def fnc_score(gold: Any, pred: Any) -> tuple[float, float]:
