@@ -30,6 +30,7 @@ EVALUATORS = {
     "claims": ("dateline.evaluate.claims", "claims, sources and disagreements against a gold file"),
     "pubdates-gold": ("dateline.evaluate.pubdates_gold", "publication dates against a hand-built gold file (day accuracy, nulls)"),
     "events": ("dateline.evaluate.events", "dated events and timeline entries against an events gold file"),
+    "fnc1": ("dateline.evaluate.fnc1", "stance model (agree/disagree/discuss/unrelated) on FNC-1 competition test, FNC-1 score"),
     "stories": ("dateline.evaluate.stories", "story detection on pooled T17 folders: ARI, purity, B-cubed against the families"),
 }
 

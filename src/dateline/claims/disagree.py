@@ -28,6 +28,7 @@ from functools import partial
 from ..model import Claim, Disagreement, Document, Side, Span
 from ..story_profile import StoryProfile, country_code
 from .attribution import Attribution, find_attributions
+from .contradict import covered, stance_disagreements
 from .crossdoc import cross_document
 from .labels import strip_label
 from .scope import clause_place, cumulative, same_scope
@@ -542,6 +543,11 @@ def find_disagreements(claims: list[Claim], docs: list[Document],
     a statement clash with a side outside the story's focus is left out."""
     by_id = {d.id: d for d in docs}
     statements = statement_disagreements(docs, profile)
+    # pairs of statements the FNC-1 stance model reads as disagreeing (cue-free; ``contradict``)
+    judged = stance_disagreements(docs, _source_of, _content, partial(_same_speaker, profile=profile),
+                                  lambda text, s0, s1, src: _stance_in(text, s0, s1, src, "says"),
+                                  profile.is_generic if profile is not None else None)
+    statements += [g for g in judged if not covered(g, statements)]
     if on_topic is not None:
         statements = [g for g in statements if all(on_topic(s.evidence) for s in g.sides)]
     out = numeric_disagreements(claims, by_id) + statements
