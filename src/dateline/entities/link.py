@@ -52,7 +52,7 @@ _ORG_WORDS = frozenset(
 
 
 # the word that makes a name a street, square or building: last in English ("Snyder Avenue"), first in
-# French, Spanish and Italian street names ("Rue de Castiglione", "Place Vendome", "Plaza Mayor")
+# French, Spanish and Italian street names ("Rue de la Paix", "Place de la Bastille", "Plaza Mayor")
 _FACILITY_TAIL = frozenset("street st avenue ave boulevard blvd road square plaza hotel airport bridge stadium".split())
 _EVENT_TAIL = frozenset(
     "festival games olympics cup championship championships summit conference expo marathon tournament".split())
@@ -232,7 +232,7 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
             if len(spelled) == 1:  # "NORCO" and the story's one "Northern Rivers Oil Company"
                 out[id(m)] = next(iter(spelled))
             else:
-                # "NYPD": the story's one body whose name, after the name of one of its towns, it spells
+                # "<Town>PD"-style acronyms: the story's one body whose name, after the name of one of its towns, it spells
                 # ("Police Department" in a story set in "New York")
                 placed = {k for k in multiword for t in towns if acronym_of(f"{t} {k}".split()) == acr}
                 if len(placed) == 1:
@@ -354,7 +354,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
             v = v + Counter({"PERSON": weight})
         elif (len(toks) == 1 and len(givens.get(k, ())) == 1 and not cued and not town and k not in surnames
               and not geo.is_place_name(k)):
-            # the given name of exactly one person named in full here, and no place anywhere ("Ramarley" tagged GPE)
+            # the given name of exactly one person named in full here, and no place anywhere (a given name tagged GPE)
             v = v + Counter({"PERSON": sum(v.values()) + 1})
         elif k in org_cued and not town and not cued and not geo.is_place_name(k):
             # called a firm, contractor, company once and no place by any evidence: a business
@@ -362,13 +362,13 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
         elif town or cued:
             v = v + Counter({"GPE": sum(v.values()) + 1})
         out[k] = max(v, key=lambda lab: (v[lab], -_LABEL_ORDER.index(lab) if lab in _LABEL_ORDER else -99))
-    # a one-word name mixing letters and digits ("NY1", "PIX11", "G20") is a channel, a body or a product,
+    # a one-word name mixing letters and digits ("G20", "B52", "4Kids") is a channel, a body or a product,
     # no town or person
     for k in votes:
         if " " not in k and out[k] in ("GPE", "PERSON") and any(c.isdigit() for c in k) and any(c.isalpha() for c in k):
             out[k] = "ORG"
     # a name built on a street or building word ("Snyder Avenue", "Carlton Hotel", "Rue de Castiglione",
-    # "Place Vendome") names a facility, whatever the tagger said, unless the text calls it a business
+    # "Place de la Bastille") names a facility, whatever the tagger said, unless the text calls it a business
     for k in votes:
         toks = k.split()
         if len(toks) >= 2 and out[k] in ("ORG", "PERSON") and k not in org_cued and (
@@ -411,7 +411,7 @@ def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
     central = max(CENTRAL_MIN, CENTRAL_SHARE * sum(len(n.mentions) for n in group))
     clusters: list[list[_Node]] = []
     blocks: dict[str, set[int]] = defaultdict(set)
-    # mentions by the given name alone ("Kimani") count for the person it begins, as the
+    # mentions by the given name alone count for the person it begins, as the
     # mentions of a full name do, when a bare surname chooses between bearers
     surname_toks = {n.key.split()[-1] for n in group if len(n.key.split()) >= 2}
     alone = {n.key: len(n.mentions) for n in group if len(n.key.split()) == 1 and n.key not in surname_toks}
@@ -757,8 +757,8 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
                     by_id[town.id] = town
                     break
         if not votes:
-            # no town written with it: the town its articles name clearly most ("pronounced dead at Kings
-            # County Hospital" in articles about Brooklyn), at least DOMINANCE times any other
+            # no town written with it: the town its articles name clearly most ("pronounced dead at X
+            # Hospital" in articles about one borough), at least DOMINANCE times any other
             around: Counter[str] = Counter()
             for (d, _s), town in towns.items():
                 if any(sp.doc == d for sp in e.mentions):
@@ -767,7 +767,7 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
             ranked = sorted(around.items(), key=lambda kv: (-kv[1], kv[0]))
             if ranked and ranked[0][1] >= 2:
                 top = by_id[ranked[0][0]]
-                # the others are few, or all in the same area (Brooklyn and New York)
+                # the others are few, or all in the same area (a borough and its city)
                 if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1] or all(
                         _km(top.geo, by_id[i].geo) <= NEAR_KM for i, _ in ranked[1:]):
                     votes[ranked[0][0]] = ranked[0][1]
