@@ -13,23 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_gold_ecbplus_r4 import _index, _round4_paths
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "ecbplus_r4"
-CORPUS = ROOT / "tests" / "corpora" / "ecbplus"
 SPLITS = ("tune", "blind")
 STANCES = {"says", "estimates", "claims", "denies", "acknowledges", "disputes", "doubts"}
 AS_OF = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-
-
-def _index() -> dict[str, dict]:
-    rows = [json.loads(line) for line in (CORPUS / "index.jsonl").read_text(encoding="utf-8").splitlines()]
-    return {r["path"]: r for r in rows}
-
-
-def _round4_paths(split: str) -> set[str]:
-    selection = json.loads((CORPUS / "selection.json").read_text(encoding="utf-8"))
-    stories = {s["story"] for s in selection["stories"] if s.get("round") == 4 and s["split"] == split}
-    return {p for p, r in _index().items() if r["story"] in stories}
 
 
 def _load(split: str) -> dict:

@@ -140,20 +140,14 @@ def with_back_references(docs: list[Document]) -> list[tuple[str, Mention]]:
                     m = Mention(m.start, m.end, m.text, "ORG", {**m.attrs, "ref": full, "nominal": True})
             out.append((d.id, m))
         taken = [(m.start, m.end) for m in d.mentions]
-        for bm in BACKREF.finditer(d.text):
-            s, e = bm.start(), bm.end()
-            if any(a < e and s < b for a, b in taken) or not is_reference(d.text, s, e):
-                continue
-            full = target(bm.group(1).lower())
-            if full:
-                out.append((d.id, Mention(s, e, d.text[s:e], "ORG", {"ref": full, "nominal": True})))
-        for lm in LAST_WORD_REF.finditer(d.text):
-            s, e = lm.start(), lm.end()
-            if any(a < e and s < b for a, b in taken) or not is_reference(d.text, s, e):
-                continue
-            full = by_last(lm.group(1).lower())
-            if full:
-                out.append((d.id, Mention(s, e, d.text[s:e], "ORG", {"ref": full, "nominal": True})))
+        for pattern, resolve in ((BACKREF, target), (LAST_WORD_REF, by_last)):
+            for bm in pattern.finditer(d.text):
+                s, e = bm.start(), bm.end()
+                if any(a < e and s < b for a, b in taken) or not is_reference(d.text, s, e):
+                    continue
+                full = resolve(bm.group(1).lower())
+                if full:
+                    out.append((d.id, Mention(s, e, d.text[s:e], "ORG", {"ref": full, "nominal": True})))
         # "the French capital": the capital of the country of that demonym, when the story names it
         for cm in CAPITAL_REF.finditer(d.text):
             s, e = cm.start(), cm.end()
