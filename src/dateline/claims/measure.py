@@ -85,6 +85,21 @@ class Measure:
         return name  # the place is a key of its own (Claim.place), not part of the measure
 
 
+_AGE = re.compile(r"-year-old\s+([A-Z][a-z]+)(?:\s+\([^()]{1,20}\))?\s+[A-Z][a-z]+")
+_NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def named_age(after: str) -> str | None:
+    """The first name of the person whose age the figure gives, when the text right after it is
+    "-year-old First Last" ("16-year-old Kimani Gray", "68-year-old Gadhafi" is not a full name);
+    the age of a person the story names in full is a figure of the story, a nationality is not a name."""
+    m = _AGE.match(after)
+    if not m or m.group(1) in _NOT_NAMES or is_demonym(m.group(1)):
+        return None
+    return m.group(1)
+
+
 _PASSIVE_STATE = re.compile(r"(?:were|have\s+been|had\s+been)\s+(?:arrested|detained|rescued)\b")
 _CODE = re.compile(r"[A-Z]{1,4}-?")
 
@@ -121,6 +136,8 @@ def refuse(text: str, q: Quantity, sent_start: int, sent_end: int) -> bool:
     # line-initial time stamps of live pages ("2112 Jane Doe said ...")
     if q.bare_digits and q.start == sent_start and len(q.text) == 4:
         return True
+    if named_age(text[q.end:min(sent_end, q.end + 60)]):
+        return False
     # percentages are not counts (documented choice), nor "N-year-old", "7.0-magnitude"
     if re.match(r"\s*(?:%|per\s*cent|percent|pc\b)", low_after):
         return True
@@ -174,6 +191,9 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         currencies.setdefault(name, code)
         currencies.setdefault(name + "s", code)
     after = text[q.end:sent_end]
+    name = named_age(after)
+    if name:
+        return Measure("age", None, "years", None, name)
     toks = _tokens(after[:120], q.end)
     noun = noun_text = None
     state = None
