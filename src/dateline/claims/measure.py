@@ -156,8 +156,10 @@ def refuse(text: str, q: Quantity, sent_start: int, sent_end: int) -> bool:
         prev = _tokens(before)
         if prev and prev[-1][0][:1].isupper() and prev[-1][2] == q.start - 1 and q.start - 1 > sent_start:
             nxt = _tokens(after)
-            if not nxt or nxt[0][0].lower() not in NOUNS or _CODE.fullmatch(prev[-1][0]):
-                return True  # "Flight 447"; "AK 47 rifles" is a model, not 47 rifles
+            if not nxt or nxt[0][0].lower() not in NOUNS:
+                return True
+        if re.search(r"(?<![A-Za-z])[A-Z]{2,4}[\s-]$", before):
+            return True  # "AK 47 rifles", "F-16 jets": a model designation, not 47 rifles
         # ages after a name: "John Smith, 66," / "aged 45"
         if re.search(r"\baged?\s*$", before.lower()) or (re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", after)):
             return True
