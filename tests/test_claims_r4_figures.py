@@ -5,9 +5,10 @@ named person, and the day an undated article's figures are as of."""
 from __future__ import annotations
 
 from dateline.claims import extract_claims
+from dateline.claims.extract import introduced_as
 from dateline.claims.measure import find_measure, refuse
 from dateline.claims.quantities import find_quantities
-from dateline.model import Document
+from dateline.model import Document, Timex
 
 
 def _figures(sentence: str) -> dict[str, tuple[float, str | None]]:
@@ -71,3 +72,24 @@ def test_an_undated_article_is_as_of_the_weekday_its_text_names() -> None:
     claims, _, _ = extract_claims([undated, dated, other], [])
     four = next(c for c in claims if c.text == "Four")
     assert four.as_of == "2013-09-09"  # the Monday before the paired article's day, not the other story's
+
+
+def test_a_sentence_opening_date_dates_the_whole_sentence() -> None:
+    text = ("At the end of July, an armed man carried out a brazen robbery in broad daylight at a diamond exhibition "
+            "at the Carlton hotel in Cannes, making off with jewellery worth €103 million.")
+    doc = _article("a", text, "2013-09-09")
+    doc.timexes = [Timex(start=text.index("July"), end=text.index("July") + 4, text="July", type="DATE", value="2013-07")]
+    claims, _, _ = extract_claims([doc], [])
+    assert next(c for c in claims if c.value[0] == 103_000_000).as_of == "2013-07"
+
+
+def test_the_doctor_is_the_person_introduced_as_a_doctor() -> None:
+    text = ("One of the fatalities was a child who died when a wall collapsed, Ema Suryani, a doctor at a health clinic "
+            "in Lampahan city in the district, told AFP.")
+    assert introduced_as(text, "the doctor", len(text)) == "Ema Suryani"
+    assert introduced_as(text, "the officer", len(text)) is None
+
+
+def test_hundreds_of_millions() -> None:
+    q = find_quantities("Hundreds of millions of internet users traverse SeaMicro's hardware daily.")[0]
+    assert (q.low, q.high, q.approximate) == (200_000_000, 999_999_999, True)

@@ -39,7 +39,7 @@ _ATOM = (
     rf"|an?\s+(?:hundred|thousand|million|billion)(?:\s+(?:thousand|million))?"
     rf"|a\s+dozen)"
 )
-_VAGUE = (r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|(?:several|a\s+few)\s+(?:hundred|thousand|million)"
+_VAGUE = (r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|(?:several|a\s+few)\s+(?:hundred|thousand|million)"
           r"|dozens|scores|hundreds|thousands|millions|billions")
 _HEDGE = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in HEDGES), key=len, reverse=True))
 
