@@ -93,3 +93,7 @@ def test_the_doctor_is_the_person_introduced_as_a_doctor() -> None:
 def test_hundreds_of_millions() -> None:
     q = find_quantities("Hundreds of millions of internet users traverse SeaMicro's hardware daily.")[0]
     assert (q.low, q.high, q.approximate) == (200_000_000, 999_999_999, True)
+
+
+def test_a_hedged_figure_after_an_acronym_is_kept() -> None:
+    assert _figures("A French official told AFP about 200 people were missing")["about 200"][0] == 200

@@ -75,8 +75,10 @@ class SpeakerState:
     quotation carrying on from its attributed start. One instance per document, fed sentence
     by sentence (``update``) in text order."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, introductions: bool = False) -> None:
         self.doc = doc
+        # figures: "the doctor" stands for the person introduced as a doctor (``introduced_as``)
+        self.introductions = introductions
         self.last_named: str | None = None
         self.last_named_at = -10
         self.named_before: list[str] = []  # speakers named so far, in text order
@@ -94,7 +96,7 @@ class SpeakerState:
                 person = _last_person(self.doc, att.start)
                 if person:
                     source = f"{person}'s {att.source.split(None, 1)[1]}"
-        if att and source and source == att.source:
+        if att and source and source == att.source and self.introductions:
             source = introduced_as(self.doc.text, source, att.start) or source
         if att and att.pronoun and att.source and att.source.lower() in ("he", "she", "they", "it", "we", "i"):
             named = [a for a in atts if a.source and not a.pronoun and a.verb_pos < att.verb_pos]
@@ -111,7 +113,8 @@ class SpeakerState:
         for a in atts:
             if a.source and not a.pronoun:
                 named = resolve_anaphor(a.source, a.head, self.named_before) if a.anaphor else a.source
-                named = introduced_as(self.doc.text, a.source, a.start) or named
+                if self.introductions:
+                    named = introduced_as(self.doc.text, a.source, a.start) or named
                 if not a.embedded:  # "a video in which his son said ...": "he" is still the main speaker
                     self.last_named = named or a.source
                     self.last_named_at = k
@@ -150,7 +153,7 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
     what the story's documents say about it (see ``story_profile``)."""
     out: list[tuple[Claim, Attribution | None]] = []
     timexes = sorted(doc.timexes, key=lambda t: t.start)
-    state = SpeakerState(doc)
+    state = SpeakerState(doc, introductions=True)
     text = doc.text
     for k, s0, s1, in_quote in _quote_states(doc):
         quantities = merge_from_to(text, [q for q in find_quantities(text, s0, s1) if not refuse(text, q, s0, s1)])

@@ -158,7 +158,7 @@ def refuse(text: str, q: Quantity, sent_start: int, sent_end: int) -> bool:
             nxt = _tokens(after)
             if not nxt or nxt[0][0].lower() not in NOUNS:
                 return True
-        if re.search(r"(?<![A-Za-z])[A-Z]{2,4}[\s-]$", before):
+        if q.text.isdigit() and re.search(r"(?<![A-Za-z])[A-Z]{2,4}[\s-]$", before):
             return True  # "AK 47 rifles", "F-16 jets": a model designation, not 47 rifles
         # ages after a name: "John Smith, 66," / "aged 45"
         if re.search(r"\baged?\s*$", before.lower()) or (re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", after)):
