@@ -31,6 +31,16 @@ def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
+_LEAD_IN = re.compile(r"\W*(?:(?:and|but|then)\s+)?(?:(?:at|in|on|by|during|until|late|early)\s+)?"
+                      r"(?:the\s+(?:end|start|beginning|middle|turn)\s+of\s+)?", re.I)
+
+
+def _opens_sentence(text: str, t: Timex, s0: int) -> bool:
+    """``t`` is a sentence-opening date set off by a comma ("At the end of July, ...", "In May,
+    ..."): it dates the whole sentence, however long."""
+    return bool(_LEAD_IN.fullmatch(text, s0, t.start)) and text[t.end:t.end + 1] == ","
+
+
 def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -> str | None:
     """A DATE timex in the figure's clause (same sentence, no clause break between), else the
     publication date. A timex of another clause is never used."""
@@ -53,7 +63,7 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -
         if _CLAUSE_BREAK.search(doc.text[lo:hi]):
             continue
         d = hi - lo
-        if d > MAX_TIMEX_GAP:
+        if d > MAX_TIMEX_GAP and not _opens_sentence(doc.text, t, s0):
             continue
         if best is None or d < best[0]:
             best = (d, value)
@@ -65,8 +75,10 @@ class SpeakerState:
     quotation carrying on from its attributed start. One instance per document, fed sentence
     by sentence (``update``) in text order."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, introductions: bool = False) -> None:
         self.doc = doc
+        # figures: "the doctor" stands for the person introduced as a doctor (``introduced_as``)
+        self.introductions = introductions
         self.last_named: str | None = None
         self.last_named_at = -10
         self.named_before: list[str] = []  # speakers named so far, in text order
@@ -84,6 +96,8 @@ class SpeakerState:
                 person = _last_person(self.doc, att.start)
                 if person:
                     source = f"{person}'s {att.source.split(None, 1)[1]}"
+        if att and source and source == att.source and self.introductions:
+            source = introduced_as(self.doc.text, source, att.start) or source
         if att and att.pronoun and att.source and att.source.lower() in ("he", "she", "they", "it", "we", "i"):
             named = [a for a in atts if a.source and not a.pronoun and a.verb_pos < att.verb_pos]
             if named:
@@ -99,6 +113,8 @@ class SpeakerState:
         for a in atts:
             if a.source and not a.pronoun:
                 named = resolve_anaphor(a.source, a.head, self.named_before) if a.anaphor else a.source
+                if self.introductions:
+                    named = introduced_as(self.doc.text, a.source, a.start) or named
                 if not a.embedded:  # "a video in which his son said ...": "he" is still the main speaker
                     self.last_named = named or a.source
                     self.last_named_at = k
@@ -137,7 +153,7 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
     what the story's documents say about it (see ``story_profile``)."""
     out: list[tuple[Claim, Attribution | None]] = []
     timexes = sorted(doc.timexes, key=lambda t: t.start)
-    state = SpeakerState(doc)
+    state = SpeakerState(doc, introductions=True)
     text = doc.text
     for k, s0, s1, in_quote in _quote_states(doc):
         quantities = merge_from_to(text, [q for q in find_quantities(text, s0, s1) if not refuse(text, q, s0, s1)])
@@ -181,6 +197,23 @@ def resolve_anaphor(phrase: str, head: str, named_before: list[str]) -> str | No
         if head in words and prev.lower() != phrase.lower():
             return prev
     return None
+
+
+_NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+"
+
+
+def introduced_as(text: str, phrase: str, pos: int) -> str | None:
+    """The person named before ``pos`` as what ``phrase`` ("the doctor") calls them ("Ema
+    Suryani, a doctor at a health clinic", "doctor Ema Suryani"); None when no one was."""
+    m = re.fullmatch(r"the\s+([a-z]+)", phrase)
+    if m is None:
+        return None
+    h = m.group(1)
+    pat = re.compile(rf"({_NAME}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{h}\b|\b{h}\s+({_NAME})")
+    found = None
+    for m in pat.finditer(text, 0, pos):
+        found = m.group(1) or m.group(2)
+    return found
 
 
 def _last_person(doc: Document, pos: int, window: int = 400) -> str | None:

@@ -22,6 +22,7 @@ SCALE_SUFFIX = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000
 VAGUE = {
     "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
     "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
+    "tens of millions": (20_000_000, 99_999_999), "hundreds of millions": (200_000_000, 999_999_999),
     "millions": (2_000_000, 9_999_999), "billions": (2_000_000_000, 9_999_999_999),
 }
 

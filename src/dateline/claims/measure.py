@@ -85,6 +85,33 @@ class Measure:
         return name  # the place is a key of its own (Claim.place), not part of the measure
 
 
+_AGE = re.compile(r"-year-old\s+([A-Z][a-z]+)(?:\s+\([^()]{1,20}\))?\s+[A-Z][a-z]+")
+_NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def named_age(after: str) -> str | None:
+    """The first name of the person whose age the figure gives, when the text right after it is
+    "-year-old First Last" ("16-year-old Kimani Gray", "68-year-old Gadhafi" is not a full name);
+    the age of a person the story names in full is a figure of the story, a nationality is not a name."""
+    m = _AGE.match(after)
+    if not m or m.group(1) in _NOT_NAMES or is_demonym(m.group(1)):
+        return None
+    return m.group(1)
+
+
+_PASSIVE_STATE = re.compile(r"(?:were|have\s+been|had\s+been)\s+(?:arrested|detained|rescued)\b")
+_CODE = re.compile(r"[A-Z]{1,4}-?")
+
+
+def _model_code(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Tokens ``i``, ``i+1`` are a model designation: capitals then a number ("AK-47", "AK 47",
+    "F-16"), directly followed by a lower-case noun."""
+    if i + 2 >= len(toks) or not _CODE.fullmatch(toks[i][0]) or not toks[i + 1][0].isdigit():
+        return False
+    return toks[i + 1][1] - toks[i][2] <= 1 and toks[i + 2][0].isalpha() and toks[i + 2][0].islower()
+
+
 def _tokens(s: str, offset: int = 0) -> list[tuple[str, int, int]]:
     return [(m.group(0), offset + m.start(), offset + m.end()) for m in _WORD.finditer(s)]
 
@@ -109,6 +136,8 @@ def refuse(text: str, q: Quantity, sent_start: int, sent_end: int) -> bool:
     # line-initial time stamps of live pages ("2112 Jane Doe said ...")
     if q.bare_digits and q.start == sent_start and len(q.text) == 4:
         return True
+    if named_age(text[q.end:min(sent_end, q.end + 60)]):
+        return False
     # percentages are not counts (documented choice), nor "N-year-old", "7.0-magnitude"
     if re.match(r"\s*(?:%|per\s*cent|percent|pc\b)", low_after):
         return True
@@ -129,6 +158,8 @@ def refuse(text: str, q: Quantity, sent_start: int, sent_end: int) -> bool:
             nxt = _tokens(after)
             if not nxt or nxt[0][0].lower() not in NOUNS:
                 return True
+        if q.text.isdigit() and re.search(r"(?<![A-Za-z])[A-Z]{2,4}[\s-]$", before):
+            return True  # "AK 47 rifles", "F-16 jets": a model designation, not 47 rifles
         # ages after a name: "John Smith, 66," / "aged 45"
         if re.search(r"\baged?\s*$", before.lower()) or (re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", after)):
             return True
@@ -162,6 +193,9 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         currencies.setdefault(name, code)
         currencies.setdefault(name + "s", code)
     after = text[q.end:sent_end]
+    name = named_age(after)
+    if name:
+        return Measure("age", None, "years", None, name)
     toks = _tokens(after[:120], q.end)
     noun = noun_text = None
     state = None
@@ -174,7 +208,7 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         w = toks[i][0]
         lw = w.lower()
         two = f"{lw} {toks[i + 1][0].lower()}" if i + 1 < len(toks) else ""
-        if i == 0 and lw in currencies and not q.currency:
+        if lw in currencies and not q.currency and all(t[0] == "-" for t in toks[:i]):
             noun, unit = "money", currencies[lw]  # "500 million dinars": money, not a count of things
             break
         if two in NOUNS:
@@ -219,6 +253,9 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
                 and _modifier(toks[i + 1][0], extra) and toks[i + 2][0].lower() in NOUNS):
             i += 1  # "36 UN military and police personnel": two modifiers of one noun
             continue
+        if _model_code(toks, i):
+            i += 2  # "six AK-47 rifles", "two F-16 jets": a model designation qualifies the noun
+            continue
         if _modifier(w, extra) or (w[:1].isupper() and w.isalpha() and i < 3) or lw in ("-", '"', "“", "”", "'"):
             i += 1
             continue
@@ -241,8 +278,8 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         for st, cues in STATES:
             if any(re.match(rf"(?:(?:were|are|have been|had been|was|people|more)\s+)?(?:(?:made|left|reported|feared|believed)\s+)?"
                             rf"{re.escape(c)}\b", nxt) for c in cues):
-                if st in ("deployed", "arrested", "rescued") and prev is None:
-                    break
+                if st in ("deployed", "arrested", "rescued") and prev is None and not _PASSIVE_STATE.match(nxt):
+                    break  # "46 were arrested" names its state; a bare "12 held" does not
                 noun, state = (prev.noun if prev else "people"), st
                 noun_text = None
                 break

@@ -23,8 +23,13 @@ from .lexicon import HEDGES, SCALE_SUFFIX, SCALES, UNITS, VAGUE
 
 _UNIT_WORDS = sorted(UNITS, key=len, reverse=True)
 _NUMWORD = r"(?:" + "|".join(_UNIT_WORDS) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
-_SCALEW = r"(?:\s+(?:hundred|thousand|million|billion|trillion))*"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALEW = r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion))*"
+_SCALE_AHEAD = r"(?=[\s-]?(?:hundred|thousand|million|billion|trillion|mn|bn|tn|m|b|k)(?![A-Za-z]))"
+# text detokenised from tokens splits decimals and thousands ("$2. 6 million", "£910, 000"):
+# a split decimal is read only before a scale, split thousands only after a currency sign
+_SPLIT_DECIMAL = rf"\d+\.\s\d+{_SCALE_AHEAD}"
+_SPLIT_THOUSANDS = r"(?<=[$£€#])\d{1,3}(?:,\s\d{3})+(?!\d)"
+_DIGITS = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{_SPLIT_DECIMAL}|{_SPLIT_THOUSANDS}|\d+(?:\.\d+)?"
 _SUFFIX = r"(?:\s?(?:mn|bn|tn|m|b|k)(?![A-Za-z]))"
 _ATOM = (
     rf"(?:[$£€#]\s?)?(?:(?:{_DIGITS})(?:{_SUFFIX}|{_SCALEW})"
@@ -34,7 +39,7 @@ _ATOM = (
     rf"|an?\s+(?:hundred|thousand|million|billion)(?:\s+(?:thousand|million))?"
     rf"|a\s+dozen)"
 )
-_VAGUE = (r"tens\s+of\s+thousands|hundreds\s+of\s+thousands|(?:several|a\s+few)\s+(?:hundred|thousand|million)"
+_VAGUE = (r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|(?:several|a\s+few)\s+(?:hundred|thousand|million)"
           r"|dozens|scores|hundreds|thousands|millions|billions")
 _HEDGE = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in HEDGES), key=len, reverse=True))
 
@@ -67,7 +72,7 @@ class Quantity:
 
 def _parse_atom(s: str) -> tuple[float, str | None]:
     """The value of one atom ("3,500", "$100m", "two dozen", "1.5 million") and its currency."""
-    s = s.strip()
+    s = re.sub(r"(?<=\d)([.,])\s(?=\d)", r"\1", s.strip())  # "$2. 6" -> "$2.6"
     cur = None
     if s[0] in "$£€#":
         cur = {"$": "USD", "£": "GBP", "€": "EUR", "#": "GBP"}[s[0]]  # PTB text writes £ as #
@@ -78,7 +83,7 @@ def _parse_atom(s: str) -> tuple[float, str | None]:
         m = re.match(rf"({_DIGITS})\s*(.*)$", low)
         assert m
         val = float(m.group(1).replace(",", ""))
-        rest = m.group(2).strip()
+        rest = m.group(2).replace("-", " ").strip()
         if rest in SCALE_SUFFIX:
             val *= SCALE_SUFFIX[rest]
         else:
