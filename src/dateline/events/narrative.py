@@ -32,7 +32,7 @@ _CONTINUES = re.compile(r"^\W*(?:He|She|It|They|This|That|These|Those|His|Her|It
 _NOT_REPORT = re.compile(
     r"[\"“”?]|\b(?:will|would|could|might|may|should|must|if|unless|plans? to|expected to|"
     r"scheduled|usually|often|always|every (?:year|day|week))\b"
-    r"|\b(?:is|are|has been|have been)\s+(?:also\s+)?(?:the|a|an|one of)\b", re.I)  # a state, not a happening
+    r"|\b(?:is|are|(?:has|have)\s+(?:also\s+)?been)\s+(?:also\s+)?(?:the|a|an|one of)\b", re.I)  # a state, not a happening
 _REPORTING_ONLY = re.compile(r"^\W*(?:[A-Z][\w.'-]*\s+){1,4}(?:said|says|told|added)\b")
 
 
