@@ -250,7 +250,7 @@ def _inheriting(doc: Document, text: str, cs: int, pub: dt.date | None,
     date of the article's last dated sentence, inherited when no paragraph break lies between."""
     if not INHERIT or pub is None or (doc.published_confidence or 0.0) < CONFIDENT or not reports_happening(text):
         return None
-    prev = previous[1] if previous and "\n" not in doc.text[previous[0]: cs] else None
+    prev = previous[1] if previous and PARAGRAPH_BREAK not in doc.text[previous[0]: cs] else None
     return ("days", inherited_days(pub, prev, text))
 
 
@@ -447,6 +447,7 @@ def _join_coarser(mentions: list[Mention], vec: _Vectors, clusters: list[list[in
 COARSER_SAME = 0.6  # cosine a coarser event needs to a finer one inside its period to join it
 FLOAT_SAME = 0.4  # cosine a floating mention needs to the closest mention of a compatible event
 FLOAT_NEAR = 0.9  # ... when it only says "yesterday" / "today": any day is compatible, so only a near copy
+PARAGRAPH_BREAK = "\n\n"  # what ends a paragraph: a dated sentence's day carries on to its end
 INHERIT = True  # undated report sentences may join an event of a day they may tell (``narrative``)
 INHERIT_SAME = 0.7  # ... at this cosine to its closest mention
 INHERIT_SHARED_ENTITY = 0.6  # ... or this when they name a common entity
