@@ -1,0 +1,136 @@
+"""The round-5 ECB+ claims gold (tests/gold/ecbplus_r5/claims.blind.json) parses, covers the 27 round-5 articles,
+and quotes its articles verbatim.
+
+No pipeline run: this checks the hand-made gold itself (the layout ``dateline evaluate claims`` reads),
+never the system's output.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "corpora" / "ecbplus_r5"
+GOLD = ROOT / "tests" / "gold" / "ecbplus_r5" / "claims.blind.json"
+STANCES = {"says", "estimates", "claims", "denies", "acknowledges", "disputes", "doubts"}
+AS_OF = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+STORIES = {"factory_shooting_trial_2010", "species_rule_reversal_2009", "double_murder_charge_2013",
+           "supermarket_fire_2013", "office_shooting_2007"}
+
+
+def _index() -> dict[str, dict]:
+    rows = [json.loads(line) for line in (CORPUS / "index.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {r["path"]: r for r in rows}
+
+
+def _load() -> dict:
+    return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+_TEXTS: dict[str, str] = {}
+
+
+def _text(path: str) -> str:
+    if path not in _TEXTS:
+        _TEXTS[path] = " ".join((ROOT / path).read_text(encoding="utf-8").split())
+    return _TEXTS[path]
+
+
+def _quoted(doc: str, evidence: str) -> bool:
+    return " ".join(evidence.split()) in _text(doc)
+
+
+def test_claims_header_and_articles() -> None:
+    g = _load()
+    assert list(g) == ["description", "scope", "data_root", "articles", "figures", "attributions", "disagreements", "corroborations"]
+    assert g["data_root"] == "."
+    assert "before any system output" in g["description"]
+    assert len(set(g["articles"])) == len(g["articles"]) == 27
+    index = _index()
+    for a in g["articles"]:
+        assert (ROOT / a).is_file(), a
+        assert index[a]["split"] == "blind", a
+    assert set(g["articles"]) == set(index)
+    assert {index[a]["story"] for a in g["articles"]} == STORIES
+
+
+def test_figures_are_well_formed_and_quoted() -> None:
+    g = _load()
+    listed = set(g["articles"])
+    assert len(g["figures"]) >= 100
+    for f in g["figures"]:
+        assert set(f) == {"doc", "evidence", "value", "bound", "approximate", "as_of", "source", "source_entity", "verb", "stance", "measure"}, f
+        assert f["doc"] in listed, f["doc"]
+        assert _quoted(f["doc"], f["evidence"]), (f["doc"], f["evidence"])
+        low, high = f["value"]
+        assert isinstance(low, (int, float)) and isinstance(high, (int, float)) and low <= high, f
+        assert f["bound"] in (None, "lower", "upper"), f
+        assert isinstance(f["approximate"], bool), f
+        assert f["as_of"] is None or AS_OF.fullmatch(f["as_of"]), f
+        assert f["measure"], f
+        assert f["stance"] is None or f["stance"] in STANCES, f
+        if f["source"] is None:
+            assert f["source_entity"] is None and f["stance"] is None, f
+        else:
+            assert f["verb"] and f["stance"], f
+    keys = [(f["doc"], " ".join(f["evidence"].split()), tuple(f["value"]), f["measure"]) for f in g["figures"]]
+    assert len(set(keys)) == len(keys)
+
+
+def test_attributions_are_well_formed_and_quoted() -> None:
+    g = _load()
+    listed = set(g["articles"])
+    assert len(g["attributions"]) >= 80
+    for a in g["attributions"]:
+        assert set(a) == {"doc", "evidence", "source", "source_entity", "verb", "stance"}, a
+        assert a["doc"] in listed, a["doc"]
+        assert _quoted(a["doc"], a["evidence"]), (a["doc"], a["evidence"])
+        assert a["verb"], a
+        assert a["stance"] in STANCES, a
+        if a["source"] is None:
+            assert a["source_entity"] is None, a
+        else:
+            assert a["source"].split()[0].lower() not in ("he", "she", "they", "it", "his", "her", "their"), a
+    keys = [(a["doc"], " ".join(a["evidence"].split()), a["source"]) for a in g["attributions"]]
+    assert len(set(keys)) == len(keys)
+
+
+@pytest.mark.parametrize("key", ["disagreements", "corroborations"])
+def test_disagreements_are_well_formed_and_quoted(key: str) -> None:
+    g = _load()
+    listed = set(g["articles"])
+    story = {p: r["story"] for p, r in _index().items()}
+    for d in g[key]:
+        assert set(d) == {"kind", "topic", "why", "sides"}, d
+        assert d["kind"] in ("numeric", "statement"), d
+        assert d["topic"] and d["why"], d
+        assert len(d["sides"]) >= 2, d
+        assert len({story[s["doc"]] for s in d["sides"]}) == 1, d["topic"]
+        for s in d["sides"]:
+            assert set(s) == {"doc", "evidence", "source", "says"}, s
+            assert s["doc"] in listed, s["doc"]
+            assert _quoted(s["doc"], s["evidence"]), (s["doc"], s["evidence"])
+            assert s["says"], s
+        pairs = [(s["doc"], " ".join(s["evidence"].split())) for s in d["sides"]]
+        assert len(set(pairs)) == len(pairs), d["topic"]
+
+
+def test_counts_meet_the_round5_targets() -> None:
+    """At least 40 disagreements and 80 attributions (the texts support more: 56 and 278), every story covered."""
+    g = _load()
+    story = {p: r["story"] for p, r in _index().items()}
+    assert len(g["disagreements"]) >= 40
+    assert len(g["attributions"]) >= 80
+    assert len(g["corroborations"]) >= 10
+    assert {story[a["doc"]] for a in g["attributions"]} == STORIES
+    assert {story[d["sides"][0]["doc"]] for d in g["disagreements"]} == STORIES
+    within = sum(1 for d in g["disagreements"] if len({s["doc"] for s in d["sides"]}) == 1)
+    across = len(g["disagreements"]) - within
+    assert within >= 10 and across >= 10
+    kinds = Counter(d["kind"] for d in g["disagreements"])
+    assert kinds["numeric"] >= 1 and kinds["statement"] >= 30
