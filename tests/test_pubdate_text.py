@@ -8,7 +8,7 @@ import pytest
 
 from dateline.clean import clean
 from dateline.dating.pubdate import date_document, reconcile_publication_dates
-from dateline.dating.pubdate_text import find_dates, years_for
+from dateline.dating.pubdate_text import date_only_line, find_dates, years_for
 from dateline.ingest.decode import decode_text
 from dateline.model import Document, RawDocument
 
@@ -141,3 +141,57 @@ def test_a_page_that_prints_only_an_updated_stamp_is_dated_by_it() -> None:
     doc = _doc_from_text(text)
     assert doc.published == "2011-11-11"
     assert doc.published_confidence < 0.5 and "updated" in doc.published_evidence
+
+
+@pytest.mark.parametrize(
+    "line, iso",
+    [
+        # stamps of ECB+ articles (round-4 gold, development data): two-digit years, a clock and a US zone
+        ("11/10/11 02:39 PM ET", "2011-11-10"),
+        ("06/06/13 07:05 PM ET EDT", "2013-06-06"),
+        ("12/16/08 1:30 AM EST", "2008-12-16"),
+        ("Posted 3/4/2012 7:00 pm EST", "2012-03-04"),
+        # a misspelled month, read as printed (qeshm_earthquake_2005/20_6)
+        ("Novemer 27, 2005", "2005-11-27"),
+    ],
+)
+def test_stamp_forms(line: str, iso: str) -> None:
+    assert [c.iso for c in find_dates(line)] == [iso]
+
+
+def test_numeric_dates_without_a_us_clock_keep_their_ambiguity() -> None:
+    # an Indian or British stamp writes the day first: without a US zone no order is assumed
+    assert find_dates("Posted on 11/10/11 06:07 PM IST") == []
+    assert find_dates("Filed 11/10/11 by the clerk") == []  # a two-digit year needs a clock time
+    assert find_dates("Marching 3, 2010 and Junes 3 2010") == []  # not month names one letter off
+
+
+def test_date_only_lines() -> None:
+    assert date_only_line("7:15 a. m. Dec. 7, 2009").iso == "2009-12-07"
+    assert date_only_line("November 14, 2011|12: 35 pm").iso == "2011-11-14"
+    assert date_only_line("Thu Nov 10, 2011 3:00pm EST").iso == "2011-11-10"
+    assert date_only_line("11:39am UK, Monday 09 September 2013").iso == "2013-09-09"
+    assert date_only_line("The camp was bombed on Nov 10, 2011") is None
+    assert date_only_line("From Nov 10, 2011 to Nov 12, 2011") is None
+
+
+@pytest.mark.parametrize(
+    "rel, iso",
+    [
+        # a 2009 article whose body only speaks of 1979-1999: the stamp under the headline still dates it
+        ("texas_prisoner_escape_2009/3_2ecbplus.txt", "2009-11-30"),
+        ("refugee_camp_air_strike_2011/41_8ecbplus.txt", "2011-11-10"),
+    ],
+)
+def test_stamp_line_under_the_headline_dates_the_article(rel: str, iso: str) -> None:
+    doc = _doc_from_text((ECBPLUS / rel).read_text(encoding="utf-8"))
+    assert doc.published == iso
+    assert "under the headline" in (doc.published_evidence or "")
+
+
+def test_a_later_stamp_above_the_headline_is_still_doubted() -> None:
+    # the same 2009 article with a site's stamp of another year printed above its headline
+    text = (ECBPLUS / "texas_prisoner_escape_2009/3_2ecbplus.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    doc = _doc_from_text("\n".join(["Monday, March 4, 2019", lines[0], *lines[2:]]))
+    assert doc.published is None or not doc.published.startswith("2019")

@@ -17,9 +17,10 @@ from typing import Any
 from ..lexicon import GLOBAL_AGENCIES, PHOTO_AGENCIES, WIRE_CREDIT_RE
 from ..model import Document, RawDocument, Structure
 from .pubdate_html import htmldate_readings, url_date
-from .pubdate_text import DateCandidate, body_years, find_dates, weekday_ok, years_for
+from .pubdate_text import DateCandidate, body_years, date_only_line, find_dates, weekday_ok, years_for
 
 HEADER_CHARS = 400  # the top of a text where datelines and bylines sit
+UNDER_HEADLINE = "stamp line under the headline"
 PENDING_KEY = "pubdate_pending"  # doc.meta entry for a yearless date waiting for the story pass
 # read the date printed in the dateline ("RIVERTON, March 19 (Agency) -") as its own region
 DATELINE_REGION = True
@@ -64,12 +65,12 @@ def date_document(doc: Document, raw: RawDocument, clean_meta: dict[str, Any]) -
         choice = _from_html(raw.html, raw.url or doc.url, clean_meta, doc)
     if choice is None and raw.meta.get("path_date"):
         choice = Choice(raw.meta["path_date"], f"date in file path: {raw.source}", 0.85)
-        said = _from_text(doc, clean_meta, years)
+        said = _from_text(doc, clean_meta, years, raw.text)
         doc.meta.pop(PENDING_KEY, None)
         if said and said.value == choice.value:  # the text agrees with the path
             choice = Choice(choice.value, f"{choice.evidence}; the text says {said.evidence}", 0.95)
     if choice is None:
-        choice = _from_text(doc, clean_meta, years)
+        choice = _from_text(doc, clean_meta, years, raw.text if raw.html is None else None)
     _set(doc, choice)
 
 
@@ -148,13 +149,40 @@ def _structure(doc: Document, clean_meta: dict[str, Any]) -> Structure:
     return st if isinstance(st, Structure) else doc.structure
 
 
-def _regions(doc: Document, clean_meta: dict[str, Any]) -> list[tuple[str, str, float]]:
+_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,6}\s*$")
+
+
+def stamp_under_headline(raw_text: str | None, title: str | None) -> str | None:
+    """The line right under the headline when it holds nothing but a date stamp.
+
+    Where news pages print their publication stamp ("Headline / Nov. 30, 2009 / Story"); a site's
+    "today" stamp or a reader comment's date stands elsewhere (above the headline, after the story).
+    """
+    if not raw_text or not title:
+        return None
+    lines = [ln.strip() for ln in raw_text[:3000].splitlines() if ln.strip()]
+    head = " ".join(title.split())
+    for i, ln in enumerate(lines[:6]):
+        if " ".join(ln.split()) == head:
+            nxt = lines[i + 1 : i + 3]
+            if len(nxt) == 2 and _BYLINE.match(nxt[0]):
+                nxt = nxt[1:]  # "Headline / By A. Writer / Nov. 30, 2009"
+            c = date_only_line(nxt[0]) if nxt else None
+            # an "Updated ..." line bounds the date from above only: _updated_only reads it
+            return nxt[0] if c is not None and c.context != "updated" else None
+    return None
+
+
+def _regions(doc: Document, clean_meta: dict[str, Any], raw_text: str | None = None) -> list[tuple[str, str, float]]:
     """(name, text, weight) of the places a text's date may be written, strongest first."""
     out = []
     st = _structure(doc, clean_meta)
     stamp = st.page_stamp or clean_meta.get("header_date_text")
     if stamp:
         out.append(("header", str(stamp), 1.0))
+    under = stamp_under_headline(raw_text, doc.title)
+    if under and under != stamp:
+        out.append((UNDER_HEADLINE, under, 1.0))
     if DATELINE_REGION and st.dateline is not None and st.dateline.date_text:
         out.append(("dateline", st.dateline.date_text, 0.9))
     out.append(("top of the text", doc.text[:HEADER_CHARS], 0.9))
@@ -223,15 +251,15 @@ def _score(c: DateCandidate, weight: float, years: Counter[int], text: str) -> f
     return s
 
 
-def _from_text(doc: Document, clean_meta: dict[str, Any], years: Counter[int]) -> Choice | None:
+def _from_text(doc: Document, clean_meta: dict[str, Any], years: Counter[int], raw_text: str | None = None) -> Choice | None:
     """The date the text prints for the article; failing that, its "Updated" stamp (see _updated_only)."""
-    choice = _from_text_stamps(doc, clean_meta, years)
+    choice = _from_text_stamps(doc, clean_meta, years, raw_text)
     if choice is None and PENDING_KEY not in doc.meta:
-        choice = _updated_only(doc, clean_meta, years)
+        choice = _updated_only(doc, clean_meta, years, raw_text)
     return choice
 
 
-def _updated_only(doc: Document, clean_meta: dict[str, Any], years: Counter[int]) -> Choice | None:
+def _updated_only(doc: Document, clean_meta: dict[str, Any], years: Counter[int], raw_text: str | None = None) -> Choice | None:
     """A page that prints only an "Updated ..." stamp: the earliest such full date, with low confidence.
 
     An update stamp bounds the publication from above and is most often the same day; htmldate falls back
@@ -239,7 +267,7 @@ def _updated_only(doc: Document, clean_meta: dict[str, Any], years: Counter[int]
     the body talks about is a site's stamp over an old article, not an update of it."""
     latest = max(years) if sum(years.values()) >= 2 else None
     found: list[tuple[str, DateCandidate, str]] = []
-    for name, text, _ in _regions(doc, clean_meta):
+    for name, text, _ in _regions(doc, clean_meta, raw_text):
         if name == "body":
             continue
         for c in find_dates(text):
@@ -254,10 +282,11 @@ def _updated_only(doc: Document, clean_meta: dict[str, Any], years: Counter[int]
                        "published on that day or before)", 0.35)
 
 
-def _from_text_stamps(doc: Document, clean_meta: dict[str, Any], years: Counter[int]) -> Choice | None:
+def _from_text_stamps(doc: Document, clean_meta: dict[str, Any], years: Counter[int], raw_text: str | None = None) -> Choice | None:
     scored: list[tuple[float, int, DateCandidate, str]] = []
     order = 0
-    regions = [(name, text, weight, find_dates(text)) for name, text, weight in _regions(doc, clean_meta)]
+    regions = [(name, text, weight, find_dates(text)) for name, text, weight in _regions(doc, clean_meta, raw_text)]
+    line_of = {name: text for name, text, _, _ in regions if name == UNDER_HEADLINE}
     # several lines that start "April 20, 2010 - ..." are a chronology, not stamps
     led = {id(c) for name, text, _, cs in regions for c in cs if name != "header" and _line_led(text, c)}
     for name, text, weight, cands in regions:
@@ -290,7 +319,8 @@ def _from_text_stamps(doc: Document, clean_meta: dict[str, Any], years: Counter[
         s += 0.05 * min(counts[c.iso] - 1, 3)
         if s < 0.4:
             return None
-        return Choice(str(c.iso), f"{c.text.strip()} ({name})", max(0.2, min(0.85, s)))
+        said = line_of.get(name, c.text).strip()  # a stamp line is quoted whole: "11/10/11 02:39 PM ET"
+        return Choice(str(c.iso), f"{said} ({name})", max(0.2, min(0.85, s)))
     if best_yl is None:
         return None
     s, _, c, name = best_yl
