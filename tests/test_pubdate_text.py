@@ -195,3 +195,33 @@ def test_a_later_stamp_above_the_headline_is_still_doubted() -> None:
     lines = text.splitlines()
     doc = _doc_from_text("\n".join(["Monday, March 4, 2019", lines[0], *lines[2:]]))
     assert doc.published is None or not doc.published.startswith("2019")
+
+
+def test_an_ambiguous_numeric_stamp_is_read_in_the_order_the_lead_supports() -> None:
+    # polygamist_leader_trial_2011/36_9: "Updated 12/2/2010 1:31 AM" over "... arraigned Wednesday ..."
+    # 2 December 2010 is a Thursday (Wednesday the day before); 12 February 2010 a Friday
+    text = (ECBPLUS / "polygamist_leader_trial_2011/36_9ecbplus.txt").read_text(encoding="utf-8")
+    doc = _doc_from_text(text)
+    assert doc.published == "2010-12-02" and doc.published_confidence < 0.5
+    assert "weekday" in (doc.published_evidence or "")
+    # the same stamp over a lead naming no weekday: no order is guessed
+    lines = text.splitlines()
+    plain = _doc_from_text("\n".join([*lines[:2], lines[2].replace(" Wednesday", "")]))
+    assert plain.published is None
+
+
+def test_the_story_pass_reads_an_ambiguous_stamp_inside_the_story_span() -> None:
+    headers = [  # real Reuters header lines (LibyaWar_reuters)
+        "TRIPOLI | Sun Mar 20 , 2011 7:55 pm EDT TRIPOLI -LRB- Reuters -RRB- - Libyan forces fired on the city .",
+        "NAWFALIYAH\\/MISRATA , Libya | Tue Mar 29 , 2011 12:20 am IST NAWFALIYAH -LRB- Reuters -RRB- - Rebels fell back .",
+        "TRIPOLI | Sun Mar 6 , 2011 11:56 pm IST TRIPOLI -LRB- Reuters -RRB- - Government forces launched a counter-offensive .",
+    ]
+    docs = [_doc_from_text(h, f"h{i}") for i, h in enumerate(headers)]
+    # 10 March lies in the story's span (6-29 March); 3 October lies half a year after it
+    amb = _doc_from_text("Rebels hold the east\nPosted 3/10/2011 10:02\nRebels held the eastern towns, witnesses said.", "amb")
+    assert amb.published is None
+    assert reconcile_publication_dates([*docs, amb]) == ["amb"]
+    assert amb.published == "2011-03-10" and "span" in (amb.published_evidence or "")
+    # 3/4/2011: 4 March and 3 April both lie near the span: no reading is taken
+    near = _doc_from_text("Rebels hold the east\nPosted 3/4/2011 10:02\nRebels held the eastern towns, witnesses said.", "near")
+    assert reconcile_publication_dates([*docs, near]) == [] and near.published is None

@@ -14,10 +14,18 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..lexicon import GLOBAL_AGENCIES, PHOTO_AGENCIES, WIRE_CREDIT_RE
+from ..lexicon import GLOBAL_AGENCIES, PHOTO_AGENCIES, WEEKDAY_NAMES_EN, WEEKDAYS, WIRE_CREDIT_RE
 from ..model import Document, RawDocument, Structure
 from .pubdate_html import htmldate_readings, url_date
-from .pubdate_text import DateCandidate, body_years, date_only_line, find_dates, weekday_ok, years_for
+from .pubdate_text import (
+    DateCandidate,
+    ambiguous_dates,
+    body_years,
+    date_only_line,
+    find_dates,
+    weekday_ok,
+    years_for,
+)
 
 HEADER_CHARS = 400  # the top of a text where datelines and bylines sit
 UNDER_HEADLINE = "stamp line under the headline"
@@ -222,6 +230,12 @@ def _line_led(text: str, c: DateCandidate) -> bool:
     return not text[line_start : c.start].strip(" *•-") and bool(re.match(r"\s*[-–—:]", text[c.end : c.end + 4]))
 
 
+def _line_of(text: str, c: DateCandidate) -> str:
+    start = text.rfind("\n", 0, c.start) + 1
+    end = text.find("\n", c.end)
+    return text[start : len(text) if end < 0 else end].strip()
+
+
 def _caption(text: str, c: DateCandidate) -> bool:
     return bool(_CAPTION.search(text[max(0, c.start - 150) : c.end + 60]))
 
@@ -256,7 +270,42 @@ def _from_text(doc: Document, clean_meta: dict[str, Any], years: Counter[int], r
     choice = _from_text_stamps(doc, clean_meta, years, raw_text)
     if choice is None and PENDING_KEY not in doc.meta:
         choice = _updated_only(doc, clean_meta, years, raw_text)
+    if choice is None and PENDING_KEY not in doc.meta:
+        choice = _ambiguous_stamp(doc, clean_meta, raw_text)
     return choice
+
+
+LEAD_CHARS = 400  # the lead, where news names the weekday of what it reports ("arraigned Wednesday")
+_WEEKDAY_WORD = re.compile(rf"\b({'|'.join(WEEKDAY_NAMES_EN)})\b")
+
+
+def _lead_fits(day: str, lead_weekdays: set[int]) -> bool:
+    """The lead names the weekday of ``day`` or of the day before (news reports today's and yesterday's events)."""
+    d = dt.date.fromisoformat(day)
+    return bool({d.weekday(), (d - dt.timedelta(days=1)).weekday()} & lead_weekdays)
+
+
+def _ambiguous_stamp(doc: Document, clean_meta: dict[str, Any], raw_text: str | None) -> Choice | None:
+    """A page whose only stamp is a numeric date of unknown order ("Updated 12/2/2010 1:31 AM").
+
+    The reading whose weekday (or the day before's) the lead names is taken when the other one's is
+    not; otherwise both readings wait for the story pass, which keeps the one inside the story's span."""
+    lead_weekdays = {WEEKDAYS[w.lower()] for w in _WEEKDAY_WORD.findall(doc.text[:LEAD_CHARS])}
+    for name, text, _ in _regions(doc, clean_meta, raw_text):
+        if name == "body":
+            continue
+        for a in ambiguous_dates(text):
+            if not stamp_like(text, DateCandidate(a.start, a.end, a.text, None, 1, 1)):
+                continue
+            fits = [r for r in a.readings if _lead_fits(r, lead_weekdays)]
+            updated = a.context == "updated"
+            if len(fits) == 1:
+                why = "numeric date read in the order whose weekday the lead names"
+                return Choice(fits[0], f"{a.text} ({name}; {why}{'; an updated stamp' if updated else ''})",
+                              0.35 if updated else 0.45)
+            doc.meta[PENDING_KEY] = {"options": list(a.readings), "updated": updated, "text": a.text, "where": name}
+            return None
+    return None
 
 
 def _updated_only(doc: Document, clean_meta: dict[str, Any], years: Counter[int], raw_text: str | None = None) -> Choice | None:
@@ -288,11 +337,12 @@ def _from_text_stamps(doc: Document, clean_meta: dict[str, Any], years: Counter[
     regions = [(name, text, weight, find_dates(text)) for name, text, weight in _regions(doc, clean_meta, raw_text)]
     line_of = {name: text for name, text, _, _ in regions if name == UNDER_HEADLINE}
     # several lines that start "April 20, 2010 - ..." are a chronology, not stamps
-    led = {id(c) for name, text, _, cs in regions for c in cs if name != "header" and _line_led(text, c)}
+    led = {id(c): _line_of(text, c) for name, text, _, cs in regions for c in cs if name != "header" and _line_led(text, c)}
+    chronology = len(set(led.values())) >= 2  # two different lines (a line read in two regions is one)
     for name, text, weight, cands in regions:
         for c in cands:
             order += 1
-            if len(led) >= 2 and id(c) in led:
+            if chronology and id(c) in led:
                 continue
             if c.year is None and not (stamp_like(text, c) or (c.weekday is not None and name != "body")):
                 continue  # a bare "March 7" inside a sentence is an event, not the article's date
@@ -366,6 +416,10 @@ def reconcile_publication_dates(docs: list[Document]) -> list[str]:
         pend = d.meta.get(PENDING_KEY)
         if d.status != "ok" or d.published or not pend or not span:
             continue
+        if "options" in pend:
+            if _pick_reading(d, pend, days):
+                changed.append(d.id)
+            continue
         lo, hi = min(span) - 1, max(span) + 1
         cands = years_for(pend["month"], pend["day"], pend["weekday"], list(range(lo, hi + 1)))
         if not cands:
@@ -381,6 +435,22 @@ def reconcile_publication_dates(docs: list[Document]) -> list[str]:
         changed.append(d.id)
     changed += _flag_strays(docs, days)
     return changed
+
+
+def _pick_reading(d: Document, pend: dict[str, Any], days: list[dt.date]) -> bool:
+    """Date ``d`` by the reading of its ambiguous numeric stamp that lies in the story's span, when
+    the other one lies clearly outside it (more than 60 days); True when ``d`` was dated."""
+    if len(days) < 2:
+        return False
+    gaps = sorted((_days_outside(dt.date.fromisoformat(o), days), o) for o in pend["options"])
+    (near, best), (far, _) = gaps[0], gaps[-1]
+    if near > 7 or far <= 60:
+        return False
+    d.published = best
+    d.published_evidence = (f"{pend['text']} ({pend['where']}; numeric date read in the order that falls in "
+                            f"the story's span {days[0]}..{days[-1]}{'; an updated stamp' if pend.get('updated') else ''})")
+    d.published_confidence = 0.35 if pend.get("updated") else 0.45
+    return True
 
 
 def _flag_strays(docs: list[Document], days: list[dt.date]) -> list[str]:

@@ -219,6 +219,34 @@ def date_only_line(line: str) -> DateCandidate | None:
     return c if ok and len(words) <= 6 else None
 
 
+@dataclass
+class AmbiguousDate:
+    """A numeric date both of whose orders are real days: "12/2/2010" is 2 December or 12 February."""
+
+    start: int
+    end: int
+    text: str
+    readings: tuple[str, str]  # (month first, day first), ISO
+    context: str = ""
+
+
+def ambiguous_dates(text: str) -> list[AmbiguousDate]:
+    """The numeric dates of ``text`` that find_dates leaves unread because their order is unknown."""
+    out = []
+    for kind in ("slash", "slash2"):
+        pat = dict(_PATTERNS)[kind]
+        for m in pat.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if _slash_order(a, b) is not None or _NA_CLOCK.match(text, m.end()):
+                continue  # read by find_dates
+            y = int(m.group("y")) if kind == "slash" else (2000 + int(m.group("yy")) if int(m.group("yy")) < 50 else 1900 + int(m.group("yy")))
+            if not (_valid(y, a, b) and _valid(y, b, a)):
+                continue
+            md, dm = f"{y:04d}-{a:02d}-{b:02d}", f"{y:04d}-{b:02d}-{a:02d}"
+            out.append(AmbiguousDate(m.start(), m.end(), m.group(0), (md, dm), _context(text, m.start())))
+    return sorted(out, key=lambda x: x.start)
+
+
 def weekday_ok(c: DateCandidate) -> bool:
     """False when a written weekday contradicts the (full) date."""
     if c.weekday is None or c.year is None:
