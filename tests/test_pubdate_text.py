@@ -225,3 +225,15 @@ def test_the_story_pass_reads_an_ambiguous_stamp_inside_the_story_span() -> None
     # 3/4/2011: 4 March and 3 April both lie near the span: no reading is taken
     near = _doc_from_text("Rebels hold the east\nPosted 3/4/2011 10:02\nRebels held the eastern towns, witnesses said.", "near")
     assert reconcile_publication_dates([*docs, near]) == [] and near.published is None
+
+
+def test_a_yearless_date_in_a_story_spanning_that_day_twice_stays_undated() -> None:
+    # "RABAT , June 12 -LRB- Reuters -RRB-" in a story whose dated articles run from June 2009 to July 2010
+    lone, _ = _t17("H1N1_reuters/InputDocs/2009-06-12/418.htm.txt")
+    peers = [
+        _doc_from_text(f"GENEVA | {stamp} GENEVA -LRB- Reuters -RRB- - The WHO said on Wednesday that it was close to declaring a pandemic .", f"p{i}")
+        for i, stamp in enumerate(["Wed Jun 10 , 2009 2:01 pm EDT", "Tue Dec 1 , 2009 9:12 am EST", "Thu Jul 1 , 2010 4:40 pm EDT"])
+    ]
+    assert [p.published for p in peers] == ["2009-06-10", "2009-12-01", "2010-07-01"]
+    reconcile_publication_dates([lone, *peers])
+    assert lone.published is None  # 12 June 2009 or 12 June 2010: no guess

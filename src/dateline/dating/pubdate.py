@@ -32,6 +32,8 @@ UNDER_HEADLINE = "stamp line under the headline"
 PENDING_KEY = "pubdate_pending"  # doc.meta entry for a yearless date waiting for the story pass
 # read the date printed in the dateline ("RIVERTON, March 19 (Agency) -") as its own region
 DATELINE_REGION = True
+# a yearless date is given a year in the story pass only when one year's day lies in the story's span
+YEARLESS_UNIQUE = True
 _ISO = re.compile(r"^((?:19|20)\d\d)(?:-([01]\d)(?:-([0-3]\d))?)?")
 
 
@@ -428,6 +430,8 @@ def reconcile_publication_dates(docs: list[Document]) -> list[str]:
         y = min(cands, key=lambda y: (_days_outside(dt.date(y, month, day), days), -span[y], y))
         if _days_outside(dt.date(y, month, day), days) > 366:
             continue
+        if YEARLESS_UNIQUE and sum(_days_outside(dt.date(o, month, day), days) == 0 for o in cands) > 1:
+            continue  # the story spans that day in two years: the year is a guess, and no date beats a wrong one
         how = "weekday and the story's span" if pend["weekday"] is not None else "the story's span"
         d.published = f"{y:04d}-{pend['month']:02d}-{pend['day']:02d}"
         d.published_evidence = f"{pend['text']} ({pend['where']}; year {y} from {how} {min(span)}-{max(span)})"
