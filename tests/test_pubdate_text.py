@@ -237,3 +237,16 @@ def test_a_yearless_date_in_a_story_spanning_that_day_twice_stays_undated() -> N
     assert [p.published for p in peers] == ["2009-06-10", "2009-12-01", "2010-07-01"]
     reconcile_publication_dates([lone, *peers])
     assert lone.published is None  # 12 June 2009 or 12 June 2010: no guess
+
+
+def test_stamp_lines_with_a_byline_or_an_update() -> None:
+    from dateline.dating.pubdate import stamp_under_headline
+
+    # the published/updated pair as newspaper sites print it: the published one is the stamp's date
+    assert date_only_line("PUBLISHED: 12:38 EST, 13 March 2013 | UPDATED: 14:29 EST, 14 March 2013").iso == "2013-03-13"
+    head = "Protesters clash with police in Brooklyn"
+    for line in ("By Jane Doe, Associated Press | March 14, 2013", "By Jane Doe - March 14, 2013 8:16 AM"):
+        assert stamp_under_headline(f"{head}\n{line}\nPolice said ...", head) == line
+    # a sentence opening with "By" is no byline, and an update stamp is left to the updated-only rule
+    assert stamp_under_headline(f"{head}\nBy the end of March 14, 2013 the police had left\nText", head) is None
+    assert stamp_under_headline(f"{head}\nBy Jane Doe | Updated March 14, 2013\nText", head) is None

@@ -162,6 +162,10 @@ def _structure(doc: Document, clean_meta: dict[str, Any]) -> Structure:
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,6}\s*$")
 
 
+# "By A. Writer | March 14, 2013" / "By A. Writer, Agency - March 14, 2013": the byline before a stamp
+_BYLINE_LEAD = re.compile(r"^By\s+[A-Z][^|•·\n]{0,60}?(?:\s*[|•·,]\s*|\s+[-–—]\s+)(?=\S*\s*(?:\w+\s*)?\d)")
+
+
 def stamp_under_headline(raw_text: str | None, title: str | None) -> str | None:
     """The line right under the headline when it holds nothing but a date stamp.
 
@@ -177,7 +181,7 @@ def stamp_under_headline(raw_text: str | None, title: str | None) -> str | None:
             nxt = lines[i + 1 : i + 3]
             if len(nxt) == 2 and _BYLINE.match(nxt[0]):
                 nxt = nxt[1:]  # "Headline / By A. Writer / Nov. 30, 2009"
-            c = date_only_line(nxt[0]) if nxt else None
+            c = date_only_line(_BYLINE_LEAD.sub("", nxt[0])) if nxt else None
             # an "Updated ..." line bounds the date from above only: _updated_only reads it
             return nxt[0] if c is not None and c.context != "updated" else None
     return None

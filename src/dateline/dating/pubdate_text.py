@@ -208,11 +208,16 @@ gmt utc ist bst cet cest edt est cdt cst mdt mst pdt pst aest aedt local time da
 def date_only_line(line: str) -> DateCandidate | None:
     """The full date of a line that holds nothing else than a date stamp ("Nov. 30, 2009",
     "11/10/11 02:39 PM ET", "7:15 a. m. Dec. 7, 2009", "Posted: Thursday, March 14, 2013 | 8:16 am")."""
-    cands = [c for c in find_dates(line) if c.year is not None]
+    found = find_dates(line)
+    cands = [c for c in found if c.year is not None]
+    if len(cands) > 1:  # "PUBLISHED: 13 March 2013 | UPDATED: 14 March 2013": the one not updated
+        cands = [c for c in cands if c.context != "updated"]
     if len(cands) != 1:
         return None
     c = cands[0]
-    rest = line[: c.start] + " " + line[c.end :]
+    rest = line
+    for o in sorted(found, key=lambda x: -x.start):
+        rest = rest[: o.start] + " " + rest[o.end :]
     words = re.findall(r"[^\W\d_]+", rest)
     # besides the labels: a zone or country printed in capitals ("11:39am UK, Monday 09 September 2013")
     ok = all(w.lower() in _STAMP_WORDS or (w.isupper() and len(w) <= 4) for w in words)
