@@ -171,6 +171,11 @@ def test_date_only_lines() -> None:
     assert date_only_line("November 14, 2011|12: 35 pm").iso == "2011-11-14"
     assert date_only_line("Thu Nov 10, 2011 3:00pm EST").iso == "2011-11-10"
     assert date_only_line("11:39am UK, Monday 09 September 2013").iso == "2013-09-09"
+    # stamp lines of ECB+ articles (round-3/4 gold)
+    assert date_only_line("August 10, 2011 - - Updated 0947 GMT (1747 HKT)").iso == "2011-08-10"
+    assert date_only_line("Posted on November 15, 2011 6:07:15 PM GMT+01: 0").iso == "2011-11-15"
+    assert date_only_line("Published time: March 12, 2013 02:03").iso == "2013-03-12"
+    assert date_only_line("28.11.2005, 10:05 Uhr").iso == "2005-11-28"
     assert date_only_line("The camp was bombed on Nov 10, 2011") is None
     assert date_only_line("From Nov 10, 2011 to Nov 12, 2011") is None
 

@@ -31,8 +31,8 @@ _MONP = rf"(?P<m>{_MON})\.?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Sun Mar 20 , 2011 | March 3rd, 2017 | Aug. 8, 2011
     ("mdy", re.compile(rf"\b{_WDP}?{_MONP}\s*,?\s+{_DAY}\s*,?\s*{_YEAR}", re.I)),
-    # Thu 3 Nov 2016 | 12 Aug 2017 | 1. November 2023 | 3rd of March 2017
-    ("dmy", re.compile(rf"\b{_WDP}?{_DAY}\s*(?:of\s+)?{_MONP}\s*,?\s*{_YEAR}", re.I)),
+    # Thu 3 Nov 2016 | 12 Aug 2017 | 1. November 2023 | 3rd of March 2017 | 4 de junio de 2011
+    ("dmy", re.compile(rf"\b{_WDP}?{_DAY}\s*(?:(?:of|de)\s+)?{_MONP}\s*,?\s*(?:del?\s+)?{_YEAR}", re.I)),
     # 2011-03-19, 2011/03/19
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)(?!\d)")),
     # 19.03.2011 (day first, the European order)
@@ -202,7 +202,8 @@ def find_dates(text: str, limit: int | None = None) -> list[DateCandidate]:
 
 # what may stand beside the date on a stamp line: labels, clock times, zones, "|" and the like
 _STAMP_WORDS = frozenset("""posted published first last updated update on at am pm a p m hrs h et pt ct mt
-gmt utc ist bst cet cest edt est cdt cst mdt mst pdt pst aest aedt local time date""".split())
+gmt utc ist bst cet cest edt est cdt cst mdt mst pdt pst aest aedt local time date story article originally
+created filed released issued modified edited dated print online edition comments comment uhr um le à el de""".split())
 
 
 def date_only_line(line: str) -> DateCandidate | None:
@@ -220,7 +221,7 @@ def date_only_line(line: str) -> DateCandidate | None:
         rest = rest[: o.start] + " " + rest[o.end :]
     words = re.findall(r"[^\W\d_]+", rest)
     # besides the labels: a zone or country printed in capitals ("11:39am UK, Monday 09 September 2013")
-    ok = all(w.lower() in _STAMP_WORDS or (w.isupper() and len(w) <= 4) for w in words)
+    ok = all(w.lower() in _STAMP_WORDS or w.lower() in WEEKDAYS or (w.isupper() and len(w) <= 4) for w in words)
     return c if ok and len(words) <= 6 else None
 
 
