@@ -177,7 +177,8 @@ def stamp_under_headline(raw_text: str | None, title: str | None) -> str | None:
     lines = [ln.strip() for ln in raw_text[:3000].splitlines() if ln.strip()]
     head = " ".join(title.split())
     for i, ln in enumerate(lines[:6]):
-        if " ".join(ln.split()) == head:
+        line = " ".join(ln.split())
+        if line == head or (len(head.split()) >= 3 and line.startswith(head)):  # "Headline - Site name"
             nxt = lines[i + 1 : i + 3]
             if len(nxt) == 2 and _BYLINE.match(nxt[0]):
                 nxt = nxt[1:]  # "Headline / By A. Writer / Nov. 30, 2009"
