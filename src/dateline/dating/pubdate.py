@@ -14,15 +14,26 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..lexicon import GLOBAL_AGENCIES, PHOTO_AGENCIES, WIRE_CREDIT_RE
+from ..lexicon import GLOBAL_AGENCIES, PHOTO_AGENCIES, WEEKDAY_NAMES_EN, WEEKDAYS, WIRE_CREDIT_RE
 from ..model import Document, RawDocument, Structure
 from .pubdate_html import htmldate_readings, url_date
-from .pubdate_text import DateCandidate, body_years, find_dates, weekday_ok, years_for
+from .pubdate_text import (
+    DateCandidate,
+    ambiguous_dates,
+    body_years,
+    date_only_line,
+    find_dates,
+    weekday_ok,
+    years_for,
+)
 
 HEADER_CHARS = 400  # the top of a text where datelines and bylines sit
+UNDER_HEADLINE = "stamp line under the headline"
 PENDING_KEY = "pubdate_pending"  # doc.meta entry for a yearless date waiting for the story pass
 # read the date printed in the dateline ("RIVERTON, March 19 (Agency) -") as its own region
 DATELINE_REGION = True
+# a yearless date is given a year in the story pass only when one year's day lies in the story's span
+YEARLESS_UNIQUE = True
 _ISO = re.compile(r"^((?:19|20)\d\d)(?:-([01]\d)(?:-([0-3]\d))?)?")
 
 
@@ -64,12 +75,12 @@ def date_document(doc: Document, raw: RawDocument, clean_meta: dict[str, Any]) -
         choice = _from_html(raw.html, raw.url or doc.url, clean_meta, doc)
     if choice is None and raw.meta.get("path_date"):
         choice = Choice(raw.meta["path_date"], f"date in file path: {raw.source}", 0.85)
-        said = _from_text(doc, clean_meta, years)
+        said = _from_text(doc, clean_meta, years, raw.text)
         doc.meta.pop(PENDING_KEY, None)
         if said and said.value == choice.value:  # the text agrees with the path
             choice = Choice(choice.value, f"{choice.evidence}; the text says {said.evidence}", 0.95)
     if choice is None:
-        choice = _from_text(doc, clean_meta, years)
+        choice = _from_text(doc, clean_meta, years, raw.text if raw.html is None else None)
     _set(doc, choice)
 
 
@@ -148,13 +159,45 @@ def _structure(doc: Document, clean_meta: dict[str, Any]) -> Structure:
     return st if isinstance(st, Structure) else doc.structure
 
 
-def _regions(doc: Document, clean_meta: dict[str, Any]) -> list[tuple[str, str, float]]:
+_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,6}\s*$")
+
+
+# "By A. Writer | March 14, 2013" / "By A. Writer, Agency - March 14, 2013": the byline before a stamp
+_BYLINE_LEAD = re.compile(r"^By\s+[A-Z][^|•·\n]{0,60}?(?:\s*[|•·,]\s*|\s+[-–—]\s+)(?=\S*\s*(?:\w+\s*)?\d)")
+
+
+def stamp_under_headline(raw_text: str | None, title: str | None) -> str | None:
+    """The line right under the headline when it holds nothing but a date stamp.
+
+    Where news pages print their publication stamp ("Headline / Nov. 30, 2009 / Story"); a site's
+    "today" stamp or a reader comment's date stands elsewhere (above the headline, after the story).
+    """
+    if not raw_text or not title:
+        return None
+    lines = [ln.strip() for ln in raw_text[:3000].splitlines() if ln.strip()]
+    head = " ".join(title.split())
+    for i, ln in enumerate(lines[:6]):
+        line = " ".join(ln.split())
+        if line == head or (len(head.split()) >= 3 and line.startswith(head)):  # "Headline - Site name"
+            nxt = lines[i + 1 : i + 3]
+            if len(nxt) == 2 and _BYLINE.match(nxt[0]):
+                nxt = nxt[1:]  # "Headline / By A. Writer / Nov. 30, 2009"
+            c = date_only_line(_BYLINE_LEAD.sub("", nxt[0])) if nxt else None
+            # an "Updated ..." line bounds the date from above only: _updated_only reads it
+            return nxt[0] if c is not None and c.context != "updated" else None
+    return None
+
+
+def _regions(doc: Document, clean_meta: dict[str, Any], raw_text: str | None = None) -> list[tuple[str, str, float]]:
     """(name, text, weight) of the places a text's date may be written, strongest first."""
     out = []
     st = _structure(doc, clean_meta)
     stamp = st.page_stamp or clean_meta.get("header_date_text")
     if stamp:
         out.append(("header", str(stamp), 1.0))
+    under = stamp_under_headline(raw_text, doc.title)
+    if under and under != stamp:
+        out.append((UNDER_HEADLINE, under, 1.0))
     if DATELINE_REGION and st.dateline is not None and st.dateline.date_text:
         out.append(("dateline", st.dateline.date_text, 0.9))
     out.append(("top of the text", doc.text[:HEADER_CHARS], 0.9))
@@ -194,6 +237,12 @@ def _line_led(text: str, c: DateCandidate) -> bool:
     return not text[line_start : c.start].strip(" *•-") and bool(re.match(r"\s*[-–—:]", text[c.end : c.end + 4]))
 
 
+def _line_of(text: str, c: DateCandidate) -> str:
+    start = text.rfind("\n", 0, c.start) + 1
+    end = text.find("\n", c.end)
+    return text[start : len(text) if end < 0 else end].strip()
+
+
 def _caption(text: str, c: DateCandidate) -> bool:
     return bool(_CAPTION.search(text[max(0, c.start - 150) : c.end + 60]))
 
@@ -223,15 +272,50 @@ def _score(c: DateCandidate, weight: float, years: Counter[int], text: str) -> f
     return s
 
 
-def _from_text(doc: Document, clean_meta: dict[str, Any], years: Counter[int]) -> Choice | None:
+def _from_text(doc: Document, clean_meta: dict[str, Any], years: Counter[int], raw_text: str | None = None) -> Choice | None:
     """The date the text prints for the article; failing that, its "Updated" stamp (see _updated_only)."""
-    choice = _from_text_stamps(doc, clean_meta, years)
+    choice = _from_text_stamps(doc, clean_meta, years, raw_text)
     if choice is None and PENDING_KEY not in doc.meta:
-        choice = _updated_only(doc, clean_meta, years)
+        choice = _updated_only(doc, clean_meta, years, raw_text)
+    if choice is None and PENDING_KEY not in doc.meta:
+        choice = _ambiguous_stamp(doc, clean_meta, raw_text)
     return choice
 
 
-def _updated_only(doc: Document, clean_meta: dict[str, Any], years: Counter[int]) -> Choice | None:
+LEAD_CHARS = 400  # the lead, where news names the weekday of what it reports ("arraigned Wednesday")
+_WEEKDAY_WORD = re.compile(rf"\b({'|'.join(WEEKDAY_NAMES_EN)})\b")
+
+
+def _lead_fits(day: str, lead_weekdays: set[int]) -> bool:
+    """The lead names the weekday of ``day`` or of the day before (news reports today's and yesterday's events)."""
+    d = dt.date.fromisoformat(day)
+    return bool({d.weekday(), (d - dt.timedelta(days=1)).weekday()} & lead_weekdays)
+
+
+def _ambiguous_stamp(doc: Document, clean_meta: dict[str, Any], raw_text: str | None) -> Choice | None:
+    """A page whose only stamp is a numeric date of unknown order ("Updated 12/2/2010 1:31 AM").
+
+    The reading whose weekday (or the day before's) the lead names is taken when the other one's is
+    not; otherwise both readings wait for the story pass, which keeps the one inside the story's span."""
+    lead_weekdays = {WEEKDAYS[w.lower()] for w in _WEEKDAY_WORD.findall(doc.text[:LEAD_CHARS])}
+    for name, text, _ in _regions(doc, clean_meta, raw_text):
+        if name == "body":
+            continue
+        for a in ambiguous_dates(text):
+            if not stamp_like(text, DateCandidate(a.start, a.end, a.text, None, 1, 1)):
+                continue
+            fits = [r for r in a.readings if _lead_fits(r, lead_weekdays)]
+            updated = a.context == "updated"
+            if len(fits) == 1:
+                why = "numeric date read in the order whose weekday the lead names"
+                return Choice(fits[0], f"{a.text} ({name}; {why}{'; an updated stamp' if updated else ''})",
+                              0.35 if updated else 0.45)
+            doc.meta[PENDING_KEY] = {"options": list(a.readings), "updated": updated, "text": a.text, "where": name}
+            return None
+    return None
+
+
+def _updated_only(doc: Document, clean_meta: dict[str, Any], years: Counter[int], raw_text: str | None = None) -> Choice | None:
     """A page that prints only an "Updated ..." stamp: the earliest such full date, with low confidence.
 
     An update stamp bounds the publication from above and is most often the same day; htmldate falls back
@@ -239,7 +323,7 @@ def _updated_only(doc: Document, clean_meta: dict[str, Any], years: Counter[int]
     the body talks about is a site's stamp over an old article, not an update of it."""
     latest = max(years) if sum(years.values()) >= 2 else None
     found: list[tuple[str, DateCandidate, str]] = []
-    for name, text, _ in _regions(doc, clean_meta):
+    for name, text, _ in _regions(doc, clean_meta, raw_text):
         if name == "body":
             continue
         for c in find_dates(text):
@@ -254,16 +338,18 @@ def _updated_only(doc: Document, clean_meta: dict[str, Any], years: Counter[int]
                        "published on that day or before)", 0.35)
 
 
-def _from_text_stamps(doc: Document, clean_meta: dict[str, Any], years: Counter[int]) -> Choice | None:
+def _from_text_stamps(doc: Document, clean_meta: dict[str, Any], years: Counter[int], raw_text: str | None = None) -> Choice | None:
     scored: list[tuple[float, int, DateCandidate, str]] = []
     order = 0
-    regions = [(name, text, weight, find_dates(text)) for name, text, weight in _regions(doc, clean_meta)]
+    regions = [(name, text, weight, find_dates(text)) for name, text, weight in _regions(doc, clean_meta, raw_text)]
+    line_of = {name: text for name, text, _, _ in regions if name == UNDER_HEADLINE}
     # several lines that start "April 20, 2010 - ..." are a chronology, not stamps
-    led = {id(c) for name, text, _, cs in regions for c in cs if name != "header" and _line_led(text, c)}
+    led = {id(c): _line_of(text, c) for name, text, _, cs in regions for c in cs if name != "header" and _line_led(text, c)}
+    chronology = len(set(led.values())) >= 2  # two different lines (a line read in two regions is one)
     for name, text, weight, cands in regions:
         for c in cands:
             order += 1
-            if len(led) >= 2 and id(c) in led:
+            if chronology and id(c) in led:
                 continue
             if c.year is None and not (stamp_like(text, c) or (c.weekday is not None and name != "body")):
                 continue  # a bare "March 7" inside a sentence is an event, not the article's date
@@ -290,7 +376,8 @@ def _from_text_stamps(doc: Document, clean_meta: dict[str, Any], years: Counter[
         s += 0.05 * min(counts[c.iso] - 1, 3)
         if s < 0.4:
             return None
-        return Choice(str(c.iso), f"{c.text.strip()} ({name})", max(0.2, min(0.85, s)))
+        said = line_of.get(name, c.text).strip()  # a stamp line is quoted whole: "11/10/11 02:39 PM ET"
+        return Choice(str(c.iso), f"{said} ({name})", max(0.2, min(0.85, s)))
     if best_yl is None:
         return None
     s, _, c, name = best_yl
@@ -336,6 +423,10 @@ def reconcile_publication_dates(docs: list[Document]) -> list[str]:
         pend = d.meta.get(PENDING_KEY)
         if d.status != "ok" or d.published or not pend or not span:
             continue
+        if "options" in pend:
+            if _pick_reading(d, pend, days):
+                changed.append(d.id)
+            continue
         lo, hi = min(span) - 1, max(span) + 1
         cands = years_for(pend["month"], pend["day"], pend["weekday"], list(range(lo, hi + 1)))
         if not cands:
@@ -344,6 +435,8 @@ def reconcile_publication_dates(docs: list[Document]) -> list[str]:
         y = min(cands, key=lambda y: (_days_outside(dt.date(y, month, day), days), -span[y], y))
         if _days_outside(dt.date(y, month, day), days) > 366:
             continue
+        if YEARLESS_UNIQUE and sum(_days_outside(dt.date(o, month, day), days) == 0 for o in cands) > 1:
+            continue  # the story spans that day in two years: the year is a guess, and no date beats a wrong one
         how = "weekday and the story's span" if pend["weekday"] is not None else "the story's span"
         d.published = f"{y:04d}-{pend['month']:02d}-{pend['day']:02d}"
         d.published_evidence = f"{pend['text']} ({pend['where']}; year {y} from {how} {min(span)}-{max(span)})"
@@ -351,6 +444,22 @@ def reconcile_publication_dates(docs: list[Document]) -> list[str]:
         changed.append(d.id)
     changed += _flag_strays(docs, days)
     return changed
+
+
+def _pick_reading(d: Document, pend: dict[str, Any], days: list[dt.date]) -> bool:
+    """Date ``d`` by the reading of its ambiguous numeric stamp that lies in the story's span, when
+    the other one lies clearly outside it (more than 60 days); True when ``d`` was dated."""
+    if len(days) < 2:
+        return False
+    gaps = sorted((_days_outside(dt.date.fromisoformat(o), days), o) for o in pend["options"])
+    (near, best), (far, _) = gaps[0], gaps[-1]
+    if near > 7 or far <= 60:
+        return False
+    d.published = best
+    d.published_evidence = (f"{pend['text']} ({pend['where']}; numeric date read in the order that falls in "
+                            f"the story's span {days[0]}..{days[-1]}{'; an updated stamp' if pend.get('updated') else ''})")
+    d.published_confidence = 0.35 if pend.get("updated") else 0.45
+    return True
 
 
 def _flag_strays(docs: list[Document], days: list[dt.date]) -> list[str]:
