@@ -33,6 +33,8 @@ _DIGRAPHS = (
     ("g", "k"),
     ("c", "k"),
     ("v", "f"),
+    ("ey", "ei"),  # a y after a vowel is a vowel: Heydar = Heidar, Feysal = Feisal
+    ("ay", "ai"),
 )
 _VOWELS = re.compile(r"[aeiou]")
 _VOWEL_RUN = re.compile(r"[aeiou]+")
