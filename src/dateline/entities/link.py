@@ -56,6 +56,7 @@ _ORG_WORDS = frozenset(
 _FACILITY_TAIL = frozenset("street st avenue ave boulevard blvd road square plaza hotel airport bridge stadium".split())
 _EVENT_TAIL = frozenset(
     "festival games olympics cup championship championships summit conference expo marathon tournament".split())
+_ORDINALS = frozenset("i ii iii iv one two 1 2".split())
 _FACILITY_LEAD = frozenset("rue place boulevard avenue plaza piazza calle via".split())
 
 
@@ -414,7 +415,10 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         # name: "Intel" is an alternate name of a French village)
         tagged_org = v["ORG"] >= 3 and 4 * v["ORG"] >= 3 * sum(v.values())
         town = (bool(home) and geo.is_town_in(k, home, own_name=tagged_org)) or (
-            len(toks) <= 3 and geo.country_of([k]) is not None)
+            len(toks) <= 3 and geo.country_of([k]) is not None) or (
+            # "Southern Kordofan": the gazetteer's "South Kordofan" (a division of the story's country)
+            bool(home) and len(toks) >= 2 and toks[0] in _COMPASS and toks[0] != _COMPASS[toks[0]]
+            and geo.is_town_in(" ".join([_COMPASS[toks[0]], *toks[1:]]), home))
         weight = surname_weight(toks[0]) if len(toks) == 1 and not cued and not (town and toks[0] not in surnames) else 0
         if weight:  # a bare word that is the surname of a person named in full here
             v = v + Counter({"PERSON": weight})
@@ -443,6 +447,9 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
             out[k] = "FAC"
         elif len(toks) >= 2 and out[k] in ("ORG", "GPE", "FAC") and toks[-1] in _EVENT_TAIL:
             out[k] = "EVENT"  # "Cannes Film Festival", "World Cup", "G20 Summit": an event by its head word
+        elif len(toks) >= 2 and out[k] in ("ORG", "GPE", "LOC", "FAC") and (
+                toks[-1] == "war" or (toks[-2] == "war" and toks[-1] in _ORDINALS)):
+            out[k] = "EVENT"  # "World War II", "Gulf War", "Civil War": a war
     # a rarely seen full name mislabelled ORG/GPE whose last word is a person's surname here
     # ("Leyla Tabrizian" ORG once, "Tabrizian" PERSON after): a person
     for k, v in votes.items():
@@ -489,7 +496,10 @@ def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
     for n in group:
         toks = n.key.split()
         near = set().union(*(blocks.get(skeleton(t), set()) for t in toks))
-        fits = [ci for ci in sorted(near) if all(person_compatible(toks, o.key.split()) for o in clusters[ci])]
+        # a bare surname written as the relative of a full name ("Lamas' son, Lorenzo Lamas") is not that person
+        kin = {str(m.attrs["not_ref"]) for _, m in n.mentions if m.attrs.get("not_ref")}
+        fits = [ci for ci in sorted(near) if all(person_compatible(toks, o.key.split()) for o in clusters[ci])
+                and not any(o.key in kin for o in clusters[ci])]
         if len(toks) == 1 and fits:
             # a bare surname: bearers spelled exactly so come first (Karam is not el-Kareem); another
             # spelling only reaches a central figure of the story (transliterations of one surname)
@@ -559,6 +569,7 @@ def _cluster_names(group: list[_Node], local: _LocalContext) -> list[list[_Node]
                 uf.union(first.key, o.key)
     if group and group[0].cls == "PLACE":
         _union_by_place(group, uf, local)
+        _union_place_spellings(group, uf)
         _union_short_places(group, uf)
     if group and group[0].cls == "ORG":
         _union_national_bodies(group, uf)
@@ -650,6 +661,22 @@ def _union_demonyms(group: list[_Node], uf: _UnionFind) -> None:
             uf.union(by_country[country], n.key)
         else:
             by_country[country] = n.key
+
+
+def _union_place_spellings(group: list[_Node], uf: _UnionFind) -> None:
+    """Two one-word place names that are transliterations of one name by the surname rule ("Taludi" /
+    "Talodi", "Khaldin" / "Khaledin": same consonants, vowels one slot apart) are one place, unless
+    the gazetteer puts them at two different entries."""
+    by_skeleton: dict[str, list[_Node]] = defaultdict(list)
+    for n in group:
+        if " " not in n.key and len(n.key) >= 5:
+            by_skeleton[skeleton(n.key)].append(n)
+    for nodes in by_skeleton.values():
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                ids = {n.geo.gazetteer_id for n in (a, b) if n.geo is not None and n.geo.gazetteer_id}
+                if len(ids) <= 1 and same_token(a.key, b.key):
+                    uf.union(a.key, b.key)
 
 
 def _union_short_places(group: list[_Node], uf: _UnionFind) -> None:

@@ -35,7 +35,15 @@ _KIN = re.compile(r"\b(?:sons?|daughters?|wife|widow|brothers?|sisters?|nephew|n
 _PLACE_AFTER = re.compile(
     r" (?:village|town|city|district|province|region|regency|governorate|island|oasis|oilfield|port|airport|area)\b"
 )
-_PLACE_BEFORE = re.compile(r"\b(?:near|outside|towards?|past|around|in the town of|in the village of|west of|east of|south of|north of) $")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:near|outside|towards?|past|around|(?:the )?(?:town|village|city|province|district) of|west of|east of|south of|north of) $")
+# a name in a list that a plural place noun introduces: "the villages of Karavan and Kousheh", "the hardest-hit
+# villages were Tonban, Gavarzin, Khaledin and Gourian"
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+_PLACE_LIST_BEFORE = re.compile(
+    r"\b(?:villages|towns|cities|hamlets|districts|provinces|islands)"
+    r"(?: (?:of|were|are|include|included|including|such as|like|identified as|named|called))+ "
+    r"(?:" + _NAME + r"(?:, and |, | and | or ))*$")
 _DESCRIPTOR_TAIL = re.compile(r" (?:province|district|regency|governorate|region|island|oblast|prefecture|municipality|village|town)$")
 _PLACE_NAME = re.compile(
     r"^(?:(?:Mount|Mt\.?|Fort|Ft\.?|Lake|Port|Cape|Gulf of) [A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?"
@@ -77,6 +85,7 @@ def extract_mentions(text: str, annotation: Annotation) -> list[Mention]:
             out.append(m)
     out = [m for m in out if not _common_word(text, m)]
     out = _add_acronyms(text, out)
+    _mark_kin_of(out, text)
     _resolve_people(out, text)
     out.extend(_nominals(text, out))
     out.sort(key=lambda m: (m.start, m.end))
@@ -120,7 +129,8 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
         label = "LOC" if surface.split()[0] in ("Mount", "Mt.", "Mt", "Lake", "Cape", "Gulf") else "GPE"
     if _PLACE_AFTER.match(text, e) or _DESCRIPTOR_TAIL.search(surface):
         attrs["place_cue"] = "head"  # "Dara village", "Bener Meriah district": a place by its head word
-    elif label != "GPE" and _PLACE_BEFORE.search(text, max(0, s - 12), s):
+    elif label != "GPE" and (_PLACE_BEFORE.search(text, max(0, s - 20), s)
+                             or _PLACE_LIST_BEFORE.search(text, max(0, s - 160), s)):
         attrs["place_cue"] = True
     elif label not in ("GPE", "LOC", "FAC") and _placed_town(text, s, e):
         attrs["place_cue"] = True
@@ -272,6 +282,22 @@ def _label_at(mentions: list[Mention], s: int, e: int) -> str | None:
         if m.start < e and s < m.end:
             return m.label
     return None
+
+
+_KIN_AFTER = re.compile(r"(?:'s|'|’s|’),? (?:[a-z-]+ ){0,2}?" + _KIN.pattern + r",? (?:[a-z-]+ ){0,2}?$", re.I)
+
+
+def _mark_kin_of(mentions: list[Mention], text: str) -> None:
+    """A bare surname written as the relative of the full name that follows ("Lamas' son, actor Lorenzo
+    Lamas", "Gray's sister Mahnefah Gray") is not that person: ``attrs['not_ref']`` keeps its key."""
+    for i, m in enumerate(mentions):
+        if m.label not in ("PERSON", "ORG", "GPE", "NORP") or len(tokens(m.text)) != 1:
+            continue
+        nxt = next((o for o in mentions[i + 1:i + 3] if o.label == "PERSON" and len(tokens(o.text)) >= 2), None)
+        if nxt is None or nxt.start - m.end > 60 or tokens(nxt.text)[-1] != tokens(m.text)[0]:
+            continue
+        if _KIN_AFTER.match(text[m.end:nxt.start]):
+            m.attrs["not_ref"] = key(nxt.text)
 
 
 def _resolve_people(mentions: list[Mention], text: str) -> None:
