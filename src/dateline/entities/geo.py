@@ -30,7 +30,7 @@ from .names import DATA_DIR, key
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 MIN_POP_ABROAD = 100_000  # a reading outside the story's countries must be at least this big
 FUZZY_CUTOFF = 90.0
 HOME_BONUS = 0.8  # log10 population units (Paris TX 25k loses to Paris; Geneva IL 21k to Geneva)
@@ -119,6 +119,11 @@ def _build_index() -> dict[str, list[Place]]:
             lat0, lat1, lon0, lon1 = extents[code]
             add(st["name"], Place(f"geonames:{st['geonameid']}", st["name"], "US", 0, (lat0 + lat1) / 2,
                                   (lon0 + lon1) / 2, "state", code))
+    for cont in gc.get_continents().values():
+        # a continent at GeoNames' own point for it ("Africa" 7.19N 21.09E), scored as a country
+        if cont.get("lat") and cont.get("lng"):
+            add(cont["name"], Place(f"geonames:{cont['geonameId']}", cont["name"], "", int(cont.get("population") or 0),
+                                    float(cont["lat"]), float(cont["lng"]), "country"))
     centres = country_points()
     for c in countries.values():
         _, lat, lon = capitals.get(c["iso"]) or biggest.get(c["iso"]) or (0, math.nan, math.nan)

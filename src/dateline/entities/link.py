@@ -680,7 +680,7 @@ def _union_place_spellings(group: list[_Node], uf: _UnionFind) -> None:
 
 
 def _union_short_places(group: list[_Node], uf: _UnionFind) -> None:
-    """A one-word place no gazetteer resolves ("the Gulf") that begins longer place names of the
+    """A one-word place no gazetteer resolves ("the Gulf") that begins or ends longer place names of the
     story joins the one that clearly dominates them ("Gulf of Mexico" over "Gulf Coast": >= DOMINANCE
     times the mentions of all the others), else stays apart."""
     longer: dict[str, list[_Node]] = defaultdict(list)
@@ -688,6 +688,8 @@ def _union_short_places(group: list[_Node], uf: _UnionFind) -> None:
         toks = n.key.split()
         if len(toks) >= 2:
             longer[toks[0]].append(n)
+            if toks[-1] != toks[0]:
+                longer[toks[-1]].append(n)  # "the Gulf" for the story's "Persian Gulf"
     for n in group:
         if len(n.key.split()) != 1 or n.geo is not None or n.key not in longer:
             continue

@@ -34,6 +34,10 @@ _NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*|of|for|the|and|on|de|al|el")
 _KIN = re.compile(r"\b(?:sons?|daughters?|wife|widow|brothers?|sisters?|nephew|niece|cousin|grandson|son-in-law)\b", re.I)
 _PLACE_AFTER = re.compile(
     r" (?:village|town|city|district|province|region|regency|governorate|island|oasis|oilfield|port|airport|area)\b"
+    # the first of two places named with one plural head ("the Damazine and Kurmuk areas"), or an apposition
+    # that makes it a town ("Bunj, the capital of Maban county")
+    r"|(?: and [A-Z][\w'’-]+)+ (?:areas|villages|towns|districts|provinces|regions)\b"
+    r"|, (?:the|a) (?:capital|main town|largest town|town|village|city|port city|provincial capital) (?:of|in)\b"
 )
 _PLACE_BEFORE = re.compile(
     r"\b(?:near|outside|towards?|past|around|(?:the )?(?:town|village|city|province|district) of|west of|east of|south of|north of) $")
