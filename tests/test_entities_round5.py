@@ -76,3 +76,41 @@ def test_compass_adjectives_join_but_never_for_countries():
 
 def test_a_y_after_a_vowel_is_a_vowel_in_transliteration():
     assert skeleton("heydar") == skeleton("heidar") and same_token("heydar", "heidar", given=True)
+
+
+def test_ap_state_abbreviation_sets_the_state_for_its_towns():
+    from dateline.entities.geo import region_of
+
+    assert region_of(["Colo"]) == "US.CO" and region_of(["Calif."]) == "US.CA"
+    assert region_of(["La"]) is None  # "LA" is Los Angeles far more often than Louisiana
+    # "the U.S. Geological Survey in Golden, Colo." inside a story set in Iran
+    golden = resolve(["Golden"], Counter({"IR": 20, "US": 2}), regions=Counter({"US.CO": 1}))
+    assert golden is not None and golden.gazetteer_id == "geonames:5423294"
+
+
+def test_villages_in_a_list_after_a_plural_place_noun_are_places(pile):
+    # "the four hardest-hit villages were Tonban, Gavarzin, Khaledin and Gourian"
+    _, ents = pile
+    for name in ("Gavarzin", "Khaledin", "Gourian", "Kousheh"):
+        ent = holder(ents, name)
+        assert ent is not None and ent.type in ("GPE", "LOC"), name
+
+
+def test_the_bare_gulf_joins_the_one_gulf_the_story_names(pile):
+    _, ents = pile
+    assert holder(ents, "Gulf") is holder(ents, "Persian Gulf")
+
+
+def test_a_surname_written_as_a_relative_stays_apart_from_the_kin_named_after_it():
+    # "Lamas' son, actor Lorenzo Lamas, tweeted": Lamas is the father, not Lorenzo
+    _, ents = _linked("actress_death_2013")
+    assert holder(ents, "Lamas") is not holder(ents, "Lorenzo Lamas")
+    assert holder(ents, "World War II").type == "EVENT"
+
+
+def test_shipped_state_abbreviations_name_their_source():
+    from dateline.entities.names import DATA_DIR
+
+    head = [ln for ln in (DATA_DIR / "gazetteer_us_state_abbr.tsv").read_text().splitlines() if ln.startswith("#")]
+    assert any("scripts/build_us_state_abbreviations.py" in ln for ln in head)
+    assert any(ln.startswith("# License: ") for ln in head)

