@@ -114,3 +114,12 @@ def test_shipped_state_abbreviations_name_their_source():
     head = [ln for ln in (DATA_DIR / "gazetteer_us_state_abbr.tsv").read_text().splitlines() if ln.startswith("#")]
     assert any("scripts/build_us_state_abbreviations.py" in ln for ln in head)
     assert any(ln.startswith("# License: ") for ln in head)
+
+
+def test_a_ship_is_one_facility_by_its_name_whatever_prefix_the_text_writes():
+    # "INS Sukanya", "Warship Sukanya", "Patrol vessel INS Sukanya", "Sukanya"
+    _, ents = _linked("gulf_of_aden_piracy_2011")
+    ship = holder(ents, "Sukanya")
+    assert ship.type == "FAC" and ship.geo is None
+    assert all(holder(ents, a) is ship for a in ship.aliases)
+    assert not any(e is not ship and "Sukanya" in e.name for e in ents)

@@ -367,8 +367,11 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
     prep_cues: Counter[str] = Counter()  # multi-word keys written after "in", "near", "south of"
     org_cued: set[str] = set()  # keys written once with a business noun ("drilling firm X")
     person_cued: set[str] = set()  # keys written once with a title or a role ("Mr X", "X, a spokesman")
+    vessel_keys: set[str] = set()  # keys written once as a ship ("INS Sukanya")
     for doc_id, m in items:
         votes[raw_key[id(m)]][m.label] += 1
+        if m.attrs.get("vessel"):
+            vessel_keys.add(raw_key[id(m)])
         key_docs[raw_key[id(m)]].add(doc_id)
         if m.attrs.get("title") or m.attrs.get("person_cue"):
             person_cued.add(raw_key[id(m)])
@@ -437,6 +440,9 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
     for k in votes:
         if " " not in k and out[k] in ("GPE", "PERSON") and any(c.isdigit() for c in k) and any(c.isalpha() for c in k):
             out[k] = "ORG"
+    # a name the text writes as a ship ("INS Sukanya", "warship Sukanya") in at least one mention: a vessel
+    for k in vessel_keys:
+        out[k] = "FAC"
     # a name built on a street or building word ("Snyder Avenue", "Carlton Hotel", "Rue de Castiglione",
     # "Place de la Bastille") names a facility, whatever the tagger said, unless the text calls it a business
     for k in votes:
@@ -595,6 +601,8 @@ def _spelling_variant(a: str, b: str) -> bool:
 def _union_by_place(group: list[_Node], uf: _UnionFind, local: _LocalContext) -> None:
     by_gid: dict[str, str] = {}
     for n in sorted(group, key=lambda n: (-len(n.mentions), n.key)):
+        if any(m.attrs.get("vessel") for _, m in n.mentions):
+            continue  # a ship is no town of its name
         kind = Counter(m.label for _, m in n.mentions).most_common(1)[0][0]
         # read in the setting of the articles that name it (their countries and US states)
         context, regions = local.context({d for d, _ in n.mentions})

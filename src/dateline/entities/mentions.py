@@ -96,10 +96,29 @@ def extract_mentions(text: str, annotation: Annotation) -> list[Mention]:
     return out
 
 
+# a ship by its prefix: a navy's ship prefix ("INS", "USS", "HMS") or a word for a vessel ("warship
+# Sukanya", "Indian Naval Ship Sukanya"); the ship is the name after it
+_SHIP_PREFIX = r"(?:INS|USS|HMS|HMAS|HMCS|HMNZS|MV|M/V|RFA|PNS|ROKS|FS|USNS)"
+_SHIP_WORDS = r"(?:(?:[A-Z][a-z]+ )?(?:[Ww]arship|[Pp]atrol [Vv]essel|[Vv]essel|[Ff]rigate|[Dd]estroyer|[Cc]orvette|Naval Ship))"
+_SHIP_LEAD = re.compile(r"(?:" + _SHIP_WORDS + r" )?(?:" + _SHIP_PREFIX + r" )?(?=[A-Z])")
+_SHIP_BEFORE = re.compile(r"(?:\b" + _SHIP_PREFIX + r"|\b(?:warship|frigate|destroyer|corvette|[Nn]aval [Ss]hip)) $")
+
+
+def _ship(text: str, s: int, e: int) -> tuple[int, bool]:
+    """The start of the ship's own name and whether the text writes a ship there."""
+    lead = _SHIP_LEAD.match(text, s, e)
+    if lead and lead.end() > s and lead.end() < e:
+        return lead.end(), True
+    return s, bool(_SHIP_BEFORE.search(text, max(0, s - 24), s))
+
+
 def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     s, e = trim(text, s, e)
     if e <= s:
         return None
+    s, ship = _ship(text, s, e)
+    if ship:
+        return Mention(s, e, text[s:e], "FAC", {"vessel": True})
     inside_title = TITLE_RE.match(text[s:s + 40])
     if inside_title and s + len(inside_title.group().rstrip()) > e:
         return None  # "Brig" of "Brig. Gen. Omar Haddadi": part of a title, not a name
