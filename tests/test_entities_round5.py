@@ -72,6 +72,8 @@ def test_compass_adjectives_join_but_never_for_countries():
     d, ents = _linked("refugee_camp_air_strike_2011")
     assert holder(ents, "Southern Kordofan") is holder(ents, "South Kordofan")
     assert holder(ents, "South Sudan") is not holder(ents, "Sudan")
+    # "the South Sudanese area of Guffa": a people's adjective before a place noun, still a people
+    assert holder(ents, "South Sudanese").type == "NORP"
 
 
 def test_a_y_after_a_vowel_is_a_vowel_in_transliteration():

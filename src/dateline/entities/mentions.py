@@ -150,7 +150,8 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
         label = "ORG"  # "Free Northern Army", "Popular Mobilisation Forces": a group, not a place
     elif label not in ("GPE", "LOC", "FAC") and _PLACE_NAME.match(surface) and not (set(surface.lower().split()) & _GROUP_WORDS):
         label = "LOC" if surface.split()[0] in ("Mount", "Mt.", "Mt", "Lake", "Cape", "Gulf") else "GPE"
-    if _PLACE_AFTER.match(text, e) or _DESCRIPTOR_TAIL.search(surface):
+    if (_PLACE_AFTER.match(text, e) and not _demonym(surface)) or _DESCRIPTOR_TAIL.search(surface):
+        # (a people's adjective before a place noun is no place: "the South Sudanese area of Guffa")
         attrs["place_cue"] = "head"  # "Dara village", "Bener Meriah district": a place by its head word
     elif label != "GPE" and (_PLACE_BEFORE.search(text, max(0, s - 20), s)
                              or _PLACE_LIST_BEFORE.search(text, max(0, s - 160), s)):
@@ -160,6 +161,12 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     elif label not in ("GPE", "LOC", "FAC") and " " in surface and _placed(text, s, e) and "title" not in attrs:
         attrs["place_cue"] = "prep"  # "in Ras Tanura": weak alone, telling when most mentions read so
     return Mention(s, e, surface, label, attrs)
+
+
+def _demonym(surface: str) -> bool:
+    from .demonyms import demonym_country
+
+    return demonym_country(surface) is not None
 
 
 def _business_written(text: str, s: int, e: int) -> bool:
