@@ -24,6 +24,7 @@ TABLES = {
     "entities_nicknames.tsv": "build_nicknames.py",
     "entities_aliases_orgs.tsv": "build_org_aliases.py",
     "entities_aliases_countries.tsv": "build_country_aliases.py",
+    "gazetteer_countries.tsv": "build_country_points.py",
 }
 
 
@@ -55,6 +56,7 @@ def test_table_names_its_source_license_and_build(table, script):
     ("entities_nicknames.tsv", "build_nicknames.py", "names.csv"),
     ("entities_aliases_orgs.tsv", "build_org_aliases.py", "data/general_list.yaml"),
     ("entities_aliases_countries.tsv", "build_country_aliases.py", "countries.json"),
+    ("gazetteer_countries.tsv", "build_country_points.py", "countries-cities-currencies/countries.csv"),
 ])
 def test_table_rebuilds_byte_identical_from_its_source(tmp_path, table, script, source_path):
     """With the fetched source repository on this machine, the script reproduces the shipped file."""

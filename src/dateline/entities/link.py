@@ -56,6 +56,7 @@ _ORG_WORDS = frozenset(
 _FACILITY_TAIL = frozenset("street st avenue ave boulevard blvd road square plaza hotel airport bridge stadium".split())
 _EVENT_TAIL = frozenset(
     "festival games olympics cup championship championships summit conference expo marathon tournament".split())
+_ORDINALS = frozenset("i ii iii iv one two 1 2".split())
 _FACILITY_LEAD = frozenset("rue place boulevard avenue plaza piazza calle via".split())
 
 
@@ -102,11 +103,12 @@ def link_entities(docs: list[Document]) -> list[Entity]:
         return []
     aliases = alias_table()
     raw_key = {id(m): _canonical_key(m, aliases) for _, m in items}
-    _places_keep_their_name(items, raw_key)
+    local = _LocalContext(items, raw_key)
+    _places_keep_their_name(items, raw_key, local)
     _apply_country_names(items, raw_key)
     raw_key = _apply_acronyms(items, raw_key)
     _prefer_dominant_surname(items, raw_key)
-    labels = _vote_labels(items, raw_key)
+    labels = _vote_labels(items, raw_key, local)
 
     nodes: dict[tuple[str, str], _Node] = {}
     for doc_id, m in items:
@@ -129,7 +131,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
         if cls == "PERSON":
             clusters.extend(_cluster_people(group, home))
         else:
-            clusters.extend(_cluster_names(group))
+            clusters.extend(_cluster_names(group, local))
     entities = _entities(clusters)
     _place_facilities(entities, docs)
     return entities
@@ -141,18 +143,44 @@ _LEGAL_SUFFIXES = frozenset("plc incorporated limited llc sa ag nv spa bhd".spli
 _DESCRIPTORS = re.compile(r" (?:province|district|regency|governorate|region|island|oblast|prefecture|municipality)$")
 
 
+_DESCRIPTORS_TITLE = re.compile(r" (?:Province|District|Regency|Governorate|Region|Island|Oblast|Prefecture|Municipality)$")
+_GENERATION = frozenset("jr sr ii iii iv".split())  # "Arcade Joseph Comeaux Jr.": the person Comeaux
+
+
 def _canonical_key(m: Mention, aliases: dict[str, str]) -> str:
     name = str(m.attrs.get("ref") or m.text)
     if m.label != "PERSON" and _DESCRIPTORS.search(name):
-        name = _DESCRIPTORS.sub("", name)  # "Aceh province", "Sumatra island": the place itself (lower case only)
+        name = _DESCRIPTORS.sub("", name)  # "Aceh province", "Sumatra island": the place itself
+    elif m.label != "PERSON" and _DESCRIPTORS_TITLE.search(name) and geo.is_place_name(_DESCRIPTORS_TITLE.sub("", name)):
+        # "Hormozgan Province", "Qeshm Island": the place itself when the gazetteer knows the bare name
+        # (not "Eastern Province", "Northern Region": names of their own)
+        name = _DESCRIPTORS_TITLE.sub("", name)
     k = key(name)
-    if m.label != "PERSON":
-        k = aliases.get(k, k)
+    if m.label == "PERSON":
+        toks = k.split()
+        if len(toks) >= 3 and toks[-1] in _GENERATION:
+            k = " ".join(toks[:-1])
+        return k
+    k = aliases.get(k, k)
     if m.label == "ORG":
         toks = k.split()
         while len(toks) > 1 and toks[-1] in _LEGAL_SUFFIXES:
             toks.pop()  # "Acme Plc", "Northwind Marine Services Inc": the company's own name
         k = aliases.get(" ".join(toks), " ".join(toks))
+        k = _country_spelled_out(k, aliases)
+    return k
+
+
+def _country_spelled_out(k: str, aliases: dict[str, str]) -> str:
+    """A body's name that begins with a short form of its country ("US Geological Survey", "U.S.
+    Army", "UK Border Agency") is keyed with the country's full name, as the body also writes it
+    ("United States Geological Survey"), so its acronym and both spellings meet."""
+    toks = k.split()
+    if len(toks) < 3:
+        return k
+    full = aliases.get(toks[0])
+    if full and full != toks[0] and len(toks[0]) <= 3 and geo.country_of([full]):
+        return f"{full} {' '.join(toks[1:])}"
     return k
 
 
@@ -166,14 +194,56 @@ def _home(items: list[tuple[str, Mention]]) -> set[str]:
     return geo.home_countries(countries)
 
 
-def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
-    """A one-word mention that is a town of the story's countries (or a country) keeps its own
-    name even if its document tied it to a 'person' (a town spaCy glued to the next capitalised word as one PERSON)."""
-    home = _home(items)
-    for _, m in items:
+class _LocalContext:
+    """The countries (and US states) each document names: a place is read in the setting of the
+    articles that name it, not of the whole pile (a pile may hold several stories, and one article
+    of a story may be set abroad). Documents that name no country fall back to the whole story."""
+
+    def __init__(self, items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
+        self.countries: dict[str, Counter[str]] = defaultdict(Counter)
+        self.regions: dict[str, Counter[str]] = defaultdict(Counter)
+        self.story: Counter[str] = Counter()
+        self.story_regions: Counter[str] = Counter()
+        seen: dict[str, tuple[str | None, str | None]] = {}
+        for doc_id, m in items:
+            k = raw_key[id(m)]
+            if m.label == "PERSON" or m.attrs.get("nominal") or not k:
+                continue
+            if k not in seen:
+                seen[k] = (geo.country_of([k, m.text]), geo.region_of([k, m.text]))
+            cc, region = seen[k]
+            if region:
+                self.regions[doc_id][region] += 1
+                self.story_regions[region] += 1
+                cc = cc or region.split(".")[0]  # a story naming a US state is set in the US
+            if cc:
+                self.countries[doc_id][cc] += 1
+                self.story[cc] += 1
+
+    def context(self, docs: set[str]) -> tuple[Counter[str], Counter[str]]:
+        """Country and US-state mentions of ``docs`` (the whole story's when they name none)."""
+        ctx: Counter[str] = Counter()
+        regions: Counter[str] = Counter()
+        for d in docs:
+            ctx.update(self.countries.get(d, Counter()))
+            regions.update(self.regions.get(d, Counter()))
+        if not ctx:
+            return Counter(self.story), Counter(self.story_regions)
+        return ctx, regions
+
+    def home(self, docs: set[str]) -> set[str]:
+        return geo.home_countries(self.context(docs)[0])
+
+
+def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int, str], local: _LocalContext) -> None:
+    """A one-word mention that is a town of its article's countries (or a country) keeps its own
+    name even if its document tied it to a 'person' (a town spaCy glued to the next capitalised word as one PERSON),
+    unless it is that person's surname ("Hayward" after "Tony Hayward", though Hayward is a US town)."""
+    for doc_id, m in items:
         own = key(m.text)
-        if own != raw_key[id(m)] and len(own.split()) == 1 and m.attrs.get("ref") and (
-            geo.is_town_in(own, home) or geo.country_of([own])
+        ref = raw_key[id(m)].split()
+        if own != raw_key[id(m)] and len(own.split()) == 1 and m.attrs.get("ref") and ref[-1:] != [own] and (
+            geo.is_town_in(own, local.home({doc_id})) or geo.country_of([own])
         ):
             raw_key[id(m)] = own
 
@@ -289,15 +359,20 @@ def _prefer_dominant_surname(items: list[tuple[str, Mention]], raw_key: dict[int
             raw_key[id(m)] = key(m.text)
 
 
-def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> dict[str, str]:
+def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], local: _LocalContext) -> dict[str, str]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    key_docs: dict[str, set[str]] = defaultdict(set)  # the documents that write each key
     cues: Counter[str] = Counter()  # keys written as places at least once ("Dara village", "near Dara")
     head_cued: set[str] = set()  # keys written with a place head word ("Bener Meriah district")
     prep_cues: Counter[str] = Counter()  # multi-word keys written after "in", "near", "south of"
     org_cued: set[str] = set()  # keys written once with a business noun ("drilling firm X")
     person_cued: set[str] = set()  # keys written once with a title or a role ("Mr X", "X, a spokesman")
-    for _, m in items:
+    vessel_keys: set[str] = set()  # keys written once as a ship ("INS Sukanya")
+    for doc_id, m in items:
         votes[raw_key[id(m)]][m.label] += 1
+        if m.attrs.get("vessel"):
+            vessel_keys.add(raw_key[id(m)])
+        key_docs[raw_key[id(m)]].add(doc_id)
         if m.attrs.get("title") or m.attrs.get("person_cue"):
             person_cued.add(raw_key[id(m)])
         if m.attrs.get("org_cue"):
@@ -328,15 +403,10 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
             return 0
         return sum(surnames[t] for t in by_skeleton.get(skeleton(tok), []) if surnames[t] >= 5 and same_token(tok, t))
 
-    countries: Counter[str] = Counter()
-    for k, v in votes.items():
-        cc = geo.country_of([k])
-        if cc:
-            countries[cc] += sum(v.values())
-    home = geo.home_countries(countries)
     out: dict[str, str] = {}
     for k, v in votes.items():
         toks = k.split()
+        home = local.home(key_docs[k])  # the countries of the articles that write this name
         # written as a place ("Dara village", "near Dara") in at least half of its one-word mentions
         # or written once with a place head word ("Bener Meriah district"), which no person or body has
         # or a multi-word name placed by a preposition at least twice and, with its place labels, in most
@@ -348,7 +418,10 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
         # name: "Intel" is an alternate name of a French village)
         tagged_org = v["ORG"] >= 3 and 4 * v["ORG"] >= 3 * sum(v.values())
         town = (bool(home) and geo.is_town_in(k, home, own_name=tagged_org)) or (
-            len(toks) <= 3 and geo.country_of([k]) is not None)
+            len(toks) <= 3 and geo.country_of([k]) is not None) or (
+            # "Southern Kordofan": the gazetteer's "South Kordofan" (a division of the story's country)
+            bool(home) and len(toks) >= 2 and toks[0] in _COMPASS and toks[0] != _COMPASS[toks[0]]
+            and geo.is_town_in(" ".join([_COMPASS[toks[0]], *toks[1:]]), home))
         weight = surname_weight(toks[0]) if len(toks) == 1 and not cued and not (town and toks[0] not in surnames) else 0
         if weight:  # a bare word that is the surname of a person named in full here
             v = v + Counter({"PERSON": weight})
@@ -367,6 +440,9 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
     for k in votes:
         if " " not in k and out[k] in ("GPE", "PERSON") and any(c.isdigit() for c in k) and any(c.isalpha() for c in k):
             out[k] = "ORG"
+    # a name the text writes as a ship ("INS Sukanya", "warship Sukanya") in at least one mention: a vessel
+    for k in vessel_keys:
+        out[k] = "FAC"
     # a name built on a street or building word ("Snyder Avenue", "Carlton Hotel", "Rue de Castiglione",
     # "Place de la Bastille") names a facility, whatever the tagger said, unless the text calls it a business
     for k in votes:
@@ -377,6 +453,9 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> d
             out[k] = "FAC"
         elif len(toks) >= 2 and out[k] in ("ORG", "GPE", "FAC") and toks[-1] in _EVENT_TAIL:
             out[k] = "EVENT"  # "Cannes Film Festival", "World Cup", "G20 Summit": an event by its head word
+        elif len(toks) >= 2 and out[k] in ("ORG", "GPE", "LOC", "FAC") and (
+                toks[-1] == "war" or (toks[-2] == "war" and toks[-1] in _ORDINALS)):
+            out[k] = "EVENT"  # "World War II", "Gulf War", "Civil War": a war
     # a rarely seen full name mislabelled ORG/GPE whose last word is a person's surname here
     # ("Leyla Tabrizian" ORG once, "Tabrizian" PERSON after): a person
     for k, v in votes.items():
@@ -423,7 +502,10 @@ def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
     for n in group:
         toks = n.key.split()
         near = set().union(*(blocks.get(skeleton(t), set()) for t in toks))
-        fits = [ci for ci in sorted(near) if all(person_compatible(toks, o.key.split()) for o in clusters[ci])]
+        # a bare surname written as the relative of a full name ("Lamas' son, Lorenzo Lamas") is not that person
+        kin = {str(m.attrs["not_ref"]) for _, m in n.mentions if m.attrs.get("not_ref")}
+        fits = [ci for ci in sorted(near) if all(person_compatible(toks, o.key.split()) for o in clusters[ci])
+                and not any(o.key in kin for o in clusters[ci])]
         if len(toks) == 1 and fits:
             # a bare surname: bearers spelled exactly so come first (Karam is not el-Kareem); another
             # spelling only reaches a central figure of the story (transliterations of one surname)
@@ -471,7 +553,7 @@ def _attach_given_names(clusters: list[list[_Node]], home: set[str]) -> list[lis
     return [c for ci, c in enumerate(clusters) if ci not in moved]
 
 
-def _cluster_names(group: list[_Node]) -> list[list[_Node]]:
+def _cluster_names(group: list[_Node], local: _LocalContext) -> list[list[_Node]]:
     uf = _UnionFind()
     blocks: dict[str, list[_Node]] = defaultdict(list)
     for n in group:
@@ -481,15 +563,19 @@ def _cluster_names(group: list[_Node]) -> list[list[_Node]]:
         blocks["sk:" + "".join(skeleton(t) for t in toks)].append(n)
         if len(toks) >= 2:  # "central elections commission" / "central election commission": spelling checked below
             blocks["sg:" + " ".join(t[:-1] if t.endswith("s") and len(t) > 4 else t for t in toks)].append(n)
+        if n.cls == "PLACE" and len(toks) >= 2 and toks[0] in _COMPASS and not geo.country_of([n.key]):
+            # "Southern Kordofan" / "South Kordofan" (never a country: South Africa is not southern Africa)
+            blocks["dir:" + " ".join([_COMPASS[toks[0]], *toks[1:]])].append(n)
     for b, members in blocks.items():
         if len(members) < 2:
             continue
         first = members[0]
         for o in members[1:]:
-            if b.startswith("set:") or _spelling_variant(first.key, o.key):
+            if b.startswith(("set:", "dir:")) or _spelling_variant(first.key, o.key):
                 uf.union(first.key, o.key)
     if group and group[0].cls == "PLACE":
-        _union_by_place(group, uf)
+        _union_by_place(group, uf, local)
+        _union_place_spellings(group, uf)
         _union_short_places(group, uf)
     if group and group[0].cls == "ORG":
         _union_national_bodies(group, uf)
@@ -501,6 +587,9 @@ def _cluster_names(group: list[_Node]) -> list[list[_Node]]:
     return list(out.values())
 
 
+_COMPASS = {f"{d}ern": d for d in ("north", "south", "east", "west")} | {d: d for d in ("north", "south", "east", "west")}
+
+
 def _spelling_variant(a: str, b: str) -> bool:
     if a.replace(" ", "") == b.replace(" ", ""):
         return True
@@ -509,18 +598,14 @@ def _spelling_variant(a: str, b: str) -> bool:
     return JaroWinkler.normalized_similarity(a, b) >= ORG_SIM and fuzz.ratio(a, b) >= NAME_RATIO
 
 
-def _union_by_place(group: list[_Node], uf: _UnionFind) -> None:
-    context = _story_countries(group)
-    regions: Counter[str] = Counter()
-    for n in group:
-        region = geo.region_of([n.key])
-        if region:
-            regions[region] += len(n.mentions)
-    for region, count in regions.items():
-        context[region.split(".")[0]] += count  # a story naming a US state is set in the US
+def _union_by_place(group: list[_Node], uf: _UnionFind, local: _LocalContext) -> None:
     by_gid: dict[str, str] = {}
     for n in sorted(group, key=lambda n: (-len(n.mentions), n.key)):
+        if any(m.attrs.get("vessel") for _, m in n.mentions):
+            continue  # a ship is no town of its name
         kind = Counter(m.label for _, m in n.mentions).most_common(1)[0][0]
+        # read in the setting of the articles that name it (their countries and US states)
+        context, regions = local.context({d for d, _ in n.mentions})
         point = geo.resolve([n.key, _display(n)], context, kind, regions)
         n.geo = point
         if point and point.gazetteer_id:
@@ -586,8 +671,24 @@ def _union_demonyms(group: list[_Node], uf: _UnionFind) -> None:
             by_country[country] = n.key
 
 
+def _union_place_spellings(group: list[_Node], uf: _UnionFind) -> None:
+    """Two one-word place names that are transliterations of one name by the surname rule ("Taludi" /
+    "Talodi", "Khaldin" / "Khaledin": same consonants, vowels one slot apart) are one place, unless
+    the gazetteer puts them at two different entries."""
+    by_skeleton: dict[str, list[_Node]] = defaultdict(list)
+    for n in group:
+        if " " not in n.key and len(n.key) >= 5:
+            by_skeleton[skeleton(n.key)].append(n)
+    for nodes in by_skeleton.values():
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                ids = {n.geo.gazetteer_id for n in (a, b) if n.geo is not None and n.geo.gazetteer_id}
+                if len(ids) <= 1 and same_token(a.key, b.key):
+                    uf.union(a.key, b.key)
+
+
 def _union_short_places(group: list[_Node], uf: _UnionFind) -> None:
-    """A one-word place no gazetteer resolves ("the Gulf") that begins longer place names of the
+    """A one-word place no gazetteer resolves ("the Gulf") that begins or ends longer place names of the
     story joins the one that clearly dominates them ("Gulf of Mexico" over "Gulf Coast": >= DOMINANCE
     times the mentions of all the others), else stays apart."""
     longer: dict[str, list[_Node]] = defaultdict(list)
@@ -595,6 +696,8 @@ def _union_short_places(group: list[_Node], uf: _UnionFind) -> None:
         toks = n.key.split()
         if len(toks) >= 2:
             longer[toks[0]].append(n)
+            if toks[-1] != toks[0]:
+                longer[toks[-1]].append(n)  # "the Gulf" for the story's "Persian Gulf"
     for n in group:
         if len(n.key.split()) != 1 or n.geo is not None or n.key not in longer:
             continue
@@ -604,15 +707,6 @@ def _union_short_places(group: list[_Node], uf: _UnionFind) -> None:
         (top, w), *rest = weights.most_common()
         if w >= 2 and w >= DOMINANCE * sum(c for _, c in rest) and (rest or w >= len(n.mentions) / DOMINANCE):
             uf.union(top, n.key)
-
-
-def _story_countries(group: list[_Node]) -> Counter[str]:
-    ctx: Counter[str] = Counter()
-    for n in group:
-        cc = geo.country_of([n.key, _display(n)])
-        if cc:
-            ctx[cc] += len(n.mentions)
-    return ctx
 
 
 def _display(n: _Node) -> str:

@@ -34,8 +34,20 @@ _NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*|of|for|the|and|on|de|al|el")
 _KIN = re.compile(r"\b(?:sons?|daughters?|wife|widow|brothers?|sisters?|nephew|niece|cousin|grandson|son-in-law)\b", re.I)
 _PLACE_AFTER = re.compile(
     r" (?:village|town|city|district|province|region|regency|governorate|island|oasis|oilfield|port|airport|area)\b"
+    # the first of two places named with one plural head ("the Damazine and Kurmuk areas"), or an apposition
+    # that makes it a town ("Bunj, the capital of Maban county")
+    r"|(?: and [A-Z][\w'’-]+)+ (?:areas|villages|towns|districts|provinces|regions)\b"
+    r"|, (?:the|a) (?:capital|main town|largest town|town|village|city|port city|provincial capital) (?:of|in)\b"
 )
-_PLACE_BEFORE = re.compile(r"\b(?:near|outside|towards?|past|around|in the town of|in the village of|west of|east of|south of|north of) $")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:near|outside|towards?|past|around|(?:the )?(?:town|village|city|province|district) of|west of|east of|south of|north of) $")
+# a name in a list that a plural place noun introduces: "the villages of Karavan and Kousheh", "the hardest-hit
+# villages were Tonban, Gavarzin, Khaledin and Gourian"
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+_PLACE_LIST_BEFORE = re.compile(
+    r"\b(?:villages|towns|cities|hamlets|districts|provinces|islands)"
+    r"(?: (?:of|were|are|include|included|including|such as|like|identified as|named|called))+ "
+    r"(?:" + _NAME + r"(?:, and |, | and | or ))*$")
 _DESCRIPTOR_TAIL = re.compile(r" (?:province|district|regency|governorate|region|island|oblast|prefecture|municipality|village|town)$")
 _PLACE_NAME = re.compile(
     r"^(?:(?:Mount|Mt\.?|Fort|Ft\.?|Lake|Port|Cape|Gulf of) [A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?"
@@ -77,16 +89,36 @@ def extract_mentions(text: str, annotation: Annotation) -> list[Mention]:
             out.append(m)
     out = [m for m in out if not _common_word(text, m)]
     out = _add_acronyms(text, out)
+    _mark_kin_of(out, text)
     _resolve_people(out, text)
     out.extend(_nominals(text, out))
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
 
+# a ship by its prefix: a navy's ship prefix ("INS", "USS", "HMS") or a word for a vessel ("warship
+# Sukanya", "Indian Naval Ship Sukanya"); the ship is the name after it
+_SHIP_PREFIX = r"(?:INS|USS|HMS|HMAS|HMCS|HMNZS|MV|M/V|RFA|PNS|ROKS|FS|USNS)"
+_SHIP_WORDS = r"(?:(?:[A-Z][a-z]+ )?(?:[Ww]arship|[Pp]atrol [Vv]essel|[Vv]essel|[Ff]rigate|[Dd]estroyer|[Cc]orvette|Naval Ship))"
+_SHIP_LEAD = re.compile(r"(?:" + _SHIP_WORDS + r" )?(?:" + _SHIP_PREFIX + r" )?(?=[A-Z])")
+_SHIP_BEFORE = re.compile(r"(?:\b" + _SHIP_PREFIX + r"|\b(?:warship|frigate|destroyer|corvette|[Nn]aval [Ss]hip)) $")
+
+
+def _ship(text: str, s: int, e: int) -> tuple[int, bool]:
+    """The start of the ship's own name and whether the text writes a ship there."""
+    lead = _SHIP_LEAD.match(text, s, e)
+    if lead and lead.end() > s and lead.end() < e:
+        return lead.end(), True
+    return s, bool(_SHIP_BEFORE.search(text, max(0, s - 24), s))
+
+
 def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     s, e = trim(text, s, e)
     if e <= s:
         return None
+    s, ship = _ship(text, s, e)
+    if ship:
+        return Mention(s, e, text[s:e], "FAC", {"vessel": True})
     inside_title = TITLE_RE.match(text[s:s + 40])
     if inside_title and s + len(inside_title.group().rstrip()) > e:
         return None  # "Brig" of "Brig. Gen. Omar Haddadi": part of a title, not a name
@@ -118,15 +150,23 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
         label = "ORG"  # "Free Northern Army", "Popular Mobilisation Forces": a group, not a place
     elif label not in ("GPE", "LOC", "FAC") and _PLACE_NAME.match(surface) and not (set(surface.lower().split()) & _GROUP_WORDS):
         label = "LOC" if surface.split()[0] in ("Mount", "Mt.", "Mt", "Lake", "Cape", "Gulf") else "GPE"
-    if _PLACE_AFTER.match(text, e) or _DESCRIPTOR_TAIL.search(surface):
+    if (_PLACE_AFTER.match(text, e) and not _demonym(surface)) or _DESCRIPTOR_TAIL.search(surface):
+        # (a people's adjective before a place noun is no place: "the South Sudanese area of Guffa")
         attrs["place_cue"] = "head"  # "Dara village", "Bener Meriah district": a place by its head word
-    elif label != "GPE" and _PLACE_BEFORE.search(text, max(0, s - 12), s):
+    elif label != "GPE" and (_PLACE_BEFORE.search(text, max(0, s - 20), s)
+                             or _PLACE_LIST_BEFORE.search(text, max(0, s - 160), s)):
         attrs["place_cue"] = True
     elif label not in ("GPE", "LOC", "FAC") and _placed_town(text, s, e):
         attrs["place_cue"] = True
     elif label not in ("GPE", "LOC", "FAC") and " " in surface and _placed(text, s, e) and "title" not in attrs:
         attrs["place_cue"] = "prep"  # "in Ras Tanura": weak alone, telling when most mentions read so
     return Mention(s, e, surface, label, attrs)
+
+
+def _demonym(surface: str) -> bool:
+    from .demonyms import demonym_country
+
+    return demonym_country(surface) is not None
 
 
 def _business_written(text: str, s: int, e: int) -> bool:
@@ -272,6 +312,22 @@ def _label_at(mentions: list[Mention], s: int, e: int) -> str | None:
         if m.start < e and s < m.end:
             return m.label
     return None
+
+
+_KIN_AFTER = re.compile(r"(?:'s|'|’s|’),? (?:[a-z-]+ ){0,2}?" + _KIN.pattern + r",? (?:[a-z-]+ ){0,2}?$", re.I)
+
+
+def _mark_kin_of(mentions: list[Mention], text: str) -> None:
+    """A bare surname written as the relative of the full name that follows ("Lamas' son, actor Lorenzo
+    Lamas", "Gray's sister Mahnefah Gray") is not that person: ``attrs['not_ref']`` keeps its key."""
+    for i, m in enumerate(mentions):
+        if m.label not in ("PERSON", "ORG", "GPE", "NORP") or len(tokens(m.text)) != 1:
+            continue
+        nxt = next((o for o in mentions[i + 1:i + 3] if o.label == "PERSON" and len(tokens(o.text)) >= 2), None)
+        if nxt is None or nxt.start - m.end > 60 or tokens(nxt.text)[-1] != tokens(m.text)[0]:
+            continue
+        if _KIN_AFTER.match(text[m.end:nxt.start]):
+            m.attrs["not_ref"] = key(nxt.text)
 
 
 def _resolve_people(mentions: list[Mention], text: str) -> None:

@@ -33,6 +33,8 @@ _DIGRAPHS = (
     ("g", "k"),
     ("c", "k"),
     ("v", "f"),
+    ("ey", "ei"),  # a y after a vowel is a vowel: Heydar = Heidar, Feysal = Feisal
+    ("ay", "ai"),
 )
 _VOWELS = re.compile(r"[aeiou]")
 _VOWEL_RUN = re.compile(r"[aeiou]+")
@@ -246,8 +248,10 @@ def acronym_spells(acr: str, words: list[str]) -> bool:
 
 
 def acronym_form(text: str) -> str | None:
-    """'U.N.' / 'UN' / 'NRC' -> 'UN' / 'NRC'; None when ``text`` is not acronym-like."""
+    """'U.N.' / 'UN' / 'NRC' / 'SPLA-N' -> 'UN' / 'NRC' / 'SPLAN'; None when ``text`` is not acronym-like."""
     s = text.replace(".", "").replace(" ", "")
+    if re.fullmatch(r"[A-Z]{2,6}-[A-Z]", s):
+        s = s.replace("-", "")  # a wing of a body: "SPLA-N" for its "... Liberation Army-North"
     if 2 <= len(s) <= 7 and s.isalpha() and s.isupper():
         return s
     return None
