@@ -35,7 +35,7 @@ MIN_POP_ABROAD = 100_000  # a reading outside the story's countries must be at l
 FUZZY_CUTOFF = 90.0
 HOME_BONUS = 0.8  # log10 population units (Paris TX 25k loses to Paris; Geneva IL 21k to Geneva)
 MENTIONED_BONUS = 0.5  # a city abroad whose country the story names
-REGION_BONUS = 1.0  # a home town in a state the story names (Huntsville TX over Huntsville AL in a Texas story;
+REGION_BONUS = 1.0  # a home town in a state the story names (Springfield IL over Springfield MA in an Illinois story;
 # never enough to beat a world city abroad: Paris TX 4.4 + 0.8 + 1.0 < Paris 6.3)
 ALT_PENALTY = 2.0
 REGION_BASE = -20.0  # a shipped first-order division scores below every town of its name
@@ -328,10 +328,10 @@ def resolve(
     the most populous reading. Small towns abroad (< MIN_POP_ABROAD) and regions (LOC) that
     are not a home-country town stay unresolved. ``regions`` counts the story's mentions of
     US states ("US.LA"): a home town in one of them gets a bonus, and a small town of a state
-    the story never names is dropped (Venice, Los Angeles in a Louisiana story). A name written
-    with its division word ("Kerman province") is the province, not its capital town; a three-letter
-    name ("Bam") is read only as a town of the story's countries, by the town's own name; a city
-    abroad known by that name only as an alternate one (Jeddah is also "Yida") only when the story
+    the story never names is dropped (a small town of another state that shares its name). A name written
+    with its division word ("X province") is the province, not its capital town; a three-letter
+    name is read only as a town of the story's countries, by the town's own name; a city
+    abroad known by that name only as an alternate one (a big city that has the small town's name among its alternate names) only when the story
     names its country.
     """
     division = any(_DIVISION_WORD.search(n) for n in names)
@@ -380,7 +380,7 @@ def resolve(
     best: Place | None = None
     best_score = -math.inf
     for p in cands:
-        # a town of a US state the story names counts as at home ("Golden, Colo." in a story set in Iran)
+        # a town of a US state the story names counts as at home ("a town, Colo." in a story set abroad)
         at_home = p.country in home or bool(p.admin1 and f"{p.country}.{p.admin1}" in regions)
         if p.kind == "country":
             score = 100.0 + math.log10(p.population + 10)

@@ -144,15 +144,15 @@ _DESCRIPTORS = re.compile(r" (?:province|district|regency|governorate|region|isl
 
 
 _DESCRIPTORS_TITLE = re.compile(r" (?:Province|District|Regency|Governorate|Region|Island|Oblast|Prefecture|Municipality)$")
-_GENERATION = frozenset("jr sr ii iii iv".split())  # "Arcade Joseph Comeaux Jr.": the person Comeaux
+_GENERATION = frozenset("jr sr ii iii iv".split())  # "John Albert Smith Jr.": the person Smith
 
 
 def _canonical_key(m: Mention, aliases: dict[str, str]) -> str:
     name = str(m.attrs.get("ref") or m.text)
     if m.label != "PERSON" and _DESCRIPTORS.search(name):
-        name = _DESCRIPTORS.sub("", name)  # "Aceh province", "Sumatra island": the place itself
+        name = _DESCRIPTORS.sub("", name)  # "X province", "X island": the place itself
     elif m.label != "PERSON" and _DESCRIPTORS_TITLE.search(name) and geo.is_place_name(_DESCRIPTORS_TITLE.sub("", name)):
-        # "Hormozgan Province", "Qeshm Island": the place itself when the gazetteer knows the bare name
+        # "X Province", "X Island": the place itself when the gazetteer knows the bare name
         # (not "Eastern Province", "Northern Region": names of their own)
         name = _DESCRIPTORS_TITLE.sub("", name)
     k = key(name)
@@ -238,7 +238,7 @@ class _LocalContext:
 def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int, str], local: _LocalContext) -> None:
     """A one-word mention that is a town of its article's countries (or a country) keeps its own
     name even if its document tied it to a 'person' (a town spaCy glued to the next capitalised word as one PERSON),
-    unless it is that person's surname ("Hayward" after "Tony Hayward", though Hayward is a US town)."""
+    unless it is that person's surname (a surname that is also the name of a town)."""
     for doc_id, m in items:
         own = key(m.text)
         ref = raw_key[id(m)].split()
@@ -367,7 +367,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
     prep_cues: Counter[str] = Counter()  # multi-word keys written after "in", "near", "south of"
     org_cued: set[str] = set()  # keys written once with a business noun ("drilling firm X")
     person_cued: set[str] = set()  # keys written once with a title or a role ("Mr X", "X, a spokesman")
-    vessel_keys: set[str] = set()  # keys written once as a ship ("INS Sukanya")
+    vessel_keys: set[str] = set()  # keys written once as a ship ("INS X")
     for doc_id, m in items:
         votes[raw_key[id(m)]][m.label] += 1
         if m.attrs.get("vessel"):
@@ -419,7 +419,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         tagged_org = v["ORG"] >= 3 and 4 * v["ORG"] >= 3 * sum(v.values())
         town = (bool(home) and geo.is_town_in(k, home, own_name=tagged_org)) or (
             len(toks) <= 3 and geo.country_of([k]) is not None) or (
-            # "Southern Kordofan": the gazetteer's "South Kordofan" (a division of the story's country)
+            # "Southern X": the gazetteer's "South X" (a division of the story's country)
             bool(home) and len(toks) >= 2 and toks[0] in _COMPASS and toks[0] != _COMPASS[toks[0]]
             and geo.is_town_in(" ".join([_COMPASS[toks[0]], *toks[1:]]), home))
         weight = surname_weight(toks[0]) if len(toks) == 1 and not cued and not (town and toks[0] not in surnames) else 0
@@ -440,7 +440,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
     for k in votes:
         if " " not in k and out[k] in ("GPE", "PERSON") and any(c.isdigit() for c in k) and any(c.isalpha() for c in k):
             out[k] = "ORG"
-    # a name the text writes as a ship ("INS Sukanya", "warship Sukanya") in at least one mention: a vessel
+    # a name the text writes as a ship ("INS X", "warship X") in at least one mention: a vessel
     for k in vessel_keys:
         out[k] = "FAC"
     # a name built on a street or building word ("Snyder Avenue", "Carlton Hotel", "Rue de Castiglione",
@@ -502,7 +502,7 @@ def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
     for n in group:
         toks = n.key.split()
         near = set().union(*(blocks.get(skeleton(t), set()) for t in toks))
-        # a bare surname written as the relative of a full name ("Lamas' son, Lorenzo Lamas") is not that person
+        # a bare surname written as the relative of a full name ("Smith's son, John Smith") is not that person
         kin = {str(m.attrs["not_ref"]) for _, m in n.mentions if m.attrs.get("not_ref")}
         fits = [ci for ci in sorted(near) if all(person_compatible(toks, o.key.split()) for o in clusters[ci])
                 and not any(o.key in kin for o in clusters[ci])]
@@ -564,7 +564,7 @@ def _cluster_names(group: list[_Node], local: _LocalContext) -> list[list[_Node]
         if len(toks) >= 2:  # "central elections commission" / "central election commission": spelling checked below
             blocks["sg:" + " ".join(t[:-1] if t.endswith("s") and len(t) > 4 else t for t in toks)].append(n)
         if n.cls == "PLACE" and len(toks) >= 2 and toks[0] in _COMPASS and not geo.country_of([n.key]):
-            # "Southern Kordofan" / "South Kordofan" (never a country: South Africa is not southern Africa)
+            # "Southern X" / "South X" (never a country: South Africa is not southern Africa)
             blocks["dir:" + " ".join([_COMPASS[toks[0]], *toks[1:]])].append(n)
     for b, members in blocks.items():
         if len(members) < 2:
@@ -672,8 +672,8 @@ def _union_demonyms(group: list[_Node], uf: _UnionFind) -> None:
 
 
 def _union_place_spellings(group: list[_Node], uf: _UnionFind) -> None:
-    """Two one-word place names that are transliterations of one name by the surname rule ("Taludi" /
-    "Talodi", "Khaldin" / "Khaledin": same consonants, vowels one slot apart) are one place, unless
+    """Two one-word place names that are transliterations of one name by the surname rule (vowels one
+    slot apart, e.g. "Kalin" / "Kelin": same consonants, vowels one slot apart) are one place, unless
     the gazetteer puts them at two different entries."""
     by_skeleton: dict[str, list[_Node]] = defaultdict(list)
     for n in group:

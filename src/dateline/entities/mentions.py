@@ -34,15 +34,15 @@ _NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*|of|for|the|and|on|de|al|el")
 _KIN = re.compile(r"\b(?:sons?|daughters?|wife|widow|brothers?|sisters?|nephew|niece|cousin|grandson|son-in-law)\b", re.I)
 _PLACE_AFTER = re.compile(
     r" (?:village|town|city|district|province|region|regency|governorate|island|oasis|oilfield|port|airport|area)\b"
-    # the first of two places named with one plural head ("the Damazine and Kurmuk areas"), or an apposition
-    # that makes it a town ("Bunj, the capital of Maban county")
+    # the first of two places named with one plural head ("the X and Y areas"), or an apposition
+    # that makes it a town ("X, the capital of Y county")
     r"|(?: and [A-Z][\w'’-]+)+ (?:areas|villages|towns|districts|provinces|regions)\b"
     r"|, (?:the|a) (?:capital|main town|largest town|town|village|city|port city|provincial capital) (?:of|in)\b"
 )
 _PLACE_BEFORE = re.compile(
     r"\b(?:near|outside|towards?|past|around|(?:the )?(?:town|village|city|province|district) of|west of|east of|south of|north of) $")
-# a name in a list that a plural place noun introduces: "the villages of Karavan and Kousheh", "the hardest-hit
-# villages were Tonban, Gavarzin, Khaledin and Gourian"
+# a name in a list that a plural place noun introduces: "the villages of X and Y", "the hardest-hit
+# villages were W, X, Y and Z"
 _NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
 _PLACE_LIST_BEFORE = re.compile(
     r"\b(?:villages|towns|cities|hamlets|districts|provinces|islands)"
@@ -97,7 +97,7 @@ def extract_mentions(text: str, annotation: Annotation) -> list[Mention]:
 
 
 # a ship by its prefix: a navy's ship prefix ("INS", "USS", "HMS") or a word for a vessel ("warship
-# Sukanya", "Indian Naval Ship Sukanya"); the ship is the name after it
+# X", "Naval Ship X"); the ship is the name after it
 _SHIP_PREFIX = r"(?:INS|USS|HMS|HMAS|HMCS|HMNZS|MV|M/V|RFA|PNS|ROKS|FS|USNS)"
 _SHIP_WORDS = r"(?:(?:[A-Z][a-z]+ )?(?:[Ww]arship|[Pp]atrol [Vv]essel|[Vv]essel|[Ff]rigate|[Dd]estroyer|[Cc]orvette|Naval Ship))"
 _SHIP_LEAD = re.compile(r"(?:" + _SHIP_WORDS + r" )?(?:" + _SHIP_PREFIX + r" )?(?=[A-Z])")
@@ -318,8 +318,8 @@ _KIN_AFTER = re.compile(r"(?:'s|'|’s|’),? (?:[a-z-]+ ){0,2}?" + _KIN.pattern
 
 
 def _mark_kin_of(mentions: list[Mention], text: str) -> None:
-    """A bare surname written as the relative of the full name that follows ("Lamas' son, actor Lorenzo
-    Lamas", "Gray's sister Mahnefah Gray") is not that person: ``attrs['not_ref']`` keeps its key."""
+    """A bare surname written as the relative of the full name that follows ("Smith's son, actor John
+    Smith", "Smith's sister Mary Smith") is not that person: ``attrs['not_ref']`` keeps its key."""
     for i, m in enumerate(mentions):
         if m.label not in ("PERSON", "ORG", "GPE", "NORP") or len(tokens(m.text)) != 1:
             continue

@@ -33,7 +33,7 @@ _DIGRAPHS = (
     ("g", "k"),
     ("c", "k"),
     ("v", "f"),
-    ("ey", "ei"),  # a y after a vowel is a vowel: Heydar = Heidar, Feysal = Feisal
+    ("ey", "ei"),  # a y after a vowel is a vowel: Feysal = Feisal
     ("ay", "ai"),
 )
 _VOWELS = re.compile(r"[aeiou]")
@@ -248,10 +248,10 @@ def acronym_spells(acr: str, words: list[str]) -> bool:
 
 
 def acronym_form(text: str) -> str | None:
-    """'U.N.' / 'UN' / 'NRC' / 'SPLA-N' -> 'UN' / 'NRC' / 'SPLAN'; None when ``text`` is not acronym-like."""
+    """'U.N.' / 'UN' / 'NRC' / 'ABC-N' -> 'UN' / 'NRC' / 'ABCN'; None when ``text`` is not acronym-like."""
     s = text.replace(".", "").replace(" ", "")
     if re.fullmatch(r"[A-Z]{2,6}-[A-Z]", s):
-        s = s.replace("-", "")  # a wing of a body: "SPLA-N" for its "... Liberation Army-North"
+        s = s.replace("-", "")  # a wing of a body: "ABC-N" for its "A B C-North"
     if 2 <= len(s) <= 7 and s.isalpha() and s.isupper():
         return s
     return None
