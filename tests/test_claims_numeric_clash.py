@@ -62,3 +62,19 @@ def test_gold_articles_are_scored_per_story() -> None:
     assert [len(g) for g in story_groups(paths)] == [2, 1]
     t17 = [Path("timeline17/haiti_bbc/InputDocs/2010-01-13/1.txt"), Path("timeline17/haiti_bbc/InputDocs/2010-01-14/2.txt")]
     assert story_groups(t17) == [t17]
+
+
+def test_quoted_speakers_and_unnamed_reports() -> None:
+    from dateline.claims.attribution import find_attributions
+
+    def speakers(s: str) -> list[str | None]:
+        return [a.source for a in find_attributions(s, 0, len(s)) if a.source]
+
+    # ECB+ round-4 blind sentences (Qeshm earthquake, refugee camp air strike)
+    assert speakers("Heidar Alishvandi, the governor of Qeshm, was quoted by state-run television as saying "
+                    "that the quake destroyed houses.") == ["Heidar Alishvandi, the governor of Qeshm"]
+    assert speakers("State news agency IRNA quoted the head of Qeshm's free-trade zone, Ali Rezapour, as saying "
+                    "the airport was slightly damaged.") == ["the head of Qeshm's free-trade zone, Ali Rezapour"]
+    assert speakers("According to reports, the robbers escaped with jewels worth around €60, 000.") == []
+    assert speakers("The UN refugee agency on Friday strongly condemned the aerial bombing of Yida camp.") == [
+        "The UN refugee agency"]

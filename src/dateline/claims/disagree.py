@@ -31,10 +31,12 @@ from .attribution import Attribution, find_attributions
 from .contradict import covered, stance_disagreements
 from .crossdoc import cross_document
 from .labels import strip_label
+from .refute import refutations
 from .scope import clause_place, cumulative, figure_clause, same_scope
 from .speaker import disputed_statements
 
 EXACT_TOL = 0.10
+REFUTE = False  # statement clashes by meaning (``refute``): off, see its module doc
 CROSS_DOCUMENT = True
 APPROX_TOL = 0.25
 
@@ -648,6 +650,10 @@ def find_disagreements(claims: list[Claim], docs: list[Document],
                                   lambda text, s0, s1, src: _stance_in(text, s0, s1, src, "says"),
                                   profile.is_generic if profile is not None else None)
     statements += [g for g in judged if not covered(g, statements)]
+    # a denial or doubt against the statement closest to what it denies (sentence meaning)
+    if REFUTE:
+        statements += [g for g in refutations(docs, _source_of, partial(_same_speaker, profile=profile))
+                       if not covered(g, statements)]
     if on_topic is not None:
         statements = [g for g in statements if all(on_topic(s.evidence) for s in g.sides)]
     out = numeric_disagreements(claims, by_id) + statements
