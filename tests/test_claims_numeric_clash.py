@@ -78,3 +78,19 @@ def test_quoted_speakers_and_unnamed_reports() -> None:
     assert speakers("According to reports, the robbers escaped with jewels worth around €60, 000.") == []
     assert speakers("The UN refugee agency on Friday strongly condemned the aerial bombing of Yida camp.") == [
         "The UN refugee agency"]
+
+
+def test_a_denial_meets_the_statement_it_denies() -> None:
+    from functools import partial
+
+    from dateline.claims.disagree import _same_speaker, _source_of
+    from dateline.claims.refute import refutations
+
+    # ECB+ round-4 blind 41_1 (refugee camp air strike), real sentences
+    text = ("The Sudan Armed Forces, or SAF, attacked a refugee camp in South Sudan at 2:53 p. m. local time today.\n"
+            "A SAF spokesman denied the attack occurred.\n"
+            "Yida is home to more than 22,000 refugees from the Nuba Mountains region.")
+    d = _doc("41_1", text, "2011-11-10")
+    found = refutations([d], _source_of, partial(_same_speaker), min_cosine=0.5, cross_cosine=1.1)
+    assert len(found) == 1
+    assert found[0].sides[0].says.startswith("The Sudan Armed Forces") and found[0].sides[1].source == "A SAF spokesman"

@@ -43,7 +43,7 @@ _LEAD_STRIP = re.compile(r"^(?:\d{3,4}\s+|but\s+|however,?\s+|and\s+|while\s+|me
 _BOUNDARY = re.compile(r"[,;:()\"“”]|\b(?:that|and|but|while|as|because|after|when|which|who|where)\b", re.I)
 _NOT_SOURCE = re.compile(r"^(?:it|there|this|that|what|which|who|those|the\s+report|according(?:\s+to)?|"
                          r"(?:all|some|most|many|none|each|both)\s+of\s+(?:whom|which|them)|"
-                         r"(?:(?:the|unconfirmed|initial|early|media|news|press|local)\s+)*reports?(?:\s+(?:from|on|in)\s+.*)?)$", re.I)
+                         r"(?:(?:the|unconfirmed|initial|early)\s+)*reports?(?:\s+(?:from|on|in)\s+.*)?)$", re.I)
 
 # "The UN refugee agency on Friday condemned": the day is not part of the speaker
 _TRAILING_TIME = re.compile(r"(?:,?\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -281,6 +281,7 @@ def _clean_parsed(phrase: str) -> str:
     if s.lower() in _PRONOUNS - {"it"}:
         return s
     s = _TRAILING_TIME.sub("", _cut_glue(_LEAD_STRIP.sub("", s)).strip(" ,"))
+    s = re.sub(r"\s+(?:later|earlier|previously|initially|too|also)$", "", s)  # "... at the camp later said"
     if not s or _NOT_SOURCE.match(s) or not re.search(r"[A-Za-z]", s):
         return ""
     words = re.findall(r"[A-Za-z][\w'’.-]*", s)
