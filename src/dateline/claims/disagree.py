@@ -89,7 +89,7 @@ def _in_sentence(c: Claim, docs: dict[str, Document]) -> tuple[str, int]:
     return sent, sent.find(c.text)
 
 
-_SUBGROUP = re.compile(r"^\s*of\s+(?:its|their|his|her|our|the\s+\w+'s)\b", re.I)
+_SUBGROUP = re.compile(r"^\s*of\s+(?:its|their|his|her|our|the\s+\w+'s|the|these|those)\b", re.I)
 
 
 def _subgroup(c: Claim, docs: dict[str, Document]) -> bool:
