@@ -78,6 +78,9 @@ def test_quoted_speakers_and_unnamed_reports() -> None:
     assert speakers("According to reports, the robbers escaped with jewels worth around €60, 000.") == []
     assert speakers("The UN refugee agency on Friday strongly condemned the aerial bombing of Yida camp.") == [
         "The UN refugee agency"]
+    s = ("Ryan Boyette said he talked to five aid workers in the Yida camp, all of whom said that four bombs were "
+         "dropped but that they caused no casualties.")
+    assert speakers(s) == ["Ryan Boyette", "five aid workers in the Yida camp"]
 
 
 def test_a_denial_meets_the_statement_it_denies() -> None:

@@ -30,6 +30,7 @@ _INITIAL_NP = re.compile(r"\s*((?:The\s+)?(?:[A-Z][\w'’.-]*\s+)*(?:[A-Z][\w'�
                          r"analysts|authorities|doctors|officers))\b")
 _NOT_SUBJECT_START = {"In", "On", "At", "But", "However", "By", "After", "If", "When", "As", "Although", "While",
                       "Since", "Before", "Because", "Unless", "Until", "Once", "Though", "Whether", "With", "Without"}
+_WHOM = re.compile(r",\s+(?:all|both|most|some|each|several|many)\s+of\s+whom\s+(?:have\s+|had\s+|also\s+)?(?P<verb>[a-z]+)\b")
 _QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<src>(?!by\b)[^.;:\"“”]{2,100}?),?\s+as\s+(?:saying|telling)\b", re.I)
 # "X, the governor, was quoted by state TV as saying": X says it, not the outlet
 _QUOTED_PASSIVE = re.compile(r"^(?P<src>[^.;:\"“”]{2,100}?),?\s+(?:was|were|has\s+been|had\s+been)\s+quoted\s+"
@@ -178,6 +179,16 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
             out = [a for a in out if a.verb_pos >= off + m.end()]
             out.append(Attribution(src, off + m.start("src"), off + m.start("src") + len(src), off + m.end() - 1,
                                    pronoun=src.lower() in _PRONOUNS, verb="say", stance="says"))
+    for m in _WHOM.finditer(sent):
+        # "he talked to five aid workers in the camp, all of whom said ...": the aid workers say it
+        verb = lemma(m.group("verb"))
+        head = re.split(r"\b(?:to|with|from|by|among|interviewed|told|and|that)\s+", sent[:m.start()])[-1].strip()
+        src = _clean_source(head) if verb and 1 <= len(head.split()) <= 10 else ""
+        if src:
+            vpos = sent_start + m.start("verb")
+            out = [a for a in out if a.verb_pos != vpos]
+            out.append(Attribution(src, sent_start + m.start() - len(head), sent_start + m.start(), vpos,
+                                   verb=verb, stance=STANCE.get(verb or "", "says")))
     for m in _POSSESSIVE.finditer(sent):
         src = _clean_source(m.group("src"))
         if src and src.lower() not in ("the", "its"):
