@@ -30,7 +30,11 @@ _INITIAL_NP = re.compile(r"\s*((?:The\s+)?(?:[A-Z][\w'’.-]*\s+)*(?:[A-Z][\w'�
                          r"analysts|authorities|doctors|officers))\b")
 _NOT_SUBJECT_START = {"In", "On", "At", "But", "However", "By", "After", "If", "When", "As", "Although", "While",
                       "Since", "Before", "Because", "Unless", "Until", "Once", "Though", "Whether", "With", "Without"}
-_QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<src>[^,.;:\"“”]{2,80}?)\s+as\s+(?:saying|telling)\b", re.I)
+_WHOM = re.compile(r",\s+(?:all|both|most|some|each|several|many)\s+of\s+whom\s+(?:have\s+|had\s+|also\s+)?(?P<verb>[a-z]+)\b")
+_QUOTED_AS = re.compile(r"\bquot(?:ed|ing|es)\s+(?P<src>(?!by\b)[^.;:\"“”]{2,100}?),?\s+as\s+(?:saying|telling)\b", re.I)
+# "X, the governor, was quoted by state TV as saying": X says it, not the outlet
+_QUOTED_PASSIVE = re.compile(r"^(?P<src>[^.;:\"“”]{2,100}?),?\s+(?:was|were|has\s+been|had\s+been)\s+quoted\s+"
+                             r"(?:by\s+[^.;:\"“”]{2,60}?\s+)?as\s+(?:saying|telling)\b", re.I)
 _NOT_SOURCE_START = {"is", "are", "was", "were", "has", "have", "had", "and", "but", "or", "to", "of", "in", "on",
                      "at", "for", "with", "by", "from", "that", "which", "who", "if", "when", "not", "also", "be"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
@@ -38,7 +42,13 @@ _LEAD_STRIP = re.compile(r"^(?:\d{3,4}\s+|but\s+|however,?\s+|and\s+|while\s+|me
                          r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?,?\s+|"
                          r"earlier,?\s+|in\s+\w+,\s+|on\s+\w+,\s+|separately,?\s+|speaking\s+[^,]+,\s+)+", re.I)
 _BOUNDARY = re.compile(r"[,;:()\"“”]|\b(?:that|and|but|while|as|because|after|when|which|who|where)\b", re.I)
-_NOT_SOURCE = re.compile(r"^(?:it|there|this|that|what|which|who|the\s+report|reports?)$", re.I)
+_NOT_SOURCE = re.compile(r"^(?:it|there|this|that|what|which|who|those|the\s+report|according(?:\s+to)?|"
+                         r"(?:all|some|most|many|none|each|both)\s+of\s+(?:whom|which|them)|"
+                         r"(?:(?:the|unconfirmed|initial|early)\s+)*reports?(?:\s+(?:from|on|in)\s+.*)?)$", re.I)
+
+# "The UN refugee agency on Friday condemned": the day is not part of the speaker
+_TRAILING_TIME = re.compile(r"(?:,?\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                            r"yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?)+$", re.I)
 
 
 @dataclass
@@ -78,7 +88,9 @@ def _clean_source(s: str) -> str:
     s = _cut_run_on(_LEAD_STRIP.sub("", s))
     s = re.sub(r"\s+(?:also|later|previously|earlier|now|already|has|had|have|was|were|is|are|initially|"
                r"originally|first|reportedly|itself|then|again|too)$", "", s, flags=re.I)
-    s = s.strip(" ,")
+    s = _TRAILING_TIME.sub("", s.strip(" ,"))
+    if _NOT_SOURCE.match(s):
+        return ""
     first = s.split()[0] if s.split() else ""
     if first[:1].islower() and (first in _NOT_SOURCE_START or first.endswith(("ing", "ed"))):
         return ""  # "is scheduled to meet ...", "denying": a verb phrase, not a speaker
@@ -158,6 +170,25 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
             out = [a for a in out if not (a.verb == "quote" and a.verb_pos < sent_start + m.end())]
             out.append(Attribution(src, sent_start + m.start("src"), sent_start + m.end("src"), sent_start + m.end() - 1,
                                    verb="say", stance="says"))
+    m = _QUOTED_PASSIVE.match(sent.lstrip())
+    if m:
+        off = sent_start + len(sent) - len(sent.lstrip())
+        raw = m.group("src").strip()
+        src = raw if raw.lower() in _PRONOUNS else _clean_source(raw)
+        if src:
+            out = [a for a in out if a.verb_pos >= off + m.end()]
+            out.append(Attribution(src, off + m.start("src"), off + m.start("src") + len(src), off + m.end() - 1,
+                                   pronoun=src.lower() in _PRONOUNS, verb="say", stance="says"))
+    for m in _WHOM.finditer(sent):
+        # "he talked to five aid workers in the camp, all of whom said ...": the aid workers say it
+        verb = lemma(m.group("verb"))
+        head = re.split(r"\b(?:to|with|from|by|among|interviewed|told|and|that)\s+", sent[:m.start()])[-1].strip()
+        src = _clean_source(head) if verb and 1 <= len(head.split()) <= 10 else ""
+        if src:
+            vpos = sent_start + m.start("verb")
+            out = [a for a in out if a.verb_pos != vpos]
+            out.append(Attribution(src, sent_start + m.start() - len(head), sent_start + m.start(), vpos,
+                                   verb=verb, stance=STANCE.get(verb or "", "says")))
     for m in _POSSESSIVE.finditer(sent):
         src = _clean_source(m.group("src"))
         if src and src.lower() not in ("the", "its"):
@@ -260,7 +291,8 @@ def _clean_parsed(phrase: str) -> str:
     s = phrase.strip().strip("'\"“”‘’ ")
     if s.lower() in _PRONOUNS - {"it"}:
         return s
-    s = _cut_glue(_LEAD_STRIP.sub("", s)).strip(" ,")
+    s = _TRAILING_TIME.sub("", _cut_glue(_LEAD_STRIP.sub("", s)).strip(" ,"))
+    s = re.sub(r"\s+(?:later|earlier|previously|initially|too|also)$", "", s)  # "... at the camp later said"
     if not s or _NOT_SOURCE.match(s) or not re.search(r"[A-Za-z]", s):
         return ""
     words = re.findall(r"[A-Za-z][\w'’.-]*", s)

@@ -31,10 +31,12 @@ from .attribution import Attribution, find_attributions
 from .contradict import covered, stance_disagreements
 from .crossdoc import cross_document
 from .labels import strip_label
-from .scope import clause_place, cumulative, same_scope
+from .refute import refutations
+from .scope import clause_place, cumulative, figure_clause, same_scope
 from .speaker import disputed_statements
 
 EXACT_TOL = 0.10
+REFUTE = False  # statement clashes by meaning (``refute``): off, see its module doc
 CROSS_DOCUMENT = True
 APPROX_TOL = 0.25
 
@@ -87,7 +89,7 @@ def _in_sentence(c: Claim, docs: dict[str, Document]) -> tuple[str, int]:
     return sent, sent.find(c.text)
 
 
-_SUBGROUP = re.compile(r"^\s*of\s+(?:its|their|his|her|our|the\s+\w+'s)\b", re.I)
+_SUBGROUP = re.compile(r"^\s*of\s+(?:its|their|his|her|our|the\s+\w+'s|the|these|those)\b", re.I)
 
 
 def _subgroup(c: Claim, docs: dict[str, Document]) -> bool:
@@ -201,46 +203,137 @@ def _says(c: Claim, docs: dict[str, Document]) -> str:
     return sent if len(sent) <= 240 else sent[:237] + "..."
 
 
+NEAR_DAYS = 1  # figures of different reports at most this many days apart are one time window
+MIN_CONTEXT = 0.5  # cosine of the two figures' sentences when the measure is not a toll (calibrated: module doc)
+DAILY_SPEAKER_UPDATE = True  # one speaker's figures of different days are a series, never a clash
+
+
+def _day_of(as_of: str | None):
+    from datetime import date
+
+    try:
+        return date.fromisoformat((as_of or "")[:10])
+    except ValueError:
+        return None
+
+
+def _keys(c: Claim) -> list[str]:
+    """The measures a claim's figure counts: a zero of "casualties" is a zero of both tolls;
+    money is compared in one currency only."""
+    if c.value == [0.0, 0.0] and c.measure.endswith(" killed or injured"):
+        who = c.measure[: -len(" killed or injured")]
+        return [f"{who} killed", f"{who} injured"]
+    if c.measure == "money":
+        return [f"money {c.unit}"] if c.unit else []
+    return [c.measure]
+
+
+def _unheard(c: Claim) -> bool:
+    """"no reports of casualties": nothing heard yet, not a toll of zero."""
+    return c.value == [0.0, 0.0] and bool(re.search(r"\breports?\b", c.text or ""))
+
+
+BACKGROUND_DAYS = 31  # a date this far from the figure's own as_of marks another happening
+
+
+def _background(c: Claim, docs: dict[str, Document]) -> bool:
+    """A figure told as background: its clause dates something else by month or day ("In
+    February, a quake ... killed 1,400") or spans years ("two years after the quake that killed
+    tens of thousands") - another happening's count, not a rival of the story's own. A bare
+    year is not used: "the worst since 1989" compares, "2050" GMT is a clock time."""
+    d = docs.get(c.evidence.doc) if c.evidence else None
+    day = _day_of(c.as_of)
+    if d is None or day is None or not c.evidence or not c.text:
+        return False
+    sent = d.text[c.evidence.start:c.evidence.end]
+    i = sent.find(c.text)
+    if i < 0:
+        return False
+    clause, off = figure_clause(sent, i, i + len(c.text))
+    lo, hi = c.evidence.start + off, c.evidence.start + off + len(clause)
+    for t in d.timexes:
+        if not (lo <= t.start < hi):
+            continue
+        v = t.value or ""
+        if t.type == "DURATION" and re.fullmatch(r"P(?:\d+|X)Y", v):
+            return True
+        if t.type != "DATE" or not re.match(r"\d{4}", v):
+            continue
+        if len(v) == 4:
+            continue  # a bare year is often a comparison ("the worst since 1989") or a clock time
+        other = _day_of(v if len(v) >= 10 else v[:7] + "-01")
+        if other is not None and abs((other - day).days) > BACKGROUND_DAYS:
+            return True
+    return False
+
+
 def numeric_disagreements(claims: list[Claim], docs: dict[str, Document]) -> list[Disagreement]:
+    """Pairs of figures for the same measure, place and time window (the same day, or
+    ``NEAR_DAYS`` apart in different reports) from different sources or reports whose values
+    are incompatible beyond the tolerance; each connected group is one disagreement. A
+    measure other than a toll ("villages", "aftershocks", "people") must also be told about
+    in sentences at least ``MIN_CONTEXT`` alike in meaning (MiniLM): the same count, not two."""
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        if (c.source and c.as_of and len(c.as_of) >= 10 and c.evidence and _comparable(c.measure)
+        if (c.as_of and c.evidence and _day_of(c.as_of) is not None and not _unheard(c)
                 and not _superseded(c, docs) and not _subgroup(c, docs) and not _component(c, docs)
-                and not _future(c, docs)):
-            groups[c.measure].append(c)
+                and not _future(c, docs) and not _background(c, docs)):
+            for k in _keys(c):
+                groups[k].append(c)
+    similar = _context_similarity([c for cs in groups.values() for c in cs], docs)
     out: list[Disagreement] = []
-    for measure, all_cs in sorted(groups.items()):
-        doc_days: dict[str, set[str]] = defaultdict(set)
-        by_day: dict[str, list[Claim]] = defaultdict(list)
-        for c in all_cs:
-            assert c.as_of and c.evidence
-            doc_days[c.evidence.doc].add(c.as_of[:10])
-            by_day[c.as_of[:10]].append(c)
-        for day in sorted(by_day):
-            near = [c for d2 in _neighbours(day) for c in by_day.get(d2, [])]
-            cs = by_day[day] + [c for c in near if c.evidence and day in doc_days[c.evidence.doc]]
-            for d in _numeric_cluster(measure, day, cs, docs):
-                if not any({s.evidence.start for s in d.sides} <= {s.evidence.start for s in o.sides} and
-                           d.sides[0].evidence.doc == o.sides[0].evidence.doc for o in out):
-                    out.append(d)
+    for measure, cs in sorted(groups.items()):
+        cs = sorted(cs, key=lambda c: (c.as_of or "", c.evidence.doc if c.evidence else "", c.evidence.start if c.evidence else 0))
+        for d in _numeric_cluster(measure, cs, docs, similar):
+            if not any({s.evidence.start for s in d.sides} <= {s.evidence.start for s in o.sides} and
+                       d.sides[0].evidence.doc == o.sides[0].evidence.doc for o in out):
+                out.append(d)
     return out
 
 
-def _neighbours(day: str) -> list[str]:
-    """The days before and after ``day``. Claims of ``day`` are compared with each other and
-    with claims one day off from a document that also has a claim of ``day``: a journalist
-    who sets a "last night" figure against today's is contrasting them."""
-    from datetime import date, timedelta
+def _context_similarity(cs: list[Claim], docs: dict[str, Document]) -> Callable[[Claim, Claim], float]:
+    """Cosine in meaning of two claims' evidence sentences (MiniLM, ``dateline.embed``)."""
+    texts: dict[tuple[str, int, int], str] = {}
+    for c in cs:
+        d = docs.get(c.evidence.doc) if c.evidence else None
+        if d is not None and c.evidence:
+            texts[(c.evidence.doc, c.evidence.start, c.evidence.end)] = strip_label(d.text[c.evidence.start:c.evidence.end])
+    if not texts:
+        return lambda a, b: 0.0
+    from ..embed import encode
 
-    try:
-        d = date.fromisoformat(day)
-    except ValueError:
-        return []
-    return [(d - timedelta(days=1)).isoformat(), (d + timedelta(days=1)).isoformat()]
+    keys = list(texts)
+    emb = encode([texts[k] for k in keys])
+    row = {k: i for i, k in enumerate(keys)}
+
+    def cos(a: Claim, b: Claim) -> float:
+        if not a.evidence or not b.evidence:
+            return 0.0
+        i = row.get((a.evidence.doc, a.evidence.start, a.evidence.end))
+        j = row.get((b.evidence.doc, b.evidence.start, b.evidence.end))
+        return float(emb[i] @ emb[j]) if i is not None and j is not None else 0.0
+
+    return cos
+
+
+def _one_window(a: Claim, b: Claim) -> bool:
+    """At most ``NEAR_DAYS`` apart: a report's date stands for a figure it gives without a date
+    of its own, and a journalist who sets a "last night" figure against today's contrasts them."""
+    da, db = _day_of(a.as_of), _day_of(b.as_of)
+    if da is None or db is None or not a.evidence or not b.evidence:
+        return False
+    if len(a.as_of or "") < 10 or len(b.as_of or "") < 10:
+        return (a.as_of or "")[:7] == (b.as_of or "")[:7] and len(a.as_of or "") == len(b.as_of or "")
+    return abs((da - db).days) <= NEAR_DAYS
+
+
+_SPEAKER_PLACE = re.compile(r"\b(?:told|said|say|says|telling|speaking|briefing|spoke)\b[^,.;]{0,40}?\bin\s+[A-Z][\w'’-]+", re.I)
 
 
 def _scope(c: Claim, docs: dict[str, Document]) -> tuple[str | None, bool | None]:
-    """(place from the figure's whole clause, running total?) of ``c``."""
+    """(place from the figure's whole clause, running total?) of ``c``. The speaker's own
+    description ("the commissioner of a county in a state") and where the speaker spoke ("told
+    reporters in Geneva") are masked: they place the speaker, not the count."""
     d = docs.get(c.evidence.doc) if c.evidence else None
     if d is None or not c.evidence or not c.text:
         return c.place, None
@@ -248,7 +341,12 @@ def _scope(c: Claim, docs: dict[str, Document]) -> tuple[str | None, bool | None
     i = sent.find(c.text)
     if i < 0:
         return c.place, None
-    return clause_place(sent, i, i + len(c.text)) or c.place, cumulative(sent, i, i + len(c.text))
+    masked = sent
+    if c.source and len(c.source) > 3:
+        masked = masked.replace(c.source, " " * len(c.source))
+    masked = _SPEAKER_PLACE.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = masked[:i] + sent[i:i + len(c.text)] + masked[i + len(c.text):]
+    return clause_place(masked, i, i + len(c.text)), cumulative(sent, i, i + len(c.text))
 
 
 def _components(pairs: list[tuple[Claim, Claim]]) -> list[list[Claim]]:
@@ -273,31 +371,35 @@ def _components(pairs: list[tuple[Claim, Claim]]) -> list[list[Claim]]:
     return list(groups.values())
 
 
-def _numeric_cluster(measure: str, day: str, cs: list[Claim], docs: dict[str, Document]) -> list[Disagreement]:
-    """The clashes among ``cs``: pairs of different sources whose figures are incompatible
-    and count the same thing (same place scope, both running totals or both not); each
-    connected group of clashing claims is one disagreement whose sides are only those claims."""
+def _numeric_cluster(measure: str, cs: list[Claim], docs: dict[str, Document],
+                     similar: Callable[[Claim, Claim], float]) -> list[Disagreement]:
+    """The clashes among ``cs`` (one measure): pairs of figures of one time window from
+    different sources or reports, incompatible, counting the same thing (same place scope, both
+    running totals or both not, alike in meaning unless a toll); each connected group of
+    clashing claims is one disagreement whose sides are only those claims."""
     scopes = {c.id: _scope(c, docs) for c in cs}
     pairs: list[tuple[Claim, Claim]] = []
-    if True:
-        for i, a in enumerate(cs):
-            for b in cs[i + 1:]:
-                if a.as_of and b.as_of and a.as_of[:10] != b.as_of[:10] and a.evidence and b.evidence and a.evidence.doc != b.evidence.doc:
-                    continue
-                sa, sb = _norm_source(a.source), _norm_source(b.source)
-                if not sa or not sb or sa == sb or sa in sb or sb in sa:
-                    continue
-                if _partial(a, docs) or _partial(b, docs):
-                    continue  # one hospital's count is neither the overall toll nor another hospital's
-                (pa, cum_a), (pb, cum_b) = scopes[a.id], scopes[b.id]
-                if (cum_a is not None and cum_b is not None and cum_a != cum_b) or not same_scope(pa, pb):
-                    continue  # a running total vs one day's count, or two different places
-                if not compatible(a, b):
-                    pairs.append((a, b))
+    for i, a in enumerate(cs):
+        for b in cs[i + 1:]:
+            if not _one_window(a, b):
+                continue
+            sa, sb = _norm_source(a.source), _norm_source(b.source)
+            same_doc = a.evidence.doc == b.evidence.doc
+            if (sa and sb and (sa == sb or sa in sb or sb in sa)) or (same_doc and not (sa and sb)):
+                continue  # one speaker (an update is a series), or one writer's own figures
+            if _partial(a, docs) or _partial(b, docs):
+                continue  # one hospital's count is neither the overall toll nor another hospital's
+            (pa, cum_a), (pb, cum_b) = scopes[a.id], scopes[b.id]
+            if (cum_a is not None and cum_b is not None and cum_a != cum_b) or not same_scope(pa, pb):
+                continue  # a running total vs one day's count, or two different places
+            if compatible(a, b):
+                continue
+            if not _comparable(measure) and (not (sa and sb) or similar(a, b) < MIN_CONTEXT):
+                continue  # a count of things: two named sources telling of it alike
+            pairs.append((a, b))
     out: list[Disagreement] = []
     for group in _components(pairs):
-        if len({_norm_source(c.source) for c in group}) < 2:
-            continue
+        day = min(c.as_of[:10] for c in group if c.as_of)
         places = sorted({p for c in group if (p := scopes[c.id][0])})
         where = f" in {places[0]}" if len(places) == 1 else ""
         ordered = sorted(group, key=lambda c: (c.value[0], c.evidence.doc, c.evidence.start))
@@ -548,6 +650,10 @@ def find_disagreements(claims: list[Claim], docs: list[Document],
                                   lambda text, s0, s1, src: _stance_in(text, s0, s1, src, "says"),
                                   profile.is_generic if profile is not None else None)
     statements += [g for g in judged if not covered(g, statements)]
+    # a denial or doubt against the statement closest to what it denies (sentence meaning)
+    if REFUTE:
+        statements += [g for g in refutations(docs, _source_of, partial(_same_speaker, profile=profile))
+                       if not covered(g, statements)]
     if on_topic is not None:
         statements = [g for g in statements if all(on_topic(s.evidence) for s in g.sides)]
     out = numeric_disagreements(claims, by_id) + statements

@@ -9,6 +9,7 @@ from ..model import Claim, Document, Span, Timex
 from ..story_profile import StoryProfile
 from .attribution import Attribution, find_attributions, pick_attribution
 from .measure import Measure, find_measure, refuse
+from .nil import find_nil
 from .quantities import Quantity, find_quantities, merge_from_to
 from .scope import clause_place
 from .speaker import possessive_owner
@@ -182,6 +183,14 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
                 bound=q.bound,
             )
             out.append((claim, att))
+        for z in find_nil(text, s0, s1):  # "no one was killed": a toll of zero
+            q = Quantity(z.start, z.end, z.text, 0.0, 0.0)
+            att = pick_attribution(atts, z.start, text)
+            source = state.resolve(att, atts, k, in_quote)
+            out.append((Claim(id="", measure=z.measure, value=[0.0, 0.0], unit="people", as_of=_as_of(doc, q, s0, s1, timexes),
+                              source=source, verb=att.verb if att else None,
+                              stance=att.stance if att else ("says" if source else None), evidence=Span(doc.id, s0, s1),
+                              place=clause_place(text[s0:s1], z.start - s0, z.end - s0), text=z.text), att))
         state.update(atts, k)
     return out
 

@@ -63,7 +63,7 @@ def clause_place(sentence: str, q_start: int, q_end: int) -> str | None:
     best: tuple[int, str] | None = None
     for m in _PLACE.finditer(clause):
         name = m.group(1)
-        if name.split()[0] in _NOT_PLACE:
+        if re.sub(r"['’]s$", "", name.split()[0]) in _NOT_PLACE:  # "in Thursday's bombing"
             continue
         if " " not in name and is_demonym(name) and re.match(r"\s+[a-z]", clause[m.end(1):]):
             name = NATIONWIDE  # "in Kenyan demonstrations": a country's adjective, the country-wide count

@@ -6,7 +6,7 @@ sentence, matched after dropping everything but letters and digits, so PTB token
 detokenised text both match), the value ``[low, high]``, ``as_of`` and ``source`` (null when
 the text names nobody). The annotator listed EVERY figure of each annotated sentence.
 
-Scores (articles run through the pipeline as one story, ``timeline`` disabled as it is not scored):
+Scores (each of the gold's stories run through the pipeline as one story, ``timeline`` disabled as it is not scored):
 - claim recall: gold figures matched by a system claim of the same doc whose evidence covers
   the gold snippet, with the same value and the same as_of;
 - claim precision: over system claims whose evidence covers a gold sentence (the annotated
@@ -96,22 +96,65 @@ def _covers(span: tuple[int, int] | None, start: int, end: int) -> bool:
 DISABLE = ("timeline",)
 
 
+_DATE_FOLDER = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+
+
+def story_groups(paths: list[Path]) -> list[list[Path]]:
+    """The gold's articles grouped into its stories: by the first folder below the articles'
+    common folder (``.../articles/<story>/x.txt``, ``timeline17/<topic>/InputDocs/...``); one
+    story when they share their folder or that folder is a date. A gold file lists articles of
+    several stories, and the claims stage works on one story (its focus, its series)."""
+    if len(paths) <= 1:
+        return [list(paths)]
+    parts = [p.parts for p in paths]
+    n = 0
+    while all(len(x) > n + 1 for x in parts) and len({x[n] for x in parts}) == 1:
+        n += 1
+    keys = [x[n] if len(x) > n + 1 else "" for x in parts]
+    if "" in keys or any(_DATE_FOLDER.match(k) for k in keys):
+        return [list(paths)]
+    groups: dict[str, list[Path]] = {}
+    for k, p in zip(keys, paths, strict=True):
+        groups.setdefault(k, []).append(p)
+    return [groups[k] for k in sorted(groups)]
+
+
 def analyze_articles(paths: list[Path]) -> tuple[list[Document], dict[str, str], Any]:
-    """Run the pipeline (``dateline analyze`` minus ``DISABLE``) on ``paths`` as one story;
-    doc ids are folder_stem (T17 stems repeat)."""
+    """Run the pipeline (``dateline analyze`` minus ``DISABLE``) on ``paths``, each of the gold's
+    stories (``story_groups``) as one story (``--one-story``); doc ids are folder_stem (T17 stems
+    repeat). The stories' claims and disagreements are returned in one report, their ids
+    prefixed with the story's number when there are several."""
     from ..ingest import read_inputs
     from ..pipeline import analyze_documents, analyze_story
 
-    raws = []
+    all_docs: list[Document] = []
     path_of: dict[str, str] = {}
-    for p in paths:
-        for r in read_inputs([str(p)]):
-            r.id = f"{p.parents[2].name}_{p.parent.name}_{r.id}"
-            path_of[r.id] = str(p)
-            raws.append(r)
-    docs = analyze_documents(raws, disable=DISABLE)
-    report = analyze_story(docs, disable=DISABLE)
-    return docs, path_of, report
+    report: Any = None
+    groups = story_groups(paths)
+    for k, group in enumerate(groups, 1):
+        raws = []
+        for p in group:
+            for r in read_inputs([str(p)]):
+                r.id = f"{p.parents[2].name}_{p.parent.name}_{r.id}"
+                path_of[r.id] = str(p)
+                raws.append(r)
+        docs = analyze_documents(raws, disable=DISABLE)
+        rep = analyze_story(docs, disable=DISABLE)
+        all_docs += docs
+        if len(groups) > 1:
+            for c in rep.claims:
+                c.id = f"s{k}{c.id}"
+            for g in rep.disagreements:
+                g.id = f"s{k}{g.id}"
+        if report is None:
+            report = rep
+        else:
+            report.documents += rep.documents
+            report.entities += rep.entities
+            report.claims += rep.claims
+            report.series += rep.series
+            report.disagreements += rep.disagreements
+    return all_docs, path_of, report
 
 
 def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool = False) -> dict[str, Any]:
