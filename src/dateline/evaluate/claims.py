@@ -84,6 +84,16 @@ def source_agrees(gold: str | None, system: str | None) -> bool:
     return g <= s or s <= g
 
 
+def gold_source_agrees(item: dict[str, Any], system: str | None) -> bool:
+    """The system's source is right when it agrees with the gold's phrase or, where the gold resolves
+    the phrase to a named speaker (``source_entity``: "he" -> the spokesman named earlier), with that
+    name: the issue asks for the speaker entity or the phrase."""
+    if source_agrees(item.get("source"), system):
+        return True
+    entity = item.get("source_entity")
+    return bool(entity and system and item.get("source") is not None and source_agrees(entity, system))
+
+
 def _same_value(a: list[float], b: list[float]) -> bool:
     return all(abs(float(x) - float(y)) <= 1e-6 * max(1.0, abs(float(y))) for x, y in zip(a, b, strict=True))
 
@@ -203,7 +213,7 @@ def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool
         matched.add(found.id)
         matched_claim[id(f)] = found
         hits += 1
-        if source_agrees(f.get("source"), found.source):
+        if gold_source_agrees(f, found.source):
             src_ok += 1
         elif show:
             print(f"SOURCE gold={f.get('source')!r} system={found.source!r} :: {f['evidence'][:90]}", file=sys.stderr)
@@ -321,12 +331,12 @@ def score_attributions(gold: dict[str, Any], chosen: set[str], by_rel: dict[str,
         stmts = per_doc.setdefault(d.id, doc_statements(d))
         here = [(att, src) for att, src, (s0, s1) in stmts if s0 <= span[0] < s1 or span[0] <= s0 < span[1]]
         named = [(att, src) for att, src in here if src]
-        ok = (not named) if a.get("source") is None else any(source_agrees(a["source"], src) for _, src in named)
+        ok = (not named) if a.get("source") is None else any(gold_source_agrees(a, src) for _, src in named)
         hits += ok
         if show and not ok:
             print(f"ATT gold={a.get('source')!r} system={[src for _, src in named]!r} :: {a['evidence'][:90]}", file=sys.stderr)
         if a.get("stance") and a.get("source"):
-            agreeing = [att for att, src in named if source_agrees(a["source"], src)]
+            agreeing = [att for att, src in named if gold_source_agrees(a, src)]
             if agreeing:
                 stance_n += 1
                 stance_hits += any(att.stance == a["stance"] for att in agreeing)
