@@ -7,6 +7,13 @@ verb; not a quote, a question, a plan or a conditional) in an article with a con
 publication date may tell one of: the publication day, the day before it, or the day of the
 previous dated sentence of its paragraph. It never makes an event alone: it joins an event of
 one of those days that holds a sentence close in meaning (``layer._join_floating``).
+
+An article's reference day (``layer._reference_days``) is the day of its first sentence the story
+dates to a day, at most a week before its publication day: what the article is about and when. It
+is one more day its undated report sentences may tell, and in an article that prints no date it is
+the only one. There, it also places the article's other weekdays and month-days (``place``): "late
+Saturday night" in the lead joins the shooting the other articles date, so the same page's "early
+Tuesday morning" is the Tuesday after it.
 """
 
 from __future__ import annotations
