@@ -49,3 +49,20 @@ def test_an_undated_articles_weekdays_are_placed_by_its_lead(report) -> None:  #
     hits = [ev for ev in report.events for s in ev.evidence
             if s.doc == undated.id and "barricaded Snyder" in docs[s.doc].text[s.start:s.end]]
     assert [(ev.date, ev.granularity) for ev in hits] == [("2013-03-12", "day")]
+
+
+def test_a_denial_is_an_event_apart_from_what_it_denies() -> None:
+    """Two sentences of a round-4 ECB+ refugee-camp article (41_1): the attack and its denial name the
+    same armed forces and are close in meaning (cosine ~0.57), yet are two happenings, whether the
+    denial is dated or floats ("Thursday" in a page without a date)."""
+    from dateline.events import layer
+
+    pub = dt.date(2011, 11, 10)
+    attack = "The Sudan Armed Forces, or SAF, attacked a refugee camp in South Sudan at 2:53 p. m. local time today."
+    denial = "A SAF spokesman denied the attack occurred."
+    dated = [layer.Mention(0, 0, len(attack), attack, "2011-11-10", "day", None, "a", pub, ["saf"]),
+             layer.Mention(1, 0, len(denial), denial, "2011-11-10", "day", None, "b", pub, ["saf"])]
+    assert sorted(map(sorted, layer._cluster(dated))) == [[0], [1]]
+    floating = [dated[0], layer.Mention(1, 0, len(denial), denial, "", "", None, "b", None, ["saf"],
+                                        pattern=("weekday", 4))]
+    assert layer._cluster(floating) == [[0]]

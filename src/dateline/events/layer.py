@@ -414,6 +414,10 @@ def _cluster(mentions: list[Mention], vec: _Vectors | None = None) -> list[list[
 
 
 SPLIT_DENIALS = True  # denials and the happenings they deny make separate events
+
+
+def _denial(m: Mention) -> bool:
+    return bool(_DENIED.search(m.text))
 REFERENCE_DAY = True  # an article's reference day (``_reference_days``) is one of the days its undated
 # report sentences may tell, also in an article without a sure publication date
 REFERENCE_WINDOW = 7  # days before the publication day the reference day may lie
@@ -479,9 +483,9 @@ def _cluster_pass(mentions: list[Mention], vec: _Vectors) -> list[list[int]]:
     for i, m in enumerate(mentions):
         if m.pattern is None:
             # a denial is a happening of its own (the statement), never one with what it denies
-            by_key.setdefault((m.date, m.granularity, SPLIT_DENIALS and bool(_DENIED.search(m.text))), []).append(i)
+            by_key.setdefault((m.date, m.granularity, SPLIT_DENIALS and _denial(m)), []).append(i)
     clusters: list[list[int]] = []
-    for (_date, gran, _denial), idx in by_key.items():
+    for (_date, gran, _denies), idx in by_key.items():
         first = len(clusters)
         _cluster_one_date(mentions, vec, idx, clusters)
         if gran == "day" and CROSS_ARTICLE:
@@ -625,13 +629,15 @@ def _join_floating(mentions: list[Mention], vec: _Vectors, clusters: list[list[i
     dated = [i for k, c in enumerate(clusters) if k in fits for i in c]
     owner = np.array([k for k, c in enumerate(clusters) if k in fits for _i in c])
     joins: list[tuple[int, int]] = []
+    denial = [_denial(f) for f in firsts]
     for b0 in range(0, len(floating), block):
         rows = floating[b0: b0 + block]
         sims = vec.sims(rows, dated)
         for r, i in enumerate(rows):
             pat = mentions[i].pattern
             assert pat is not None
-            ok = np.array([compatible(pat, f.date, f.granularity) for f in firsts])[owner]
+            ok = np.array([compatible(pat, f.date, f.granularity) and (not SPLIT_DENIALS or denial[k] == _denial(
+                mentions[i])) for k, f in enumerate(firsts)])[owner]
             cand = np.where(ok, sims[r], -1.0)
             j = int(np.argmax(cand))
             if cand[j] >= _float_bar(mentions[i], mentions[dated[j]]):
