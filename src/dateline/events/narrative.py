@@ -7,6 +7,13 @@ verb; not a quote, a question, a plan or a conditional) in an article with a con
 publication date may tell one of: the publication day, the day before it, or the day of the
 previous dated sentence of its paragraph. It never makes an event alone: it joins an event of
 one of those days that holds a sentence close in meaning (``layer._join_floating``).
+
+An article's reference day (``layer._reference_days``) is the day of its first sentence the story
+dates to a day, at most a week before its publication day: what the article is about and when. It
+is one more day its undated report sentences may tell, and in an article that prints no date it is
+the only one. There, it also places the article's other weekdays and month-days (``place``): "late
+Saturday night" in the lead joins the shooting the other articles date, so the same page's "early
+Tuesday morning" is the Tuesday after it.
 """
 
 from __future__ import annotations
@@ -60,4 +67,35 @@ def inherited_days(pub: dt.date, previous: str | None, text: str = "") -> tuple[
     return tuple(days)
 
 
-__all__ = ["CONFIDENT", "continues", "inherited_days", "reports_happening"]
+PLACE_AFTER = 3  # a weekday is placed at most this many days after the reference day
+PLACE_BEFORE = 3  # ... or before it
+
+
+def place(pattern: tuple[object, ...], anchor: str) -> str | None:
+    """The day (ISO) a floating timex of an article without a date names, placed against the
+    article's reference day ``anchor`` (the day its lead's happening is dated by the story): a
+    weekday is the nearest such day within a few days of it, a month and day the nearest
+    such date (a year before or after at most). Yesterday/today name the unknown publication
+    day, not the reference day: not placed."""
+    ref = dt.date.fromisoformat(anchor[:10])
+    kind = pattern[0]
+    if kind == "weekday":
+        for delta in sorted(range(-PLACE_BEFORE, PLACE_AFTER + 1), key=lambda d: (abs(d), d)):
+            day = ref + dt.timedelta(days=delta)
+            if day.isoweekday() == pattern[1]:
+                return day.isoformat()
+        return None
+    if kind == "monthday":
+        best = None
+        for year in (ref.year - 1, ref.year, ref.year + 1):
+            try:
+                day = dt.date(year, int(pattern[1]), int(pattern[2]))  # type: ignore[call-overload]
+            except ValueError:
+                continue
+            if best is None or abs((day - ref).days) < abs((best - ref).days):
+                best = day
+        return best.isoformat() if best and abs((best - ref).days) <= 183 else None
+    return None
+
+
+__all__ = ["CONFIDENT", "continues", "inherited_days", "place", "reports_happening"]
