@@ -147,7 +147,8 @@ class _Batcher:
 
 class ProgressLines:
     """Progress as plain lines on stderr (a run under ``nohup``/``nice`` writing to a log, no terminal):
-    every ``every`` analysed documents, the documents analysed and stored so far, those skipped
+    every ``every`` analysed documents (and once at the end), the documents analysed and committed so far
+    (stored a batch at a time), those skipped
     as already stored, the rate per CPU-second and the peak RSS of this process."""
 
     def __init__(self, batcher: _Batcher, every: int = 100) -> None:
@@ -166,8 +167,7 @@ class ProgressLines:
               f"{wall:.0f} s, peak RSS {_peak_rss_mb():.0f} MB", file=sys.stderr, flush=True)
 
     def done(self) -> None:
-        if self.n % self.every:
-            self.emit()
+        self.emit()  # after the last batch is committed: the final counts
 
 
 def _peak_rss_mb() -> float:
