@@ -8,7 +8,10 @@ and prints CPU seconds, docs per CPU-second, peak RSS and the seconds per stage.
 ``--save FILE`` writes the analysed documents (``model.to_dict``) as JSON Lines; ``--compare FILE``
 checks the documents of this run against a saved file field by field and exits 1 on any
 difference (how a speed change is shown to leave the results unchanged: save before, compare after).
-``--profile N`` prints the N most expensive functions (cProfile, cumulative).
+``--profile N`` prints the N most expensive functions (cProfile, cumulative). ``--ab R`` measures
+the spaCy change of this round in one process under the same machine load: R rounds alternating the
+whole pipeline (``nlp.TOKEN_ONLY_PIPES`` emptied: the tagger and attribute ruler run, as before)
+and the default, CPU seconds of each and the ratio (outputs compared too).
 
     PYTHONPATH=src python benchmarks/phase1_speed.py --n 200 --save /tmp/p1-before.jsonl
     PYTHONPATH=src python benchmarks/phase1_speed.py --n 200 --compare /tmp/p1-before.jsonl
@@ -66,6 +69,33 @@ def compare(rows: list[dict[str, Any]], saved_path: str) -> list[str]:
     return diffs
 
 
+def ab(raws: list[Any], rounds: int) -> int:
+    """Old (every spaCy component) against new (the token-only ones left out), alternating; 1 if outputs differ."""
+    import statistics
+
+    from dateline import nlp
+    from dateline.model import to_dict
+    from dateline.pipeline import analyze_documents
+
+    default = nlp.TOKEN_ONLY_PIPES
+    cpu: dict[str, list[float]] = {"all_pipes": [], "default": []}
+    outs: dict[str, Any] = {}
+    for _ in range(rounds):
+        for name, pipes in (("all_pipes", ()), ("default", default)):
+            nlp.TOKEN_ONLY_PIPES = pipes
+            c0 = _cpu()
+            docs = analyze_documents(raws)
+            cpu[name].append(round(_cpu() - c0, 2))
+            outs[name] = json.dumps([to_dict(d) for d in docs], sort_keys=True)
+    nlp.TOKEN_ONLY_PIPES = default
+    old, new = statistics.median(cpu["all_pipes"]), statistics.median(cpu["default"])
+    same = outs["all_pipes"] == outs["default"]
+    print(json.dumps({"documents": len(raws), "cpu_s": cpu, "docs_per_cpu_s_before": round(len(raws) / old, 3),
+                      "docs_per_cpu_s_after": round(len(raws) / new, 3), "speedup": round(old / new, 3),
+                      "identical": same, "load": [round(x, 2) for x in os.getloadavg()]}))
+    return 0 if same else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=200, help="generated documents (or the first N of --t17)")
@@ -74,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", default=None)
     ap.add_argument("--compare", default=None)
     ap.add_argument("--profile", type=int, default=0)
+    ap.add_argument("--ab", type=int, default=0, metavar="R")
     a = ap.parse_args(argv)
     from dateline.model import to_dict
     from dateline.nlp import load_pipeline
@@ -83,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     load_pipeline()  # first-use loading is not phase-1 work per document
     analyze_documents(raws[:1])  # nor are the first-use imports and data of the stages
     STAGE_SECONDS.clear()
+    if a.ab:
+        return ab(raws, a.ab)
     prof = None
     if a.profile:
         import cProfile
