@@ -133,3 +133,10 @@ def test_analyze_without_db_keeps_the_texts(tmp_path):
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert "text_store" not in data.get("meta", {})
     assert all(d["text"] for d in data["documents"] if d["status"] == "ok")
+
+
+def test_the_report_names_the_store_without_a_password(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert public_url("postgresql://reader:s3cret@db.example:5432/news") == "postgresql+psycopg://reader@db.example:5432/news"
+    assert public_url("sqlite:///story.db") == f"sqlite:///{tmp_path / 'story.db'}"
+    assert public_url("story.db") == f"sqlite:///{tmp_path / 'story.db'}"

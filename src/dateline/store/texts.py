@@ -35,8 +35,9 @@ def public_url(url: str) -> str:
     u = sa.engine.make_url(normalize_url(url))
     if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
         u = u.set(database=os.path.abspath(u.database))
-    if u.password is not None:
-        u = u.set(password=None)
+    if u.password is not None:  # (``URL.set(password=None)`` keeps it)
+        u = sa.engine.URL.create(u.drivername, username=u.username, host=u.host, port=u.port, database=u.database,
+                                 query=u.query)
     return u.render_as_string(hide_password=False)
 
 
