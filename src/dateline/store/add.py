@@ -164,7 +164,7 @@ class ProgressLines:
         cpu, wall = _cpu() - self.cpu0, time.monotonic() - self.wall0
         print(f"progress: {self.n} documents analysed ({self.batcher.added} stored), {self.batcher.duplicates} "
               f"skipped as already stored; {self.n / max(cpu, 1e-9):.2f} docs per CPU-second, "
-              f"{wall:.0f} s, peak RSS {_peak_rss_mb():.0f} MB", file=sys.stderr, flush=True)
+              f"{cpu:.1f} CPU-s, {wall:.0f} s, peak RSS {_peak_rss_mb():.0f} MB", file=sys.stderr, flush=True)
 
     def done(self) -> None:
         self.emit()  # after the last batch is committed: the final counts
