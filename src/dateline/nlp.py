@@ -12,7 +12,8 @@ CHUNK_CHARS = 100_000  # spaCy's memory grows with the text; long texts go in ch
 BATCH_SIZE = 8  # chunks of one text handed to spaCy at a time (explicit: memory is bounded whatever the text)
 # Components whose output ``annotate`` reads only with ``with_tokens``: the sentences come from the
 # parser and the entities from the NER, neither of which reads the tagger's tags (the parser listens
-# to the shared tok2vec, the NER has its own), so leaving them out changes no sentence or entity
+# to the shared tok2vec, the NER has its own and reads NORM/PREFIX/SUFFIX/SHAPE; the attribute
+# ruler sets only POS, MORPH, LEMMA, TAG and one DEP label), so leaving them out changes no sentence or entity
 # (benchmarks/phase1_speed.py --compare) and saves about a fifth of spaCy's time.
 TOKEN_ONLY_PIPES = ("tagger", "attribute_ruler")
 
