@@ -55,6 +55,7 @@ SHARED = Path(os.environ.get("DATELINE_SHARED_DATA", ROOT.parent / "shared" / "d
 CACHE = Path(os.environ.get("DATELINE_CACHE", Path.home() / ".cache" / "dateline")) / "scale"
 HTML_SETS = ("aeb-article-body", "trafilatura-eval", "htmldate-eval")
 COPY_SHARE = 0.2  # verbatim copies (syndication)
+PILE_BLOCK = 1000  # --write-pile: documents per top folder
 DROP = 0.1  # chance that a paragraph / sentence of a perturbed copy is dropped
 BLIND_CORPORA = ("ecbplus_r5",)  # this round's blind check: never in a benchmark pile
 _P = re.compile(r"<p[\s>].*?</p>", re.S | re.I)
@@ -357,14 +358,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", default=None, help="write the results here too")
     ap.add_argument("--write-pile", nargs=2, metavar=("N", "DIR"), default=None,
-                    help="write the first N generated inputs as files under DIR (a pile for `dateline add "
-                         "--documents-only`; the first N of a larger N are the same inputs) and stop")
+                    help="write the first N generated inputs as files DIR/blockNNNN/<date>/<id>.txt|html, 1,000 "
+                         "a block (a pile for `dateline add --documents-only`; the first N of a larger N are "
+                         "the same inputs) and stop")
     ap.add_argument("--part", nargs="+", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.write_pile:
         n, folder = int(a.write_pile[0]), Path(a.write_pile[1])
-        for item in iter_generated(n, a.seed):  # one at a time: the pile is never all in memory
-            write_files([item], folder)
+        for i, item in enumerate(iter_generated(n, a.seed)):  # one at a time: never all in memory
+            # blocks of 1,000 in generation order: a folder walk (sorted) reads block by block, so every
+            # 1,000 documents read are a random sample of the pile and the first 1,000 are the 1k pile
+            write_files([item], folder / f"block{i // PILE_BLOCK:04d}")
         print(json.dumps({"pile": str(folder), "documents": n, "seed": a.seed}))
         return 0
     if a.part:
