@@ -148,8 +148,8 @@ class _Batcher:
 class ProgressLines:
     """Progress as plain lines on stderr (a run under ``nohup``/``nice`` writing to a log, no terminal):
     every ``every`` analysed documents (and once at the end), the documents analysed and committed so far
-    (stored a batch at a time), those skipped
-    as already stored, the rate per CPU-second and the peak RSS of this process."""
+    (stored a batch at a time), those skipped as already stored, the rate per CPU-second and the peak RSS
+    of this process (with ``--jobs`` > 1 the workers' CPU and memory are not in it: use ``/usr/bin/time -v``)."""
 
     def __init__(self, batcher: _Batcher, every: int = 100) -> None:
         self.batcher, self.every, self.n = batcher, max(1, every), 0
