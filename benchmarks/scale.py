@@ -1,7 +1,7 @@
 """Scale benchmark (issue 14): a mixed pile of N articles through ``dateline``'s pipeline calls.
 
 The corpus is made from every article text the repository can reach: the T17 topic folders
-(``{shared}/timeline17/*/InputDocs``), the corpora in ``tests/corpora/*/index.jsonl`` and the HTML
+(``{shared}/timeline17/*/InputDocs``), the corpora in ``tests/corpora/*/index.jsonl`` (not the round's blind one) and the HTML
 pages of the cleaning and date benchmarks (``{shared}/{aeb-article-body,trafilatura-eval,htmldate-eval}/html``).
 It is scaled to N documents by sampling base articles (seeded, with replacement) and perturbing
 each copy lightly: one copy in five is kept verbatim (a syndicated copy: it counts as one, and
@@ -46,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,9 @@ SHARED = Path(os.environ.get("DATELINE_SHARED_DATA", ROOT.parent / "shared" / "d
 CACHE = Path(os.environ.get("DATELINE_CACHE", Path.home() / ".cache" / "dateline")) / "scale"
 HTML_SETS = ("aeb-article-body", "trafilatura-eval", "htmldate-eval")
 COPY_SHARE = 0.2  # verbatim copies (syndication)
+PILE_BLOCK = 1000  # --write-pile: documents per top folder
 DROP = 0.1  # chance that a paragraph / sentence of a perturbed copy is dropped
+BLIND_CORPORA = ("ecbplus_r5",)  # this round's blind check: never in a benchmark pile
 _P = re.compile(r"<p[\s>].*?</p>", re.S | re.I)
 
 
@@ -68,6 +71,8 @@ def base_articles() -> list[dict[str, Any]]:
         for f in sorted((topic / "InputDocs").glob("*/*")):
             out.append({"path": str(f), "kind": "text", "published": f.parent.name, "family": topic.name.split("_")[0]})
     for index in sorted((ROOT / "tests" / "corpora").glob("*/index.jsonl")):
+        if index.parent.name in BLIND_CORPORA:
+            continue
         for line in index.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
@@ -102,15 +107,18 @@ def perturb_text(text: str, kind: str, rng: random.Random) -> str:
 
 def generate(n: int, seed: int = 1) -> list[dict[str, Any]]:
     """``n`` inputs: base article, id, whether a verbatim copy, and the (perturbed) text."""
+    return list(iter_generated(n, seed))
+
+
+def iter_generated(n: int, seed: int = 1) -> Iterator[dict[str, Any]]:
+    """The inputs of ``generate(n, seed)`` one at a time (the first k are the same for every n >= k)."""
     rng = random.Random(seed)
     base = base_articles()
-    out = []
     for i in range(n):
         b = base[rng.randrange(len(base))]
         text = _read(b["path"])
         copy = rng.random() < COPY_SHARE
-        out.append({**b, "id": f"g{i:06d}", "copy": copy, "body": text if copy else perturb_text(text, b["kind"], rng)})
-    return out
+        yield {**b, "id": f"g{i:06d}", "copy": copy, "body": text if copy else perturb_text(text, b["kind"], rng)}
 
 
 def write_files(items: list[dict[str, Any]], folder: Path) -> list[str]:
@@ -349,8 +357,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store", type=int, default=0, help="documents written to a SQLite store")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", default=None, help="write the results here too")
+    ap.add_argument("--write-pile", nargs=2, metavar=("N", "DIR"), default=None,
+                    help="write the first N generated inputs as files DIR/blockNNNN/<date>/<id>.txt|html, 1,000 "
+                         "a block (a pile for `dateline add --documents-only`; the first N of a larger N are "
+                         "the same inputs) and stop")
     ap.add_argument("--part", nargs="+", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
+    if a.write_pile:
+        n, folder = int(a.write_pile[0]), Path(a.write_pile[1])
+        for i, item in enumerate(iter_generated(n, a.seed)):  # one at a time: never all in memory
+            # blocks of 1,000 in generation order: a folder walk (sorted) reads block by block, so every
+            # 1,000 documents read are a random sample of the pile and the first 1,000 are the 1k pile
+            write_files([item], folder / f"block{i // PILE_BLOCK:04d}")
+        print(json.dumps({"pile": str(folder), "documents": n, "seed": a.seed}))
+        return 0
     if a.part:
         kind, arg = a.part[0], a.part[1]
         fn = {"phase1": part_phase1, "detect": part_detect, "dask": part_dask, "store": part_store}

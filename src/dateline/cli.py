@@ -127,8 +127,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("add", help="add articles to a story kept in a database", formatter_class=_Formatter,
                        description="Analyse new articles, skip ones already stored (same content), recompute the story.",
-                       epilog="example:\n  dateline add new-articles/ --db sqlite:///story.db")
+                       epilog="examples:\n  dateline add new-articles/ --db sqlite:///story.db\n"
+                              "  nice -n 19 dateline add pile/ --db sqlite:///pile.db --documents-only   # resumable")
     _add_analyze_args(p, with_out=False)
+    p.add_argument("--documents-only", action="store_true",
+                   help="store the analysed documents and stop (no story rebuild): the per-document phase of a "
+                        "large pile in pieces; run the same command again to continue where it stopped, then "
+                        "once without this flag to build the story")
+    p.add_argument("--progress-every", type=int, default=None, metavar="N",
+                   help="when stderr is no terminal, print a progress line every N documents (default 100)")
 
     p = sub.add_parser("serve", help="browse a story in the local web UI", formatter_class=_Formatter,
                        description="Serve the story as local web pages (binds 127.0.0.1 unless told otherwise).",
@@ -264,29 +271,36 @@ def run_stories(args: argparse.Namespace) -> tuple[StoryPartition, list[Report]]
     return analyze_stories(docs, opts, one_story=one, dask=getattr(args, "dask", None))
 
 
-def write_report(report: Any, out_dir: Path) -> Path:
-    """Write ``report.json`` into ``out_dir`` (through a temporary file, then renamed); its path."""
+def write_report(report: Any, out_dir: Path, text_store: str | None = None) -> Path:
+    """Write ``report.json`` into ``out_dir`` (through a temporary file, then renamed); its path.
+    ``text_store``: the database holding the texts (``--db``): the file keeps metadata and spans only."""
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "report.json"
     tmp = path.with_suffix(".json.tmp")
+    data = report.to_dict()
+    if text_store:
+        from .store.texts import strip_texts
+
+        strip_texts(data, text_store)
     with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(report.to_dict(), fh, ensure_ascii=False, indent=1)
+        json.dump(data, fh, ensure_ascii=False, indent=1)
     tmp.replace(path)
     return path
 
 
-def write_stories(part: StoryPartition, reports: list[Report], out_dir: Path) -> list[Path]:
+def write_stories(part: StoryPartition, reports: list[Report], out_dir: Path,
+                  text_store: str | None = None) -> list[Path]:
     """Write the reports (one story: ``DIR/report.json``; several: ``DIR/stories/<id>/report.json``)
     and ``DIR/stories.json``; the report paths. Stories without a report (``--query``) keep ``report: null``."""
     paths = []
     several = len(part.stories) > 1
     if not part.stories:  # nothing analysed: the report of the rejected documents, as before
-        paths.append(write_report(reports[0], out_dir))
+        paths.append(write_report(reports[0], out_dir, text_store))
     for story, report in zip(part.stories, reports, strict=False):
         report.meta["story"] = {"id": story.id, "title": story.title, "start": story.start, "end": story.end,
                                 "documents": len(story.documents)}
         folder = out_dir / "stories" / story.id if several else out_dir
-        paths.append(write_report(report, folder))
+        paths.append(write_report(report, folder, text_store))
         story.report = paths[-1].relative_to(out_dir).as_posix()
     out_dir.mkdir(parents=True, exist_ok=True)
     tmp = out_dir / "stories.json.tmp"
@@ -299,9 +313,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     """``dateline analyze``: write the report(s) and stories.json (and save to ``--db`` when given); the exit code."""
     part, reports = run_stories(args)
     out_dir = Path(args.out)
-    paths = write_stories(part, reports, out_dir)
     report = reports[0]
-    path = paths[0]
     if len(reports) == 1 and len(part.stories) <= 1:
         documents = report.documents
     else:
@@ -313,11 +325,16 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         from .store import save_report
         from .store.db import NewerDatabaseError, error_line
 
-        try:
+        try:  # stored first: the report file then leaves the texts to the store (meta.text_store)
             save_report(report, args.db, partition=part)
         except (SQLAlchemyError, NewerDatabaseError) as exc:
+            path = write_stories(part, reports, out_dir)[0]  # the texts stay in the file: nothing is lost
             print(f"dateline analyze: report written to {path}, but not to {args.db}: {error_line(exc)}", file=sys.stderr)
             return EXIT_NOTHING_READ
+        paths = write_stories(part, reports, out_dir, text_store=args.db)
+    else:
+        paths = write_stories(part, reports, out_dir)
+    path = paths[0]
     if not args.quiet:
         if len(part.stories) > 1:
             _print_stories(part, out_dir)

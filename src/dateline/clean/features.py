@@ -103,9 +103,9 @@ def guess_stoplist(lines: list[str]) -> frozenset[str]:
         return _stoplists()["English"]
     hits: Counter = Counter()
     index = _stopword_index()
-    for w in words:
+    for w, k in Counter(words).items():  # each distinct word once (a stop word is in dozens of lists)
         for lang in index.get(w, ()):
-            hits[lang] += 1
+            hits[lang] += k
     best, best_score = "English", hits["English"] / len(words)
     for name, n in sorted(hits.items()):
         if n / len(words) > best_score + 1e-9:

@@ -21,6 +21,7 @@ import copy
 import hashlib
 import os
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -144,6 +145,42 @@ class _Batcher:
         return fresh
 
 
+class ProgressLines:
+    """Progress as plain lines on stderr (a run under ``nohup``/``nice`` writing to a log, no terminal):
+    every ``every`` analysed documents (and once at the end), the documents analysed and committed so far
+    (stored a batch at a time), those skipped as already stored, the rate per CPU-second and the peak RSS
+    of this process (with ``--jobs`` > 1 the workers' CPU and memory are not in it: use ``/usr/bin/time -v``)."""
+
+    def __init__(self, batcher: _Batcher, every: int = 100) -> None:
+        self.batcher, self.every, self.n = batcher, max(1, every), 0
+        self.cpu0, self.wall0 = _cpu(), time.monotonic()
+
+    def step(self) -> None:
+        self.n += 1
+        if self.n % self.every == 0:
+            self.emit()
+
+    def emit(self) -> None:
+        cpu, wall = _cpu() - self.cpu0, time.monotonic() - self.wall0
+        print(f"progress: {self.n} documents analysed ({self.batcher.added} stored), {self.batcher.duplicates} "
+              f"skipped as already stored; {self.n / max(cpu, 1e-9):.2f} docs per CPU-second, "
+              f"{cpu:.1f} CPU-s, {wall:.0f} s, peak RSS {_peak_rss_mb():.0f} MB", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        self.emit()  # after the last batch is committed: the final counts
+
+
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu() -> float:
+    t = os.times()
+    return t.user + t.system
+
+
 def recompute_story(engine: Engine, options: Any = None) -> Any:
     """Rebuild the story from every stored document and replace it in one transaction.
 
@@ -206,21 +243,33 @@ def add_documents(args: argparse.Namespace) -> int:
         batcher = _Batcher(engine, int(os.environ.get("DATELINE_ADD_BATCH", "16")))
         raws = read_inputs(list(args.inputs), max_bytes=getattr(args, "max_bytes", None) or DEFAULT_MAX_BYTES)
         bar = None
+        lines = None
         if not quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
             bar = tqdm(unit="doc", file=sys.stderr, desc="analysing")
+        elif not quiet:
+            lines = ProgressLines(batcher, getattr(args, "progress_every", None) or 100)
 
         def progress(doc: Document) -> None:
             batcher(doc)
             if bar is not None:
                 bar.update(1)
+            if lines is not None:
+                lines.step()
 
         analyze_documents(batcher.wanted(raws), jobs=opts.jobs, progress=progress, settings=opts.settings,
                           disable=opts.disable, keep=False)  # stored a batch at a time, not kept in memory
         batcher.flush()
         if bar is not None:
             bar.close()
+        if lines is not None:
+            lines.done()
+        if getattr(args, "documents_only", False):
+            if not quiet:
+                print(f"{batcher.added} new documents stored, {batcher.duplicates} already present; "
+                      "story not rebuilt (--documents-only)", file=sys.stderr)
+            return EXIT_OK if batcher.added or batcher.duplicates else EXIT_NOTHING_READ
         if not quiet:
             print(f"{batcher.added} new documents stored, {batcher.duplicates} already present; "
                   "rebuilding the story...", file=sys.stderr)
