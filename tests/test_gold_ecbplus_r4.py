@@ -5,12 +5,13 @@ No pipeline run: this checks the hand-made gold itself (GOLD_SPEC layout), never
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from pathlib import Path
 
 import pytest
+
+from tests.gold_support import valid_date
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "ecbplus_r4"
@@ -41,25 +42,6 @@ def _text(path: str) -> str:
     return " ".join((ROOT / path).read_text(encoding="utf-8").split())
 
 
-def _valid_date(value: str, granularity: str) -> bool:
-    """True when value is an ISO date written at exactly the given granularity."""
-    try:
-        if granularity == "day":
-            return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and bool(dt.date.fromisoformat(value))
-        if granularity == "week":
-            m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
-            return bool(m) and bool(dt.date.fromisocalendar(int(m[1]), int(m[2]), 1))
-        if granularity == "month":
-            m = re.fullmatch(r"(\d{4})-(\d{2})", value)
-            return bool(m) and 1 <= int(m[2]) <= 12
-        if granularity == "year":
-            return bool(re.fullmatch(r"\d{4}", value))
-        if granularity == "range":
-            start, end = value.split("/")
-            return _valid_date(start, "day") and _valid_date(end, "day") and start <= end
-    except ValueError:
-        return False
-    return False
 
 
 @pytest.mark.parametrize("split", SPLITS)
@@ -97,7 +79,7 @@ def test_pubdates_cover_every_round4_article(split: str) -> None:
             assert evidence is None, doc
             continue
         assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", pub), pub
-        assert _valid_date(pub, "day" if len(pub) == 10 else "month"), pub
+        assert valid_date(pub, "day" if len(pub) == 10 else "month"), pub
         if evidence == "url":
             y, m, *rest = pub.split("-")
             forms = [f"{y}/{m}/{rest[0]}", f"{y}{m}{rest[0]}", pub] if rest else [f"{y}/{m}", f"{y}-{m}"]
@@ -115,7 +97,7 @@ def test_events_are_dated_and_quoted(split: str) -> None:
     assert len(g["events"]) >= 35
     for e in g["events"]:
         assert e["granularity"] in {"day", "week", "month", "year", "range"}, e["id"]
-        assert _valid_date(e["date"], e["granularity"]), (e["id"], e["date"])
+        assert valid_date(e["date"], e["granularity"]), (e["id"], e["date"])
         assert e["modality"] in MODALITIES, e["id"]
         assert e["title"] and e["evidence"], e["id"]
         for ev in e["evidence"]:

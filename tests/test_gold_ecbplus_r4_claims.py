@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.gold_support import assert_figure_well_formed
 from tests.test_gold_ecbplus_r4 import _index, _round4_paths
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,17 +61,7 @@ def test_figures_are_well_formed_and_quoted(split: str) -> None:
     listed = set(g["articles"])
     assert len(g["figures"]) >= 40
     for f in g["figures"]:
-        assert f["doc"] in listed, f["doc"]
-        assert _quoted(f["doc"], f["evidence"]), (f["doc"], f["evidence"])
-        low, high = f["value"]
-        assert isinstance(low, (int, float)) and isinstance(high, (int, float)) and low <= high, f
-        assert f["bound"] in (None, "lower", "upper"), f
-        assert isinstance(f["approximate"], bool), f
-        assert f["as_of"] is None or AS_OF.fullmatch(f["as_of"]), f
-        assert f["measure"], f
-        assert f["stance"] is None or f["stance"] in STANCES, f
-        if f["source"] is None:
-            assert f["source_entity"] is None and f["stance"] is None, f
+        assert_figure_well_formed(f, listed)
 
 
 @pytest.mark.parametrize("split", SPLITS)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.gold_support import assert_figure_well_formed
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpora" / "ecbplus_r5"
 GOLD = ROOT / "tests" / "gold" / "ecbplus_r5" / "claims.blind.json"
@@ -65,18 +67,8 @@ def test_figures_are_well_formed_and_quoted() -> None:
     assert len(g["figures"]) >= 100
     for f in g["figures"]:
         assert set(f) == {"doc", "evidence", "value", "bound", "approximate", "as_of", "source", "source_entity", "verb", "stance", "measure"}, f
-        assert f["doc"] in listed, f["doc"]
-        assert _quoted(f["doc"], f["evidence"]), (f["doc"], f["evidence"])
-        low, high = f["value"]
-        assert isinstance(low, (int, float)) and isinstance(high, (int, float)) and low <= high, f
-        assert f["bound"] in (None, "lower", "upper"), f
-        assert isinstance(f["approximate"], bool), f
-        assert f["as_of"] is None or AS_OF.fullmatch(f["as_of"]), f
-        assert f["measure"], f
-        assert f["stance"] is None or f["stance"] in STANCES, f
-        if f["source"] is None:
-            assert f["source_entity"] is None and f["stance"] is None, f
-        else:
+        assert_figure_well_formed(f, listed)
+        if f["source"] is not None:
             assert f["verb"] and f["stance"], f
     keys = [(f["doc"], " ".join(f["evidence"].split()), tuple(f["value"]), f["measure"]) for f in g["figures"]]
     assert len(set(keys)) == len(keys)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from dateline.evaluate.events import date_matches, gold_items
+from tests.gold_support import valid_date
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "ecbplus_r5"
@@ -47,25 +48,6 @@ def _text(path: str) -> str:
     return " ".join((ROOT / path).read_text(encoding="utf-8").split())
 
 
-def _valid_date(value: str, granularity: str) -> bool:
-    """True when value is an ISO date written at exactly the given granularity."""
-    try:
-        if granularity == "day":
-            return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and bool(dt.date.fromisoformat(value))
-        if granularity == "week":
-            m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
-            return bool(m) and bool(dt.date.fromisocalendar(int(m[1]), int(m[2]), 1))
-        if granularity == "month":
-            m = re.fullmatch(r"(\d{4})-(\d{2})", value)
-            return bool(m) and 1 <= int(m[2]) <= 12
-        if granularity == "year":
-            return bool(re.fullmatch(r"\d{4}", value))
-        if granularity == "range":
-            start, end = value.split("/")
-            return _valid_date(start, "day") and _valid_date(end, "day") and start < end
-    except ValueError:
-        return False
-    return False
 
 
 def _bounds(value: str, granularity: str) -> tuple[dt.date, dt.date]:
@@ -122,7 +104,7 @@ def test_pubdates_cover_every_article() -> None:
             assert evidence is None, doc
             continue
         assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", pub), pub
-        assert _valid_date(pub, "day" if len(pub) == 10 else "month"), pub
+        assert valid_date(pub, "day" if len(pub) == 10 else "month"), pub
         if evidence == "url":
             y, m, *rest = pub.split("-")
             forms = [f"{y}/{m}/{rest[0]}", f"{y}{m}{rest[0]}", pub] if rest else [f"{y}/{m}", f"{y}-{m}"]
@@ -141,7 +123,7 @@ def test_events_layout_dates_and_modalities() -> None:
     for e in g["events"]:
         assert set(e) == {"id", "date", "granularity", "title", "modality", "evidence"}, e["id"]
         assert e["granularity"] in GRANULARITIES, e["id"]
-        assert _valid_date(e["date"], e["granularity"]), (e["id"], e["date"])
+        assert valid_date(e["date"], e["granularity"]), (e["id"], e["date"])
         assert e["modality"] in MODALITIES, e["id"]
         assert e["title"] and e["evidence"], e["id"]
         # the evaluator's own matcher accepts the first day the gold date covers
