@@ -104,20 +104,3 @@ def test_reference_and_tense_values_on_aquaint(shared_data: Path, path: str, ext
     s, e, v, _t = next(g for g in doc.timexes if doc.text[g[0]:g[1]].rstrip(". ") == extent)
     got = {(x.start, x.end): x.value for x in tag_timexes(doc.text, doc.dct)}
     assert any(a < e and b > s and val == v for (a, b), val in got.items()), (v, got)
-
-
-@pytest.mark.parametrize("path", ["TimeBank/wsj_0575.tml", "TimeBank/WSJ910225-0066.tml",
-                                  "AQUAINT/NYT19981026.0446.tml"])
-def test_sentence_opening_now_comma_is_no_timex(shared_data: Path, path: str) -> None:
-    """"Now, following asset sales ..." / "Now, Ms. Conlin ...": a discourse marker, which neither
-    TimeBank nor AQUAINT marks (analysed on TimeBank); a "now" inside a clause stays PRESENT_REF."""
-    root = shared_data / "tempeval3-tbaq"
-    doc = read_timeml(root / path, root)
-    got = tag_timexes(doc.text, doc.dct)
-    opening = [i for i in range(len(doc.text) - 4) if doc.text.startswith("Now,", i)
-               and (i == 0 or doc.text[:i].rstrip(" \t'\"`")[-1:] in ".!?:\n")]
-    assert opening
-    assert not any(x.start in opening for x in got)
-    assert not any(doc.text[s:e] == "Now" and s in opening for s, e, _v, _t in doc.timexes)
-    clause = "The fund now holds a cash reserve."
-    assert [(x.text, x.value) for x in tag_timexes(clause, "1989-10-30")] == [("now", "PRESENT_REF")]

@@ -70,16 +70,3 @@ def is_titled_name(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, m.start() - 40):m.start()].rstrip(_OPENERS)
     return bool(before) and before[-1] not in ".!?:\n"
-
-
-_NOW_COMMA = re.compile(r"\s*,")
-
-
-def is_discourse_now(text: str, start: int, end: int) -> bool:
-    """True for a sentence-opening "Now," that moves the story on ("Now, he says, ..."): a discourse
-    marker, not a reference to the present (TimeBank leaves both of its sentence-opening "Now," out,
-    while it marks "Now officials are investigating")."""
-    if text[start:end].lower() != "now" or not _NOW_COMMA.match(text, end):
-        return False
-    before = text[max(0, start - 40):start].rstrip(_OPENERS)
-    return not before or before[-1] in ".!?:\n"

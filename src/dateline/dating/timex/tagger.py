@@ -6,7 +6,7 @@ from ...model import Timex
 from .anchor import Anchor
 from .context import Ctx, Piece
 from .extent import adjust_all
-from .filters import is_discourse_now, is_programme_name, is_titled_name
+from .filters import is_programme_name, is_titled_name
 from .grammar import RULES
 from .reference import attach_clock_days, resolve
 
@@ -58,7 +58,7 @@ def tag_timexes(text: str, anchor: str | None, sentences: list[list[int]] | None
         return []
     ctx = Ctx(text=text, anchor=Anchor.parse(anchor), sentences=sentences)
     chosen = [p for p in map(lambda p: _trim(text, p), _select(_candidates(ctx), len(text)))
-              if not is_programme_name(text, p[0], p[1]) and not is_discourse_now(text, p[0], p[1])
+              if not is_programme_name(text, p[0], p[1])
               and not (p[3] == "DURATION" and is_titled_name(text, p[0], p[1]))]
     pieces = adjust_all(text, attach_clock_days(text, resolve(text, chosen)))
     return [Timex(start=s, end=e, text=text[s:e], value=v, type=t) for s, e, v, t in pieces if e > s and v]
