@@ -6,7 +6,9 @@ score), value_f1_strict = value counted on strict matches only, value_f1_notatio
 to notation (a diagnostic, see ``same_value_notation``; the headline compares strings). The DCT
 is the anchor, not scored.
 Boundary errors (relaxed but not strict matches) are counted by kind (``errors.extent``, see
-``extent_kind``): which words one extent has that the other lacks, on which side.
+``extent_kind``): which words one extent has that the other lacks, on which side. Value errors of
+relaxed matches are counted by kind (``errors.value_kind``, see ``value_error_kind``): notation, part
+of day, anchor day, granularity, underspecified, wrong year, duration value, date vs duration, ref, set.
 """
 
 from __future__ import annotations
