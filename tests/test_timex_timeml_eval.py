@@ -99,3 +99,30 @@ def test_value_notation_diagnostic_is_separate_from_the_te3_value() -> None:
     doc = GoldDoc("x", ".", "2000-02-16", "last week", [(0, 9, "2000-W7", "DATE")])
     s = score_doc(doc, [(0, 9, "2000-W07", "DATE")]).scores()
     assert s["value_f1"] == 0.0 and s["value_f1_notation"] == 1.0
+
+
+def test_value_errors_are_counted_by_kind() -> None:
+    from dateline.evaluate.timeml import value_error_kind
+
+    assert value_error_kind("2000-W7", "2000-W07", "DATE") == "notation"
+    assert value_error_kind("2000-01-05", "2000-01-05TNI", "DATE") == "part_of_day"
+    assert value_error_kind("2000-01-05TEV", "2000-01-05TNI", "TIME") == "part_of_day"
+    assert value_error_kind("P1D", "PT24H", "DURATION") == "duration_value"
+    assert value_error_kind("P1W", "1998-W33", "DURATION") == "date_vs_duration"
+    assert value_error_kind("1998-08", "1997-08", "DATE") == "wrong_year"
+    assert value_error_kind("1998-08-07", "1998-08-14", "DATE") == "anchor"
+    assert value_error_kind("1998-10", "1998", "DATE") == "granularity"
+    assert value_error_kind("1989-WXX", "1989-W43", "DATE") == "underspecified"
+    assert value_error_kind("PXY", "PAST_REF", "DURATION") == "ref"
+    assert value_error_kind("XXXX-XX-XX", "P1D", "SET") == "set"
+
+
+def test_value_error_kinds_on_a_real_aquaint_document(shared_data: Path) -> None:
+    """APW20000107.0318 marks 'Friday night' twice, as 2000-01-07TEV and as the plain day 2000-01-07
+    (ours: 2000-01-07TNI, the TIMEX3 guidelines' night): both count as part-of-day errors, not as
+    a wrong day."""
+    root = shared_data / "tempeval3-tbaq"
+    d = read_timeml(root / "AQUAINT" / "APW20000107.0318.tml", root)
+    t = score_doc(d, [(x.start, x.end, x.value, x.type) for x in tag_timexes(d.text, d.dct)])
+    assert t.value_kind["part_of_day"] >= 2
+    assert sum(t.value_kind.values()) == t.relaxed - t.value_ok

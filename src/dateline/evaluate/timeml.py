@@ -6,7 +6,9 @@ score), value_f1_strict = value counted on strict matches only, value_f1_notatio
 to notation (a diagnostic, see ``same_value_notation``; the headline compares strings). The DCT
 is the anchor, not scored.
 Boundary errors (relaxed but not strict matches) are counted by kind (``errors.extent``, see
-``extent_kind``): which words one extent has that the other lacks, on which side.
+``extent_kind``): which words one extent has that the other lacks, on which side. Value errors of
+relaxed matches are counted by kind (``errors.value_kind``, see ``value_error_kind``): notation, part
+of day, anchor day, granularity, underspecified, wrong year, duration value, date vs duration, ref, set.
 """
 
 from __future__ import annotations
@@ -163,6 +165,53 @@ def same_value_notation(a: str, b: str) -> bool:
     return a == b
 
 
+_PART_OF_DAY_VALUE = re.compile(r"T(?:MO|AF|EV|NI|DT)$")
+_DATE_FORM = (("day", re.compile(r"^\d{4}-\d\d-\d\d$")), ("week", re.compile(r"^\d{4}-W\d+")),
+              ("month", re.compile(r"^\d{4}-\d\d$")), ("quarter", re.compile(r"^\d{4}-[QH]")),
+              ("season", re.compile(r"^\d{4}-(?:SU|WI|FA|SP)$")), ("year", re.compile(r"^\d{4}$")),
+              ("decade", re.compile(r"^\d{2,3}X?$")), ("time", re.compile(r"^\d{4}-\d\d-\d\dT\d")))
+
+
+def _date_form(value: str) -> str | None:
+    return next((name for name, rx in _DATE_FORM if rx.match(value)), None)
+
+
+def value_error_kind(gold: str, ours: str, gold_type: str) -> str:
+    """Why a relaxed match's value differs from gold, by kind (the ``errors.value_kind`` breakdown):
+    ``notation`` (same value written otherwise, see ``same_value_notation``), ``part_of_day``
+    (2000-01-05 vs 2000-01-05TNI, TEV vs TNI), ``ref`` (one side PRESENT/PAST/FUTURE_REF),
+    ``duration_value`` (two durations: P1Y vs P3Y, P1D vs PT24H), ``date_vs_duration`` (one side a
+    duration), ``set`` (gold a SET), ``wrong_year`` (same form and same month/day/week, another
+    year), ``anchor`` (same form, another day/week/month/quarter: the reference day or the
+    direction from it), ``underspecified`` (one side leaves a part unknown: 1989-WXX vs 1989-W43),
+    ``granularity`` (both dates, another form: 1998 vs 1998-10, a week vs a day), ``other``."""
+    if gold == ours:
+        return "none"
+    if same_value_notation(gold, ours):
+        return "notation"
+    if gold_type == "SET":
+        return "set"
+    g0, o0 = _PART_OF_DAY_VALUE.sub("", gold), _PART_OF_DAY_VALUE.sub("", ours)
+    if g0 == o0 or (g0 != gold and o0 != ours and same_value_notation(g0, o0)):
+        return "part_of_day"
+    if gold.endswith("_REF") or ours.endswith("_REF"):
+        return "ref"
+    if gold.startswith("P") and ours.startswith("P"):
+        return "duration_value"
+    if gold.startswith("P") or ours.startswith("P"):
+        return "date_vs_duration"
+    if ("X" in g0) != ("X" in o0):
+        return "underspecified"
+    fg, fo = _date_form(g0), _date_form(o0)
+    if fg is None or fo is None:
+        return "other"
+    if fg != fo:
+        return "granularity"
+    if len(g0) == len(o0) and g0[4:] == o0[4:] and g0[:4] != o0[:4]:
+        return "wrong_year"
+    return "anchor"
+
+
 @dataclass
 class Tally:
     n_gold: int = 0
@@ -176,6 +225,7 @@ class Tally:
     missed: Counter[str] = field(default_factory=Counter)
     spurious: Counter[str] = field(default_factory=Counter)
     wrong_value: Counter[str] = field(default_factory=Counter)
+    value_kind: Counter[str] = field(default_factory=Counter)
     extent: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
@@ -186,6 +236,7 @@ class Tally:
         self.missed.update(other.missed)
         self.spurious.update(other.spurious)
         self.wrong_value.update(other.wrong_value)
+        self.value_kind.update(other.value_kind)
         self.extent.update(other.extent)
         for k, v in other.examples.items():
             self.examples[k].extend(v)
@@ -254,8 +305,10 @@ def score_doc(doc: GoldDoc, system: list[tuple[int, int, str, str]]) -> Tally:
             t.value_ok_strict += exact
         else:
             t.wrong_value[value_kind(g[2], g[3])] += 1
+            why = value_error_kind(g[2], s[2], g[3])
+            t.value_kind[why] += 1
             t.examples["wrong_value"].append(
-                f"{doc.path}: {gtext!r} gold={g[2]} ours={s[2]} ({doc.text[s[0]:s[1]]!r}) dct={doc.dct}")
+                f"{doc.path}: {gtext!r} gold={g[2]} ours={s[2]} ({doc.text[s[0]:s[1]]!r}) dct={doc.dct} [{why}]")
         if not exact:
             kinds = extent_kind(doc.text, (g[0], g[1]), (s[0], s[1]))
             t.extent.update(kinds)
@@ -298,6 +351,7 @@ def evaluate(gold_dir: Path, limit: int | None = None,
         "missed": dict(total.missed.most_common()),
         "spurious": dict(total.spurious.most_common()),
         "wrong_value": dict(total.wrong_value.most_common()),
+        "value_kind": dict(total.value_kind.most_common()),
         "extent": dict(total.extent.most_common()),
     }
     return report, total

@@ -67,6 +67,30 @@ notation (TimeBank 0.840 -> 0.841); AQUAINT also gives "Friday night" the plain 
 part-of-day values, TimeBank TIME in 13 of 13), which would be ~0.85. The TimeBank residue
 (40 boundary, 56 missed, 84 spurious) is mostly annotation inconsistency ("now" marked 45 of 60 times,
 "earlier this month" with and without "earlier", "last week" as 1989-WXX in the WSJ files).
+Round 6 (no rule kept; AQUAINT left out still 0.850 / 0.785, TimeBank 0.912 / 0.840): a
+sentence-opening "Now," as a discourse marker, no PRESENT_REF (TimeBank and AQUAINT leave all three
+out; analysed on TimeBank: strict 0.9125 -> 0.913, AQUAINT 0.850 -> 0.851) was dropped because
+TE3-Platinum, scored once after it was chosen, marks one of its two (strict 0.809 -> 0.800, below the
+gate's floor). ``evaluate timeml`` now counts value errors by kind (``errors.value_kind``). AQUAINT's
+95, scored with rules from TimeBank: notation 22, part of day
+18, anchor day 19, date vs duration 14, granularity 11, underspecified 5, duration value 3, set, wrong
+year, ref 1 each. The notation conventions were checked on TimeBank alone: it writes ISO weeks with two
+digits (20 of 20, never 2000-W7), a year as YYYY (185, never 1949-XX) and a decade as three digits (7,
+never 198X), as we do, so AQUAINT's 22 stay errors. Its 18 part-of-day errors are "Friday night" as the
+plain day (TimeBank: TIME with TNI/TMO 13 of 13). Of the 19 anchor errors, 5 are one document whose gold
+DCT (2000-01-15) is not its story's date (its header says 2000-01-07), 6 more look like gold slips
+(two Xinhua weekdays one day off, "last week" = 2000-W7 on 2000-02-10, "Tuesday" = a Wednesday, a
+Tuesday deadline on the Monday itself, a "Friday" two weeks back); the real ones are a weekday whose
+direction the tense cue gets wrong (5: "On Friday, the government planned to pay" was past, "planned a
+demonstration on Saturday" future), a clock time anchored to an event told earlier (2: "10 p.m." of a
+1998 shooting in a 1999 article) and "the day before last Tuesday". Tried and
+dropped: the year_for thresholds swept on TimeBank (past move 0/40/70/100, future move 60/130, an
+uncued far-future month moved back at 100/130/160): the present 100/130 and no uncued move is
+TimeBank's best (0.8401; 0/None 0.827) and AQUAINT is flat or lower everywhere; a past/future cue
+moving a holiday only when it is far away ("as Easter week began" six days before Easter) breaks "was
+arrested at Easter" and "will resume after Thanksgiving" two days on. Left as TimeBank splits itself:
+"the past year" as last year (2 of 2, but "past decade" P10Y in AQUAINT), "24 hours" as P1D (1 case),
+quarter durations (P2Q, P9M, PXQ, PXM all used), "recent" as PAST_REF (6 of 14), "right now" (1/1).
 """
 
 from __future__ import annotations
