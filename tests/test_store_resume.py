@@ -50,3 +50,28 @@ def test_documents_only_resumes_and_skips_what_is_stored(tmp_path, capsys):
     assert main(["add", str(pile), "--db", url, "-q", "--disable", "claims"]) == 0
     rep = load_report(url)
     assert {d.id for d in rep.documents} == ids and rep.meta.get("documents_ok") == 3
+
+
+def test_copies_are_recorded_and_skipped_unread_when_resumed(tmp_path, capsys):
+    """A syndicated copy (other bytes, same clean text) is analysed once, recorded against the stored
+    document it duplicates, and a resumed run skips it before analysis."""
+    url = f"sqlite:///{tmp_path / 'pile.db'}"
+    pile = tmp_path / "pile"
+    shutil.copytree(ARTICLES / "2011-02-16", pile / "2011-02-16")
+    original = (pile / "2011-02-16" / "235.htm.txt").read_text(encoding="utf-8")
+    (pile / "2011-02-17").mkdir()
+    (pile / "2011-02-17" / "235-copy.htm.txt").write_text(original + "\n\n", encoding="utf-8")  # other raw bytes
+    assert main(["add", str(pile), "--db", url, "--documents-only", "--progress-every", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "1 new documents stored, 1 already present" in err
+    engine = open_db(url)
+    with engine.connect() as conn:
+        copies = conn.execute(sa.select(t.duplicate_inputs.c.source, t.duplicate_inputs.c.duplicate_of)).all()
+        stored = {r[0] for r in conn.execute(sa.select(t.documents.c.id))}
+    engine.dispose()
+    assert len(copies) == 1 and copies[0][1] in stored
+    # resumed: both inputs skipped unread (the copy too), nothing analysed again
+    assert main(["add", str(pile), "--db", url, "--documents-only", "--progress-every", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "0 new documents stored, 2 already present" in err
+    assert "documents analysed" not in err or "progress: 0 documents analysed" in err

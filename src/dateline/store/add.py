@@ -69,10 +69,12 @@ class _Batcher:
         self.raw_hashes: dict[str, str] = {}
         with engine.connect() as conn:
             known = conn.execute(sa.select(t.documents.c.id, t.documents.c.dedup_key, t.documents.c.raw_hash)).all()
+            copies = conn.execute(sa.select(t.duplicate_inputs.c.raw_hash)).scalars().all()
             self.seq = (conn.execute(sa.select(sa.func.max(t.documents.c.seq))).scalar() or 0) + 1
         self.ids = {r[0] for r in known}
-        self.keys = {r[1] for r in known}
-        self.known_raw = {r[2] for r in known if r[2]}
+        self.keys = {r[1]: r[0] for r in known}  # dedup key -> the stored document's id
+        self.known_raw = {r[2] for r in known if r[2]} | set(copies)
+        self.copies: list[dict[str, str]] = []  # inputs found to be copies of a stored document, to record
         self.added = self.duplicates = 0
 
     def wanted(self, raws: Any) -> Any:
@@ -103,34 +105,52 @@ class _Batcher:
         out = []
         for doc in self.pending:
             key = rows.dedup_key(doc)
+            rh = self.raw_hashes.pop(doc.id, None)
             if key in self.keys:
                 self.duplicates += 1
+                self._copy(rh, doc.source, self.keys[key])
                 continue
-            rh = self.raw_hashes.pop(doc.id, None)
             doc.id = self._unique_id(doc)
             self.ids.add(doc.id)
-            self.keys.add(key)
+            self.keys[key] = doc.id
             out.append(rows.document_row(doc, self.seq, rh))
             self.seq += 1
         self.pending = []
-        if out:
+        if out or self.copies:
             with writing(self.engine) as conn:
                 out = self._fresh(conn, out)
                 rows.insert_documents(conn, out)
+                self._record_copies(conn)
+            self.keys.update((row["dedup_key"], row["id"]) for row in out)
             self.added += len(out)
+
+    def _copy(self, rh: str | None, source: str, of: str) -> None:
+        if rh:
+            self.copies.append({"raw_hash": rh, "source": source, "duplicate_of": of})
+
+    def _record_copies(self, conn: sa.Connection) -> None:
+        """Record the copies found since the last commit (ones another run recorded meanwhile are skipped)."""
+        if not self.copies:
+            return
+        have = set(conn.execute(sa.select(t.duplicate_inputs.c.raw_hash).where(
+            t.duplicate_inputs.c.raw_hash.in_([c["raw_hash"] for c in self.copies]))).scalars())
+        fresh = {c["raw_hash"]: c for c in self.copies if c["raw_hash"] not in have}
+        if fresh:
+            conn.execute(sa.insert(t.duplicate_inputs), list(fresh.values()))
+        self.copies = []
 
     def _fresh(self, conn: sa.Connection, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """``out`` less what another run stored meanwhile, with ids and seq numbers unique now (under the lock)."""
         known = conn.execute(sa.select(t.documents.c.id, t.documents.c.dedup_key)).all()
         taken = {r[0] for r in known}
-        stored_keys = {r[1] for r in known}
+        stored_keys = {r[1]: r[0] for r in known}
         seq = (conn.execute(sa.select(sa.func.max(t.documents.c.seq))).scalar() or 0) + 1
         fresh = []
         for row in out:
             if row["dedup_key"] in stored_keys:
                 self.duplicates += 1
+                self._copy(row.get("raw_hash"), row["source"], stored_keys[row["dedup_key"]])
                 continue
-            stored_keys.add(row["dedup_key"])
             if row["id"] in taken:
                 base = f"{row['id']}~{hashlib.sha1(row['source'].encode('utf-8', 'replace')).hexdigest()[:8]}"
                 new, k = base, 2
@@ -138,6 +158,7 @@ class _Batcher:
                     new, k = f"{base}-{k}", k + 1
                 row["id"] = new
             taken.add(row["id"])
+            stored_keys[row["dedup_key"]] = row["id"]
             row["seq"], seq = seq, seq + 1
             fresh.append(row)
         self.ids |= taken

@@ -145,5 +145,14 @@ stories = sa.Table(
     sa.Column("extra", sa.JSON),
 )
 
+# inputs that were analysed and turned out to be copies of a stored document (same clean text): kept
+# by raw-input hash so a resumed `dateline add` skips them unread, and so no input is dropped unrecorded
+duplicate_inputs = sa.Table(
+    "duplicate_inputs", metadata,
+    sa.Column("raw_hash", sa.String(64), primary_key=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("duplicate_of", sa.String(512), nullable=False),
+)
+
 # deleted child-first when the story is replaced
 STORY_TABLES = (entity_mentions, entities, events, timeline, claims, series, disagreements, story)
