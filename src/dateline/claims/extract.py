@@ -157,7 +157,7 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
     state = SpeakerState(doc, introductions=True)
     text = doc.text
     for k, s0, s1, in_quote in _quote_states(doc):
-        quantities = merge_from_to(text, [q for q in find_quantities(text, s0, s1) if not refuse(text, q, s0, s1)])
+        quantities = merge_from_to(text, [q for q in find_quantities(text, s0, s1) if not refuse(text, q, s0, s1, profile)])
         atts = find_attributions(text, s0, s1)
         prev: Measure | None = None
         for q in quantities:
