@@ -71,6 +71,32 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -
     return best[1] if best else doc.published
 
 
+_NOBODY = frozenset({"no one", "nobody", "none", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
+_COLLECTIVE = frozenset({"police", "people", "staff", "personnel", "military", "media", "public", "crowd", "family"})
+
+
+def agrees(pronoun: str, phrase: str) -> bool:
+    """``phrase`` can be what ``pronoun`` ("he", "she") stands for: one person, not a plural
+    ("Witnesses", "business officials"), a collective ("police") or a quantifier ("no one").
+    Other pronouns agree with anything (an organisation is "it" or "they")."""
+    if pronoun not in ("he", "she"):
+        return True
+    low = phrase.strip().lower()
+    if low in _NOBODY:
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", phrase)
+    if not words:
+        return False
+    head = words[-1]
+    if head.lower() in _COLLECTIVE:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    # a plural common noun as head ("officials", "Witnesses" opening a sentence), not a surname
+    # ending in s ("Jones", "Mr. Williams") of a name of several capitalised words
+    plural = head.lower().endswith("s") and not head.lower().endswith(("ss", "us", "is", "'s", "’s"))
+    return not (plural and (head[:1].islower() or capitalised == 1 and len(words) == 1))
+
+
 class SpeakerState:
     """Who has spoken so far in one document, to resolve "he said", "the source said" and a
     quotation carrying on from its attributed start. One instance per document, fed sentence
@@ -100,14 +126,17 @@ class SpeakerState:
         if att and source and source == att.source and self.introductions:
             source = introduced_as(self.doc.text, source, att.start) or source
         if att and att.pronoun and att.source and att.source.lower() in ("he", "she", "they", "it", "we", "i"):
-            named = [a for a in atts if a.source and not a.pronoun and a.verb_pos < att.verb_pos]
+            pron = att.source.lower()
+            named = [a.source for a in atts if a.source and not a.pronoun and a.verb_pos < att.verb_pos
+                     and agrees(pron, a.source)]
+            last = self.last_named if self.last_named and agrees(pron, self.last_named) else None
             if named:
-                source = named[-1].source
-            elif self.last_named and k - self.last_named_at <= 2:
-                source = self.last_named
+                source = named[-1]
+            elif last and k - self.last_named_at <= 2:
+                source = last
             else:
-                person = _last_person(self.doc, att.start) if att.source.lower() in ("he", "she") else None
-                source = person or self.last_named
+                person = _last_person(self.doc, att.start) if pron in ("he", "she") else None
+                source = person or last or (None if pron in ("he", "she") else self.last_named)
         return source
 
     def update(self, atts: list[Attribution], k: int) -> None:

@@ -27,7 +27,7 @@ STANCE: dict[str, str] = {
                      "answer", "recall", "reveal", "disclose", "inform", "brief", "stress", "emphasise",
                      "emphasize", "observe", "remark", "comment", "mention", "point", "announce", "publish",
                      "tweet", "post", "show", "record", "register", "list", "condemn", "urge", "lament",
-                     "complain", "decry", "fume", "identify"), "says"),
+                     "complain", "decry", "fume", "identify", "yell", "shout", "praise", "welcome", "credit", "express"), "says"),
     **dict.fromkeys(("estimate", "calculate", "count", "put", "predict", "project", "forecast", "expect",
                      "believe", "think", "suggest", "reckon", "suspect", "fear", "assess", "tally"), "estimates"),
     **dict.fromkeys(("claim", "allege", "assert", "insist", "maintain", "contend", "argue", "charge",
