@@ -111,7 +111,10 @@ def person_age(text: str, q: Quantity, sent_start: int, sent_end: int, profile: 
     if profile is None or not profile.people or not q.bare_digits or not 1 <= q.low <= 110 or q.low != q.high:
         return None
     m = _NAME_COMMA.search(text[max(sent_start, q.start - 40):q.start])
-    if m is None or not re.match(r"\s*(?:[,;)]|\.(?!\d)|$)", text[q.end:min(sent_end, q.end + 3)] or ""):
+    if m is None:
+        return None
+    aged = m.group(0).rstrip().endswith(("aged", "age"))  # "Jane Doe, aged 24 and from ...": the word says it
+    if not aged and not re.match(r"\s*(?:[,;)]|\.(?!\d)|$)", text[q.end:min(sent_end, q.end + 3)] or ""):
         return None
     name = m.group(1)
     return name if profile.is_story_person(name) else None
@@ -222,6 +225,15 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
     # "80-strong rescue team", "350-strong contingent"
     if toks and toks[0][0] == "-" and len(toks) > 1 and toks[1][0].lower() == "strong":
         noun, noun_text, state = "people", toks[1][0], "deployed"
+    if q.low == q.high == 1 and not q.currency:
+        # "one count of attempted murder", "one attempted murder charge": a count of an indictment
+        # (the plural "two counts" is any plural noun below)
+        for t in toks[:4]:
+            if t[0].lower() in ("count", "charge"):
+                noun, noun_text = t[0].lower() + "s", t[0]
+                break
+            if not (t[0].isalpha() and t[0].islower() and t[0].lower() not in _STOPWORDS):
+                break
     while noun is None and i < min(len(toks), 6):
         w = toks[i][0]
         lw = w.lower()
