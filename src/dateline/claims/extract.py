@@ -72,6 +72,7 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -
 
 
 _NOBODY = frozenset({"no one", "nobody", "none", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
+_PLURAL_SUFFIXES = ("sses", "ists", "ians", "ents", "ants", "ities", "ials", "ives", "ees")
 _COLLECTIVE = frozenset({"police", "people", "staff", "personnel", "military", "media", "public", "crowd", "family"})
 
 
@@ -90,11 +91,12 @@ def agrees(pronoun: str, phrase: str) -> bool:
     head = words[-1]
     if head.lower() in _COLLECTIVE:
         return False
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    # a plural common noun as head ("officials", "Witnesses" opening a sentence), not a surname
-    # ending in s ("Jones", "Mr. Williams") of a name of several capitalised words
-    plural = head.lower().endswith("s") and not head.lower().endswith(("ss", "us", "is", "'s", "’s"))
-    return not (plural and (head[:1].islower() or capitalised == 1 and len(words) == 1))
+    low = head.lower()
+    if head[:1].islower():  # a plural common noun as head ("business officials", "residents")
+        return not (low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")))
+    # one capitalised word: a plural noun opening the sentence ("Witnesses", "Residents") by its
+    # suffix, not a surname that ends in s ("Jones", "Williams", "Peters")
+    return not (len(words) == 1 and low.endswith(_PLURAL_SUFFIXES))
 
 
 class SpeakerState:
