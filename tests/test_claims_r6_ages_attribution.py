@@ -56,6 +56,7 @@ def test_one_count_of_an_indictment() -> None:
 def test_he_or_she_stands_for_one_person() -> None:
     for phrase in ("Witnesses", "business officials", "no one", "police", "Environmentalists"):
         assert not agrees("she", phrase), phrase
-    for phrase in ("Kenneth Dorsey", "Mr. Williams", "the sheriff", "Jones"):
+    for phrase in ("Kenneth Dorsey", "Mr. Williams", "the sheriff", "Jones",
+                   "Al-Sawarmi Khalid, spokesman for Sudan's armed forces", "a spokesman for the rebels"):
         assert agrees("he", phrase), phrase
     assert agrees("they", "Environmentalists") and agrees("it", "the company")

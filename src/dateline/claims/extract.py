@@ -85,7 +85,10 @@ def agrees(pronoun: str, phrase: str) -> bool:
     low = phrase.strip().lower()
     if low in _NOBODY:
         return False
-    words = re.findall(r"[A-Za-z][\w'’-]*", phrase)
+    # the head comes before an apposition or a prepositional phrase ("Jane Doe, spokesman for the
+    # armed forces", "a spokesman for the ministry")
+    core = re.split(r",|\s+(?:for|of|at|in|with|from|to)\s+", phrase, maxsplit=1)[0]
+    words = re.findall(r"[A-Za-z][\w'’-]*", core)
     if not words:
         return False
     head = words[-1]
