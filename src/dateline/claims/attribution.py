@@ -200,6 +200,8 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
         np = _INITIAL_NP.match(sent)
         if (cue and np and np.end() < cue.start() and re.search(r"[A-Za-z]{2,}", sent[np.end():cue.start()])
                 and np.group(1).split()[0] not in _NOT_SUBJECT_START
+                and np.group(1).lower() not in _PRONOUNS  # "He ... one count of": no estimator named
+                and not re.search(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+$", sent[:cue.start()], re.I)
                 and not re.match(r"(?i)(?:dozens|scores|hundreds|thousands|millions|tens|some|many|most|several|\d)", np.group(1))):
             out.append(Attribution(np.group(1), sent_start + np.start(1), sent_start + np.end(1), sent_start + cue.start(),
                                    verb="estimate", stance="estimates"))

@@ -71,6 +71,37 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -
     return best[1] if best else doc.published
 
 
+_NOBODY = frozenset({"no one", "nobody", "none", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
+_PLURAL_SUFFIXES = ("sses", "ists", "ians", "ents", "ants", "ities", "ials", "ives", "ees")
+_COLLECTIVE = frozenset({"police", "people", "staff", "personnel", "military", "media", "public", "crowd", "family"})
+
+
+def agrees(pronoun: str, phrase: str) -> bool:
+    """``phrase`` can be what ``pronoun`` ("he", "she") stands for: one person, not a plural
+    ("Witnesses", "business officials"), a collective ("police") or a quantifier ("no one").
+    Other pronouns agree with anything (an organisation is "it" or "they")."""
+    if pronoun not in ("he", "she"):
+        return True
+    low = phrase.strip().lower()
+    if low in _NOBODY:
+        return False
+    # the head comes before an apposition or a prepositional phrase ("Jane Doe, spokesman for the
+    # armed forces", "a spokesman for the ministry")
+    core = re.split(r",|\s+(?:for|of|at|in|with|from|to)\s+", phrase, maxsplit=1)[0]
+    words = re.findall(r"[A-Za-z][\w'’-]*", core)
+    if not words:
+        return False
+    head = words[-1]
+    if head.lower() in _COLLECTIVE:
+        return False
+    low = head.lower()
+    if head[:1].islower():  # a plural common noun as head ("business officials", "residents")
+        return not (low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")))
+    # one capitalised word: a plural noun opening the sentence ("Witnesses", "Residents") by its
+    # suffix, not a surname that ends in s ("Jones", "Williams", "Peters")
+    return not (len(words) == 1 and low.endswith(_PLURAL_SUFFIXES))
+
+
 class SpeakerState:
     """Who has spoken so far in one document, to resolve "he said", "the source said" and a
     quotation carrying on from its attributed start. One instance per document, fed sentence
@@ -100,14 +131,17 @@ class SpeakerState:
         if att and source and source == att.source and self.introductions:
             source = introduced_as(self.doc.text, source, att.start) or source
         if att and att.pronoun and att.source and att.source.lower() in ("he", "she", "they", "it", "we", "i"):
-            named = [a for a in atts if a.source and not a.pronoun and a.verb_pos < att.verb_pos]
+            pron = att.source.lower()
+            named = [a.source for a in atts if a.source and not a.pronoun and a.verb_pos < att.verb_pos
+                     and agrees(pron, a.source)]
+            last = self.last_named if self.last_named and agrees(pron, self.last_named) else None
             if named:
-                source = named[-1].source
-            elif self.last_named and k - self.last_named_at <= 2:
-                source = self.last_named
+                source = named[-1]
+            elif last and k - self.last_named_at <= 2:
+                source = last
             else:
-                person = _last_person(self.doc, att.start) if att.source.lower() in ("he", "she") else None
-                source = person or self.last_named
+                person = _last_person(self.doc, att.start) if pron in ("he", "she") else None
+                source = person or last or (None if pron in ("he", "she") else self.last_named)
         return source
 
     def update(self, atts: list[Attribution], k: int) -> None:
@@ -157,7 +191,7 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
     state = SpeakerState(doc, introductions=True)
     text = doc.text
     for k, s0, s1, in_quote in _quote_states(doc):
-        quantities = merge_from_to(text, [q for q in find_quantities(text, s0, s1) if not refuse(text, q, s0, s1)])
+        quantities = merge_from_to(text, [q for q in find_quantities(text, s0, s1) if not refuse(text, q, s0, s1, profile)])
         atts = find_attributions(text, s0, s1)
         prev: Measure | None = None
         for q in quantities:

@@ -116,4 +116,5 @@ SPEECH_VERBS = (
     "warns", "insisted", "insists", "quoted", "cited", "suggested", "suggests", "calculated",
     "acknowledged", "admitted", "denied", "denies", "disputed", "disputes", "rejected", "rejects",
     "maintained", "maintains", "declared", "indicated", "promised", "pledged", "predicted",
+    "identified", "identifies",  # "police identified the victim as Jane Doe, 47"
 )

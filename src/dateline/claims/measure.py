@@ -100,6 +100,26 @@ def named_age(after: str) -> str | None:
     return m.group(1)
 
 
+# "Yvonne Hiller, 43," / "Riva, 47, of ..." / "LaCalamita III, 38," / "Pitman, aged 24": the name right before
+_NAME_COMMA = re.compile(r"\b([A-Z][A-Za-z'’-]+)(?:\s+(?:Jr\.?|Sr\.?|II|III|IV))?,\s*(?:aged\s+)?$")
+
+
+def person_age(text: str, q: Quantity, sent_start: int, sent_end: int, profile: StoryProfile | None) -> str | None:
+    """The surname of the person whose age ``q`` gives in apposition ("Jane Doe, 43, was charged"),
+    when that person is one the story is about (``StoryProfile.people``: named in several of its
+    documents); None otherwise (a bystander's age, a number after a name that is no age)."""
+    if profile is None or not profile.people or not q.bare_digits or not 1 <= q.low <= 110 or q.low != q.high:
+        return None
+    m = _NAME_COMMA.search(text[max(sent_start, q.start - 40):q.start])
+    if m is None:
+        return None
+    aged = m.group(0).rstrip().endswith(("aged", "age"))  # "Jane Doe, aged 24 and from ...": the word says it
+    if not aged and not re.match(r"\s*(?:[,;)]|\.(?!\d)|$)", text[q.end:min(sent_end, q.end + 3)] or ""):
+        return None
+    name = m.group(1)
+    return name if profile.is_story_person(name) else None
+
+
 _PASSIVE_STATE = re.compile(r"(?:were|have\s+been|had\s+been)\s+(?:arrested|detained|rescued)\b")
 _CODE = re.compile(r"[A-Z]{1,4}-?")
 
@@ -116,8 +136,9 @@ def _tokens(s: str, offset: int = 0) -> list[tuple[str, int, int]]:
     return [(m.group(0), offset + m.start(), offset + m.end()) for m in _WORD.finditer(s)]
 
 
-def refuse(text: str, q: Quantity, sent_start: int, sent_end: int) -> bool:
-    """True for numbers that are not figures: years, dates, times, ages, names, ordinals, codes."""
+def refuse(text: str, q: Quantity, sent_start: int, sent_end: int, profile: StoryProfile | None = None) -> bool:
+    """True for numbers that are not figures: years, dates, times, ages (but those of the story's
+    own persons, ``person_age``), names, ordinals, codes."""
     before = text[max(sent_start, q.start - 25):q.start]
     after = text[q.end:min(sent_end, q.end + 25)]
     low_after = after.lower()
@@ -136,7 +157,7 @@ def refuse(text: str, q: Quantity, sent_start: int, sent_end: int) -> bool:
     # line-initial time stamps of live pages ("2112 Jane Doe said ...")
     if q.bare_digits and q.start == sent_start and len(q.text) == 4:
         return True
-    if named_age(text[q.end:min(sent_end, q.end + 60)]):
+    if named_age(text[q.end:min(sent_end, q.end + 60)]) or person_age(text, q, sent_start, sent_end, profile):
         return False
     # percentages are not counts (documented choice), nor "N-year-old", "7.0-magnitude"
     if re.match(r"\s*(?:%|per\s*cent|percent|pc\b)", low_after):
@@ -193,7 +214,7 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         currencies.setdefault(name, code)
         currencies.setdefault(name + "s", code)
     after = text[q.end:sent_end]
-    name = named_age(after)
+    name = named_age(after) or person_age(text, q, sent_start, sent_end, profile)
     if name:
         return Measure("age", None, "years", None, name)
     toks = _tokens(after[:120], q.end)
@@ -204,6 +225,15 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
     # "80-strong rescue team", "350-strong contingent"
     if toks and toks[0][0] == "-" and len(toks) > 1 and toks[1][0].lower() == "strong":
         noun, noun_text, state = "people", toks[1][0], "deployed"
+    if q.low == q.high == 1 and not q.currency:
+        # "one count of attempted murder", "one attempted murder charge": a count of an indictment
+        # (the plural "two counts" is any plural noun below)
+        for t in toks[:4]:
+            if t[0].lower() in ("count", "charge"):
+                noun, noun_text = t[0].lower() + "s", t[0]
+                break
+            if not (t[0].isalpha() and t[0].islower() and t[0].lower() not in _STOPWORDS):
+                break
     while noun is None and i < min(len(toks), 6):
         w = toks[i][0]
         lw = w.lower()

@@ -27,7 +27,7 @@ STANCE: dict[str, str] = {
                      "answer", "recall", "reveal", "disclose", "inform", "brief", "stress", "emphasise",
                      "emphasize", "observe", "remark", "comment", "mention", "point", "announce", "publish",
                      "tweet", "post", "show", "record", "register", "list", "condemn", "urge", "lament",
-                     "complain", "decry", "fume"), "says"),
+                     "complain", "decry", "fume", "identify", "yell", "shout", "praise", "welcome", "credit", "express"), "says"),
     **dict.fromkeys(("estimate", "calculate", "count", "put", "predict", "project", "forecast", "expect",
                      "believe", "think", "suggest", "reckon", "suspect", "fear", "assess", "tally"), "estimates"),
     **dict.fromkeys(("claim", "allege", "assert", "insist", "maintain", "contend", "argue", "charge",
@@ -274,6 +274,10 @@ def speeches(text: str, s0: int, s1: int) -> list[Speech]:
         lem = lemma(t.text) if t.pos in ("VERB", "AUX") or (t.pos == "NOUN" and t.dep == "ROOT") else None
         if lem is None or t.dep in ("amod", "compound") and lem not in ("say", "tell"):
             continue
+        if v > 0 and toks[v - 1].pos in ("DET", "NUM") and t.dep != "ROOT":
+            continue  # "one count of fleeing", "a report": a noun the parse took for a verb
+        if any(toks[j].dep == "dobj" and toks[j].text.lower() in ("nothing", "little") for j in _children(toks, v)):
+            continue  # "said nothing after officers surrounded him": no statement
         if lem == "put" and not re.search(r"\b(?:at|to)\b", sent[t.end:t.end + 60]):
             continue  # "put at": an estimate; "put forward"/"put on" are not speech
         if lem not in _BARE_OK and not any(toks[j].dep in ("ccomp", "dobj", "xcomp", "parataxis", "csubj", "nsubjpass")

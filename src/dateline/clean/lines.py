@@ -83,7 +83,7 @@ def _base_class(f: LineFeatures, stops: frozenset[str], repeated: bool) -> str:
         return BAD
     if f.cue_words and f.words <= 8 and not f.end_punct:
         return BAD
-    if f.words >= 4 and f.cue_words / f.words >= 0.34:
+    if f.words >= 4 and f.cue_words / f.words >= 0.34 and not _quoted_sentence(f):
         return BAD
     if repeated and (f.words <= 8 or not f.end_punct):
         return BAD  # menus, share bars and captions printed twice
@@ -103,6 +103,13 @@ def _base_class(f: LineFeatures, stops: frozenset[str], repeated: bool) -> str:
         # not evidence of boilerplate, let its neighbours decide
         return SHORT
     return BAD
+
+
+def _quoted_sentence(f: LineFeatures) -> bool:
+    """A whole sentence inside quotation marks ('"We're like family here."'): someone's words,
+    not page furniture, whatever its words ("like", "here", "share" are also common words)."""
+    t = f.text
+    return f.end_punct and t[:1] in "\"“" and t[-1:] in "\"”" and t.count('"') + t.count("“") + t.count("”") == 2
 
 
 EDGE = "edge"  # beyond the first/last line: counts as boilerplate, unless both sides are edges
@@ -175,11 +182,22 @@ def _promote_near_runs(classes: list[str], min_near: int = 3) -> list[str]:
 
 def _is_prose(f: LineFeatures, stops: frozenset[str]) -> bool:
     """A short line that reads as a sentence: a quote, a one-line paragraph."""
-    if f.words < 2 or f.cue_words or f.stamp_share > 0.3:
+    if f.words < 2 or f.stamp_share > 0.3:
+        return False
+    # a cue word ("home", "like", "here") in a quoted or a long sentence is a common word
+    if f.cue_words and not _quoted_sentence(f) and (f.words < 8 or f.cue_words / f.words > 0.15):
         return False
     if not f.end_punct or not (f.text[:1].isupper() or f.text[:1].isdigit() or f.text[:1] in "\"'“‘«("):
         return False
     return f.stop_density >= 0.1 or not stops or f.words <= 4
+
+
+def _continues(prev_line: str, f: LineFeatures) -> bool:
+    """A line that carries on the sentence of the line above: it starts in lower case right after
+    a line cut off by an ellipsis or a dash ("... we're all in shock..." / "and I lost two of ...")."""
+    prev = prev_line.rstrip().rstrip("\"'”’")
+    return (f.words >= 3 and f.end_punct and f.text[:1].islower() and not f.cue_words and not f.urlish
+            and prev.endswith(("...", "…", "-", "–", "—")))
 
 
 def _reads_as_sentence(f: LineFeatures) -> bool:
@@ -322,10 +340,12 @@ def _classify_nonempty(lines: list[str]) -> tuple[list[bool], list[str]]:
     duplicate = []
     for i, k in enumerate(keys):
         # a sentence printed again (pull quote, the article repeated under the comments):
-        # the first copy is judged, the others are boilerplate
+        # the first copy is judged, the others are boilerplate. A first copy already refused
+        # (a photo caption that repeats the lead sentence above it) leaves the next copy to be judged.
         duplicate.append(bool(k) and k in seen and counts[k] > 1 and classes[i] != BAD)
-        seen.add(k)
-    prose = [_is_prose(f, stops) for f in feats]
+        if classes[i] != BAD:
+            seen.add(k)
+    prose = [_is_prose(f, stops) or (i > 0 and _continues(lines[i - 1], f)) for i, f in enumerate(feats)]
     base = classes
     classes = _smooth(_promote_near_runs(classes), prose)
     if GOOD not in classes:
