@@ -36,6 +36,7 @@ from .aliases import (
 from .backrefs import with_back_references
 from .demonyms import alias_names, demonym_country
 from .names import acronym_form, acronym_of, acronym_spells, key, person_compatible, same_token, skeleton, tokens
+from .shortnames import apply_place_prefixed, apply_short_names
 
 DOMINANCE = 3.0
 CENTRAL_MIN = 20  # a person named this often (and CENTRAL_SHARE of all person mentions) is central
@@ -107,6 +108,8 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     _places_keep_their_name(items, raw_key, local)
     _apply_country_names(items, raw_key)
     raw_key = _apply_acronyms(items, raw_key)
+    apply_place_prefixed(items, raw_key)
+    apply_short_names(items, raw_key)
     _prefer_dominant_surname(items, raw_key)
     labels = _vote_labels(items, raw_key, local)
 
