@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 
 from ..model import Mention
 from . import geo
+from .aliases import alias_table
 from .backrefs import ORG_HEADS
 
 # a word that makes "X <word>" the site of the business X, not X itself
@@ -82,13 +83,20 @@ def short_name_targets(items: list[tuple[str, Mention]], raw_key: dict[int, str]
     """Short key -> the one longer body name of the story it begins."""
     votes = _labels(items, raw_key)
     people = _person_words(votes)
-    longer: dict[str, list[str]] = defaultdict(list)
+    longer: dict[str, list[tuple[str, int]]] = defaultdict(list)  # prefix -> (longer name, words it leaves out)
     for k, v in votes.items():
         toks = k.split()
         if len(toks) < 2 or not _is_body_name(k, v):
             continue
         for i in range(1, len(toks)):
-            longer[" ".join(toks[:i])].append(k)
+            longer[" ".join(toks[:i])].append((k, i))
+    # "US Marshals" begins "United States Marshals Service" (a long name is keyed with its country spelled out)
+    aliases = alias_table()
+    for k in votes:
+        toks = k.split()
+        full = aliases.get(toks[0]) if len(toks) >= 2 and len(toks[0]) <= 3 else None
+        if full and full != toks[0] and geo.country_of([full]) and f"{full} {' '.join(toks[1:])}" in longer:
+            longer[k] = longer[f"{full} {' '.join(toks[1:])}"]
     out: dict[str, str] = {}
     for short, cands in longer.items():
         v = votes.get(short)
@@ -101,12 +109,11 @@ def short_name_targets(items: list[tuple[str, Mention]], raw_key: dict[int, str]
             continue  # a person's name part ("Gordon" of a story naming Gordon Brown)
         if geo.country_of([short]) is not None:
             continue
-        n = len(short.split())
-        cands = [c for c in cands if all(t in BODY_TAILS or t in SITE_WORDS for t in c.split()[n:])]
-        bodies = [c for c in cands if c.split()[-1] not in SITE_WORDS]
+        names = [c for c, n in cands if all(t in BODY_TAILS or t in SITE_WORDS for t in c.split()[n:])]
+        bodies = [c for c in names if c.split()[-1] not in SITE_WORDS]
         if not bodies and _majority(v) == "ORG":
             continue  # "Kraft" (a company) is not the "Kraft plant"
-        pool = bodies or cands
+        pool = bodies or names
         if len(pool) == 1:
             out[short] = pool[0]
     return out
