@@ -46,7 +46,7 @@ from .names import (
     skeleton,
     tokens,
 )
-from .shortnames import apply_place_prefixed, apply_short_names
+from .shortnames import BODY_TAILS, apply_place_prefixed, apply_short_names
 
 DOMINANCE = 3.0
 CENTRAL_MIN = 20  # a person named this often (and CENTRAL_SHARE of all person mentions) is central
@@ -432,7 +432,9 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         # or a multi-word name placed by a preposition at least twice and, with its place labels, in most
         # of its mentions ("in Ras Tanura")
         cued = k in head_cued or (len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values())) or (
-            prep_cues[k] >= 2 and 2 * (prep_cues[k] + v["GPE"] + v["LOC"]) > sum(v.values()))
+            prep_cues[k] >= 2 and 2 * (prep_cues[k] + v["GPE"] + v["LOC"]) > sum(v.values())
+            # "at Gordon Advisors", "in Preston Crown Court": a body's word (a building's stays a place)
+            and (toks[-1] not in BODY_TAILS or toks[-1] in geo.FACILITY_HEADS))
         # a town of the story's countries, or a country ("Niger" that spaCy tags PERSON)
         # (a name the tagger reads as a body in most of three or more mentions is a town only by a town's own
         # name: "Intel" is an alternate name of a French village)
