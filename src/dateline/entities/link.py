@@ -35,7 +35,18 @@ from .aliases import (
 )
 from .backrefs import with_back_references
 from .demonyms import alias_names, demonym_country
-from .names import acronym_form, acronym_of, acronym_spells, key, person_compatible, same_token, skeleton, tokens
+from .names import (
+    acronym_form,
+    acronym_of,
+    acronym_spells,
+    key,
+    nicknames,
+    person_compatible,
+    same_token,
+    skeleton,
+    tokens,
+)
+from .shortnames import BODY_TAILS, apply_place_prefixed, apply_short_names
 
 DOMINANCE = 3.0
 CENTRAL_MIN = 20  # a person named this often (and CENTRAL_SHARE of all person mentions) is central
@@ -107,6 +118,8 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     _places_keep_their_name(items, raw_key, local)
     _apply_country_names(items, raw_key)
     raw_key = _apply_acronyms(items, raw_key)
+    apply_place_prefixed(items, raw_key)
+    apply_short_names(items, raw_key)
     _prefer_dominant_surname(items, raw_key)
     labels = _vote_labels(items, raw_key, local)
 
@@ -359,6 +372,11 @@ def _prefer_dominant_surname(items: list[tuple[str, Mention]], raw_key: dict[int
             raw_key[id(m)] = key(m.text)
 
 
+def _winner(v: Counter[str]) -> str:
+    """The label with most votes, ties broken by ``_LABEL_ORDER`` (a person first)."""
+    return max(v, key=lambda lab: (v[lab], -_LABEL_ORDER.index(lab) if lab in _LABEL_ORDER else -99))
+
+
 def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], local: _LocalContext) -> dict[str, str]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     key_docs: dict[str, set[str]] = defaultdict(set)  # the documents that write each key
@@ -387,8 +405,10 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
     givens: dict[str, set[str]] = defaultdict(set)  # given name -> the full person names it begins
     for k, v in votes.items():
         toks = k.split()
-        if len(toks) >= 2 and v.most_common(1)[0][0] == "PERSON":
-            surnames[toks[-1]] += v["PERSON"]
+        if len(toks) >= 2 and _winner(v) == "PERSON":
+            # every mention of a person's full name counts for the bare surname, the ones the tagger
+            # labelled a body or a place as well ("Madeline Kafoury" ORG in half of its mentions)
+            surnames[toks[-1]] += sum(v.values())
             givens[toks[0]].add(k)
 
     by_skeleton: dict[str, list[str]] = defaultdict(list)
@@ -412,7 +432,9 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         # or a multi-word name placed by a preposition at least twice and, with its place labels, in most
         # of its mentions ("in Ras Tanura")
         cued = k in head_cued or (len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values())) or (
-            prep_cues[k] >= 2 and 2 * (prep_cues[k] + v["GPE"] + v["LOC"]) > sum(v.values()))
+            prep_cues[k] >= 2 and 2 * (prep_cues[k] + v["GPE"] + v["LOC"]) > sum(v.values())
+            # "at Gordon Advisors", "in Preston Crown Court": a body's word (a building's stays a place)
+            and (toks[-1] not in BODY_TAILS or toks[-1] in geo.FACILITY_HEADS))
         # a town of the story's countries, or a country ("Niger" that spaCy tags PERSON)
         # (a name the tagger reads as a body in most of three or more mentions is a town only by a town's own
         # name: "Intel" is an alternate name of a French village)
@@ -434,7 +456,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
             v = v + Counter({"ORG": sum(v.values()) + 1})
         elif town or cued:
             v = v + Counter({"GPE": sum(v.values()) + 1})
-        out[k] = max(v, key=lambda lab: (v[lab], -_LABEL_ORDER.index(lab) if lab in _LABEL_ORDER else -99))
+        out[k] = _winner(v)
     # a one-word name mixing letters and digits ("G20", "B52", "4Kids") is a channel, a body or a product,
     # no town or person
     for k in votes:
@@ -475,7 +497,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         toks = k.split()
         if out[k] != "PERSON" or k in person_cued:
             continue
-        lone = len(toks) == 1 and not any(k == t or same_token(k, t) for t in person_words)
+        lone = len(toks) == 1 and not any(k == t or same_token(k, t) or _nickname_of(k, t) for t in person_words)
         if (lone and not geo.is_place_name(k)) or (len(toks) >= 2 and toks[-1] in _ORG_WORDS):
             out[k] = "ORG"
     return out
@@ -494,6 +516,14 @@ def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
     # mentions of a full name do, when a bare surname chooses between bearers
     surname_toks = {n.key.split()[-1] for n in group if len(n.key.split()) >= 2}
     alone = {n.key: len(n.mentions) for n in group if len(n.key.split()) == 1 and n.key not in surname_toks}
+    kin_given = {n.key for n in group if len(n.key.split()) == 1 and n.key not in surname_toks
+                 and any(m.attrs.get("kin") for _, m in n.mentions)}
+    # the relatives the text gives a bare surname ("Smith's son, John"), whoever its article resolved it to
+    kin_of: dict[str, set[str]] = defaultdict(set)
+    for n in group:
+        for _, m in n.mentions:
+            if m.attrs.get("not_ref") and len(tokens(m.text)) == 1:
+                kin_of[tokens(m.text)[0]].add(str(m.attrs["not_ref"]))
 
     def weight(ci: int) -> int:
         firsts = {o.key.split()[0] for o in clusters[ci] if len(o.key.split()) >= 2}
@@ -504,13 +534,19 @@ def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
         near = set().union(*(blocks.get(skeleton(t), set()) for t in toks))
         # a bare surname written as the relative of a full name ("Smith's son, John Smith") is not that person
         kin = {str(m.attrs["not_ref"]) for _, m in n.mentions if m.attrs.get("not_ref")}
+        if len(toks) == 1:  # and anywhere in the story ("Smith's son, John" in another article)
+            kin |= kin_of.get(toks[0], set())
         fits = [ci for ci in sorted(near) if all(person_compatible(toks, o.key.split()) for o in clusters[ci])
-                and not any(o.key in kin for o in clusters[ci])]
+                and not any(o.key in kin or o.key.split()[0] in kin for o in clusters[ci])]
         if len(toks) == 1 and fits:
             # a bare surname: bearers spelled exactly so come first (Karam is not el-Kareem); another
             # spelling only reaches a central figure of the story (transliterations of one surname)
             exact = [ci for ci in fits if any(len(o.key.split()) > 1 and o.key.split()[-1] == toks[0] for o in clusters[ci])]
             fits = exact or [ci for ci in fits if _size(clusters[ci]) >= central]
+            # bearers the text introduces as somebody's relative ("her daughter, Jane Smith") give way to
+            # the others: news calls the subject by bare surname and the family by given or full names
+            if len(fits) > 1:
+                fits = [ci for ci in fits if not _introduced_as_kin(clusters[ci], kin_given)] or fits
         if len(fits) > 1:
             fits.sort(key=lambda ci: -weight(ci))
             if weight(fits[0]) >= DOMINANCE * weight(fits[1]):
@@ -528,15 +564,21 @@ def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
     return _attach_given_names(clusters, home)
 
 
+def _introduced_as_kin(cluster: list[_Node], kin_given: set[str]) -> bool:
+    """Some mention of the person, or of the given name alone ("her daughter, Jane"), follows a kin word."""
+    return any(m.attrs.get("kin") for n in cluster for _, m in n.mentions) or any(
+        len(n.key.split()) >= 2 and n.key.split()[0] in kin_given for n in cluster)
+
+
 def _attach_given_names(clusters: list[list[_Node]], home: set[str]) -> list[list[_Node]]:
     """A lone one-word name that is nobody's surname but the given name of exactly one
     multi-word person of the story ("Samir" -> Samir Haddadi) joins that person."""
     surname_toks = {n.key.split()[-1] for c in clusters for n in c if len(n.key.split()) >= 2}
-    firsts: dict[str, list[int]] = defaultdict(list)
+    firsts_by_token: dict[str, list[int]] = defaultdict(list)
     for ci, c in enumerate(clusters):
         heads = {n.key.split()[0] for n in c if len(n.key.split()) >= 2}
         for h in heads:
-            firsts[skeleton(h)].append(ci)
+            firsts_by_token[h].append(ci)
     moved: set[int] = set()
     for ci, c in enumerate(clusters):
         if len(c) != 1 or len(c[0].key.split()) != 1:
@@ -545,12 +587,23 @@ def _attach_given_names(clusters: list[list[_Node]], home: set[str]) -> list[lis
         if any(same_token(tok, s) for s in surname_toks) or (home and geo.is_town_in(tok, home)):
             continue
         # weak evidence (a given name alone), so the spelling must be the same (Bashir is not Bashar)
-        hits = sorted({cj for cj in firsts.get(skeleton(tok), []) if cj != ci and any(
-            len(n.key.split()) >= 2 and n.key.split()[0] == tok for n in clusters[cj])})
+        # or, when no given name is spelled so, a short form the nickname table lists for one ("Maddie" of Madeline)
+        hits = sorted({cj for cj in firsts_by_token.get(tok, []) if cj != ci})
+        if not hits:
+            hits = sorted({cj for f, cis in firsts_by_token.items() if _nickname_of(tok, f) for cj in cis if cj != ci})
         if len(hits) == 1:
             clusters[hits[0]].extend(c)
             moved.add(ci)
     return [c for ci, c in enumerate(clusters) if ci not in moved]
+
+
+def _nickname_of(short: str, given: str) -> bool:
+    """``short`` is a listed short form of the given name ``given`` ("maddie" / "madeline"), by the
+    nickname table only (no spelling similarity: a given name alone is weak evidence)."""
+    if short == given:
+        return False
+    table = nicknames()
+    return given in table.get(short, frozenset()) or short in table.get(given, frozenset())
 
 
 def _cluster_names(group: list[_Node], local: _LocalContext) -> list[list[_Node]]:

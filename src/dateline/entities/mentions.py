@@ -32,6 +32,10 @@ KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Z.&]{1,9})\s*\)")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*|of|for|the|and|on|de|al|el")
 _KIN = re.compile(r"\b(?:sons?|daughters?|wife|widow|brothers?|sisters?|nephew|niece|cousin|grandson|son-in-law)\b", re.I)
+# a name introduced as somebody's relative ("her daughter, Jane", "and sister Jane Smith", "his mother Mary Smith")
+_KIN_BEFORE = re.compile(
+    r"\b(?:sons?|daughters?|wife|widow|husband|brothers?|sisters?|mother|father|parents|grand(?:mother|father|son|"
+    r"daughter)|nephew|niece|cousin|son-in-law|daughter-in-law|stepson|stepdaughter),? $", re.I)
 _PLACE_AFTER = re.compile(
     r" (?:village|town|city|district|province|region|regency|governorate|island|oasis|oilfield|port|airport|area)\b"
     # the first of two places named with one plural head ("the X and Y areas"), or an apposition
@@ -135,6 +139,8 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     surface = text[s:e]
     if not any(c.isupper() for c in surface) or len(surface) < 2 or not_a_name(surface):
         return None
+    if label == "PERSON" and _KIN_BEFORE.search(text, max(0, s - 20), s):
+        attrs["kin"] = True  # introduced as a relative: rarely the one the story calls by bare surname
     if label in ("GPE", "LOC", "NORP") and _business_written(text, s, e):
         label = "ORG"  # "drilling firm X", "cement contractor X", "X, the oil company": a business
         attrs["org_cue"] = True
@@ -318,13 +324,17 @@ _KIN_AFTER = re.compile(r"(?:'s|'|’s|’),? (?:[a-z-]+ ){0,2}?" + _KIN.pattern
 
 
 def _mark_kin_of(mentions: list[Mention], text: str) -> None:
-    """A bare surname written as the relative of the full name that follows ("Smith's son, actor John
-    Smith", "Smith's sister Mary Smith") is not that person: ``attrs['not_ref']`` keeps its key."""
+    """A bare surname written as the relative of the name that follows ("Smith's son, actor John
+    Smith", "Smith's sister Mary Smith", "Smith's son, John") is not that person: ``attrs['not_ref']``
+    keeps its key (a given name alone: not the person of the story that given name begins)."""
     for i, m in enumerate(mentions):
         if m.label not in ("PERSON", "ORG", "GPE", "NORP") or len(tokens(m.text)) != 1:
             continue
-        nxt = next((o for o in mentions[i + 1:i + 3] if o.label == "PERSON" and len(tokens(o.text)) >= 2), None)
-        if nxt is None or nxt.start - m.end > 60 or tokens(nxt.text)[-1] != tokens(m.text)[0]:
+        nxt = next((o for o in mentions[i + 1:i + 3] if o.label == "PERSON"), None)
+        if nxt is None or nxt.start - m.end > 60:
+            continue
+        # the relative by full name ("Smith's son, John Smith") or by given name alone ("Smith's son, John")
+        if len(tokens(nxt.text)) >= 2 and tokens(nxt.text)[-1] != tokens(m.text)[0]:
             continue
         if _KIN_AFTER.match(text[m.end:nxt.start]):
             m.attrs["not_ref"] = key(nxt.text)

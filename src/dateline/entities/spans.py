@@ -13,7 +13,7 @@ _TITLE_WORDS = [
     r"President", r"Vice President", r"Prime Minister", r"PM", r"Foreign Minister", r"Defense Minister",
     r"Defence Minister", r"Interior Minister", r"Minister", r"Secretary-General", r"Secretary General",
     r"Secretary of State", r"Secretary", r"Sen\.?", r"Senator", r"Rep\.?", r"Gov\.?", r"Governor",
-    r"Ambassador", r"Amb\.?", r"Judge", r"Justice", r"Dr\.?", r"Mr\.?", r"Mrs\.?", r"Ms\.?", r"Sir", r"Lord",
+    r"Ambassador", r"Amb\.?", r"Judge", r"Justice", r"Dr\.?", r"Mr\.?", r"Mrs\.?", r"Ms\.?", r"Miss", r"Sir", r"Lord",
     r"Pope", r"Rev\.?", r"Father", r"Leader", r"Chancellor", r"Spokesman",
     r"Police Commissioner", r"Commissioner", r"Mayor", r"Sheriff", r"Councilman", r"Councilwoman", r"Inspector",
 ]
