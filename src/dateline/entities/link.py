@@ -53,7 +53,8 @@ _ORG_WORDS = frozenset(
 
 # the word that makes a name a street, square or building: last in English ("Snyder Avenue"), first in
 # French, Spanish and Italian street names ("Rue de la Paix", "Place de la Bastille", "Plaza Mayor")
-_FACILITY_TAIL = frozenset("street st avenue ave boulevard blvd road square plaza hotel airport bridge stadium".split())
+_FACILITY_TAIL = frozenset(
+    "street st avenue ave boulevard blvd road square plaza hotel airport bridge stadium hospital prison jail pier".split())
 _EVENT_TAIL = frozenset(
     "festival games olympics cup championship championships summit conference expo marathon tournament".split())
 _ORDINALS = frozenset("i ii iii iv one two 1 2".split())
@@ -129,7 +130,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
         by_cls[n.cls].append(n)
     for cls, group in sorted(by_cls.items()):
         if cls == "PERSON":
-            clusters.extend(_cluster_people(group, home))
+            clusters.extend(_cluster_people(group, home, local))
         else:
             clusters.extend(_cluster_names(group, local))
     entities = _entities(clusters)
@@ -204,14 +205,31 @@ class _LocalContext:
         self.regions: dict[str, Counter[str]] = defaultdict(Counter)
         self.story: Counter[str] = Counter()
         self.story_regions: Counter[str] = Counter()
+        self.towns: dict[str, Counter[str]] = defaultdict(Counter)  # countries of towns only one country has
         seen: dict[str, tuple[str | None, str | None]] = {}
+        sole: dict[str, str | None] = {}
+        division: dict[str, str | None] = {}
+        divisions: list[tuple[str, str, str]] = []  # (document, country, key) of the divisions it names
+        places: dict[str, set[str]] = defaultdict(set)  # document -> keys written as places
         for doc_id, m in items:
             k = raw_key[id(m)]
             if m.label == "PERSON" or m.attrs.get("nominal") or not k:
                 continue
+            if m.label in ("GPE", "LOC"):
+                places[doc_id].add(k)
+                if k not in sole:
+                    sole[k] = geo.sole_country_of_town(k)
+                if sole[k]:
+                    self.towns[doc_id][sole[k]] += 1
             if k not in seen:
                 seen[k] = (geo.country_of([k, m.text]), geo.region_of([k, m.text]))
             cc, region = seen[k]
+            if cc is None and region is None and m.label in ("GPE", "LOC"):
+                if k not in division:
+                    division[k] = None if demonym_country(m.text) else geo.division_country([k, m.text])
+                if division[k]:
+                    divisions.append((doc_id, division[k], k))
+                continue
             if region:
                 self.regions[doc_id][region] += 1
                 self.story_regions[region] += 1
@@ -219,14 +237,24 @@ class _LocalContext:
             if cc:
                 self.countries[doc_id][cc] += 1
                 self.story[cc] += 1
+        for doc_id, cc, k in divisions:
+            # a division of a country ("Millom, Cumbria"; "Wales") sets its article there when the article
+            # also names a town of that country (a lone "Gulf" is no province of Papua New Guinea)
+            if any(o != k and geo.is_town_in(o, {cc}) for o in places[doc_id]):
+                self.countries[doc_id][cc] += 1
+                self.story[cc] += 1
 
     def context(self, docs: set[str]) -> tuple[Counter[str], Counter[str]]:
-        """Country and US-state mentions of ``docs`` (the whole story's when they name none)."""
+        """Country and US-state mentions of ``docs``; when they name none, the countries of the towns
+        they name that only one country has ("crews from Cullompton"); else the whole story's."""
         ctx: Counter[str] = Counter()
         regions: Counter[str] = Counter()
         for d in docs:
             ctx.update(self.countries.get(d, Counter()))
             regions.update(self.regions.get(d, Counter()))
+        if not ctx:
+            for d in docs:
+                ctx.update(self.towns.get(d, Counter()))
         if not ctx:
             return Counter(self.story), Counter(self.story_regions)
         return ctx, regions
@@ -485,7 +513,7 @@ def _size(nodes: list[_Node]) -> int:
     return sum(len(n.mentions) for n in nodes)
 
 
-def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
+def _cluster_people(group: list[_Node], home: set[str], local: _LocalContext | None = None) -> list[list[_Node]]:
     group.sort(key=lambda n: (-len(n.key.split()), -len(n.mentions), n.key))
     central = max(CENTRAL_MIN, CENTRAL_SHARE * sum(len(n.mentions) for n in group))
     clusters: list[list[_Node]] = []
@@ -525,12 +553,14 @@ def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
             clusters.append([n])
         for t in toks:
             blocks[skeleton(t)].add(ci)
-    return _attach_given_names(clusters, home)
+    return _attach_given_names(clusters, home, local)
 
 
-def _attach_given_names(clusters: list[list[_Node]], home: set[str]) -> list[list[_Node]]:
+def _attach_given_names(clusters: list[list[_Node]], home: set[str],
+                        local: _LocalContext | None = None) -> list[list[_Node]]:
     """A lone one-word name that is nobody's surname but the given name of exactly one
-    multi-word person of the story ("Samir" -> Samir Haddadi) joins that person."""
+    multi-word person of the story ("Samir" -> Samir Haddadi) joins that person, unless it is a town
+    of the countries of the articles that write it (with ``local``; else of the story's ``home``)."""
     surname_toks = {n.key.split()[-1] for c in clusters for n in c if len(n.key.split()) >= 2}
     firsts: dict[str, list[int]] = defaultdict(list)
     for ci, c in enumerate(clusters):
@@ -542,7 +572,8 @@ def _attach_given_names(clusters: list[list[_Node]], home: set[str]) -> list[lis
         if len(c) != 1 or len(c[0].key.split()) != 1:
             continue
         tok = c[0].key
-        if any(same_token(tok, s) for s in surname_toks) or (home and geo.is_town_in(tok, home)):
+        where = local.home({d for d, _ in c[0].mentions}) if local is not None else home
+        if any(same_token(tok, s) for s in surname_toks) or (where and geo.is_town_in(tok, where)):
             continue
         # weak evidence (a given name alone), so the spelling must be the same (Bashir is not Bashar)
         hits = sorted({cj for cj in firsts.get(skeleton(tok), []) if cj != ci and any(
@@ -816,11 +847,26 @@ def _km(a: GeoPoint | None, b: GeoPoint | None) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def _named_with(name: str, town_names: dict[str, Entity]) -> Entity | None:
+    """The town a facility's name begins with ("Royal Oak Beaumont Hospital": Royal Oak), the longest."""
+    words = name.split()
+    for i in range(len(words) - 1, 0, -1):
+        town = town_names.get(" ".join(words[:i]))
+        if town is not None:
+            return town
+    return None
+
+
 def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
     """A street or building no gazetteer holds ("Rue de Castiglione", "the Carlton Hotel") is put on the
     map at the town the text places it in ("... on Rue de Castiglione in the first district of Paris",
     "the Carlton hotel in Cannes"): the town most of its mentions are followed by, after "in"/"of"/"at"
-    or a comma, within a few words. ``geo.gazetteer_id`` stays empty (the point is the town's) and
+    or a comma, within a few words, or the town its name begins with or that owns it ("Royal Oak
+    Beaumont Hospital", "Atlanta's CNN Center"); failing those, the town its articles name clearly
+    most, else the town named last before it in its sentence. ``geo.gazetteer_id`` stays empty (the point is the town's) and
     ``attrs['located_in']`` names the town's entity."""
     text = {d.id: d.text for d in docs}
     towns: dict[tuple[str, int], Entity] = {}
@@ -833,6 +879,13 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
     if not towns:
         return
     starts: dict[str, list[int]] = defaultdict(list)
+    ends: dict[tuple[str, int], int] = {}
+    town_names: dict[str, Entity] = {}
+    for e in entities:
+        for sp in e.mentions:
+            if (sp.doc, sp.start) in towns:
+                ends[(sp.doc, sp.start)] = sp.end
+                town_names.setdefault(key(text[sp.doc][sp.start:sp.end]), e)
     for d, s in towns:
         starts[d].append(s)
     for e in entities:
@@ -842,14 +895,24 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
             continue
         votes: Counter[str] = Counter()
         by_id: dict[str, Entity] = {}
+        docs_of = {sp.doc for sp in e.mentions}
         for sp in e.mentions:
             t = text.get(sp.doc, "")
-            for s in sorted(starts.get(sp.doc, ())):
-                if sp.end <= s <= sp.end + WITHIN_WINDOW and _WITHIN.match(t[sp.end:s]):
-                    town = towns[(sp.doc, s)]
-                    votes[town.id] += 1
-                    by_id[town.id] = town
-                    break
+            town = _named_with(key(t[sp.start:sp.end]), town_names)
+            if town is not None and not any(
+                    o is not town and _km(o.geo, town.geo) <= NEAR_KM for (d, _s), o in towns.items() if d in docs_of):
+                town = None  # a namesake outside the area its articles name ("Jefferson" in a Philadelphia story)
+            town = town or next(
+                (towns[(sp.doc, s)] for s in starts.get(sp.doc, ())
+                 if t[ends[(sp.doc, s)]:sp.start] in ("'s ", "’s ")), None)
+            if town is None:
+                for s in sorted(starts.get(sp.doc, ())):
+                    if sp.end <= s <= sp.end + WITHIN_WINDOW and _WITHIN.match(t[sp.end:s]):
+                        town = towns[(sp.doc, s)]
+                        break
+            if town is not None:
+                votes[town.id] += 1
+                by_id[town.id] = town
         if not votes:
             # no town written with it: the town its articles name clearly most ("pronounced dead at X
             # Hospital" in articles about one borough), at least DOMINANCE times any other
@@ -865,6 +928,17 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
                 if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1] or all(
                         _km(top.geo, by_id[i].geo) <= NEAR_KM for i, _ in ranked[1:]):
                     votes[ranked[0][0]] = ranked[0][1]
+        if not votes:
+            # nor a town its articles name most: the town named last before it in its sentence
+            # ("In Atlanta's CNN Center ... downstairs from the center's Omni Hotel")
+            for sp in e.mentions:
+                t = text.get(sp.doc, "")
+                before = [s for s in starts.get(sp.doc, ()) if s < sp.start and not _SENTENCE_BREAK.search(
+                    t, ends[(sp.doc, s)], sp.start)]
+                if before:
+                    town = towns[(sp.doc, max(before))]
+                    votes[town.id] += 1
+                    by_id[town.id] = town
         if votes:
             top, _ = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
             town = by_id[top]

@@ -58,6 +58,7 @@ _GROUP_WORDS = frozenset(
     "union association club university college school hospital herald times post news star journal".split()
 )  # a group's name is not a place even when it starts like one ("Fort Worth Star-Telegram")
 _IN_PLACE = re.compile(r"\b(?:in|at|from|into|to|near|outside|of|towards?|around)\s+$", re.I)
+_PERSON_PREP = re.compile(r"\b(?:of|to|from)\s+$", re.I)
 _PLACE_AFTER_WORD = re.compile(r"(?:[,.;:)\s]|$)")
 _ROLE = (
     r"(?:official|spokesman|spokeswoman|spokesperson|resident|witness|survivor|doctor|nurse|lawyer|attorney|"
@@ -158,7 +159,9 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
         attrs["place_cue"] = True
     elif label not in ("GPE", "LOC", "FAC") and _placed_town(text, s, e):
         attrs["place_cue"] = True
-    elif label not in ("GPE", "LOC", "FAC") and " " in surface and _placed(text, s, e) and "title" not in attrs:
+    elif label not in ("GPE", "LOC", "FAC") and " " in surface and _placed(text, s, e) and "title" not in attrs and not (
+            label == "PERSON" and _PERSON_PREP.search(text, max(0, s - 8), s)):
+        # (a person is written after "of", "to", "from" as often as a place: "the bodies of X", "a letter to X")
         attrs["place_cue"] = "prep"  # "in Ras Tanura": weak alone, telling when most mentions read so
     return Mention(s, e, surface, label, attrs)
 
