@@ -329,6 +329,14 @@ def is_place_name(name: str) -> bool:
     return bool(geonames_index().get(k) or shipped_gazetteer().get(k))
 
 
+def is_town_of_state(name: str, code: str) -> bool:
+    """``name`` is a GeoNames town of the US state ``code`` ("Seattle", "WA"), by its own name."""
+    k = key(name)
+    index = geonames_index()
+    return any(p.country == "US" and p.admin1 == code and p.kind == "city" and index.is_main(k, p)
+               for p in index.get(k, []))
+
+
 def is_town_in(name: str, countries: set[str], own_name: bool = False) -> bool:
     """``name`` is exactly the name of a town (or a first-order division) of one of ``countries``;
     with ``own_name``, the town's own GeoNames name, not one of its alternate names."""
@@ -352,7 +360,8 @@ _DIVISION_WORD = re.compile(r"\b(?:province|region|state|governorate|oblast|pref
 
 
 def resolve(
-    names: list[str], context: Counter[str], kind: str = "GPE", regions: Counter[str] | None = None
+    names: list[str], context: Counter[str], kind: str = "GPE", regions: Counter[str] | None = None,
+    as_state: bool = False,
 ) -> GeoPoint | None:
     """Coordinates for a place known by ``names`` (most telling first) in a story whose
     country mentions are counted in ``context`` (ISO code -> mentions).
@@ -365,7 +374,8 @@ def resolve(
     with its division word ("X province") is the province, not its capital town; a three-letter
     name is read only as a town of the story's countries, by the town's own name; a city
     abroad known by that name only as an alternate one (a big city that has the small town's name among its alternate names) only when the story
-    names its country.
+    names its country. ``as_state``: the text writes the name after a town of that US state ("Seattle,
+    Washington"), so it is the state even where a big city bears its name.
     """
     division = any(_DIVISION_WORD.search(n) for n in names)
     regions = regions or Counter()
@@ -385,9 +395,9 @@ def resolve(
             short = False
         if short and (len(k) < 3 or kind != "GPE" or not home):
             continue  # "Ben", "Al": too short to place on their own
-        if k in us_states() and "US" in context and not any(
+        if k in us_states() and "US" in context and (as_state or not any(
             p.population >= 500_000 and p.country == "US" for p in index.get(k, [])
-        ):
+        )):
             # a US state in a story about the US, not a big city of that name (New York, Washington)
             states = [p for p in index.get(k, []) if p.kind == "state"]
             if states:
@@ -443,8 +453,30 @@ def resolve(
         if score > best_score:
             best, best_score = p, score
     if best is None:
-        return None
+        return _quarter_of_town(names, context, kind, regions)
     return GeoPoint(lat=best.lat, lon=best.lon, gazetteer_id=best.gazetteer_id, country=best.country)
+
+
+_QUARTERS = frozenset(
+    f"{a}{b}" for a in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+    for b in ("", "ern"))
+
+
+def _quarter_of_town(names: list[str], context: Counter[str], kind: str, regions: Counter[str]) -> GeoPoint | None:
+    """A compass quarter of a town no gazetteer lists ("Northeast Philadelphia", "East Aleppo") is put at
+    that town's point, without the town's id (it is another place); a quarter of a country or a
+    province is too large for one point and stays off the map."""
+    index = geonames_index()
+    for n in names:
+        toks = key(n).split()
+        if len(toks) < 2 or toks[0] not in _QUARTERS:
+            continue
+        rest = " ".join(toks[1:])
+        point = resolve([rest], context, kind, regions)
+        if point is not None and any(p.kind == "city" and p.gazetteer_id == point.gazetteer_id
+                                     for p in index.get(rest, [])):
+            return GeoPoint(lat=point.lat, lon=point.lon, gazetteer_id=None, country=point.country)
+    return None
 
 
 @functools.lru_cache(maxsize=64)

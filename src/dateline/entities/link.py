@@ -105,6 +105,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     aliases = alias_table()
     raw_key = {id(m): _canonical_key(m, aliases) for _, m in items}
     local = _LocalContext(items, raw_key)
+    local.states_after_towns = _states_after_towns(docs)
     _places_keep_their_name(items, raw_key, local)
     _apply_country_names(items, raw_key)
     raw_key = _apply_acronyms(items, raw_key)
@@ -244,6 +245,8 @@ class _LocalContext:
                 self.countries[doc_id][cc] += 1
                 self.story[cc] += 1
 
+    states_after_towns: frozenset[str] = frozenset()  # US state names written after a town of theirs
+
     def context(self, docs: set[str]) -> tuple[Counter[str], Counter[str]]:
         """Country and US-state mentions of ``docs``; when they name none, the countries of the towns
         they name that only one country has ("crews from Cullompton"); else the whole story's."""
@@ -261,6 +264,20 @@ class _LocalContext:
 
     def home(self, docs: set[str]) -> set[str]:
         return geo.home_countries(self.context(docs)[0])
+
+
+def _states_after_towns(docs: list[Document]) -> frozenset[str]:
+    """Keys of US state names a text writes after a town of that state ("Seattle, Washington"):
+    there the state, not a city of its name."""
+    codes = geo.us_state_codes()
+    out: set[str] = set()
+    for d in docs:
+        ms = sorted(d.mentions, key=lambda m: m.start)
+        for a, b in zip(ms, ms[1:], strict=False):
+            code = codes.get(key(b.text))
+            if code and d.text[a.end:b.start] == ", " and geo.is_town_of_state(a.text, code):
+                out.add(key(b.text))
+    return frozenset(out)
 
 
 def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int, str], local: _LocalContext) -> None:
@@ -637,7 +654,8 @@ def _union_by_place(group: list[_Node], uf: _UnionFind, local: _LocalContext) ->
         kind = Counter(m.label for _, m in n.mentions).most_common(1)[0][0]
         # read in the setting of the articles that name it (their countries and US states)
         context, regions = local.context({d for d, _ in n.mentions})
-        point = geo.resolve([n.key, _display(n)], context, kind, regions)
+        point = geo.resolve([n.key, _display(n)], context, kind, regions,
+                            as_state=n.key in local.states_after_towns)
         n.geo = point
         if point and point.gazetteer_id:
             if point.gazetteer_id in by_gid:
