@@ -105,3 +105,17 @@ def test_a_compass_quarter_of_a_town_is_at_the_town_without_its_id():
     city = resolve(["Philadelphia"], us)
     assert quarter is not None and quarter.gazetteer_id is None
     assert (quarter.lat, quarter.lon) == (city.lat, city.lon)
+
+
+def test_a_body_placed_by_at_or_of_stays_a_body(pile):
+    # "a hearing at Preston Crown Court", "the offices of Gordon Advisors": bodies, not places
+    _, ents = pile
+    for name in ("Preston Crown Court", "Gordon Advisors"):
+        assert holder(ents, name).type == "ORG", name
+
+
+def test_a_body_the_tagger_always_reads_so_is_no_namesake_town():
+    # "Congress authorized that rule": the legislature, though a town of Arizona bears the name
+    docs = [d for d in _docs("species_rule_reversal_2009") if d.id.startswith("9_6")]
+    congress = holder(link_entities(docs), "Congress")
+    assert congress.type == "ORG" and congress.geo is None

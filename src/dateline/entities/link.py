@@ -53,6 +53,7 @@ _ORG_WORDS = frozenset(
 
 # the word that makes a name a street, square or building: last in English ("Snyder Avenue"), first in
 # French, Spanish and Italian street names ("Rue de la Paix", "Place de la Bastille", "Plaza Mayor")
+_INSTITUTION_TAIL = _ORG_WORDS | {"court"}  # a name ending so is a body, however often it is written "at X"
 _FACILITY_TAIL = frozenset(
     "street st avenue ave boulevard blvd road square plaza hotel airport bridge stadium hospital prison jail pier".split())
 _EVENT_TAIL = frozenset(
@@ -456,13 +457,17 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         # or written once with a place head word ("Bener Meriah district"), which no person or body has
         # or a multi-word name placed by a preposition at least twice and, with its place labels, in most
         # of its mentions ("in Ras Tanura")
+        # (not a name ending in a body's word: "at Preston Crown Court", "at the X Group")
         cued = k in head_cued or (len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values())) or (
-            prep_cues[k] >= 2 and 2 * (prep_cues[k] + v["GPE"] + v["LOC"]) > sum(v.values()))
+            prep_cues[k] >= 2 and 2 * (prep_cues[k] + v["GPE"] + v["LOC"]) > sum(v.values())
+            and toks[-1] not in _INSTITUTION_TAIL)
         # a town of the story's countries, or a country ("Niger" that spaCy tags PERSON)
         # (a name the tagger reads as a body in most of three or more mentions is a town only by a town's own
         # name: "Intel" is an alternate name of a French village)
         tagged_org = v["ORG"] >= 3 and 4 * v["ORG"] >= 3 * sum(v.values())
-        town = (bool(home) and geo.is_town_in(k, home, own_name=tagged_org)) or (
+        # (and only when the text writes it as a place at least once: "Congress" is also a town of Arizona)
+        town = (bool(home) and (not tagged_org or cues.get(k, 0) > 0)
+                and geo.is_town_in(k, home, own_name=tagged_org)) or (
             len(toks) <= 3 and geo.country_of([k]) is not None) or (
             # "Southern X": the gazetteer's "South X" (a division of the story's country)
             bool(home) and len(toks) >= 2 and toks[0] in _COMPASS and toks[0] != _COMPASS[toks[0]]

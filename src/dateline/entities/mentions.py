@@ -160,8 +160,9 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
     elif label not in ("GPE", "LOC", "FAC") and _placed_town(text, s, e):
         attrs["place_cue"] = True
     elif label not in ("GPE", "LOC", "FAC") and " " in surface and _placed(text, s, e) and "title" not in attrs and not (
-            label == "PERSON" and _PERSON_PREP.search(text, max(0, s - 8), s)):
-        # (a person is written after "of", "to", "from" as often as a place: "the bodies of X", "a letter to X")
+            label in ("PERSON", "ORG") and _PERSON_PREP.search(text, max(0, s - 8), s)):
+        # (a person or a body is written after "of", "to", "from" as often as a place: "the bodies of X",
+        # "the offices of X", "fired from X")
         attrs["place_cue"] = "prep"  # "in Ras Tanura": weak alone, telling when most mentions read so
     return Mention(s, e, surface, label, attrs)
 
