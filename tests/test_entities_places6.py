@@ -119,3 +119,11 @@ def test_a_body_the_tagger_always_reads_so_is_no_namesake_town():
     docs = [d for d in _docs("species_rule_reversal_2009") if d.id.startswith("9_6")]
     congress = holder(link_entities(docs), "Congress")
     assert congress.type == "ORG" and congress.geo is None
+
+
+def test_a_town_inside_the_big_city_of_the_state_name_keeps_the_city():
+    from dateline.entities.geo import is_town_of_state
+
+    assert is_town_of_state("Seattle", "WA", "Washington")  # "Seattle, Washington": the state
+    assert is_town_of_state("Buffalo", "NY", "New York")
+    assert not is_town_of_state("Brooklyn", "NY", "New York")  # "Brooklyn, New York": the city it lies in

@@ -329,12 +329,25 @@ def is_place_name(name: str) -> bool:
     return bool(geonames_index().get(k) or shipped_gazetteer().get(k))
 
 
-def is_town_of_state(name: str, code: str) -> bool:
-    """``name`` is a GeoNames town of the US state ``code`` ("Seattle", "WA"), by its own name."""
+def is_town_of_state(name: str, code: str, state: str = "") -> bool:
+    """``name`` is a GeoNames town of the US state ``code`` ("Seattle", "WA"), by its own name; with
+    ``state`` (the state's name as written), a town away from the big city of that name ("Brooklyn,
+    New York" is the city: Brooklyn lies in it)."""
     k = key(name)
     index = geonames_index()
-    return any(p.country == "US" and p.admin1 == code and p.kind == "city" and index.is_main(k, p)
-               for p in index.get(k, []))
+    towns = [p for p in index.get(k, []) if p.country == "US" and p.admin1 == code and p.kind == "city"
+             and index.is_main(k, p)]
+    bigs = [p for p in index.get(key(state), []) if p.country == "US" and p.population >= 500_000] if state else []
+    return any(all(_km(t.lat, t.lon, b.lat, b.lon) > NEAR_KM for b in bigs) for t in towns)
+
+
+NEAR_KM = 30.0  # a town this close to a city is part of its area
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def is_town_in(name: str, countries: set[str], own_name: bool = False) -> bool:

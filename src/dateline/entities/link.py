@@ -269,14 +269,14 @@ class _LocalContext:
 
 def _states_after_towns(docs: list[Document]) -> frozenset[str]:
     """Keys of US state names a text writes after a town of that state ("Seattle, Washington"):
-    there the state, not a city of its name."""
+    there the state, not a city of its name (unless the town lies in that city: "Brooklyn, New York")."""
     codes = geo.us_state_codes()
     out: set[str] = set()
     for d in docs:
         ms = sorted(d.mentions, key=lambda m: m.start)
         for a, b in zip(ms, ms[1:], strict=False):
             code = codes.get(key(b.text))
-            if code and d.text[a.end:b.start] == ", " and geo.is_town_of_state(a.text, code):
+            if code and d.text[a.end:b.start] == ", " and geo.is_town_of_state(a.text, code, b.text):
                 out.add(key(b.text))
     return frozenset(out)
 
