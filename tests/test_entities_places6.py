@@ -127,3 +127,13 @@ def test_a_town_inside_the_big_city_of_the_state_name_keeps_the_city():
     assert is_town_of_state("Seattle", "WA", "Washington")  # "Seattle, Washington": the state
     assert is_town_of_state("Buffalo", "NY", "New York")
     assert not is_town_of_state("Brooklyn", "NY", "New York")  # "Brooklyn, New York": the city it lies in
+
+
+def test_a_us_state_is_put_at_the_divisions_table_point_with_its_geonames_id():
+    from dateline.entities.geo import shipped_gazetteer
+
+    # "Tulsa, Oklahoma-based": the state, not Oklahoma City
+    oklahoma = resolve(["Oklahoma"], Counter({"US": 5}), as_state=True)
+    row = next(p for p in shipped_gazetteer()["oklahoma"] if p.country == "US")
+    assert oklahoma.gazetteer_id == "geonames:4544379"
+    assert (oklahoma.lat, oklahoma.lon) == (row.lat, row.lon)
