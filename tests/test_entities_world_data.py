@@ -82,7 +82,8 @@ def test_gazetteer_rows_come_from_the_source_format():
         "2,Toronto Division,39,CA,Canada,TO,,,division,2,1,,43.7,-79.4,America/Toronto,,\n"
     )
     rows = _script("build_gazetteer.py").rows_from_states(states)
-    assert rows == [("Ontario", "", "51.25000", "-85.32000", "CA", "wikidata:Q1904", "region", "14223942")]
+    assert rows == [("Ontario", "", "51.25000", "-85.32000", "CA", "wikidata:Q1904", "region", "14223942"),
+                    ("Toronto Division", "", "43.70000", "-79.40000", "CA", "csc:2", "region", "0")]
 
 
 def test_shipped_gazetteer_parses_with_external_ids():

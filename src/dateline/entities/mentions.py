@@ -62,6 +62,7 @@ _GROUP_WORDS = frozenset(
     "union association club university college school hospital herald times post news star journal".split()
 )  # a group's name is not a place even when it starts like one ("Fort Worth Star-Telegram")
 _IN_PLACE = re.compile(r"\b(?:in|at|from|into|to|near|outside|of|towards?|around)\s+$", re.I)
+_PERSON_PREP = re.compile(r"\b(?:of|to|from)\s+$", re.I)
 _PLACE_AFTER_WORD = re.compile(r"(?:[,.;:)\s]|$)")
 _ROLE = (
     r"(?:official|spokesman|spokeswoman|spokesperson|resident|witness|survivor|doctor|nurse|lawyer|attorney|"
@@ -164,7 +165,10 @@ def _mention(text: str, s: int, e: int, label: str) -> Mention | None:
         attrs["place_cue"] = True
     elif label not in ("GPE", "LOC", "FAC") and _placed_town(text, s, e):
         attrs["place_cue"] = True
-    elif label not in ("GPE", "LOC", "FAC") and " " in surface and _placed(text, s, e) and "title" not in attrs:
+    elif label not in ("GPE", "LOC", "FAC") and " " in surface and _placed(text, s, e) and "title" not in attrs and not (
+            label in ("PERSON", "ORG") and _PERSON_PREP.search(text, max(0, s - 8), s)):
+        # (a person or a body is written after "of", "to", "from" as often as a place: "the bodies of X",
+        # "the offices of X", "fired from X")
         attrs["place_cue"] = "prep"  # "in Ras Tanura": weak alone, telling when most mentions read so
     return Mention(s, e, surface, label, attrs)
 
