@@ -144,8 +144,6 @@ _NOWADAYS = re.compile(r"^(?:today|now|nowadays|these days)$", re.I)
 _GENERIC = re.compile(r"\b(?:frequently|usually|often|generally|commonly|typically|widely|routinely)\b", re.I)
 BOUND_WORDS = ["until", "till", "through", "beyond", "ahead of"]
 CLOCK = 1
-_INDEFINITE = re.compile(r"\ban?\s+$", re.I)
-_NOUN_AFTER = re.compile(r"\s+[a-z]")
 _BOUND = re.compile(r"\b(?:" + "|".join(BOUND_WORDS) + r")\s+(?:the\s+)?$", re.I)
 LOW_ANCHOR = 0.45  # publication dates less sure than this (a yearless date line given the story's
 # year: 0.4) do not place relative timexes: their mentions float
@@ -218,8 +216,8 @@ def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None,
         ttext = doc.text[t.start: t.end]
         if _NOWADAYS.match(ttext) and _GENERIC.search(doc.text[s:e]):
             continue  # "Today, X is frequently used": the present of a habit, not a day
-        if _YEAR.match(ttext) and _INDEFINITE.search(before) and _NOUN_AFTER.match(doc.text, t.end):
-            continue  # "a 2007 silver Ford": the year of a thing (a model, a law), not of the happening
+        if _said_tail(doc.text, s, t.start, t.end, e):
+            continue  # "..., returned with a handgun and shot two, police said Friday": the day of the saying
         # a clock time ("at 9:25", "10:30 p.m.") tells the hour: its day is the publication day's
         # guess, so any timex naming a day wins over it (CLOCK: 1 = ranked after days, 2 = never dates)
         clock = "T" in (t.value or "") and not _DAY_CUE.search(ttext)
@@ -245,6 +243,18 @@ def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None,
     if best is None or unresolved < best[0]:
         return (floating[1],) if floating is not None else None
     return best[2]
+
+
+_TAIL = re.compile(r",\s*(?:[\w.'-]+\s+){1,5}(?:said|says|told\s+(?:reporters|\w+))\s+(?:on\s+)?$")
+_TAIL_END = re.compile(r"^\W*$")
+
+
+def _said_tail(text: str, s: int, start: int, end: int, e: int) -> bool:
+    """A timex that closes an attribution tail (", police said Friday.") after a clause reporting a
+    past happening: it dates the saying, not the happening (which the story dates, or the sentence
+    floats over its publication day and the day before)."""
+    m = _TAIL.search(text, max(s, start - 60), start)
+    return bool(m and _TAIL_END.match(text[end:e]) and reports_happening(text[s:m.start()]))
 
 
 def _words_outside_timexes(doc: Document, s: int, e: int) -> int:
