@@ -93,6 +93,9 @@ def _parse_day(value: str) -> dt.date | None:
         return None
 
 
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
 def date_matches(system: str, gold: str, granularity: str | None) -> bool:
     """Whether a system date (``YYYY-MM-DD``, or coarser) falls inside the gold date at its granularity."""
     if not system or not gold:
@@ -111,6 +114,14 @@ def date_matches(system: str, gold: str, granularity: str | None) -> bool:
     if gran == "day":
         return len(system) >= 10 and system[:10] == gold[:10]
     width = {"month": 7, "year": 4}.get(gran, len(gold))
+    week = _WEEK_VALUE.match(system)
+    if week:  # a week lies inside the gold month or year when its first and last days do
+        try:
+            first = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        except ValueError:
+            return False
+        last = first + dt.timedelta(days=6)
+        return all(d.isoformat()[:width] == gold[:width] for d in (first, last))
     return len(system) >= width and system[:width] == gold[:width]
 
 

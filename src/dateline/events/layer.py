@@ -216,6 +216,8 @@ def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None,
         ttext = doc.text[t.start: t.end]
         if _NOWADAYS.match(ttext) and _GENERIC.search(doc.text[s:e]):
             continue  # "Today, X is frequently used": the present of a habit, not a day
+        if _said_tail(doc.text, s, t.start, t.end, e):
+            continue  # "..., returned with a handgun and shot two, police said Friday": the day of the saying
         # a clock time ("at 9:25", "10:30 p.m.") tells the hour: its day is the publication day's
         # guess, so any timex naming a day wins over it (CLOCK: 1 = ranked after days, 2 = never dates)
         clock = "T" in (t.value or "") and not _DAY_CUE.search(ttext)
@@ -241,6 +243,18 @@ def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None,
     if best is None or unresolved < best[0]:
         return (floating[1],) if floating is not None else None
     return best[2]
+
+
+_TAIL = re.compile(r",\s*(?:[\w.'-]+\s+){1,5}(?:said|says|told\s+(?:reporters|\w+))\s+(?:on\s+)?$")
+_TAIL_END = re.compile(r"^\W*$")
+
+
+def _said_tail(text: str, s: int, start: int, end: int, e: int) -> bool:
+    """A timex that closes an attribution tail (", police said Friday.") after a clause reporting a
+    past happening: it dates the saying, not the happening (which the story dates, or the sentence
+    floats over its publication day and the day before)."""
+    m = _TAIL.search(text, max(s, start - 60), start)
+    return bool(m and _TAIL_END.match(text[end:e]) and reports_happening(text[s:m.start()]))
 
 
 def _words_outside_timexes(doc: Document, s: int, e: int) -> int:

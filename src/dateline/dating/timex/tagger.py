@@ -8,7 +8,7 @@ from .context import Ctx, Piece
 from .extent import adjust_all
 from .filters import is_programme_name, is_titled_name
 from .grammar import RULES
-from .reference import attach_clock_days, resolve
+from .reference import attach_clock_days, clocks_on_named_day, resolve
 
 
 def _candidates(ctx: Ctx) -> list[tuple[int, int, int, list[Piece]]]:
@@ -60,5 +60,7 @@ def tag_timexes(text: str, anchor: str | None, sentences: list[list[int]] | None
     chosen = [p for p in map(lambda p: _trim(text, p), _select(_candidates(ctx), len(text)))
               if not is_programme_name(text, p[0], p[1])
               and not (p[3] == "DURATION" and is_titled_name(text, p[0], p[1]))]
-    pieces = adjust_all(text, attach_clock_days(text, resolve(text, chosen)))
+    pieces = attach_clock_days(text, resolve(text, chosen))
+    pieces = clocks_on_named_day(text, pieces, ctx.anchor)
+    pieces = adjust_all(text, pieces)
     return [Timex(start=s, end=e, text=text[s:e], value=v, type=t) for s, e, v, t in pieces if e > s and v]

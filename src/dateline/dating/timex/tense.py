@@ -49,7 +49,9 @@ _FRONTED_RIGHT = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s*,")
 
 # ... or a closing quote: the reporting verb after it ("will leave at 4 (...),'' he said") is not the
 # tense of the quoted clause
-_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|although|though|whereas)\b|;|\s--?\s|''|\u201d|\"")
+# ... or a complement clause ("dismissed a report Thursday that she might be involved": "might" is the
+# tense of the report's content, not of the dismissing)
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|but|while|although|though|whereas)\b|;|\s--?\s|''|\u201d|\"|\s(?:that|whether)\s")
 
 
 _BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|'s|'re)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
