@@ -21,7 +21,11 @@ Modality is read from the sentence with a few general English cues (no trained m
 attribution/negation modality ships offline for our CPU budget; the cues are the reporting
 verbs and negation forms of any news sentence, not of one story): ``future`` when the date lies
 after the publication day or the verb is a future/scheduled form, ``denied`` for a denial,
-``claim`` when the sentence is attributed ("X said", "according to"), else ``fact``.
+``claim`` when the sentence gives one side's unverified account ("X claimed", "is accused of",
+"allegedly", "testified"), else ``fact``: a plain reporting verb ("police said", "according to")
+is how news tells its facts, not a claim (round 6: modality accuracy, chosen on the r5 gold, r5
+0.661 -> 0.857; left out: r4 blind 0.800 -> 0.971, r3 tune 0.864 -> 1.0, r3 blind 0.727 -> 0.727,
+r4 tune 0.963 -> 0.889).
 """
 
 from __future__ import annotations
@@ -56,8 +60,8 @@ _DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ial)|rejected (?:claims|reports|alle
                      r"dismissed (?:claims|reports|allegations)|refuted)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|is to|are to|is due to|are due to|scheduled|plans? to|planned|"
                      r"is expected to|are expected to|set to|to be held)\b", re.I)
-_ATTRIB = re.compile(r"\b(?:said|says|told|according to|claimed|claims|reported|alleged|stated|announced|"
-                     r"quoted|cited)\b", re.I)
+_ATTRIB = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:e|es|ed|edly)|accus(?:e|es|ed)|testified|insist(?:s|ed)?|"
+                     r"reportedly)\b", re.I)  # one side's unverified account (see the module docstring)
 _SPEAKER_AFTER = re.compile(r"^\W{0,3}(?:said|says|told|claimed|announced|added|stated)\b", re.I)
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told|according to|claimed)\W{0,3}$", re.I)
 
