@@ -89,7 +89,14 @@ def test_modality_of_real_sentences() -> None:
     pub = dt.date(2013, 9, 28)
     assert modality("Flynn's body was found in a car near Spiro on April 9.", "2013-04-09", pub) == "fact"
     assert modality("The campaign starts October 5, according to TsKVPR.", "2013-10-05", pub) == "future"
-    assert modality("Police said the man was arrested on Friday.", "2013-09-27", pub) == "claim"
+    # a plain reporting verb tells a fact; one side's unverified account is a claim (round-5 ECB+ gold)
+    pub = dt.date(2007, 4, 11)
+    assert modality("When LaCalamita was arrested, police said they found a 12-gauge pump-action shotgun and "
+                    "three shells in his vehicle.", "2007-04-09", pub) == "fact"
+    pub = dt.date(2013, 7, 23)
+    assert modality("Robert Pitman, 24, is accused of setting fire to the Waitrose store in Wellington shortly "
+                    "after 06:00 BST.", "2013-07-21", pub) == "claim"
+    pub = dt.date(2013, 9, 28)
     assert modality("The ministry denied on Friday that troops had fired.", "2013-09-27", pub) == "denied"
 
 

@@ -1,0 +1,54 @@
+"""Undated steps of a happening as events of their own (``layer.OWN_UNDATED``, off by default), on the
+real articles of a supermarket fire of the round-5 ECB+ gold (development data since round 6): the
+fire's reports tell its steps (crews attended, a man is accused of setting the fire) with no date of
+their own; each step is an event of the fire's day, apart from the events the dated sentences make."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.evaluate.events import analyse
+from dateline.events import layer
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRE = "tests/corpora/ecbplus_r5/articles/supermarket_fire_2013"
+ARTICLES = [f"{FIRE}/14_{n}ecbplus.txt" for n in (1, 2, 7, 8)]
+
+
+def _run(on: bool):  # noqa: ANN202
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(layer, "OWN_UNDATED", on)
+        rep, _paths, rejected = analyse([ROOT / a for a in ARTICLES], ARTICLES)
+    assert not rejected
+    return rep
+
+
+@pytest.fixture(scope="module")
+def reports():  # noqa: ANN201
+    return _run(False), _run(True)
+
+
+def _events_told_by(rep, words: str) -> list:  # noqa: ANN001
+    docs = {d.id: d for d in rep.documents}
+    return [ev for ev in rep.events
+            if any(words in docs[sp.doc].text[sp.start: sp.end] for sp in ev.evidence)]
+
+
+def test_an_undated_step_of_the_fire_is_an_event_of_the_fire_day(reports) -> None:  # noqa: ANN001
+    off, on = reports
+    step = "is accused of setting fire"
+    assert not _events_told_by(off, step)
+    found = _events_told_by(on, step)
+    assert len(found) == 1
+    ev = found[0]
+    assert (ev.date, ev.granularity) == ("2013-07-21", "day")  # the day the articles date the blaze
+    assert len(ev.evidence) == 1  # a step of its own, not a sentence added to the fire service's event
+
+
+def test_undated_steps_add_events_and_keep_the_dated_ones(reports) -> None:  # noqa: ANN001
+    off, on = reports
+    assert len(on.events) > len(off.events)
+    dated = {(ev.date, ev.title) for ev in off.events}
+    assert dated <= {(ev.date, ev.title) for ev in on.events}
