@@ -34,7 +34,7 @@ class StoryOptions:
     duplicate: float = 0.8
     min_documents: int = 2
     neighbours: int = 0
-    absorb: float = 0.0
+    absorb: float = 0.1
     absorb_share: float = 0.1
-    merge_in_time: bool = False
+    merge_in_time: bool = True
     absorb_share: float = 0.1
