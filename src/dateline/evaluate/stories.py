@@ -44,7 +44,7 @@ from . import tls
 BLIND = ("MJ", "haiti")
 SPLIT_SHARE = 0.05  # a story holding at least this share of a family's articles counts as one of its stories
 # the defaults first; merge (tried 0.02, 0.025, 0.03) and neighbours (5, 10) lost; absorb (0, 0.05 .. 0.2),
-# absorb_share (0.1, 0.25) and merge_in_time were chosen in round 6 with --grid (see settings.toml)
+# absorb_share (0.1, 0.25) and merge_in_time were gridded in round 6 with --grid (off by default: see settings.toml)
 GRID: dict[str, list[Any]] = {
     "threshold": [0.025, 0.02, 0.03],
     "time_scale_days": [60.0, 0.0, 365.0],

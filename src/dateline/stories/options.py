@@ -21,7 +21,8 @@ class StoryOptions:
     listed as unassigned when the pile holds several stories. ``neighbours``: an article is
     compared with that many most similar articles of each story (0: with all of them).
     ``merge_in_time``: the merge damps the mean cosine of two stories by the days between their
-    spans as the single pass does (false: time plays no part in the merge). ``absorb``: after the merge, a story of ``n`` documents joins a story of at least
+    spans as the single pass does (false: time plays no part in the merge). ``absorb``: after the
+    merge, a story of ``n`` documents joins a story of at least
     ``n / absorb_share`` documents when the cosine of their centroids (damped by time) is at
     least this (0: off; ``detect.absorb_fragments``).
     """
@@ -34,7 +35,6 @@ class StoryOptions:
     duplicate: float = 0.8
     min_documents: int = 2
     neighbours: int = 0
-    absorb: float = 0.1
+    absorb: float = 0.0
     absorb_share: float = 0.1
-    merge_in_time: bool = True
-    absorb_share: float = 0.1
+    merge_in_time: bool = False
