@@ -136,8 +136,34 @@ def test_the_sparse_pass_and_merge_take_the_dense_matrix_decisions(pile):
         for block in (1, 5, 1024):
             assert (detect._single_pass_sparse(U, days, opts, block=block) == dense).all()
         assert detect._merge_sparse(U, dense, merge, cells=7) == detect._merge(sim, dense, merge)
+        damp = {"days": days, "scale": 30.0}
+        assert detect._merge_sparse(U, dense, merge, cells=7, **damp) == detect._merge(sim, dense, merge, **damp)
         fixed = dense[:10]
         k = int(fixed.max()) + 1
         dense_fixed = detect._single_pass(sim, days, opts, fixed, k)
         assert (detect._single_pass_sparse(U, days, opts, fixed, k, block=3) == dense_fixed).all()
         assert detect._merge_sparse(U, dense_fixed, merge, frozen=k) == detect._merge(sim, dense_fixed, merge, frozen=k)
+
+
+def test_a_fragment_folds_into_its_family_story_and_large_stories_stay_apart(analysed):
+    """``absorb_fragments`` on real vectors: two articles of one family split off as a story of
+    their own rejoin their family's story (not another family's), stories of similar size never
+    fold into each other, and a story already shown (frozen) is never folded into another."""
+    import numpy as np
+
+    from dateline.stories import detect
+
+    docs = [d for d in analysed if d.status == "ok"]
+    fam = [d.id.split("/")[0] for d in docs]
+    U = detect.document_vectors(docs)
+    days = np.array([detect._day(d.published) for d in docs])
+    by = {t: [i for i, f in enumerate(fam) if f == t] for t in TOPICS}
+    oil = by["bpoil_guardian"]
+    groups = [(0, by["H1N1_guardian"]), (1, oil[:-2]), (2, by["LibyaWar_reuters"]), (3, oil[-2:])]
+    opts = StoryOptions(absorb=0.1, absorb_share=0.25)
+    out = dict(detect.absorb_fragments(U, groups, days, opts))
+    assert sorted(out) == [0, 1, 2] and sorted(out[1]) == sorted(oil)
+    assert out[0] == groups[0][1] and out[2] == groups[2][1]
+    assert detect.absorb_fragments(U, groups, days, dataclasses.replace(opts, absorb_share=0.05)) == groups
+    assert detect.absorb_fragments(U, groups, days, opts, frozen=4) == groups  # every story already shown
+    assert sorted(dict(detect.absorb_fragments(U, groups, days, opts, frozen=2))[1]) == sorted(oil)  # a new one joins

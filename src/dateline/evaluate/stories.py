@@ -43,7 +43,9 @@ from . import tls
 # T17 families kept for the blind score (scored once, at the end, with the setting chosen on dev)
 BLIND = ("MJ", "haiti")
 SPLIT_SHARE = 0.05  # a story holding at least this share of a family's articles counts as one of its stories
-GRID: dict[str, list[Any]] = {  # the defaults first; merge (tried 0.02, 0.025, 0.03) and neighbours (5, 10) lost
+# the defaults first; merge (tried 0.02, 0.025, 0.03) and neighbours (5, 10) lost; absorb (0, 0.05 .. 0.2),
+# absorb_share (0.1, 0.25) and merge_in_time were gridded in round 6 with --grid (off by default: see settings.toml)
+GRID: dict[str, list[Any]] = {
     "threshold": [0.025, 0.02, 0.03],
     "time_scale_days": [60.0, 0.0, 365.0],
     "entity_weight": [0.3, 0.5],
@@ -73,10 +75,12 @@ def t17_pile(dataset: Path, families: set[str] | None, blind: bool, any_cache: b
 
 
 def corpus_pile(index: Path, split: str) -> tuple[list[Document], dict[str, str]]:
-    """The articles of one split of a corpus index (ids ``<corpus>/<id>``), phase 1 cached."""
+    """The articles of a split of a corpus index (ids ``<corpus>/<id>``), phase 1 cached.
+    ``split``: one split name, several comma-separated, or ``all``."""
     root = Path(".")
     rows = [json.loads(line) for line in index.read_text(encoding="utf-8").splitlines() if line.strip()]
-    rows = [r for r in rows if r.get("split") == split]
+    wanted = set(split.split(","))
+    rows = [r for r in rows if split == "all" or r.get("split") in wanted]
     raws = []
     for r in rows:
         path = root / r["path"]
@@ -238,6 +242,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="T17-format folder whose topic folders are pooled (default: ../shared/data/timeline17)")
     parser.add_argument("--corpus", action="append", default=[], type=Path, metavar="INDEX.jsonl",
                         help="also pool this corpus index's tune split (its 'story' field is the family); repeatable")
+    parser.add_argument("--corpus-split", default="tune",
+                        help="the corpus splits pooled: a name, comma-separated names or 'all' (default: tune); "
+                             "never a split that is this round's blind check")
     parser.add_argument("--families", default=None, help="comma-separated T17 families to pool (default: the dev ones)")
     parser.add_argument("--blind", action="store_true",
                         help=f"pool the blind families ({', '.join(BLIND)}) too and score them: ONCE, at the end")
@@ -256,7 +263,7 @@ def run(args: argparse.Namespace) -> int:
     families = set(args.families.split(",")) if args.families else None
     docs, fam = t17_pile(args.dataset, families, args.blind, any_cache=not args.fresh_cache)
     for index in args.corpus:
-        d, f = corpus_pile(index, "tune")
+        d, f = corpus_pile(index, args.corpus_split)
         docs += d
         fam.update(f)
     print(f"pile: {len(docs)} articles, {len(set(fam.values()))} families", file=sys.stderr)

@@ -12,7 +12,11 @@ scikit-learn and datasketch doing the counting:
    least ``threshold``, else it starts a new story (single pass: adding later articles never
    reshuffles earlier ones);
 4. stories whose mean cross cosine (average linkage) is at least ``merge`` are merged, most similar first
-   (a single pass splits a story that starts before its vocabulary settles).
+   (a single pass splits a story that starts before its vocabulary settles); with
+   ``merge_in_time`` the mean is damped by the days between the two stories' spans, as in step 3;
+5. with ``absorb`` > 0, a small story folds into a story at least ``1 / absorb_share`` times its
+   size when the cosine of their centroids is at least ``absorb`` (a long story's side threads:
+   its own members are so varied that a mean cosine to it stays low).
 
 A story's id is a hash of its earliest member's document id, so it stays the same when later
 articles join. Rejected documents are listed as such; groups smaller than ``min_documents``
@@ -216,13 +220,17 @@ def detect_stories(docs: Sequence[Document], options: StoryOptions | None = None
     U = normalize(pick @ X)
     unit_days = np.array([unit_day(g) for g in units])
     merge_at = opts.threshold if opts.merge is None else opts.merge
+    damp: dict[str, Any] = {"days": unit_days, "scale": opts.time_scale_days} if opts.merge_in_time else {}
     if opts.neighbours > 0:  # the k-nearest-members score needs every cosine: the dense matrix (quadratic)
         sim = unit_similarities(U)
         label = _single_pass(sim, unit_days, opts, fixed, len(old_ids))
-        groups = _merge(sim, label, merge_at, frozen=len(old_ids))
+        groups = _merge(sim, label, merge_at, frozen=len(old_ids), **damp)
     else:
         label = _single_pass_sparse(U, unit_days, opts, fixed, len(old_ids))
-        groups = _merge_sparse(U, label, merge_at, frozen=len(old_ids))
+        groups = _merge_sparse(U, label, merge_at, frozen=len(old_ids), **damp)
+    if opts.absorb > 0:
+        groups = absorb_fragments(U, groups, unit_days, opts, frozen=len(old_ids),
+                                  weights=np.array([len(members[g]) for g in units]))
     # the partition
     stories: list[Story] = []
     small: list[str] = []
@@ -309,10 +317,41 @@ def _story_scores(sims: np.ndarray, labels: np.ndarray, k: int, size: list[int],
     return tot / np.maximum(np.minimum(np.asarray(size), neighbours), 1)
 
 
-def _merge(sim: np.ndarray, label: np.ndarray, threshold: float, frozen: int = 0) -> list[tuple[int, list[int]]]:
+class _Spans:
+    """Per story, the first and last day of its dated units, and the damping ``exp(-gap / scale)``
+    of the days between two stories' spans (1 when either has no date or ``scale`` is 0)."""
+
+    def __init__(self, label: np.ndarray, k: int, days: np.ndarray | None, scale: float) -> None:
+        import numpy as np
+
+        self.scale = scale if days is not None else 0.0
+        self.lo = np.full(k, NEVER, dtype=np.int64)
+        self.hi = np.full(k, -1, dtype=np.int64)
+        if self.scale > 0 and days is not None:
+            dated = days != NEVER
+            np.minimum.at(self.lo, label[dated], days[dated])
+            np.maximum.at(self.hi, label[dated], days[dated])
+
+    def join(self, a: int, b: int) -> None:
+        self.lo[a] = min(self.lo[a], self.lo[b])
+        self.hi[a] = max(self.hi[a], self.hi[b])
+
+    def factor(self, a: int, others: np.ndarray) -> np.ndarray | float:
+        import numpy as np
+
+        if self.scale <= 0 or self.lo[a] == NEVER:
+            return 1.0
+        lo, hi = self.lo[others], self.hi[others]
+        gap = np.maximum(0, np.maximum(lo - self.hi[a], self.lo[a] - hi))
+        return np.where(lo == NEVER, 1.0, np.exp(-gap / self.scale))
+
+
+def _merge(sim: np.ndarray, label: np.ndarray, threshold: float, frozen: int = 0, days: np.ndarray | None = None,
+           scale: float = 0.0) -> list[tuple[int, list[int]]]:
     """Average-linkage merging of the single pass's stories while two are ``threshold`` similar:
     (story index, its units) per story left. Stories ``< frozen`` are never merged with each other
-    (a new story merging into one keeps the older index).
+    (a new story merging into one keeps the older index). ``days`` and ``scale``: the mean cosine
+    is damped by ``exp(-gap / scale)``, ``gap`` the days between the two stories' spans.
 
     Average linkage is reducible, so a lazy max-heap of pairs gives the exact greedy order."""
     import heapq
@@ -330,9 +369,10 @@ def _merge(sim: np.ndarray, label: np.ndarray, threshold: float, frozen: int = 0
         groups[int(c)].append(u)
     version = [0] * k
     heap: list[tuple[float, int, int, int, int]] = []
+    spans = _Spans(label, k, days, scale)
 
     def push(a: int, others: np.ndarray) -> None:
-        avg = tot[a, others] / (size[a] * size[others])
+        avg = tot[a, others] / (size[a] * size[others]) * spans.factor(a, others)
         for b, v in zip(others, avg, strict=True):
             if v >= threshold and not (a < frozen and b < frozen):
                 heapq.heappush(heap, (-float(v), a, int(b), version[a], version[int(b)]))
@@ -347,12 +387,81 @@ def _merge(sim: np.ndarray, label: np.ndarray, threshold: float, frozen: int = 0
         tot[a, :] += tot[b, :]
         tot[:, a] += tot[:, b]
         size[a] += size[b]
+        spans.join(a, b)
         groups[a].extend(groups.pop(b))
         version[a] += 1
         alive = np.array([c for c in groups if c != a], dtype=np.int64)
         if len(alive):
             push(a, alive)
     return [(c, g) for c, g in groups.items() if g]
+
+
+def absorb_fragments(U: Any, groups: list[tuple[int, list[int]]], days: np.ndarray, opts: StoryOptions,
+                     frozen: int = 0, weights: np.ndarray | None = None) -> list[tuple[int, list[int]]]:
+    """Small stories folded into a much larger one whose centroid they share.
+
+    The mean cosine to a large story is bounded by how alike its own articles are: a long story
+    (months of a disaster told from every side) has a low mean cosine between its own members,
+    so a side thread (the clean-up, the company's asset sale) that starts after the single pass
+    opened the story stays below the join threshold and ends as a fragment of its own. The
+    cosine between the two centroids (the sums of their unit vectors) does not shrink with the
+    larger story's spread. A story of ``n`` documents joins the story of highest centroid cosine
+    (damped by the days between their spans, as in the single pass) among those of at least
+    ``n / opts.absorb_share`` documents when it is at least ``opts.absorb``; the larger one keeps
+    its index (an existing story's id; stories ``< frozen`` are never folded into another). One step, on the stories as the merge left them:
+    the large stories themselves never absorb each other (their centroids drift to the pile's
+    common words, so centroid cosines between large stories say little).
+    ``weights``: documents per unit (default one)."""
+    import numpy as np
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+
+    if len(groups) < 2 or opts.absorb_share <= 0:
+        return groups
+    w = np.ones(U.shape[0]) if weights is None else np.asarray(weights, dtype=np.float64)
+    k = len(groups)
+    rows = [u for j, (_, units) in enumerate(groups) for u in units]
+    cols = [j for j, (_, units) in enumerate(groups) for _ in units]
+    ind = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (cols, rows)), shape=(k, U.shape[0]))
+    cent = normalize(ind @ U)
+    size = np.array([w[units].sum() for _, units in groups])
+    never = NEVER
+    lo = np.array([min((int(days[u]) for u in units if days[u] != never), default=never) for _, units in groups])
+    hi = np.array([max((int(days[u]) for u in units if days[u] != never), default=never) for _, units in groups])
+    big = np.flatnonzero(size * opts.absorb_share >= 1)  # a story can take one of a document at least
+    if not big.size:
+        return groups
+    cos = (cent @ cent[big].T).toarray()
+    target = np.full(k, -1, dtype=np.int64)
+    for a in range(k):
+        if groups[a][0] < frozen:  # a story already shown stays as it is (it may only take others)
+            continue
+        ok = (size[big] * opts.absorb_share >= size[a]) & (big != a)
+        if not ok.any():
+            continue
+        score = np.where(ok, cos[a], -1.0)
+        if opts.time_scale_days > 0 and lo[a] != never:
+            gap = np.maximum(0, np.maximum(lo[big] - hi[a], lo[a] - hi[big]))
+            gap = np.where(lo[big] == never, 0, gap)
+            score = score * np.exp(-gap / opts.time_scale_days)
+        best = int(np.argmax(score))
+        if score[best] >= opts.absorb:
+            target[a] = int(big[best])
+    if not (target >= 0).any():
+        return groups
+
+    def root(a: int) -> int:
+        while target[a] >= 0:
+            a = int(target[a])
+        return a
+
+    out: dict[int, list[int]] = {}
+    index: dict[int, int] = {}
+    for a in range(k):
+        r = root(a)
+        out.setdefault(r, []).extend(groups[a][1])
+        index[r] = min(index.get(r, groups[r][0]), groups[a][0])
+    return [(index[r], units) for r, units in out.items()]
 
 
 def _max_gap(opts: StoryOptions) -> float:
@@ -455,15 +564,16 @@ def _indicator(label: np.ndarray, k: int) -> Any:
     return sparse.csr_matrix((np.ones(n, dtype=np.float32), (label, np.arange(n))), shape=(k, n))
 
 
-def _merge_sparse(U: Any, label: np.ndarray, threshold: float, frozen: int = 0,
-                  cells: int = 1 << 24) -> list[tuple[int, list[int]]]:
+def _merge_sparse(U: Any, label: np.ndarray, threshold: float, frozen: int = 0, days: np.ndarray | None = None,
+                  scale: float = 0.0, cells: int = 1 << 24) -> list[tuple[int, list[int]]]:
     """``_merge`` on per-story sums of unit vectors instead of the units x units matrix: the same merges.
 
     The sum of cosines between two stories is the dot product of their sums. Pairs at or above
     ``threshold`` are found ``cells`` products at a time and kept; average linkage is reducible
     (the mean of a merged story to a third is a weighted mean of its parts' means), so after a
     merge only the kept neighbours of its two parts can be at the threshold, and just those are
-    recomputed."""
+    recomputed. With time damping the neighbours are still kept by the undamped mean (which stays
+    reducible, and the damped mean is never above it) and the heap holds the damped one."""
     import heapq
 
     import numpy as np
@@ -479,6 +589,7 @@ def _merge_sparse(U: Any, label: np.ndarray, threshold: float, frozen: int = 0,
     version = [0] * k
     heap: list[tuple[float, int, int, int, int]] = []
     rows: dict[int, Any] = {}  # merged stories' sums
+    spans = _Spans(label, k, days, scale)
 
     def row(c: int) -> Any:
         return rows[c] if c in rows else sums[c]
@@ -494,7 +605,9 @@ def _merge_sparse(U: Any, label: np.ndarray, threshold: float, frozen: int = 0,
                 continue
             near[a].add(b)
             near[b].add(a)
-            heapq.heappush(heap, (-float(avg[i, b]), a, b, 0, 0))
+            v = float(avg[i, b] * spans.factor(a, np.array([b]))[0]) if spans.scale > 0 else float(avg[i, b])
+            if v >= threshold:
+                heapq.heappush(heap, (-v, a, b, 0, 0))
     while heap:
         _, a, b, va, vb = heapq.heappop(heap)
         if a not in groups or b not in groups or version[a] != va or version[b] != vb:
@@ -504,6 +617,7 @@ def _merge_sparse(U: Any, label: np.ndarray, threshold: float, frozen: int = 0,
         rows[a] = merged
         rows.pop(b, None)
         size[a] += size[b]
+        spans.join(a, b)
         groups[a].extend(groups.pop(b))
         version[a] += 1
         others = sorted((near.pop(b) | near[a]) - {a, b})
@@ -514,12 +628,15 @@ def _merge_sparse(U: Any, label: np.ndarray, threshold: float, frozen: int = 0,
         if not others:
             continue
         dots = (sparse.vstack([row(c) for c in others]) @ merged.T).toarray().ravel()
-        for c, dot in zip(others, dots, strict=True):
+        damp = spans.factor(a, np.asarray(others))
+        damp = np.broadcast_to(np.asarray(damp, dtype=np.float64), (len(others),))
+        for c, dot, f in zip(others, dots, damp, strict=True):
             v = dot / (size[a] * size[c])
             if v >= threshold and not (a < frozen and c < frozen):
                 near[a].add(c)
                 near[c].add(a)
-                heapq.heappush(heap, (-float(v), a, c, version[a], version[c]))
+                if v * f >= threshold:
+                    heapq.heappush(heap, (-float(v * f), a, c, version[a], version[c]))
     return [(c, g) for c, g in groups.items() if g]
 
 

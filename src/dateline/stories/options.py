@@ -20,6 +20,11 @@ class StoryOptions:
     wire story (kept together whatever the rest says). ``min_documents``: smaller groups are
     listed as unassigned when the pile holds several stories. ``neighbours``: an article is
     compared with that many most similar articles of each story (0: with all of them).
+    ``merge_in_time``: the merge damps the mean cosine of two stories by the days between their
+    spans as the single pass does (false: time plays no part in the merge). ``absorb``: after the
+    merge, a story of ``n`` documents joins a story of at least
+    ``n / absorb_share`` documents when the cosine of their centroids (damped by time) is at
+    least this (0: off; ``detect.absorb_fragments``).
     """
 
     enabled: bool = True
@@ -30,3 +35,6 @@ class StoryOptions:
     duplicate: float = 0.8
     min_documents: int = 2
     neighbours: int = 0
+    absorb: float = 0.0
+    absorb_share: float = 0.1
+    merge_in_time: bool = False
