@@ -166,8 +166,13 @@ _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]
 _BYLINE_LEAD = re.compile(r"^By\s+[A-Z][^|•·\n]{0,60}?(?:\s*[|•·,]\s*|\s+[-–—]\s+)(?=\S*\s*(?:\w+\s*)?\d)")
 
 
+DECK_LINES = 2  # standfirst lines a stamp may follow under the headline
+# a dateline's place before the stamp: "Washington D.C., Jul 13, 2009/02:00 pm (CNA)"
+_DATELINE_PLACE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*(?=[A-Z][a-z]{2,8}\.?\s+\d|\d)")
+
+
 def stamp_under_headline(raw_text: str | None, title: str | None) -> str | None:
-    """The line right under the headline when it holds nothing but a date stamp.
+    """The line under the headline (after a byline or a short standfirst) when it holds nothing but a date stamp.
 
     Where news pages print their publication stamp ("Headline / Nov. 30, 2009 / Story"); a site's
     "today" stamp or a reader comment's date stands elsewhere (above the headline, after the story).
@@ -179,12 +184,15 @@ def stamp_under_headline(raw_text: str | None, title: str | None) -> str | None:
     for i, ln in enumerate(lines[:6]):
         line = " ".join(ln.split())
         if line == head or (len(head.split()) >= 3 and line.startswith(head)):  # "Headline - Site name"
-            nxt = lines[i + 1 : i + 3]
-            if len(nxt) == 2 and _BYLINE.match(nxt[0]):
-                nxt = nxt[1:]  # "Headline / By A. Writer / Nov. 30, 2009"
-            c = date_only_line(_BYLINE_LEAD.sub("", nxt[0])) if nxt else None
-            # an "Updated ..." line bounds the date from above only: _updated_only reads it
-            return nxt[0] if c is not None and c.context != "updated" else None
+            # the stamp line, after a byline and at most DECK_LINES standfirst lines ("Headline / deck / June 26, 2005")
+            for nxt in lines[i + 1 : i + 2 + DECK_LINES]:
+                if _BYLINE.match(nxt):
+                    continue  # "Headline / By A. Writer / Nov. 30, 2009"
+                c = date_only_line(_DATELINE_PLACE.sub("", _BYLINE_LEAD.sub("", nxt)))
+                if c is not None:
+                    # an "Updated ..." line bounds the date from above only: _updated_only reads it
+                    return nxt if c.context != "updated" else None
+            return None
     return None
 
 

@@ -35,6 +35,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b{_WDP}?{_DAY}\s*(?:(?:of|de)\s+)?{_MONP}\s*,?\s*(?:del?\s+)?{_YEAR}", re.I)),
     # 2011-03-19, 2011/03/19
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)(?!\d)")),
+    # 2012.08.08 (year first: the order of ISO 8601, whatever the separator; "Published: 2012.08.08 09:01 AM")
+    ("isodot", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)\.(?P<m>[01]?\d)\.(?P<d>[0-3]?\d)(?![\d.])")),
     # 19.03.2011 (day first, the European order)
     ("dotted", re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>(?:19|20)\d\d)(?!\d)")),
     # 2/29/2012 | 29/2/2012 | "2 / 29/2012": month and day order is read only where it is unambiguous
