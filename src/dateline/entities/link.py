@@ -67,6 +67,7 @@ _ORG_WORDS = frozenset(
 _INSTITUTION_TAIL = _ORG_WORDS | {"court"}  # a name ending so is a body, however often it is written "at X"
 _FACILITY_TAIL = frozenset(
     "street st avenue ave boulevard blvd road square plaza hotel airport bridge stadium hospital prison jail pier".split())
+_BUILDING_TAIL = frozenset("hotel airport stadium hospital prison jail pier".split())  # buildings, never towns
 _EVENT_TAIL = frozenset(
     "festival games olympics cup championship championships summit conference expo marathon tournament".split())
 _ORDINALS = frozenset("i ii iii iv one two 1 2".split())
@@ -522,6 +523,10 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         if len(toks) >= 2 and out[k] in ("ORG", "PERSON") and k not in org_cued and (
             toks[-1] in _FACILITY_TAIL or (toks[0] in _FACILITY_LEAD and len(toks) <= 3)
         ):
+            out[k] = "FAC"
+        elif len(toks) >= 2 and out[k] == "GPE" and toks[-1] in _BUILDING_TAIL and not geo.is_place_name(k):
+            # a town's name in front ("Royal Oak Beaumont Hospital", joined to "Beaumont Hospital") votes it a
+            # town; a name ending in a building's word that no gazetteer knows as a town is the building
             out[k] = "FAC"
         elif len(toks) >= 2 and out[k] in ("ORG", "GPE", "FAC") and toks[-1] in _EVENT_TAIL:
             out[k] = "EVENT"  # "Cannes Film Festival", "World Cup", "G20 Summit": an event by its head word
