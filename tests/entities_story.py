@@ -13,15 +13,23 @@ from dateline.nlp import annotate
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "entities"
 
 
-def linked_story(folder: Path) -> tuple[list[Document], list[Entity]]:
-    """Every ``<story>/<outlet>/<file>.txt`` under ``folder`` as a document with mentions, and their linked entities."""
+def story_documents(folder: Path, pattern: str = "*.txt", nested: bool = False) -> list[Document]:
+    """Every file of ``folder`` matching ``pattern``, cleaned, as a document with mentions. Ids are the file
+    stems, or ``<story>_<stem>`` with ``nested`` (files under ``<story>/<outlet>/``)."""
     docs = []
-    for path in sorted(folder.glob("*/*/*.txt")):
+    for path in sorted(folder.glob(pattern)):
         raw = next(iter(read_file(path)))
         text = clean(raw).text
-        doc = Document(id=f"{path.parts[-3]}_{path.name.split('.')[0]}", source=str(path), text=text)
+        stem = path.name.split(".")[0]
+        doc = Document(id=f"{path.parts[-3]}_{stem}" if nested else stem, source=str(path), text=text)
         doc.mentions = extract_mentions(text, annotate(text))
         docs.append(doc)
+    return docs
+
+
+def linked_story(folder: Path) -> tuple[list[Document], list[Entity]]:
+    """Every ``<story>/<outlet>/<file>.txt`` under ``folder`` as a document with mentions, and their linked entities."""
+    docs = story_documents(folder, "*/*/*.txt", nested=True)
     return docs, link_entities(docs)
 
 

@@ -6,25 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from dateline.clean import clean
-from dateline.entities import extract_mentions, link_entities
-from dateline.ingest.files import read_file
-from dateline.model import Document
-from dateline.nlp import annotate
+from dateline.entities import link_entities
 
-from .entities_story import holder
+from .entities_story import holder, story_documents
 
 ARTICLES = Path(__file__).resolve().parent / "corpora" / "ecbplus" / "articles"
 
 
 def _linked(story: str):
-    docs = []
-    for path in sorted((ARTICLES / story).glob("*.txt")):
-        raw = next(iter(read_file(path)))
-        text = clean(raw).text
-        doc = Document(id=path.name.split(".")[0], source=str(path), text=text)
-        doc.mentions = extract_mentions(text, annotate(text))
-        docs.append(doc)
+    docs = story_documents(ARTICLES / story)
     return docs, link_entities(docs)
 
 

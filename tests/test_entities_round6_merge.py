@@ -9,26 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from dateline.clean import clean
-from dateline.entities import extract_mentions, link_entities
+from dateline.entities import link_entities
 from dateline.entities.shortnames import short_name_targets
-from dateline.ingest.files import read_file
 from dateline.model import Document
-from dateline.nlp import annotate
 
-from .entities_story import holder
+from .entities_story import holder, story_documents
 
 ARTICLES = Path(__file__).resolve().parent / "corpora" / "ecbplus_r5" / "articles"
 
 
 def _docs(story: str) -> list[Document]:
-    docs = []
-    for path in sorted((ARTICLES / story).glob("*.txt")):
-        text = clean(next(iter(read_file(path)))).text
-        doc = Document(id=path.name.split(".")[0], source=str(path), text=text)
-        doc.mentions = extract_mentions(text, annotate(text))
-        docs.append(doc)
-    return docs
+    return story_documents(ARTICLES / story)
 
 
 @pytest.fixture(scope="module")

@@ -121,13 +121,7 @@ def short_name_targets(items: list[tuple[str, Mention]], raw_key: dict[int, str]
 
 def apply_short_names(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
     """Key every mention of a short form as the longer name it begins (see the module notes)."""
-    targets = short_name_targets(items, raw_key)
-    if not targets:
-        return
-    for _, m in items:
-        k = raw_key[id(m)]
-        if k in targets:
-            raw_key[id(m)] = targets[k]
+    _rekey(items, raw_key, short_name_targets(items, raw_key))
 
 
 def apply_place_prefixed(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
@@ -146,7 +140,11 @@ def apply_place_prefixed(items: list[tuple[str, Mention]], raw_key: dict[int, st
                     geo.is_place_name(" ".join(toks[:i])):
                 variants[rest].add(k)
                 break
-    targets = {rest: next(iter(vs)) for rest, vs in variants.items() if len(vs) == 1}
+    _rekey(items, raw_key, {rest: next(iter(vs)) for rest, vs in variants.items() if len(vs) == 1})
+
+
+def _rekey(items: list[tuple[str, Mention]], raw_key: dict[int, str], targets: dict[str, str]) -> None:
+    """Key every mention keyed as a target's short form as the target's name."""
     if not targets:
         return
     for _, m in items:
