@@ -1,16 +1,16 @@
 """Short forms of a body's name, across the tagger's labels.
 
-News names a body in full once and then by the first words of its name: "Kraft Foods" then
-"Kraft", "the Interior Department" then "Interior", "WDIV-TV" then "WDIV", "U.S. Marshals
+News names a body in full once and then by the first words of its name: "Acme Foods" then
+"Acme", "the Interior Department" then "Interior", "KXYZ-TV" then "KXYZ", "U.S. Marshals
 Service" then "U.S. Marshals". The tagger often labels the short form differently from the
-full name (a bare "Commerce" or "Gordon" comes out as a place or a person), so linking by
+full name (a bare "Commerce" or "Baxter" comes out as a place or a person), so linking by
 label never meets the two. This step runs on the canonical keys, before labels are voted:
 a short form is keyed as the one longer name of the story it begins.
 
 It is also true of news that a place, a person's name part or a company's site is no short
-form of a body: "Boston" is not the "Boston Red Sox", "Gordon" is not "Gordon Advisors" in a
-story that names a "Gordon Brown", and the "Kraft plant" is the company's site, not the company
-("Kraft" of a story naming both joins the company). So a short form joins only when
+form of a body: "Boston" is not the "Boston Red Sox", "Baxter" is not "Baxter Advisors" in a
+story that names a "Tom Baxter", and the "Acme plant" is the company's site, not the company
+("Acme" of a story naming both joins the company). So a short form joins only when
 
 - the tagger reads it as a place or a people in less than half of its mentions;
 - it is no word of a person named in full in the story (given name or surname);
@@ -38,7 +38,7 @@ SITE_WORDS = frozenset(
 # the words a body's full name adds after its short form: what kind of body it is ("Foods", "Advisors",
 # "Department", "Service", "Court", "TV"), from the organisation head words the linker already uses
 # plus business-sector and broadcaster endings. A name extended by anything else is another thing named
-# after the short form: a product ("Intel Atom"), a building ("CNN Center", "Millom Pier"), an event
+# after the short form: a product ("Intel Atom"), a building ("CNN Center", "Harbour Pier"), an event
 # ("Cannes Film Festival").
 BODY_TAILS = frozenset(
     (*ORG_HEADS, *"""council company corporation corp inc co group party front bank university agency committee
@@ -106,13 +106,13 @@ def short_name_targets(items: list[tuple[str, Mention]], raw_key: dict[int, str]
         if 2 * (v["GPE"] + v["LOC"] + v["NORP"]) >= total:
             continue  # a place ("Boston" of "Boston Red Sox") or a people
         if set(short.split()) & people:
-            continue  # a person's name part ("Gordon" of a story naming Gordon Brown)
+            continue  # a person's name part ("Baxter" of a story naming Tom Baxter)
         if geo.country_of([short]) is not None:
             continue
         names = [c for c, n in cands if all(t in BODY_TAILS or t in SITE_WORDS for t in c.split()[n:])]
         bodies = [c for c in names if c.split()[-1] not in SITE_WORDS]
         if not bodies and _majority(v) == "ORG":
-            continue  # "Kraft" (a company) is not the "Kraft plant"
+            continue  # "Acme" (a company) is not the "Acme plant"
         pool = bodies or names
         if len(pool) == 1:
             out[short] = pool[0]
