@@ -57,6 +57,8 @@ _WEEKDAY_ROWS: tuple[tuple[str, ...], ...] = (
 WEEKDAYS: dict[str, int] = {n: i for i, row in enumerate(_WEEKDAY_ROWS) for n in row}
 WEEKDAYS_EN: tuple[str, ...] = tuple(row[0] for row in _WEEKDAY_ROWS)
 WEEKDAY_NAMES_EN: tuple[str, ...] = tuple(w.capitalize() for w in WEEKDAYS_EN)
+# the capitalised English month and weekday names: words that open a date, never a name or a place
+CALENDAR_NAMES_EN: frozenset[str] = frozenset((*MONTH_NAMES_EN, *WEEKDAY_NAMES_EN))
 
 # times of day written as words
 DAY_PARTS: tuple[str, ...] = ("noon", "midday", "midnight", "morning", "afternoon", "evening", "night", "dawn", "dusk")

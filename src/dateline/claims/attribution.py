@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import MONTHS_EN
 from .lexicon import SPEECH_VERBS
 from .speaker import STANCE, lemma, speeches
 
@@ -100,8 +101,7 @@ def _clean_source(s: str) -> str:
 _CLAUSE_VERB = re.compile(r"\b(?:have|has|had|were|was|is|are|been|being|there|received|will|would|could|can)\b", re.I)
 _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon",
                "evening", "night", "today", "yesterday", "tonight", "week", "weekend", "month", "year", "early", "late",
-               "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december", "the", "a", "an", "last", "this", "on", "in", "earlier", "later"}
+               "the", "a", "an", "last", "this", "on", "in", "earlier", "later", *MONTHS_EN}
 _SPEAKER_HEADS = re.compile(
     r"\b(?:officials?|witness(?:es)?|eyewitness(?:es)?|doctors?|physicians?|surgeons?|nurses?|medics?|ministry|ministers?|"
     r"spokes(?:man|woman|men|women|person)|sources?|police|agency|agencies|government|military|army|residents?|"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import CALENDAR_NAMES_EN
 from ..story_profile import StoryProfile, is_demonym
 from .lexicon import NOT_COUNTS, NOUNS, STATES
 from .quantities import Quantity, find_quantities
@@ -86,8 +87,7 @@ class Measure:
 
 
 _AGE = re.compile(r"-year-old\s+([A-Z][a-z]+)(?:\s+\([^()]{1,20}\))?\s+[A-Z][a-z]+")
-_NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_NOT_NAMES = CALENDAR_NAMES_EN
 
 
 def named_age(after: str) -> str | None:
@@ -384,8 +384,6 @@ def _place(text: str, q: Quantity, sent_start: int, sent_end: int) -> str | None
     if not m or m.start() > 90:
         return None
     place = re.sub(r"\s+(?:of|au|de)$", "", m.group(1))
-    if place.split()[0] in ("January", "February", "March", "April", "May", "June", "July", "August",
-                            "September", "October", "November", "December", "Monday", "Tuesday",
-                            "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "A"):
+    if place.split()[0] in CALENDAR_NAMES_EN or place.split()[0] in ("The", "A"):
         return None
     return place

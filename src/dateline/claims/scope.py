@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import CALENDAR_NAMES_EN
 from ..story_profile import country_name_code, is_demonym
 
 NATIONWIDE = "nationwide"
@@ -28,9 +29,7 @@ _PLACE = re.compile(r"\b(?:in|across|at|near|outside|inside|around)\s+(?:the\s+(
                     r"the\s+(?:eastern|western|northern|southern|coastal)\s+(?:city|town|port)\s+of\s+|the\s+)?"
                     r"((?:[A-Z][a-zA-Z'’-]+)(?:[\s-]+(?:[A-Z][a-zA-Z'’-]+|(?:au|de)\b))*)")
 _CITY = re.compile(r"\bin\s+the\s+(?:city|town|capital)\b", re.I)
-_NOT_PLACE = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-              "Sunday", "The", "A", "An", "His", "Her", "Their", "Its", "This", "That"}
+_NOT_PLACE = CALENDAR_NAMES_EN | {"The", "A", "An", "His", "Her", "Their", "Its", "This", "That"}
 _CUMULATIVE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+total|a\s+total\s+of|total(?:led)?|overall|"
                          r"(?:in|over|during)\s+(?:the\s+)?(?:past|last|first)?\s*(?:\w+\s+)?(?:days|weeks|months)|"
                          r"(?:in|over|during)\s+(?:the\s+)?(?:past|last)\s+(?:day|week|month)|"

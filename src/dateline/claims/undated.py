@@ -11,9 +11,10 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
+from ..lexicon import WEEKDAYS_EN
 from ..model import Document
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = WEEKDAYS_EN
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..lexicon import CALENDAR_NAMES_EN, NEWS_AGENCIES
 from ..model import Document, Entity, Event, Span, Summary, TimelineEntry
 from .candidates import Story, build_story
 from .layer import build_events
@@ -169,9 +170,8 @@ def build_timeline(
 
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
-_NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-              "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-              "The", "President", "Minister", "Government", "Council", "Reuters", "Associated", "Press"}
+_NOT_NAMES = CALENDAR_NAMES_EN | {"The", "President", "Minister", "Government", "Council"} | {
+    w for agency in NEWS_AGENCIES for w in agency.split()}
 
 
 def _key_names(docs: list[Document], k: int = 8) -> set[str]:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from dateutil.easter import easter
 
+from ...lexicon import MONTHS_EN
 from .anchor import Anchor, fmt_date, shift, weekday_date, year_for
 from .context import Ctx, Piece
 from .filters import is_bad_year_context
@@ -31,8 +32,7 @@ NARRATIVE_YEAR = True  # yearless dates take the year the story last named (refe
 _POSSESSIVE = re.compile(r" ?['\u2019]s\b")  # "Wednesday's ruling", tokenised "Wednesday 's ruling"
 PART_OF_DAY_SUFFIX = True  # "Friday night" -> 2000-01-07TNI, type TIME (TIDES/TimeML guidelines; TimeBank follows them)
 
-MONTHS_FULL = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december"}
+MONTHS_FULL = frozenset(MONTHS_EN)
 
 _ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
