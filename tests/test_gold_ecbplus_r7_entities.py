@@ -21,10 +21,10 @@ FILM = "film_director_negotiations_2012"
 # round-6 floors (20 groups, 5 apart pairs, 5 places each) would ask for items these short texts do not have
 FLOORS = {
     FILM: (16, 13, 0),
-    "crossfire_shooting_trial_2011": (17, 15, 3),
-    "athlete_dui_arrest_2009": (23, 18, 5),
+    "crossfire_shooting_trial_2011": (17, 14, 3),
+    "athlete_dui_arrest_2009": (23, 20, 5),
     "browser_zero_day_patch_2013": (13, 13, 1),
-    "political_aide_death_2004": (25, 21, 7),
+    "political_aide_death_2004": (25, 25, 7),
 }
 
 
@@ -120,11 +120,11 @@ def test_places_are_place_groups_with_coordinates() -> None:
 
 
 def test_story_counts_meet_the_targets() -> None:
-    """Round-7 counts (README.entities.md): 94 groups, 85 apart pairs, 16 places over the five stories, all the
+    """Round-7 counts (README.entities.md): 94 groups, 92 apart pairs, 16 places over the five stories, all the
     texts support (round 6 had 237 / 105 / 60 for 26 longer articles); each story meets its own floor."""
     g = _gold()
     index = _index()
-    assert len(g["groups"]) >= 90 and len(g["apart"]) >= 80 and len(g["places"]) >= 16
+    assert len(g["groups"]) >= 90 and len(g["apart"]) >= 90 and len(g["places"]) >= 16
     texts: dict[str, str] = {}
     for a in g["articles"]:
         texts[index[a]["story"]] = texts.get(index[a]["story"], "") + " " + _text(a)
