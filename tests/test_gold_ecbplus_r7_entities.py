@@ -46,6 +46,7 @@ def test_header_and_every_round7_article() -> None:
     assert set(g) == {"description", "data_root", "articles", "groups", "apart", "places"}
     assert g["data_root"] == "."
     assert "before any system output" in g["description"]
+    assert "h-gold7ent" in g["description"] and "every named person" in g["description"]
     index = _index()
     assert len(set(g["articles"])) == len(g["articles"]) == 26
     assert set(g["articles"]) == set(index)
