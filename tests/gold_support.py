@@ -31,6 +31,12 @@ def story_texts(articles: list[str], index: dict[str, dict]) -> dict[str, str]:
     return texts
 
 
+def assert_splits_disjoint(tune: list[str], blind: list[str], index: dict[str, dict]) -> None:
+    """No article, and no story, is in both the tune and the blind article lists."""
+    assert not set(tune) & set(blind)
+    assert not {index[a]["story"] for a in tune} & {index[a]["story"] for a in blind}
+
+
 def word(surface: str, text: str) -> bool:
     """``surface`` occurs in ``text`` as a whole word (no word character either side)."""
     return re.search(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text) is not None

@@ -11,8 +11,8 @@ from collections import Counter
 
 import pytest
 
-from tests.gold_rounds import CLAIMS, Claims, load, params, round_articles
-from tests.gold_support import ROOT, STANCES, assert_figure_well_formed, corpus_index, quoted
+from tests.gold_rounds import CLAIMS, Claims, load, params, round_articles, split_pairs
+from tests.gold_support import ROOT, STANCES, assert_figure_well_formed, assert_splits_disjoint, corpus_index, quoted
 
 TOP = ["description", "scope", "data_root", "articles", "figures", "attributions", "disagreements", "corroborations"]
 FIGURE_KEYS = {"doc", "evidence", "value", "bound", "approximate", "as_of", "source", "source_entity", "verb",
@@ -45,15 +45,10 @@ def test_claims_header_and_articles(c: Claims) -> None:
     assert {index[a]["story"] for a in g["articles"]} == c.round.stories
 
 
-SPLIT_PAIRS = [pytest.param((t, b), id=f"r{t.round.number}") for t in CLAIMS for b in CLAIMS
-               if t.round.number == b.round.number and (t.round.split, b.round.split) == ("tune", "blind")]
-
-
-@pytest.mark.parametrize("pair", SPLIT_PAIRS)
+@pytest.mark.parametrize("pair", split_pairs(CLAIMS))
 def test_claims_splits_are_disjoint_by_story(pair: tuple[Claims, Claims]) -> None:
     tune, blind = (load(c.round, "claims") for c in pair)
-    story = _stories(pair[0])
-    assert not {story[a] for a in tune["articles"]} & {story[a] for a in blind["articles"]}
+    assert_splits_disjoint(tune["articles"], blind["articles"], corpus_index(pair[0].round.corpus))
 
 
 @pytest.mark.parametrize("c", params(CLAIMS))
