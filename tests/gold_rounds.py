@@ -87,8 +87,11 @@ R7 = Round("r7", 7, "blind", CORPORA / "ecbplus_r7", GOLDS / "ecbplus_r7",
 class Claims:
     round: Round
     # the round-5 layout rules: top-level keys in order, exact keys on every item, a sourced figure has a verb and
-    # a stance, no figure or attribution twice, no pronoun as a source. Round 4 predates them (its gold was
-    # written before round 5 fixed the layout), so it is held only to the checks its own tests made.
+    # a stance, no figure or attribution twice, no pronoun as a source. Round 4's gold predates them and does not
+    # meet them all (e.g. attributions sourced "his relatives", "her spokesman"; for entities and events: four
+    # stories a split where the rule counts five, a tune half with no denied event, a blind event dated after its
+    # articles' printed dates), so round 4 is held only to the checks its own tests made (the former
+    # test_gold_ecbplus_r4.py and test_gold_ecbplus_r4_claims.py).
     strict_layout: bool
     figures: int
     attributions: int
