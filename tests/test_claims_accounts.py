@@ -87,3 +87,21 @@ def test_conditions_days_apart_are_a_change_not_a_clash() -> None:
     later = [_doc("a", [stable], "2010-09-10"), _doc("b", [grave], "2010-09-20")]
     assert len(conflicting_accounts(same_day, None, _no_source, attributes=("condition",))) == 1
     assert conflicting_accounts(later, None, _no_source, attributes=("condition",)) == []
+
+
+def test_the_evaluator_matches_a_found_account_to_the_gold_pair() -> None:
+    """What the gate scores: each gold side's snippet overlapped by a different side of one system
+    disagreement (``evaluate.claims.match_disagreements``)."""
+    from dateline.evaluate.claims import match_disagreements
+
+    docs = [_doc("13_6", ["The old Matanuska Maid dairy building in Palmer was nearly destroyed by a fire early Tuesday morning."],
+                 "2012-08-07"),
+            _doc("13_13", ["A fire on Tuesday destroyed Palmer's historic Matanuska Maid Dairy warehouse building."], "2012-08-07")]
+    found = conflicting_accounts(docs, None, _no_source, attributes=("damage",))
+    found[0].id = "d1"
+    gold = [{"sides": [{"doc": "a/13_6.txt", "evidence": "was nearly destroyed by a fire"},
+                       {"doc": "a/13_13.txt", "evidence": "A fire on Tuesday destroyed Palmer's historic"}]},
+            {"sides": [{"doc": "a/13_6.txt", "evidence": "The old Matanuska Maid dairy building"},
+                       {"doc": "a/13_6.txt", "evidence": "early Tuesday morning"}]}]
+    hits, used = match_disagreements(gold, found, {"a/13_6.txt": docs[0], "a/13_13.txt": docs[1]}, {})
+    assert (hits, used) == (1, {"d1"})
