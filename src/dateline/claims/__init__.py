@@ -46,7 +46,7 @@ the story's focus (``topic``) are marked ``on_topic=False`` and form no series o
         c.on_topic = focus.on_topic(c.evidence)
     on_topic = [c for c in claims if c.on_topic]
     series = build_series(on_topic)
-    disagreements = find_disagreements(on_topic, sorted(docs, key=lambda d: d.id), focus.on_topic, profile)
+    disagreements = find_disagreements(on_topic, sorted(docs, key=lambda d: d.id), focus.on_topic, profile, entities)
     return claims, series, disagreements
 
 

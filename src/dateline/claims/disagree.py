@@ -25,8 +25,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
 
-from ..model import Claim, Disagreement, Document, Side, Span
+from ..model import Claim, Disagreement, Document, Entity, Side, Span
 from ..story_profile import StoryProfile, country_code
+from .accounts import conflicting_accounts
 from .attribution import Attribution, find_attributions
 from .contradict import covered, stance_disagreements
 from .crossdoc import cross_document
@@ -37,6 +38,7 @@ from .speaker import disputed_statements
 
 EXACT_TOL = 0.10
 REFUTE = False  # statement clashes by meaning (``refute``): off, see its module doc
+ACCOUNTS = False  # one happening told with different attribute values (``accounts``): off, see its module doc
 CROSS_DOCUMENT = True
 APPROX_TOL = 0.25
 
@@ -640,9 +642,11 @@ def _with_previous(d: Document, sents: list[tuple[int, int]], k: int,
 
 def find_disagreements(claims: list[Claim], docs: list[Document],
                        on_topic: Callable[[Span | None], bool] | None = None,
-                       profile: StoryProfile | None = None) -> list[Disagreement]:
+                       profile: StoryProfile | None = None,
+                       entities: list[Entity] | None = None) -> list[Disagreement]:
     """Numeric clashes among ``claims`` and statement clashes in ``docs``; with ``on_topic``,
-    a statement clash with a side outside the story's focus is left out."""
+    a statement clash with a side outside the story's focus is left out. ``entities`` (the
+    story's) tell the accounts rule which names are one person."""
     by_id = {d.id: d for d in docs}
     statements = statement_disagreements(docs, profile)
     # pairs of statements the FNC-1 stance model reads as disagreeing (cue-free; ``contradict``)
@@ -654,6 +658,9 @@ def find_disagreements(claims: list[Claim], docs: list[Document],
     if REFUTE:
         statements += [g for g in refutations(docs, _source_of, partial(_same_speaker, profile=profile))
                        if not covered(g, statements)]
+    # one happening told with a different duration, condition, extent of damage, legal position
+    if ACCOUNTS:
+        statements += [g for g in conflicting_accounts(docs, entities, _source_of) if not covered(g, statements)]
     if on_topic is not None:
         statements = [g for g in statements if all(on_topic(s.evidence) for s in g.sides)]
     out = numeric_disagreements(claims, by_id) + statements

@@ -234,34 +234,7 @@ def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool
     # disagreements
     gds = [g for g in gold.get("disagreements", []) if all(s["doc"] in chosen for s in g["sides"])]
     sys_ds: list[Disagreement] = report.disagreements
-    dis_hit = 0
-    used: set[str] = set()
-    for g in gds:
-        side_spans: list[tuple[str | None, list[tuple[int, int]]]] = []
-        for s in g["sides"]:
-            d = by_rel.get(s["doc"])
-            side_spans.append((d.id, locate_all(d.text, s["evidence"], cache)) if d else (None, []))
-        ok = None
-        for sd in sys_ds:
-            covered = set()
-            for doc_id, occ in side_spans:
-                for k, side in enumerate(sd.sides):
-                    if k not in covered and side.evidence.doc == doc_id and any(
-                            side.evidence.start <= sp[1] and sp[0] <= side.evidence.end for sp in occ):
-                        covered.add(k)
-                        break
-            if len(covered) == len(side_spans):
-                ok = sd
-                break
-        if ok is not None:
-            dis_hit += 1
-            used.add(ok.id)
-        elif show:
-            print("DMISS", g.get("topic"), [s["evidence"][:60] for s in g["sides"]], file=sys.stderr)
-    if show:
-        for sd in sys_ds:
-            if sd.id not in used:
-                print("DFALSE", sd.kind, sd.topic, [(s.source, s.says[:60]) for s in sd.sides], file=sys.stderr)
+    dis_hit, used = match_disagreements(gds, sys_ds, by_rel, cache, show)
 
     def ratio(a: int, b: int) -> float | None:
         return round(a / b, 4) if b else None
@@ -299,6 +272,41 @@ def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool
         "sources_not_noun_phrases": len(bad),
     }
 
+
+
+def match_disagreements(gds: list[dict[str, Any]], sys_ds: list[Disagreement], by_rel: dict[str, Document],
+                        cache: dict[str, tuple[str, list[int]]], show: bool = False) -> tuple[int, set[str]]:
+    """Gold disagreements found (each side's snippet overlapped by a different side of one system
+    disagreement) and the ids of the system disagreements that found one."""
+    dis_hit = 0
+    used: set[str] = set()
+    for g in gds:
+        side_spans: list[tuple[str | None, list[tuple[int, int]]]] = []
+        for s in g["sides"]:
+            d = by_rel.get(s["doc"])
+            side_spans.append((d.id, locate_all(d.text, s["evidence"], cache)) if d else (None, []))
+        ok = None
+        for sd in sys_ds:
+            covered = set()
+            for doc_id, occ in side_spans:
+                for k, side in enumerate(sd.sides):
+                    if k not in covered and side.evidence.doc == doc_id and any(
+                            side.evidence.start <= sp[1] and sp[0] <= side.evidence.end for sp in occ):
+                        covered.add(k)
+                        break
+            if len(covered) == len(side_spans):
+                ok = sd
+                break
+        if ok is not None:
+            dis_hit += 1
+            used.add(ok.id)
+        elif show:
+            print("DMISS", g.get("topic"), [s["evidence"][:60] for s in g["sides"]], file=sys.stderr)
+    if show:
+        for sd in sys_ds:
+            if sd.id not in used:
+                print("DFALSE", sd.kind, sd.topic, [(s.source, s.says[:60]) for s in sd.sides], file=sys.stderr)
+    return dis_hit, used
 
 def _readable(source: str) -> bool:
     """A source a reader can use: one noun phrase (``speaker.is_noun_phrase``), not a bare
