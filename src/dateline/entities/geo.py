@@ -47,7 +47,8 @@ SOLE_POP = 10_000  # a US town the only place of its name anywhere, at least thi
 REGION_BASE = -20.0  # a shipped first-order division scores below every town of its name
 FACILITY_HEADS = frozenset(
     "house square street road avenue building palace hotel airport airbase base bridge hospital compound "
-    "prison mosque church stadium tower port harbour harbor terminal refinery field camp".split()
+    "prison mosque church stadium tower port harbour harbor terminal refinery field camp "
+    "jail clinic cathedral shrine warehouse pier garden".split()
 )
 
 
@@ -260,6 +261,11 @@ def us_counties() -> dict[str, list[Place]]:
         if key(name).split()[-1:] and key(name).split()[-1] in COUNTY_WORDS:
             out.setdefault(key(name), []).append(Place(f"uscensus:{geoid}", name, "US", 0, lat, lon, "county", state))
     return out
+
+
+def is_county_point(point: GeoPoint | None) -> bool:
+    """``point`` is a US county of the Census table (its id is the county's GEOID)."""
+    return point is not None and (point.gazetteer_id or "").startswith("uscensus:")
 
 
 @functools.lru_cache(maxsize=1)

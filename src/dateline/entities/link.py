@@ -1007,9 +1007,10 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
         for sp in e.mentions:
             t = text.get(sp.doc, "")
             town = _named_with(key(t[sp.start:sp.end]), town_names)
-            if town is not None and not any(
+            if town is not None and not geo.is_county_point(town.geo) and not any(
                     o is not town and _km(o.geo, town.geo) <= NEAR_KM for (d, _s), o in towns.items() if d in docs_of):
-                town = None  # a namesake outside the area its articles name ("Jefferson" in a Philadelphia story)
+                town = None  # a namesake outside the area its articles name ("Jefferson" in a Philadelphia story);
+                # a county named in full ("Los Angeles County Jail") is no namesake
             town = town or next(
                 (towns[(sp.doc, s)] for s in starts.get(sp.doc, ())
                  if t[ends[(sp.doc, s)]:sp.start] in ("'s ", "’s ")), None)
