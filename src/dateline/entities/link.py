@@ -998,7 +998,10 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
         starts[d].append(s)
     for e in entities:
         words = key(e.name).split()
-        building = e.type in ("GPE", "LOC", "FAC") and len(words) >= 2 and words[-1] in geo.FACILITY_HEADS
+        # a name that is a building's ("X Hospital", "Cathedral of X"), also when the tagger read it as the
+        # body that runs the building: it stands where the text puts it
+        building = e.type in ("GPE", "LOC", "FAC", "ORG") and len(words) >= 2 and (
+            words[-1] in geo.FACILITY_HEADS or (words[0] in geo.FACILITY_HEADS and words[1] == "of"))
         if (e.type != "FAC" and not building) or e.geo is not None:
             continue
         votes: Counter[str] = Counter()
