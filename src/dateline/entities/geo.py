@@ -3,7 +3,10 @@ alternate names, countries, US states) and a shipped table of every country's fi
 divisions and the second-order ones it lists (data/gazetteer_places.tsv, built by
 scripts/build_gazetteer.py from the countries-states-cities database, ODbL) for what GeoNames'
 city table lacks. A story's setting (its countries) comes from the countries, US states,
-divisions and sole-country towns its articles name (``entities.link._LocalContext``).
+divisions and sole-country towns its articles name (``entities.link._LocalContext``). US counties and
+each state's point (its land centre) come from the Census counties table (data/gazetteer_us_counties.tsv,
+built by scripts/build_us_counties.py); the US states an article is set in count those it names, those
+written after a town ("Bethesda, Md.") and those of the towns only one state has ("Los Angeles").
 
 A name is looked up by its folded, particle-free key ("As Salt" and "Salt" share
 one); among the readings the one in the story's countries wins, then the most populous.
