@@ -95,3 +95,13 @@ def test_homonyms_follow_the_states_the_articles_name(pile):
     assert _km(albany.lat, albany.lon, nyc.lat, nyc.lon) < 250
     bethesda = _point(ents, "Bethesda")  # "Bethesda, Md." in an article set in Alabama
     assert bethesda.country == "US" and 38 < bethesda.lat < 40 and -78 < bethesda.lon < -76
+
+
+def test_a_building_named_body_stands_where_the_text_puts_it(pile):
+    # "rector at the Cathedral of the Immaculate Conception in Mobile": tagged as an organisation, the
+    # cathedral still gets Mobile's point (no id of its own: it is not the town)
+    _, ents = pile
+    cathedral = holder(ents, "Cathedral of the Immaculate Conception")
+    mobile = _point(ents, "Mobile")
+    assert cathedral is not None and cathedral.geo is not None and cathedral.geo.gazetteer_id is None
+    assert (cathedral.geo.lat, cathedral.geo.lon) == (mobile.lat, mobile.lon)
