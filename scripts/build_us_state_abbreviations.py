@@ -5,8 +5,9 @@ read as the state, they set the story in that state so that its small towns are 
 abbreviations come from the ``ap_abbr`` field of ``us/states.py`` in the ``us`` PyPI package
 (python-us by the unitedstates project; BSD-3-Clause, Sunlight Labs), read from its wheel with ``ast``
 (the package itself needs jellyfish, which the project does not install). Two-letter forms with one
-period ("La.", "Pa.", "Ga.", "Va.") are left out: "LA" names Los Angeles far more often than Louisiana;
-"N.Y.", "N.C." stay.
+period ("La.", "Pa.", "Ga.", "Va.", "Md.") are marked ``after_town``: read only right after a town's name
+and a comma ("Bethesda, Md."), never alone ("LA" names Los Angeles far more often than Louisiana);
+"N.Y.", "N.C." and the longer forms are read anywhere (``any``).
 
 Usage (the wheel from PyPI, e.g. `pip download us==4.0.0 --no-deps -d /tmp/us`):
     python scripts/build_us_state_abbreviations.py --wheel /tmp/us/us-4.0.0-py3-none-any.whl
@@ -25,8 +26,9 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "src" / "dateline" / "data" / "gazetteer_us_state_abbr.tsv"
 
 
-def state_rows(source: str) -> list[tuple[str, str]]:
-    """(AP abbreviation, state name) from the dict literals of ``us/states.py`` that carry both."""
+def state_rows(source: str) -> list[tuple[str, str, str]]:
+    """(AP abbreviation, state name, where it is read) from the dict literals of ``us/states.py`` that
+    carry both."""
     rows = set()
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Dict):
@@ -36,21 +38,20 @@ def state_rows(source: str) -> list[tuple[str, str]]:
         abbr, name = fields.get("ap_abbr"), fields.get("name")
         if not isinstance(abbr, str) or not isinstance(name, str) or not abbr.endswith("."):
             continue
-        if len(re.sub(r"[^A-Za-z]", "", abbr)) < 3 and abbr.count(".") < 2:
-            continue  # "La.", "Pa.": too close to other words; "N.Y.", "N.C." stay
-        rows.add((abbr, name))
+        short = len(re.sub(r"[^A-Za-z]", "", abbr)) < 3 and abbr.count(".") < 2
+        rows.add((abbr, name, "after_town" if short else "any"))  # "La.", "Pa.": too close to other words
     return sorted(rows)
 
 
-def render(rows: list[tuple[str, str]], wheel: str, digest: str) -> str:
+def render(rows: list[tuple[str, str, str]], wheel: str, digest: str) -> str:
     head = [
-        "# ap_abbreviation\tstate",
+        "# ap_abbreviation\tstate\tread (any: anywhere; after_town: only after a town's name and a comma)",
         f"# Source: PyPI package us, wheel {wheel} (sha256 {digest}), us/states.py field ap_abbr.",
         "# License: BSD-3-Clause (Copyright (c) 2014, Sunlight Labs); python-us by the unitedstates project.",
         "# Built by: python scripts/build_us_state_abbreviations.py --wheel <us wheel>",
         "# Do not edit by hand: change the script and rebuild.",
     ]
-    return "\n".join(head + [f"{a}\t{n}" for a, n in rows]) + "\n"
+    return "\n".join(head + ["\t".join(r) for r in rows]) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

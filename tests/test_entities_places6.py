@@ -119,11 +119,14 @@ def test_a_town_inside_the_big_city_of_the_state_name_keeps_the_city():
     assert not is_town_of_state("Brooklyn", "NY", "New York")  # "Brooklyn, New York": the city it lies in
 
 
-def test_a_us_state_is_put_at_the_divisions_table_point_with_its_geonames_id():
-    from dateline.entities.geo import shipped_gazetteer
+def test_a_us_state_is_put_at_its_land_centre_with_its_geonames_id():
+    from dateline.entities.geo import _km, state_centres
 
     # "Tulsa, Oklahoma-based": the state, not Oklahoma City
     oklahoma = resolve(["Oklahoma"], Counter({"US": 5}), as_state=True)
-    row = next(p for p in shipped_gazetteer()["oklahoma"] if p.country == "US")
     assert oklahoma.gazetteer_id == "geonames:4544379"
-    assert (oklahoma.lat, oklahoma.lon) == (row.lat, row.lon)
+    assert (oklahoma.lat, oklahoma.lon) == state_centres()["OK"]  # from the Census counties table
+    california = resolve(["California"], Counter({"US": 5}))
+    sacramento = resolve(["Sacramento"], Counter({"US": 5}))
+    assert (california.lat, california.lon) == state_centres()["CA"]
+    assert _km(california.lat, california.lon, sacramento.lat, sacramento.lon) > 150  # not at its capital

