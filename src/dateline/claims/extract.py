@@ -18,6 +18,7 @@ _CLAUSE_BREAK = re.compile(r";|\.\s|,\s+(?:but|while|whereas)\b|\bbut\b|\band\s+
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 MAX_TIMEX_GAP = 80  # chars: a date further from the figure belongs to another statement (fact boxes)
 _QUOTES = re.compile(r"[\"“”]")
+_SINCE = re.compile(r"\bsince\b", re.I)
 
 
 def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
@@ -63,6 +64,8 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -
         lo, hi = (t.end, q.start) if t.end <= q.start else (q.end, t.start)
         if _CLAUSE_BREAK.search(doc.text[lo:hi]):
             continue
+        if t.start >= q.end and _SINCE.search(doc.text, lo, hi):
+            continue  # "has won 16 fights in a row since losing ... in April 2004": the start of the run
         d = hi - lo
         if d > MAX_TIMEX_GAP and not _opens_sentence(doc.text, t, s0):
             continue
