@@ -11,14 +11,16 @@ from .attribution import Attribution, find_attributions, pick_attribution
 from .measure import Measure, find_measure, refuse
 from .nil import find_nil
 from .quantities import Quantity, find_quantities, merge_from_to
+from .records import find_records
 from .scope import clause_place
 from .speaker import possessive_owner
 
-_CLAUSE_BREAK = re.compile(r";|\.\s|,\s+(?:but|while|whereas)\b|\bbut\b|\band\s+(?:was|were|is|are|has|had|have|will|that)\b")
+_CLAUSE_BREAK = re.compile(r";|\.\s|,\s+(?:but|while|whereas)\b|,\s+and\s+(?:he|she|it|they|we)\b|\bbut\b|\band\s+(?:was|were|is|are|has|had|have|will|that)\b")
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 MAX_TIMEX_GAP = 80  # chars: a date further from the figure belongs to another statement (fact boxes)
 _QUOTES = re.compile(r"[\"“”]")
 _SINCE = re.compile(r"\bsince\b", re.I)
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)
 
 
 def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
@@ -43,7 +45,7 @@ def _opens_sentence(text: str, t: Timex, s0: int) -> bool:
     return bool(_LEAD_IN.fullmatch(text, s0, t.start)) and text[t.end:t.end + 1] == ","
 
 
-def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -> str | None:
+def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex], age: bool = False) -> str | None:
     """A DATE timex in the figure's clause (same sentence, no clause break between), else the
     publication date. A timex of another clause is never used."""
     best: tuple[int, str] | None = None
@@ -66,6 +68,8 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -
             continue
         if t.start >= q.end and _SINCE.search(doc.text, lo, hi):
             continue  # "has won 16 fights in a row since losing ... in April 2004": the start of the run
+        if age and t.start >= q.end and _RELATIVE.search(doc.text, lo, hi):
+            continue  # "a 38-year-old resident who was fired on Thursday": that day dates the firing, not the age
         d = hi - lo
         if d > MAX_TIMEX_GAP and not _opens_sentence(doc.text, t, s0):
             continue
@@ -186,6 +190,20 @@ def doc_statements(doc: Document) -> list[tuple[Attribution, str | None, tuple[i
     return out
 
 
+_SPEAKER_RELATIVE = re.compile(r"\s*,\s*(?:who|whose)\b[^.;:,\"“”]*$")
+
+
+def describes_speaker(text: str, att: Attribution, q: Quantity) -> bool:
+    """``q`` is said of the speaker of ``att``, not by them: inside the speaker phrase ("said the
+    36-year-old Smith") or in a relative clause on it ("said Smith, who improved his record to
+    58-3")."""
+    if not att.source:
+        return False
+    if att.start <= q.start and q.end <= att.end:
+        return True
+    return att.end <= q.start and bool(_SPEAKER_RELATIVE.match(text[att.end:q.start]))
+
+
 def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple[Claim, Attribution | None]]:
     """Claims of ``doc`` (ids unset) with the attribution each was read from; ``profile`` is
     what the story's documents say about it (see ``story_profile``)."""
@@ -197,20 +215,31 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
         quantities = merge_from_to(text, [q for q in find_quantities(text, s0, s1) if not refuse(text, q, s0, s1, profile)])
         atts = find_attributions(text, s0, s1)
         prev: Measure | None = None
+        measured: list[tuple[Quantity, Measure]] = []
         for q in quantities:
             m = find_measure(text, q, s0, s1, prev, profile)
             if m is None:
                 continue
             prev = m
+            measured.append((q, m))
+        taken = {q.start for q, _ in measured}
+        for r in find_records(text, s0, s1):  # "Smith (58-3, 51 KO)": wins, losses, knockout wins
+            if r.quantity.start not in taken:
+                kind = f"{r.kind} of {r.holder}" if r.holder else r.kind
+                measured.append((r.quantity, Measure(kind, None, r.kind, None, r.holder)))
+        for q, m in sorted(measured, key=lambda x: x[0].start):
             att = pick_attribution(atts, q.start, text)
-            source = state.resolve(att, atts, k, in_quote)
+            if att is not None and describes_speaker(text, att, q):
+                att, source = None, None  # the figure describes the speaker, who does not state it
+            else:
+                source = state.resolve(att, atts, k, in_quote)
             claim = Claim(
                 id="",
                 measure=m.name,
                 value=[q.low, q.high],
                 unit=m.unit,
                 approximate=q.approximate,
-                as_of=_as_of(doc, q, s0, s1, timexes),
+                as_of=_as_of(doc, q, s0, s1, timexes, m.noun == "age"),
                 source=source,
                 verb=att.verb if att else None,
                 stance=att.stance if att else ("says" if source else None),
