@@ -82,3 +82,26 @@ def test_a_figure_describing_the_speaker_is_not_stated_by_them() -> None:
     q = next(q for q in find_quantities(s) if q.text == "three")
     att = pick_attribution(find_attributions(s, 0, len(s)), q.start, s)
     assert att is not None and not describes_speaker(s, att, q)
+
+
+def test_made_note_of_is_a_report_and_its_list_rows_keep_the_speaker() -> None:
+    from dateline.claims.extract import doc_claims
+    from dateline.model import Document
+
+    lines = ["The EPIX broadcast of the match made note of the following all-time heavyweight records in title fights:",
+             "HEAVYWEIGHT TITLE FIGHTS", "Joe Louis 26-1", "Lennox Lewis 15-2-1",
+             "Klitschko has won 16 fights in a row."]
+    text = "\n".join(lines)
+    sents, pos = [], 0
+    for line in lines:
+        sents.append([pos, pos + len(line)])
+        pos += len(line) + 1
+    doc = Document(id="d", source="t", text=text, sentences=sents, published="2012-07-08")
+    atts = find_attributions(text, 0, len(lines[0]))
+    assert [(a.source, a.verb) for a in atts] == [("The EPIX broadcast of the match", "note")]
+    claims = [c for c, _ in doc_claims(doc)]
+    rows = [c for c in claims if c.evidence.start > len(lines[0]) + len(lines[1]) + 1 and c.value[0] != 16]
+    assert [c.value[0] for c in rows] == [26, 1, 15, 2, 1]
+    assert {c.source for c in rows} == {"The EPIX broadcast of the match"}
+    assert all(c.source is None for c in claims if c.value[0] == 16)
+    assert find_attributions("The company made a profit of 5 million.", 0, 39) == []

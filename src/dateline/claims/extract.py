@@ -211,9 +211,11 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
     timexes = sorted(doc.timexes, key=lambda t: t.start)
     state = SpeakerState(doc, introductions=True)
     text = doc.text
+    lead: tuple[Attribution, str | None] | None = None  # the speaker of a list introduced by a colon
     for k, s0, s1, in_quote in _quote_states(doc):
         quantities = merge_from_to(text, [q for q in find_quantities(text, s0, s1) if not refuse(text, q, s0, s1, profile)])
         atts = find_attributions(text, s0, s1)
+        row = lead if lead is not None and not atts and is_list_row(text[s0:s1]) else None
         prev: Measure | None = None
         measured: list[tuple[Quantity, Measure]] = []
         for q in quantities:
@@ -231,6 +233,8 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
             att = pick_attribution(atts, q.start, text)
             if att is not None and describes_speaker(text, att, q):
                 att, source = None, None  # the figure describes the speaker, who does not state it
+            elif att is None and row is not None:
+                att, source = row  # "X listed the records:" then rows "Jane Doe 15-2-1"
             else:
                 source = state.resolve(att, atts, k, in_quote)
             claim = Claim(
@@ -258,7 +262,22 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
                               stance=att.stance if att else ("says" if source else None), evidence=Span(doc.id, s0, s1),
                               place=clause_place(text[s0:s1], z.start - s0, z.end - s0), text=z.text), att))
         state.update(atts, k)
+        named = [a for a in atts if a.source]
+        if text[s0:s1].rstrip().endswith(":") and named:
+            lead = (named[-1], state.resolve(named[-1], atts, k, in_quote))
+        elif row is None:
+            lead = None
     return out
+
+
+_ROW_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def is_list_row(sentence: str) -> bool:
+    """A row of a list or table ("Jane Doe 15-2-1", "Ohio 12") or its header ("TITLE FIGHTS"): a
+    short line of names and numbers, no word in lower case."""
+    words = _ROW_WORD.findall(sentence)
+    return len(sentence.split()) <= 8 and "\n" not in sentence.strip() and all(w[:1].isupper() for w in words)
 
 
 def resolve_anaphor(phrase: str, head: str, named_before: list[str]) -> str | None:
