@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dateline.claims import extract_claims
 from dateline.claims.extract import introduced_as
-from dateline.claims.measure import find_measure, refuse
+from dateline.claims.measure import find_measure, named_age, refuse
 from dateline.claims.quantities import find_quantities
 from dateline.model import Document, Timex
 
@@ -58,7 +58,10 @@ def test_age_of_a_person_named_in_full_but_not_of_a_nationality() -> None:
     s = "Hostility has been mounting after two plainclothes police officers fatally shot 16-year-old Kimani Gray after he allegedly pointed a gun."
     assert _figures(s)["16"] == (16, "age")
     assert _figures("fatal police shooting of 16-year-old Kimani (Kiki) Gray")["16"] == (16, "age")
-    assert "25" not in _figures("A 25-year-old Mexican man was held")
+    # a nationality is not a first name: "Mexican man" names nobody (since round 7 the age is still
+    # read, as a person described by origin and role, ``measure.described_age``: the round-5/6 golds
+    # count "a 63-year-old woman", "the 40-year-old American" as ages of the story's persons)
+    assert named_age("-year-old Mexican man was held") is None
 
 
 def _article(doc_id: str, text: str, published: str | None) -> Document:

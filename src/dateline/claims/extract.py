@@ -11,13 +11,16 @@ from .attribution import Attribution, find_attributions, pick_attribution
 from .measure import Measure, find_measure, refuse
 from .nil import find_nil
 from .quantities import Quantity, find_quantities, merge_from_to
+from .records import find_records
 from .scope import clause_place
 from .speaker import possessive_owner
 
-_CLAUSE_BREAK = re.compile(r";|\.\s|,\s+(?:but|while|whereas)\b|\bbut\b|\band\s+(?:was|were|is|are|has|had|have|will|that)\b")
+_CLAUSE_BREAK = re.compile(r";|\.\s|,\s+(?:but|while|whereas)\b|,\s+and\s+(?:he|she|it|they|we)\b|\bbut\b|\band\s+(?:was|were|is|are|has|had|have|will|that)\b")
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 MAX_TIMEX_GAP = 80  # chars: a date further from the figure belongs to another statement (fact boxes)
 _QUOTES = re.compile(r"[\"“”]")
+_SINCE = re.compile(r"\bsince\b", re.I)
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)
 
 
 def _sentence_spans(doc: Document) -> list[tuple[int, int]]:
@@ -42,7 +45,7 @@ def _opens_sentence(text: str, t: Timex, s0: int) -> bool:
     return bool(_LEAD_IN.fullmatch(text, s0, t.start)) and text[t.end:t.end + 1] == ","
 
 
-def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -> str | None:
+def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex], age: bool = False) -> str | None:
     """A DATE timex in the figure's clause (same sentence, no clause break between), else the
     publication date. A timex of another clause is never used."""
     best: tuple[int, str] | None = None
@@ -63,6 +66,10 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex]) -
         lo, hi = (t.end, q.start) if t.end <= q.start else (q.end, t.start)
         if _CLAUSE_BREAK.search(doc.text[lo:hi]):
             continue
+        if t.start >= q.end and _SINCE.search(doc.text, lo, hi):
+            continue  # "has won 16 fights in a row since losing ... in April 2004": the start of the run
+        if age and t.start >= q.end and _RELATIVE.search(doc.text, lo, hi):
+            continue  # "a 38-year-old resident who was fired on Thursday": that day dates the firing, not the age
         d = hi - lo
         if d > MAX_TIMEX_GAP and not _opens_sentence(doc.text, t, s0):
             continue
@@ -183,6 +190,20 @@ def doc_statements(doc: Document) -> list[tuple[Attribution, str | None, tuple[i
     return out
 
 
+_SPEAKER_RELATIVE = re.compile(r"\s*,\s*(?:who|whose)\b[^.;:,\"“”]*$")
+
+
+def describes_speaker(text: str, att: Attribution, q: Quantity) -> bool:
+    """``q`` is said of the speaker of ``att``, not by them: inside the speaker phrase ("said the
+    36-year-old Smith") or in a relative clause on it ("said Smith, who improved his record to
+    58-3")."""
+    if not att.source:
+        return False
+    if att.start <= q.start and q.end <= att.end:
+        return True
+    return att.end <= q.start and bool(_SPEAKER_RELATIVE.match(text[att.end:q.start]))
+
+
 def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple[Claim, Attribution | None]]:
     """Claims of ``doc`` (ids unset) with the attribution each was read from; ``profile`` is
     what the story's documents say about it (see ``story_profile``)."""
@@ -190,24 +211,39 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
     timexes = sorted(doc.timexes, key=lambda t: t.start)
     state = SpeakerState(doc, introductions=True)
     text = doc.text
+    lead: tuple[Attribution, str | None] | None = None  # the speaker of a list introduced by a colon
     for k, s0, s1, in_quote in _quote_states(doc):
         quantities = merge_from_to(text, [q for q in find_quantities(text, s0, s1) if not refuse(text, q, s0, s1, profile)])
         atts = find_attributions(text, s0, s1)
+        row = lead if lead is not None and not atts and is_list_row(text[s0:s1]) else None
         prev: Measure | None = None
+        measured: list[tuple[Quantity, Measure]] = []
         for q in quantities:
             m = find_measure(text, q, s0, s1, prev, profile)
             if m is None:
                 continue
             prev = m
+            measured.append((q, m))
+        taken = {q.start for q, _ in measured}
+        for r in find_records(text, s0, s1):  # "Smith (58-3, 51 KO)": wins, losses, knockout wins
+            if r.quantity.start not in taken:
+                kind = f"{r.kind} of {r.holder}" if r.holder else r.kind
+                measured.append((r.quantity, Measure(kind, None, r.kind, None, r.holder)))
+        for q, m in sorted(measured, key=lambda x: x[0].start):
             att = pick_attribution(atts, q.start, text)
-            source = state.resolve(att, atts, k, in_quote)
+            if att is not None and describes_speaker(text, att, q):
+                att, source = None, None  # the figure describes the speaker, who does not state it
+            elif att is None and row is not None:
+                att, source = row  # "X listed the records:" then rows "Jane Doe 15-2-1"
+            else:
+                source = state.resolve(att, atts, k, in_quote)
             claim = Claim(
                 id="",
                 measure=m.name,
                 value=[q.low, q.high],
                 unit=m.unit,
                 approximate=q.approximate,
-                as_of=_as_of(doc, q, s0, s1, timexes),
+                as_of=_as_of(doc, q, s0, s1, timexes, m.noun == "age"),
                 source=source,
                 verb=att.verb if att else None,
                 stance=att.stance if att else ("says" if source else None),
@@ -226,7 +262,22 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
                               stance=att.stance if att else ("says" if source else None), evidence=Span(doc.id, s0, s1),
                               place=clause_place(text[s0:s1], z.start - s0, z.end - s0), text=z.text), att))
         state.update(atts, k)
+        named = [a for a in atts if a.source]
+        if text[s0:s1].rstrip().endswith(":") and named:
+            lead = (named[-1], state.resolve(named[-1], atts, k, in_quote))
+        elif row is None:
+            lead = None
     return out
+
+
+_ROW_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def is_list_row(sentence: str) -> bool:
+    """A row of a list or table ("Jane Doe 15-2-1", "Ohio 12") or its header ("TITLE FIGHTS"): a
+    short line of names and numbers, no word in lower case."""
+    words = _ROW_WORD.findall(sentence)
+    return len(sentence.split()) <= 8 and "\n" not in sentence.strip() and all(w[:1].isupper() for w in words)
 
 
 def resolve_anaphor(phrase: str, head: str, named_before: list[str]) -> str | None:

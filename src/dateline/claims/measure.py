@@ -90,6 +90,43 @@ _AGE = re.compile(r"-year-old\s+([A-Z][a-z]+)(?:\s+\([^()]{1,20}\))?\s+[A-Z][a-z
 _NOT_NAMES = CALENDAR_NAMES_EN
 
 
+_PERSON_KINDS = frozenset({"people", "staff", "soldiers", "rebels"})
+_AGE_PHRASE = re.compile(r"-year-old((?:\s+[A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*){1,4})")
+
+
+def person_head(word: str) -> bool:
+    """``word`` names a person: a singular noun of people from the counted-noun table ("man",
+    "resident", "member", "officer") or a nationality ("American")."""
+    low = word.lower()
+    if word[:1].isupper():
+        return is_demonym(word) and not _nationals(word)
+    return (NOUNS.get(low) in _PERSON_KINDS or NOUNS.get(low + "s") in _PERSON_KINDS) and not low.endswith("s")
+
+
+def described_age(text: str, q: Quantity, sent_start: int, sent_end: int, profile: StoryProfile | None) -> str | None:
+    """Who an age "N-year-old ..." describes, when the phrase is a person of the story: "the
+    36-year-old champion Smith" (a person the story names, ``StoryProfile.people``) or, after an
+    article, a person described by role or origin ("the 40-year-old American", "a 57-year-old
+    local woman", "the 29-year-old gang member"). Not "his 6-year-old son" (a relative), nor
+    "a 100-year-old building" (a thing)."""
+    if not q.bare_digits or not 1 <= q.low <= 110 or q.low != q.high:
+        return None
+    m = _AGE_PHRASE.match(text, q.end, sent_end)
+    if m is None:
+        return None
+    words = [re.sub(r"(?:'s|’s)$", "", w) for w in m.group(1).split()]
+    det = re.search(r"(?:^|\s)(?:a|an|the)\s+$", text[max(sent_start, q.start - 6):q.start], re.I)
+    for k, w in enumerate(words):
+        if w[:1].isupper() and profile is not None and profile.is_story_person(w) and w not in _NOT_NAMES:
+            return w
+        if det is None:
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if person_head(w) and not (nxt.lower() in NOUNS or _plural_noun(nxt) or person_head(nxt)):
+            return " ".join(words[:k + 1])  # the head closes the noun phrase
+    return None
+
+
 def named_age(after: str) -> str | None:
     """The first name of the person whose age the figure gives, when the text right after it is
     "-year-old First Last" ("16-year-old Kimani Gray", "68-year-old Gadhafi" is not a full name);
@@ -157,7 +194,8 @@ def refuse(text: str, q: Quantity, sent_start: int, sent_end: int, profile: Stor
     # line-initial time stamps of live pages ("2112 Jane Doe said ...")
     if q.bare_digits and q.start == sent_start and len(q.text) == 4:
         return True
-    if named_age(text[q.end:min(sent_end, q.end + 60)]) or person_age(text, q, sent_start, sent_end, profile):
+    if (named_age(text[q.end:min(sent_end, q.end + 60)]) or person_age(text, q, sent_start, sent_end, profile)
+            or described_age(text, q, sent_start, sent_end, profile)):
         return False
     # percentages are not counts (documented choice), nor "N-year-old", "7.0-magnitude"
     if re.match(r"\s*(?:%|per\s*cent|percent|pc\b)", low_after):
@@ -166,6 +204,9 @@ def refuse(text: str, q: Quantity, sent_start: int, sent_end: int, profile: Stor
     if m and m.group(1).lower() in NOT_COUNTS and not re.match(r"\s*-?\s*(?:square\s+)?(?:miles?|km)\s+(?:of|long|wide)", low_after):
         return True
     if re.match(r"-(?:year|month|week|day|hour|minute)", low_after) or re.match(r"\s*(?:st|nd|rd|th)\b", low_after):
+        return True
+    # "twice as many", "twice the size", "twice a day": a ratio or a rate, not a count of times
+    if q.text.lower().endswith("twice") and re.match(r"\s*(?:as|the|that|than|a|an|per|every|each|more|over|weekly|daily|monthly|yearly)\b", low_after):
         return True
     # "one of the", "one another", "no one", "one day"
     if q.text.lower() == "one" and re.match(r"\s+(?:of|another|day|side|thing|way|more|time)\b", low_after):
@@ -214,9 +255,12 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         currencies.setdefault(name, code)
         currencies.setdefault(name + "s", code)
     after = text[q.end:sent_end]
-    name = named_age(after) or person_age(text, q, sent_start, sent_end, profile)
+    name = (named_age(after) or person_age(text, q, sent_start, sent_end, profile)
+            or described_age(text, q, sent_start, sent_end, profile))
     if name:
         return Measure("age", None, "years", None, name)
+    if q.text.lower().endswith("twice"):
+        return Measure("times", None, "times", _place(text, q, sent_start, sent_end), "twice")
     toks = _tokens(after[:120], q.end)
     noun = noun_text = None
     state = None
@@ -291,7 +335,10 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
             continue
         if w.isalpha() and w.islower() and lw not in _STOPWORDS and i < 2:
             # an unknown modifier ("69 response vessels"): skip it only if a counted noun follows
-            if any(t[0].lower() in NOUNS or _plural_noun(t[0]) for t in toks[i + 1:i + 3]):
+            # in the same phrase ("two sons, ages 6 and 16": "ages" is not what "two" counts)
+            phrase = toks[i + 1:i + 3]
+            phrase = phrase[:next((k for k, t in enumerate(phrase) if not t[0][:1].isalnum()), len(phrase))]
+            if any(t[0].lower() in NOUNS or _plural_noun(t[0]) for t in phrase):
                 i += 1
                 continue
         if _plural_noun(w) and q.low >= 2 and not q.currency:

@@ -37,7 +37,7 @@ _ATOM = (
     rf"|half\s+a\s+(?:million|billion)"
     rf"|{_NUMWORD}{_SCALEW}"
     rf"|an?\s+(?:hundred|thousand|million|billion)(?:\s+(?:thousand|million))?"
-    rf"|a\s+dozen)"
+    rf"|a\s+dozen|twice)"
 )
 _VAGUE = (r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|(?:several|a\s+few)\s+(?:hundred|thousand|million)"
           r"|dozens|scores|hundreds|thousands|millions|billions")
@@ -90,6 +90,8 @@ def _parse_atom(s: str) -> tuple[float, str | None]:
             for w in rest.split():
                 val *= SCALES.get(w, 1)
         return val, cur
+    if words == ["twice"]:
+        return 2.0, cur  # "shot him twice": a count of times (``measure`` refuses "twice as many")
     if "dozen" in words:
         n = 1 if words[0] in ("a", "one") else UNITS.get(words[0], 1)
         return 12.0 * n, cur

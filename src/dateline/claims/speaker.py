@@ -49,6 +49,8 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _BARE_OK = {"say", "tell", "add", "report", "confirm", "claim", "estimate", "deny", "acknowledge", "admit",
             "insist", "warn", "explain", "announce", "state", "write", "testify", "allege"}  # '..., he added.'
+_LIGHT = {"make", "makes", "made", "making"}
+_LIGHT_NOUNS = {"note", "mention"}  # lemmas of ``STANCE`` a light verb "make" turns into a report
 MAX_WORDS = 14  # a longer subject keeps its head and what is before it
 
 
@@ -272,6 +274,10 @@ def speeches(text: str, s0: int, s1: int) -> list[Speech]:
                 out.append(_speech(sent, s0, toks, "doubt", v, np_, subj, "doubts", _scope(toks, doubt, s0)))
             continue
         lem = lemma(t.text) if t.pos in ("VERB", "AUX") or (t.pos == "NOUN" and t.dep == "ROOT") else None
+        if lem is None and t.pos == "VERB" and low in _LIGHT:
+            # "made note of", "made mention of": the noun is the reporting act
+            lem = next((toks[j].text.lower() for j in _children(toks, v) if toks[j].dep == "dobj"
+                        and toks[j].text.lower() in _LIGHT_NOUNS), None)
         if lem is None or t.dep in ("amod", "compound") and lem not in ("say", "tell"):
             continue
         if v > 0 and toks[v - 1].pos in ("DET", "NUM") and t.dep != "ROOT":
