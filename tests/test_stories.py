@@ -167,3 +167,26 @@ def test_a_fragment_folds_into_its_family_story_and_large_stories_stay_apart(ana
     assert detect.absorb_fragments(U, groups, days, dataclasses.replace(opts, absorb_share=0.05)) == groups
     assert detect.absorb_fragments(U, groups, days, opts, frozen=4) == groups  # every story already shown
     assert sorted(dict(detect.absorb_fragments(U, groups, days, opts, frozen=2))[1]) == sorted(oil)  # a new one joins
+
+
+def test_a_thread_split_off_rejoins_the_story_its_articles_sit_next_to(analysed):
+    """``attach_fragments`` on real vectors: three articles of one family split off as a story of
+    their own rejoin their family's story (their nearest articles are there), the other families'
+    stories stay apart, a loose group of two families' articles (neighbours spread over two
+    stories) joins neither, a story of ``attach_k`` articles or fewer stays, and a story already
+    shown (frozen) is never folded into another."""
+    from dateline.stories import detect
+
+    docs = [d for d in analysed if d.status == "ok"]
+    fam = [d.id.split("/")[0] for d in docs]
+    U = detect.document_vectors(docs)
+    by = {t: [i for i, f in enumerate(fam) if f == t] for t in TOPICS}
+    oil, flu, war = by["bpoil_guardian"], by["H1N1_guardian"], by["LibyaWar_reuters"]
+    groups = [(0, flu[:-2]), (1, oil[:-3]), (2, war[:-1]), (3, oil[-3:]), (4, [flu[-2], flu[-1], war[-1]])]
+    opts = StoryOptions(attach=0.45, attach_k=2)
+    out = dict(detect.attach_fragments(U, groups, opts))
+    assert sorted(out) == [0, 1, 2, 4] and sorted(out[1]) == sorted(oil)
+    assert out[0] == groups[0][1] and out[2] == groups[2][1] and out[4] == groups[4][1]
+    assert detect.attach_fragments(U, groups, dataclasses.replace(opts, attach_k=3)) == groups
+    assert detect.attach_fragments(U, groups, opts, frozen=5) == groups  # every story already shown
+    assert sorted(dict(detect.attach_fragments(U, groups, opts, frozen=3))[1]) == sorted(oil)  # a new one joins

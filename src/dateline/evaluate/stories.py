@@ -57,8 +57,11 @@ def family_of_topic(topic: str) -> str:
     return topic.split("_")[0]
 
 
-def t17_pile(dataset: Path, families: set[str] | None, blind: bool, any_cache: bool = True) -> tuple[list[Document], dict[str, str]]:
-    """The pooled T17 articles (ids ``<topic>/<id>``) and each id's family."""
+def t17_pile(dataset: Path, families: set[str] | None, blind: bool, any_cache: bool = False,
+             used: dict[str, str] | None = None) -> tuple[list[Document], dict[str, str]]:
+    """The pooled T17 articles (ids ``<topic>/<id>``) and each id's family. ``any_cache``: the
+    newest cached phase 1 of each topic whatever code wrote it (default: this code's, computed
+    when missing); ``used`` gets, per topic, which one was read (``tls.cache_state``)."""
     docs: list[Document] = []
     fam: dict[str, str] = {}
     for topic in sorted(p for p in dataset.iterdir() if (p / "InputDocs").is_dir()):
@@ -67,6 +70,8 @@ def t17_pile(dataset: Path, families: set[str] | None, blind: bool, any_cache: b
             continue
         if families is not None and f not in families:
             continue
+        if used is not None:
+            used[topic.name] = tls.cache_state(topic, any_version=any_cache)
         for d in tls.load_topic(topic, any_version=any_cache):
             d.id = f"{topic.name}/{d.id}"
             docs.append(d)
@@ -74,9 +79,10 @@ def t17_pile(dataset: Path, families: set[str] | None, blind: bool, any_cache: b
     return docs, fam
 
 
-def corpus_pile(index: Path, split: str) -> tuple[list[Document], dict[str, str]]:
-    """The articles of a split of a corpus index (ids ``<corpus>/<id>``), phase 1 cached.
-    ``split``: one split name, several comma-separated, or ``all``."""
+def corpus_pile(index: Path, split: str, used: dict[str, str] | None = None) -> tuple[list[Document], dict[str, str]]:
+    """The articles of a split of a corpus index (ids ``<corpus>/<id>``), phase 1 cached on this
+    code. ``split``: one split name, several comma-separated, or ``all``. ``used`` gets, under
+    the corpus name, whether the cache was read or phase 1 computed now."""
     root = Path(".")
     rows = [json.loads(line) for line in index.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = set(split.split(","))
@@ -93,6 +99,8 @@ def corpus_pile(index: Path, split: str) -> tuple[list[Document], dict[str, str]
         h.update(r.id.encode())
         h.update((r.text or r.html or "").encode("utf-8", "replace"))
     cache = tls.CACHE.parent / "stories" / f"{index.parent.name}-{split}-{h.hexdigest()[:16]}.json"
+    if used is not None:
+        used[index.parent.name] = "current code (cached)" if cache.exists() else "computed now"
     if cache.exists():
         docs = [document_from_dict(d) for d in json.loads(cache.read_text())]
     else:
@@ -103,6 +111,34 @@ def corpus_pile(index: Path, split: str) -> tuple[list[Document], dict[str, str]
 
 
 # ---------------------------------------------------------------- scores
+
+
+def corpus_arg(value: str, default_split: str) -> tuple[Path, str]:
+    """``INDEX.jsonl`` or ``INDEX.jsonl:SPLIT`` (a split name, comma-separated names or ``all``)."""
+    path, sep, split = value.rpartition(":")
+    if sep and path.endswith(".jsonl"):
+        return Path(path), split
+    return Path(value), default_split
+
+
+def per_corpus(part: StoryPartition, fam: dict[str, str], source: dict[str, str]) -> dict[str, Any]:
+    """Per pooled source (``source``: document id -> a corpus name, or ``t17``): ARI over its articles (their stories as the
+    pile split them, the corpus stories as truth) and B-cubed of its stories (their precision
+    counts every other article in the same detected story)."""
+    from sklearn.metrics import adjusted_rand_score
+
+    rejected = {r["id"] for r in part.rejected}
+    ids = [i for i in fam if i not in rejected]
+    cl = clusters_of(part, ids)
+    by: dict[str, list[str]] = defaultdict(list)
+    for i in ids:
+        by[source.get(i, "t17")].append(i)
+    out = {}
+    for name, sub in sorted(by.items()):
+        b3 = scores(part, fam, {fam[i] for i in sub})
+        out[name] = {"documents": len(sub), "families": len({fam[i] for i in sub}),
+                     "ari": adjusted_rand_score([fam[i] for i in sub], [cl[i] for i in sub]), **b3}
+    return out
 
 
 def clusters_of(part: StoryPartition, ids: list[str]) -> dict[str, str]:
@@ -204,7 +240,8 @@ def lofo(docs: list[Document], fam: dict[str, str], grid: dict[str, list[Any]],
             "chosen_on_all": rows[overall]["point"], "tuned_on": rows[overall]["all"]}
 
 
-def tls_check(dataset: Path, part: StoryPartition, fam: dict[str, str], topics: list[str] | None = None) -> dict[str, Any]:
+def tls_check(dataset: Path, part: StoryPartition, fam: dict[str, str], topics: list[str] | None = None,
+              any_cache: bool = False) -> dict[str, Any]:
     """Per T17 timeline of the pile: ROUGE of the timeline built from the articles of its folder
     that are in the folder's main story (the story holding most of them) against the timeline
     built from the whole folder (the tls evaluator's ``run_story`` on both)."""
@@ -214,7 +251,7 @@ def tls_check(dataset: Path, part: StoryPartition, fam: dict[str, str], topics: 
     for task in tls.find_tasks(dataset, topics or pooled_topics):
         if task.topic.name not in pooled_topics:
             continue
-        docs = tls.load_topic(task.topic, any_version=True)
+        docs = tls.load_topic(task.topic, any_version=any_cache)
         counts = Counter(labels.get(f"{task.topic.name}/{d.id}") for d in docs)
         counts.pop(None, None)
         main = counts.most_common(1)[0][0] if counts else None
@@ -240,11 +277,12 @@ def tls_check(dataset: Path, part: StoryPartition, fam: dict[str, str], topics: 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dataset", type=Path, nargs="?", default=Path("../shared/data/timeline17"),
                         help="T17-format folder whose topic folders are pooled (default: ../shared/data/timeline17)")
-    parser.add_argument("--corpus", action="append", default=[], type=Path, metavar="INDEX.jsonl",
-                        help="also pool this corpus index's tune split (its 'story' field is the family); repeatable")
+    parser.add_argument("--corpus", action="append", default=[], metavar="INDEX.jsonl[:SPLIT]",
+                        help="also pool this corpus index (its 'story' field is the family); repeatable, any number; "
+                             "':SPLIT' picks its splits (a name, comma-separated names or 'all'; default --corpus-split)")
     parser.add_argument("--corpus-split", default="tune",
-                        help="the corpus splits pooled: a name, comma-separated names or 'all' (default: tune); "
-                             "never a split that is this round's blind check")
+                        help="the corpus splits pooled when --corpus names none: a name, comma-separated names or "
+                             "'all' (default: tune); never a split that is this round's blind check")
     parser.add_argument("--families", default=None, help="comma-separated T17 families to pool (default: the dev ones)")
     parser.add_argument("--blind", action="store_true",
                         help=f"pool the blind families ({', '.join(BLIND)}) too and score them: ONCE, at the end")
@@ -256,17 +294,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also score each pooled T17 timeline built from its folder's main story against the "
                              "folder alone: 'all' or comma-separated topic folders (slow: phase 2 twice per timeline)")
     parser.add_argument("--fresh-cache", action="store_true",
-                        help="recompute T17 phase 1 when its code changed (default: the newest cached phase 1)")
+                        help="phase 1 of this code, computed when not cached (the default; kept for old commands)")
+    parser.add_argument("--any-cache", action="store_true",
+                        help="T17 phase 1: the newest cached one of each topic whatever code wrote it (fast, may be "
+                             "STALE: the output's phase1_cache says so)")
 
 
 def run(args: argparse.Namespace) -> int:
     families = set(args.families.split(",")) if args.families else None
-    docs, fam = t17_pile(args.dataset, families, args.blind, any_cache=not args.fresh_cache)
-    for index in args.corpus:
-        d, f = corpus_pile(index, args.corpus_split)
+    used: dict[str, str] = {}
+    any_cache = args.any_cache and not args.fresh_cache
+    docs, fam = t17_pile(args.dataset, families, args.blind, any_cache=any_cache, used=used)
+    source: dict[str, str] = {}
+    for value in args.corpus:
+        index, split = corpus_arg(value, args.corpus_split)
+        d, f = corpus_pile(index, split, used=used)
         docs += d
         fam.update(f)
-    print(f"pile: {len(docs)} articles, {len(set(fam.values()))} families", file=sys.stderr)
+        source.update((i, index.parent.name) for i in f)
+    stale = sorted(k for k, v in used.items() if v.startswith("STALE"))
+    print(f"pile: {len(docs)} articles, {len(set(fam.values()))} families; phase 1: "
+          + (f"STALE cache for {', '.join(stale)}" if stale else "this code's"), file=sys.stderr)
     if args.lofo:
         res = lofo(docs, fam, json.loads(args.grid) if args.grid else GRID)
         res.pop("grid") if not args.json else None
@@ -274,11 +322,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         point = json.loads(args.point) if args.point else {}
         part = detect(docs, point)
-        out = {"point": point, "scores": scores(part, fam),
+        out = {"point": point, "scores": scores(part, fam), "per_corpus": per_corpus(part, fam, source),
                "per_family_bcubed_f": {f: scores(part, fam, {f})["bcubed_f"] for f in sorted(set(fam.values()))}}
         if args.blind:
             out["blind_families_bcubed"] = {f: scores(part, fam, {f}) for f in BLIND}
         if args.tls:
-            out["tls"] = tls_check(args.dataset, part, fam, None if args.tls == "all" else args.tls.split(","))
+            out["tls"] = tls_check(args.dataset, part, fam, None if args.tls == "all" else args.tls.split(","),
+                                   any_cache)
+    out["phase1"] = "STALE (--any-cache read older code's phase 1)" if stale else "this code"
+    out["phase1_cache"] = used
     print(json.dumps(out, indent=1, default=str))
     return 0

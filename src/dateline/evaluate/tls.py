@@ -200,6 +200,27 @@ def _cache_path(topic: Path, settings: Settings | None = None) -> Path:
     return CACHE / f"{topic.name}-p1-{h.hexdigest()[:16]}.json"
 
 
+def newest_cache(topic: Path) -> Path | None:
+    """The newest cached phase 1 of a topic, whatever code version wrote it."""
+    found = sorted(CACHE.glob(f"{topic.name}-p1-*.json"), key=lambda p: p.stat().st_mtime)
+    return found[-1] if found else None
+
+
+def cache_state(topic: Path, use_cache: bool = True, any_version: bool = False,
+                settings: Settings | None = None) -> str:
+    """Which phase 1 ``load_topic`` with these arguments reads: ``current code (cached)``,
+    ``computed now`` (no cache of this code version) or ``STALE: <file> (another code version)``
+    when ``any_version`` takes the newest cache of an older phase-1 code."""
+    exact = _cache_path(topic, settings)
+    if use_cache and any_version:
+        found = newest_cache(topic)
+        if found is not None and found != exact:
+            return f"STALE: {found.name} (another code version; this code's would be {exact.name})"
+    if use_cache and exact.exists():
+        return "current code (cached)"
+    return "computed now"
+
+
 def load_topic(topic: Path, use_cache: bool = True, any_version: bool = False, jobs: int = 1,
                settings: Settings | None = None) -> list[Document]:
     """Phase 1 (``pipeline.analyze_documents``, as ``dateline analyze`` runs it, with ``settings``
@@ -210,9 +231,9 @@ def load_topic(topic: Path, use_cache: bool = True, any_version: bool = False, j
     changed since (to compare phase-2 variants on one fixed input).
     """
     if use_cache and any_version:
-        found = sorted(CACHE.glob(f"{topic.name}-p1-*.json"), key=lambda p: p.stat().st_mtime)
-        if found:
-            return [document_from_dict(d) for d in json.loads(found[-1].read_text())]
+        found = newest_cache(topic)
+        if found is not None:
+            return [document_from_dict(d) for d in json.loads(found.read_text())]
     cache = _cache_path(topic, settings)
     if use_cache and cache.exists():
         return [document_from_dict(d) for d in json.loads(cache.read_text())]

@@ -24,7 +24,11 @@ class StoryOptions:
     spans as the single pass does (false: time plays no part in the merge). ``absorb``: after the
     merge, a story of ``n`` documents joins a story of at least
     ``n / absorb_share`` documents when the cosine of their centroids (damped by time) is at
-    least this (0: off; ``detect.absorb_fragments``).
+    least this (0: off; ``detect.absorb_fragments``). ``attach``: after that, a story of at least
+    two units joins a story of at least twice its units when the mean cosine of its units to their
+    ``attach_k`` nearest units there (damped by time) is at least ``attach`` times the same within
+    the story itself and ``attach_margin`` times that to any other story (0: off;
+    ``detect.attach_fragments``).
     """
 
     enabled: bool = True
@@ -38,3 +42,6 @@ class StoryOptions:
     absorb: float = 0.0
     absorb_share: float = 0.1
     merge_in_time: bool = False
+    attach: float = 0.0
+    attach_k: int = 5
+    attach_margin: float = 1.5
