@@ -62,7 +62,7 @@ _ORG_WORDS = frozenset(
 )
 
 
-# the word that makes a name a street, square or building: last in English ("Snyder Avenue"), first in
+# the word that makes a name a street, square or building: last in English ("Alder Avenue"), first in
 # French, Spanish and Italian street names ("Rue de la Paix", "Place de la Bastille", "Plaza Mayor")
 _INSTITUTION_TAIL = _ORG_WORDS | {"court"}  # a name ending so is a body, however often it is written "at X"
 _FACILITY_TAIL = frozenset(
@@ -254,7 +254,7 @@ class _LocalContext:
                 self.countries[doc_id][cc] += 1
                 self.story[cc] += 1
         for doc_id, cc, k in divisions:
-            # a division of a country ("Millom, Cumbria"; "Wales") sets its article there when the article
+            # a division of a country ("Eastbrook, Kentshire"; "Wales") sets its article there when the article
             # also names a town of that country (a lone "Gulf" is no province of Papua New Guinea)
             if any(o != k and geo.is_town_in(o, {cc}) for o in places[doc_id]):
                 self.countries[doc_id][cc] += 1
@@ -264,7 +264,7 @@ class _LocalContext:
 
     def context(self, docs: set[str]) -> tuple[Counter[str], Counter[str]]:
         """Country and US-state mentions of ``docs``; when they name none, the countries of the towns
-        they name that only one country has ("crews from Cullompton"); else the whole story's."""
+        they name that only one country has ("crews from Harlowby"); else the whole story's."""
         ctx: Counter[str] = Counter()
         regions: Counter[str] = Counter()
         for d in docs:
@@ -428,7 +428,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     key_docs: dict[str, set[str]] = defaultdict(set)  # the documents that write each key
     cues: Counter[str] = Counter()  # keys written as places at least once ("Dara village", "near Dara")
-    head_cued: set[str] = set()  # keys written with a place head word ("Bener Meriah district")
+    head_cued: set[str] = set()  # keys written with a place head word ("Tanah Baru district")
     prep_cues: Counter[str] = Counter()  # multi-word keys written after "in", "near", "south of"
     org_cued: set[str] = set()  # keys written once with a business noun ("drilling firm X")
     person_cued: set[str] = set()  # keys written once with a title or a role ("Mr X", "X, a spokesman")
@@ -454,7 +454,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         toks = k.split()
         if len(toks) >= 2 and _winner(v) == "PERSON":
             # every mention of a person's full name counts for the bare surname, the ones the tagger
-            # labelled a body or a place as well ("Madeline Kafoury" ORG in half of its mentions)
+            # labelled a body or a place as well ("Nora Pellham" ORG in half of its mentions)
             surnames[toks[-1]] += sum(v.values())
             givens[toks[0]].add(k)
 
@@ -475,13 +475,13 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         toks = k.split()
         home = local.home(key_docs[k])  # the countries of the articles that write this name
         # written as a place ("Dara village", "near Dara") in at least half of its one-word mentions
-        # or written once with a place head word ("Bener Meriah district"), which no person or body has
+        # or written once with a place head word ("Tanah Baru district"), which no person or body has
         # or a multi-word name placed by a preposition at least twice and, with its place labels, in most
         # of its mentions ("in Ras Tanura")
-        # (not a name ending in a body's word: "at Preston Crown Court", "at the X Group")
+        # (not a name ending in a body's word: "at Kingsbridge Crown Court", "at the X Group")
         cued = k in head_cued or (len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values())) or (
             prep_cues[k] >= 2 and 2 * (prep_cues[k] + v["GPE"] + v["LOC"]) > sum(v.values())
-            # "at Gordon Advisors", "in Preston Crown Court": a body's word (a building's stays a place)
+            # "at Halden Advisors", "in Kingsbridge Crown Court": a body's word (a building's stays a place)
             and toks[-1] not in _INSTITUTION_TAIL
             and (toks[-1] not in BODY_TAILS or toks[-1] in geo.FACILITY_HEADS))
         # a town of the story's countries, or a country ("Niger" that spaCy tags PERSON)
@@ -516,7 +516,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
     # a name the text writes as a ship ("INS X", "warship X") in at least one mention: a vessel
     for k in vessel_keys:
         out[k] = "FAC"
-    # a name built on a street or building word ("Snyder Avenue", "Carlton Hotel", "Rue de Castiglione",
+    # a name built on a street or building word ("Alder Avenue", "Regal Hotel", "Rue des Lilas",
     # "Place de la Bastille") names a facility, whatever the tagger said, unless the text calls it a business
     for k in votes:
         toks = k.split()
@@ -525,7 +525,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         ):
             out[k] = "FAC"
         elif len(toks) >= 2 and out[k] == "GPE" and toks[-1] in _BUILDING_TAIL and not geo.is_place_name(k):
-            # a town's name in front ("Royal Oak Beaumont Hospital", joined to "Beaumont Hospital") votes it a
+            # a town's name in front ("Fairview Linden Hospital", joined to "Linden Hospital") votes it a
             # town; a name ending in a building's word that no gazetteer knows as a town is the building
             out[k] = "FAC"
         elif len(toks) >= 2 and out[k] in ("ORG", "GPE", "FAC") and toks[-1] in _EVENT_TAIL:
@@ -545,7 +545,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
             out[k] = "PERSON"
     # a "person" known by one word only, a word no person named in full here bears, never written with
     # a title or a role: news names a person in full at least once, so a brand or a body ("Twitter",
-    # "Mozilla") the tagger took for one; likewise a "full name" ending in a body's word ("X Capital")
+    # "Zentrix") the tagger took for one; likewise a "full name" ending in a body's word ("X Capital")
     person_words = {t for k, v in votes.items() if len(k.split()) >= 2 and (out[k] == "PERSON" or v["PERSON"])
                     for t in k.split()}
     for k in votes:
@@ -645,7 +645,7 @@ def _attach_given_names(clusters: list[list[_Node]], home: set[str],
         if any(same_token(tok, s) for s in surname_toks) or (where and geo.is_town_in(tok, where)):
             continue
         # weak evidence (a given name alone), so the spelling must be the same (Bashir is not Bashar)
-        # or, when no given name is spelled so, a short form the nickname table lists for one ("Maddie" of Madeline)
+        # or, when no given name is spelled so, a short form the nickname table lists for one ("Lizzie" of Elizabeth)
         hits = sorted({cj for cj in firsts_by_token.get(tok, []) if cj != ci})
         if not hits:
             hits = sorted({cj for f, cis in firsts_by_token.items() if _nickname_of(tok, f) for cj in cis if cj != ci})
@@ -932,7 +932,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 
 def _named_with(name: str, town_names: dict[str, Entity]) -> Entity | None:
-    """The town a facility's name begins with ("Royal Oak Beaumont Hospital": Royal Oak), the longest."""
+    """The town a facility's name begins with ("Fairview Linden Hospital": Fairview), the longest."""
     words = name.split()
     for i in range(len(words) - 1, 0, -1):
         town = town_names.get(" ".join(words[:i]))
@@ -942,11 +942,11 @@ def _named_with(name: str, town_names: dict[str, Entity]) -> Entity | None:
 
 
 def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
-    """A street or building no gazetteer holds ("Rue de Castiglione", "the Carlton Hotel") is put on the
-    map at the town the text places it in ("... on Rue de Castiglione in the first district of Paris",
-    "the Carlton hotel in Cannes"): the town most of its mentions are followed by, after "in"/"of"/"at"
-    or a comma, within a few words, or the town its name begins with or that owns it ("Royal Oak
-    Beaumont Hospital", "Atlanta's CNN Center"); failing those, the town its articles name clearly
+    """A street or building no gazetteer holds ("Rue des Lilas", "the Regal Hotel") is put on the
+    map at the town the text places it in ("... on Rue des Lilas in the first district of Paris",
+    "the Regal hotel in Nice"): the town most of its mentions are followed by, after "in"/"of"/"at"
+    or a comma, within a few words, or the town its name begins with or that owns it ("Fairview
+    Linden Hospital", "Riverton's Media Center"); failing those, the town its articles name clearly
     most, else the town named last before it in its sentence. ``geo.gazetteer_id`` stays empty (the point is the town's) and
     ``attrs['located_in']`` names the town's entity."""
     text = {d.id: d.text for d in docs}
@@ -982,7 +982,7 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
             town = _named_with(key(t[sp.start:sp.end]), town_names)
             if town is not None and not any(
                     o is not town and _km(o.geo, town.geo) <= NEAR_KM for (d, _s), o in towns.items() if d in docs_of):
-                town = None  # a namesake outside the area its articles name ("Jefferson" in a Philadelphia story)
+                town = None  # a namesake outside the area its articles name ("Franklin" in a story set in a big city)
             town = town or next(
                 (towns[(sp.doc, s)] for s in starts.get(sp.doc, ())
                  if t[ends[(sp.doc, s)]:sp.start] in ("'s ", "’s ")), None)
@@ -1011,7 +1011,7 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
                     votes[ranked[0][0]] = ranked[0][1]
         if not votes:
             # nor a town its articles name most: the town named last before it in its sentence
-            # ("In Atlanta's CNN Center ... downstairs from the center's Omni Hotel")
+            # ("In Riverton's Media Center ... downstairs from the center's Grand Hotel")
             for sp in e.mentions:
                 t = text.get(sp.doc, "")
                 before = [s for s in starts.get(sp.doc, ()) if s < sp.start and not _SENTENCE_BREAK.search(

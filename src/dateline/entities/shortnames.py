@@ -19,8 +19,8 @@ story that names a "Tom Baxter", and the "Acme plant" is the company's site, not
   ending in a site word, "X plant", counts only when nothing else does, and never takes a
   short form the tagger reads as a body).
 
-A second rule joins a body named with its town in front ("Royal Oak Beaumont Hospital") to the
-story's name without it ("Beaumont Hospital"), when that town-prefixed form is the only one.
+A second rule joins a body named with its town in front ("Fairview Linden Hospital") to the
+story's name without it ("Linden Hospital"), when that town-prefixed form is the only one.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ SITE_WORDS = frozenset(
 # the words a body's full name adds after its short form: what kind of body it is ("Foods", "Advisors",
 # "Department", "Service", "Court", "TV"), from the organisation head words the linker already uses
 # plus business-sector and broadcaster endings. A name extended by anything else is another thing named
-# after the short form: a product ("Intel Atom"), a building ("CNN Center", "Harbour Pier"), an event
+# after the short form: a product ("Intel Atom"), a building ("Acme Center", "Harbour Pier"), an event
 # ("Cannes Film Festival").
 BODY_TAILS = frozenset(
     (*ORG_HEADS, *"""council company corporation corp inc co group party front bank university agency committee
@@ -125,8 +125,8 @@ def apply_short_names(items: list[tuple[str, Mention]], raw_key: dict[int, str])
 
 
 def apply_place_prefixed(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
-    """'Royal Oak Beaumont Hospital' and 'Beaumont Hospital' are one body when the story writes that
-    name with one town in front only (two courts named 'Taunton Crown Court' and 'Preston Crown Court'
+    """'Fairview Linden Hospital' and 'Linden Hospital' are one body when the story writes that
+    name with one town in front only (two courts named 'Kingsbridge Crown Court' and 'Eastbrook Crown Court'
     leave a bare 'Crown Court' apart from both)."""
     votes = _labels(items, raw_key)
     variants: dict[str, set[str]] = defaultdict(set)
