@@ -496,6 +496,12 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
             bool(home) and len(toks) >= 2 and toks[0] in _COMPASS and toks[0] != _COMPASS[toks[0]]
             and geo.is_town_in(" ".join([_COMPASS[toks[0]], *toks[1:]]), home))
         weight = surname_weight(toks[0]) if len(toks) == 1 and not cued and not (town and toks[0] not in surnames) else 0
+        if weight and not town and k in surnames and not _people_word(k):
+            # the surname of a person named in full here that is no people's name: the tagger's NORP for
+            # an unfamiliar surname ("Peavy" NORP in seven mentions, the full name once) loses to that
+            # person, and so do its place labels when no gazetteer knows the name as a place
+            wrong = v["NORP"] + (0 if geo.is_place_name(k) else v["GPE"] + v["LOC"] + v["FAC"])
+            weight = max(weight, wrong + 1)
         if weight:  # a bare word that is the surname of a person named in full here
             v = v + Counter({"PERSON": weight})
         elif (len(toks) == 1 and len(givens.get(k, ())) == 1 and not cued and not town and k not in surnames
@@ -556,6 +562,11 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         if (lone and not geo.is_place_name(k)) or (len(toks) >= 2 and toks[-1] in _ORG_WORDS):
             out[k] = "ORG"
     return out
+
+
+def _people_word(k: str) -> bool:
+    """``k`` names a people or a country's people ("Kenyan", "Americans"; the demonym table)."""
+    return demonym_country(k) is not None or demonym_country(_norp_key(k)) is not None
 
 
 def _size(nodes: list[_Node]) -> int:
