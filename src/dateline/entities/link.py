@@ -818,9 +818,13 @@ def _union_short_places(group: list[_Node], uf: _UnionFind) -> None:
     for n in group:
         toks = n.key.split()
         if len(toks) >= 2:
-            longer[toks[0]].append(n)
+            # the word must be the longer name's head: its last word ("the Gulf" for the story's "Persian
+            # Gulf", "the Valley" for "X Valley"), or its first before "of" ("Gulf of Mexico"); a first
+            # word that only qualifies the head names something else ("Valley Dairy", "Gulf Coast")
+            if toks[1] == "of":
+                longer[toks[0]].append(n)
             if toks[-1] != toks[0]:
-                longer[toks[-1]].append(n)  # "the Gulf" for the story's "Persian Gulf"
+                longer[toks[-1]].append(n)
     for n in group:
         if len(n.key.split()) != 1 or n.geo is not None or n.key not in longer:
             continue

@@ -129,15 +129,19 @@ def apply_place_prefixed(items: list[tuple[str, Mention]], raw_key: dict[int, st
     name with one town in front only (two courts named 'Kingsbridge Crown Court' and 'Eastbrook Crown Court'
     leave a bare 'Crown Court' apart from both)."""
     votes = _labels(items, raw_key)
+    # a prefix written in capitals ("AMA Board of Trustees") is a body's abbreviation, not a town
+    capitals = {raw_key[id(m)]: m.text for _, m in items}
     variants: dict[str, set[str]] = defaultdict(set)
     for k, v in votes.items():
         toks = k.split()
         if not _is_body_name(k, v):
             continue
+        words = capitals[k].split()
         for i in (1, 2, 3):
             rest = " ".join(toks[i:])
             if len(toks) - i >= 2 and rest in votes and _is_body_name(rest, votes[rest]) and \
-                    geo.is_place_name(" ".join(toks[:i])):
+                    geo.is_place_name(" ".join(toks[:i])) and not (len(words) == len(toks) and any(
+                        w.isupper() and len(w) >= 2 for w in words[:i])):
                 variants[rest].add(k)
                 break
     _rekey(items, raw_key, {rest: next(iter(vs)) for rest, vs in variants.items() if len(vs) == 1})
