@@ -341,6 +341,9 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
                     names_by_initials.setdefault(acronym_of(" ".join(parts).split()), set()).add(raw_key[id(m)])
                 if m.label == "ORG":
                     multiword.add(raw_key[id(m)])
+            elif m.label == "ORG" and len(parts := re.split(r"[-–]", m.text)) > 1 and all(
+                    p[:1].isupper() and p[1:].islower() for p in parts):
+                names_by_initials[acronym_of(parts)].add(raw_key[id(m)])  # "Hewlett-Packard": HP
     out = dict(raw_key)
     story_keys = set(raw_key.values())
     key_counts = Counter(raw_key.values())

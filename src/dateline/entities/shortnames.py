@@ -44,7 +44,7 @@ BODY_TAILS = frozenset(
     (*ORG_HEADS, *"""council company corporation corp inc co group party front bank university agency committee
     commission service services institute fund association union league movement force forces organization
     organisation office department capital ventures partners holdings foods advisors advisers associates
-    industries motors airlines airways systems technologies communications media network networks tv radio
+    industries motors airlines airways systems technologies communications media network networks tv radio news
     court unit police hospital trust board bureau""".split()))
 _PLACE = frozenset({"GPE", "LOC"})
 MIN_CHARS = 3  # shorter keys ("bp", "us") are acronyms, handled by the acronym rules
