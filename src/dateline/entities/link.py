@@ -120,6 +120,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     local = _LocalContext(items, raw_key)
     local.states_after_towns = _states_after_towns(docs)
     _places_keep_their_name(items, raw_key, local)
+    _given_names_in_document(items, raw_key)
     _apply_country_names(items, raw_key)
     raw_key = _apply_acronyms(items, raw_key)
     apply_place_prefixed(items, raw_key)
@@ -306,6 +307,30 @@ def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int,
             geo.is_town_in(own, local.home({doc_id})) or geo.country_of([own])
         ):
             raw_key[id(m)] = own
+
+
+def _given_names_in_document(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
+    """A one-word name that is the given name of exactly one person its article named in full before it
+    ("Regina Benjamin" ... "Regina's heart") is that person, whatever the tagger's label (a given name
+    that is also a town's comes out GPE), unless the text writes it as a place there, it is a country,
+    or a person of the article bears it as surname."""
+    by_doc: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for doc_id, m in items:
+        by_doc[doc_id].append((doc_id, m))
+    for ms in by_doc.values():
+        fulls = [(m.start, raw_key[id(m)]) for _, m in ms
+                 if m.label == "PERSON" and len(raw_key[id(m)].split()) >= 2 and not m.attrs.get("nominal")]
+        if not fulls:
+            continue
+        surnames = {k.split()[-1] for _, k in fulls}
+        for _, m in ms:
+            own = key(m.text)
+            if (" " in own or m.attrs.get("ref") or m.attrs.get("place_cue") or m.attrs.get("nominal")
+                    or m.label == "ORG" or any(same_token(own, s) for s in surnames) or geo.country_of([own])):
+                continue
+            hits = {k for start, k in fulls if start < m.start and k.split()[0] == own}
+            if len(hits) == 1:
+                raw_key[id(m)] = next(iter(hits))
 
 
 def _apply_country_names(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
