@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from ..model import Document, Entity, GeoPoint, Mention, Span
 from . import geo
@@ -636,7 +636,10 @@ def _cluster_people(group: list[_Node], home: set[str], local: _LocalContext | N
             # a bare surname: bearers spelled exactly so come first (Karam is not el-Kareem); another
             # spelling only reaches a central figure of the story (transliterations of one surname)
             exact = [ci for ci in fits if any(len(o.key.split()) > 1 and o.key.split()[-1] == toks[0] for o in clusters[ci])]
-            fits = exact or [ci for ci in fits if _size(clusters[ci]) >= central]
+            # (or, when it fits one bearer only, a misspelling of that bearer's surname: one letter
+            # changed in a name of five letters or more, "Olsen" for the story's "Karen Olson")
+            fits = exact or [ci for ci in fits if _size(clusters[ci]) >= central] or [
+                ci for ci in fits if len(fits) == 1 and _one_letter_off(toks[0], clusters[ci])]
             # bearers the text introduces as somebody's relative ("her daughter, Jane Smith") give way to
             # the others: news calls the subject by bare surname and the family by given or full names
             if len(fits) > 1:
@@ -656,6 +659,13 @@ def _cluster_people(group: list[_Node], home: set[str], local: _LocalContext | N
         for t in toks:
             blocks[skeleton(t)].add(ci)
     return _attach_given_names(clusters, home, local)
+
+
+def _one_letter_off(tok: str, cluster: list[_Node]) -> bool:
+    """``tok`` differs by one substituted letter from the surname of a full name of ``cluster``."""
+    return len(tok) >= 5 and any(
+        len(o.key.split()) > 1 and Levenshtein.distance(tok, o.key.split()[-1], weights=(2, 2, 1)) == 1
+        for o in cluster)
 
 
 def _introduced_as_kin(cluster: list[_Node], kin_given: set[str]) -> bool:
