@@ -119,6 +119,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     raw_key = {id(m): _canonical_key(m, aliases) for _, m in items}
     local = _LocalContext(items, raw_key)
     local.states_after_towns = _states_after_towns(docs)
+    local.coordinated = _coordinated(items, docs)
     _places_keep_their_name(items, raw_key, local)
     _given_names_in_document(items, raw_key)
     _apply_country_names(items, raw_key)
@@ -262,6 +263,7 @@ class _LocalContext:
                 self.story[cc] += 1
 
     states_after_towns: frozenset[str] = frozenset()  # US state names written after a town of theirs
+    coordinated: tuple[tuple[int, int], ...] = ()  # ids of two mentions joined by "and" / "or"
 
     def context(self, docs: set[str]) -> tuple[Counter[str], Counter[str]]:
         """Country and US-state mentions of ``docs``; when they name none, the countries of the towns
@@ -280,6 +282,21 @@ class _LocalContext:
 
     def home(self, docs: set[str]) -> set[str]:
         return geo.home_countries(self.context(docs)[0])
+
+
+def _coordinated(items: list[tuple[str, Mention]], docs: list[Document]) -> tuple[tuple[int, int], ...]:
+    """Ids of the mention pairs a text joins with "and" / "or" ("HP and Oracle", "Cisco or IBM")."""
+    text = {d.id: d.text for d in docs}
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for doc_id, m in items:
+        by_doc[doc_id].append(m)
+    out: list[tuple[int, int]] = []
+    for doc_id, ms in by_doc.items():
+        ms.sort(key=lambda m: m.start)
+        for a, b in zip(ms, ms[1:], strict=False):
+            if text[doc_id][a.end:b.start] in (" and ", " or "):
+                out.append((id(a), id(b)))
+    return tuple(out)
 
 
 def _states_after_towns(docs: list[Document]) -> frozenset[str]:
@@ -542,6 +559,16 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         elif town or cued:
             v = v + Counter({"GPE": sum(v.values()) + 1})
         out[k] = _winner(v)
+    # a rare one-word name (three mentions or fewer) that the text joins by "and" / "or" to a body named so
+    # in most of three or more mentions ("HP and Oracle", "Cisco and HP") is a body too, whatever town of
+    # the gazetteer bears its name, unless the text writes it as a place or it is a country
+    for ia, ib in local.coordinated:
+        for x, y in ((raw_key.get(ia, ""), raw_key.get(ib, "")), (raw_key.get(ib, ""), raw_key.get(ia, ""))):
+            vy = votes.get(y, Counter())
+            if (" " not in x and x in out and out[x] in ("GPE", "NORP", "PERSON") and sum(votes[x].values()) <= 3
+                    and not cues.get(x) and out.get(y) == "ORG" and vy["ORG"] >= 3 and 2 * vy["ORG"] > sum(vy.values())
+                    and geo.country_of([x]) is None and x not in surnames):
+                out[x] = "ORG"
     # a one-word name mixing letters and digits ("G20", "B52", "4Kids") is a channel, a body or a product,
     # no town or person
     for k in votes:
