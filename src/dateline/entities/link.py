@@ -70,6 +70,7 @@ _FACILITY_TAIL = frozenset(
 _BUILDING_TAIL = frozenset("hotel airport stadium hospital prison jail pier".split())  # buildings, never towns
 _EVENT_TAIL = frozenset(
     "festival games olympics cup championship championships summit conference expo marathon tournament".split())
+_STORM_LEAD = frozenset("hurricane typhoon cyclone".split())  # the names the weather services give storms
 _ORDINALS = frozenset("i ii iii iv one two 1 2".split())
 _FACILITY_LEAD = frozenset("rue place boulevard avenue plaza piazza calle via".split())
 
@@ -591,6 +592,8 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
             out[k] = "FAC"
         elif len(toks) >= 2 and out[k] in ("ORG", "GPE", "FAC") and toks[-1] in _EVENT_TAIL:
             out[k] = "EVENT"  # "Cannes Film Festival", "World Cup", "G20 Summit": an event by its head word
+        elif len(toks) == 2 and out[k] in ("ORG", "GPE", "LOC", "FAC", "PERSON") and toks[0] in _STORM_LEAD:
+            out[k] = "EVENT"  # "Hurricane X", "Typhoon X", "Cyclone X": a named storm
         elif len(toks) >= 2 and out[k] in ("ORG", "GPE", "LOC", "FAC") and (
                 toks[-1] == "war" or (toks[-2] == "war" and toks[-1] in _ORDINALS)):
             out[k] = "EVENT"  # "World War II", "Gulf War", "Civil War": a war
