@@ -121,6 +121,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     local = _LocalContext(items, raw_key)
     local.states_after_towns = _states_after_towns(docs)
     local.coordinated = _coordinated(items, docs)
+    local.common_words = _common_words(docs)
     _places_keep_their_name(items, raw_key, local)
     _given_names_in_document(items, raw_key)
     _apply_country_names(items, raw_key)
@@ -265,6 +266,7 @@ class _LocalContext:
 
     states_after_towns: frozenset[str] = frozenset()  # US state names written after a town of theirs
     coordinated: tuple[tuple[int, int], ...] = ()  # ids of two mentions joined by "and" / "or"
+    common_words: frozenset[str] = frozenset()  # words the texts write in lower case
 
     def context(self, docs: set[str]) -> tuple[Counter[str], Counter[str]]:
         """Country and US-state mentions of ``docs``; when they name none, the countries of the towns
@@ -283,6 +285,14 @@ class _LocalContext:
 
     def home(self, docs: set[str]) -> set[str]:
         return geo.home_countries(self.context(docs)[0])
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]{4,}(?![\w'’-])")
+
+
+def _common_words(docs: list[Document]) -> frozenset[str]:
+    """The words the story's texts write in lower case (ordinary words, not names)."""
+    return frozenset(w for d in docs for w in _LOWER_WORD.findall(d.text))
 
 
 def _coordinated(items: list[tuple[str, Mention]], docs: list[Document]) -> tuple[tuple[int, int], ...]:
@@ -634,6 +644,7 @@ def _size(nodes: list[_Node]) -> int:
 def _cluster_people(group: list[_Node], home: set[str], local: _LocalContext | None = None) -> list[list[_Node]]:
     group.sort(key=lambda n: (-len(n.key.split()), -len(n.mentions), n.key))
     central = max(CENTRAL_MIN, CENTRAL_SHARE * sum(len(n.mentions) for n in group))
+    common = local.common_words if local is not None else frozenset()
     clusters: list[list[_Node]] = []
     blocks: dict[str, set[int]] = defaultdict(set)
     # mentions by the given name alone count for the person it begins, as the
@@ -661,7 +672,8 @@ def _cluster_people(group: list[_Node], home: set[str], local: _LocalContext | N
         if len(toks) == 1:  # and anywhere in the story ("Smith's son, John" in another article)
             kin |= kin_of.get(toks[0], set())
         fits = [ci for ci in sorted(near) if all(person_compatible(toks, o.key.split()) for o in clusters[ci])
-                and not any(o.key in kin or o.key.split()[0] in kin for o in clusters[ci])]
+                and not any(o.key in kin or o.key.split()[0] in kin for o in clusters[ci])
+                and not any(_extended_by_word(toks, o.key.split(), common) for o in clusters[ci])]
         if len(toks) == 1 and fits:
             # a bare surname: bearers spelled exactly so come first (Karam is not el-Kareem); another
             # spelling only reaches a central figure of the story (transliterations of one surname)
@@ -689,6 +701,15 @@ def _cluster_people(group: list[_Node], home: set[str], local: _LocalContext | N
         for t in toks:
             blocks[skeleton(t)].add(ci)
     return _attach_given_names(clusters, home, local)
+
+
+def _extended_by_word(a: list[str], b: list[str], common: frozenset[str]) -> bool:
+    """One name begins the other, which goes on with a word the texts write in lower case: the longer
+    is something named after the shorter ("X Y Creamery" / "X Y" with "the creamery" in the text),
+    not the same person's fuller name ("Abu Bakr" / "Abu Bakr Haddadi")."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 2 and len(long) > len(short) and long[:len(short)] == short and any(
+        t in common for t in long[len(short):])
 
 
 def _one_letter_off(tok: str, cluster: list[_Node]) -> bool:
