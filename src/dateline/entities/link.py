@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from ..model import Document, Entity, GeoPoint, Mention, Span
 from . import geo
@@ -129,6 +129,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     apply_place_prefixed(items, raw_key)
     apply_short_names(items, raw_key)
     _prefer_dominant_surname(items, raw_key)
+    _misspelt_surnames(items, raw_key)
     labels = _vote_labels(items, raw_key, local)
 
     nodes: dict[tuple[str, str], _Node] = {}
@@ -473,6 +474,34 @@ def _prefer_dominant_surname(items: list[tuple[str, Mention]], raw_key: dict[int
         ]
         if rivals and max(weight(k) for k in rivals) >= DOMINANCE * max(weight(ref), 1):
             raw_key[id(m)] = key(m.text)
+
+
+MISSPELT_MAX = 2  # a misspelling is rare: written this often at most
+SURNAME_MIN = 5  # and the surname it misspells is written this often in full names
+
+
+def _misspelt_surnames(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
+    """A rare one-word name that no gazetteer knows is the one frequent surname of the story it misspells
+    by one changed or two swapped letters ("Klistchko" for a champion named "Klitschko" in full eight
+    times): keyed as that surname, so it votes and clusters with it."""
+    full: Counter[str] = Counter()
+    for _, m in items:
+        if m.label == "PERSON" and len(raw_key[id(m)].split()) >= 2:
+            full[raw_key[id(m)].split()[-1]] += 1
+    frequent = [t for t, c in full.items() if c >= SURNAME_MIN and len(t) >= 5]
+    if not frequent:
+        return
+    counts = Counter(raw_key[id(m)] for _, m in items)
+    targets: dict[str, str] = {}
+    for k, c in counts.items():
+        if " " in k or len(k) < 5 or c > MISSPELT_MAX or k in full or geo.is_place_name(k):
+            continue
+        near = [t for t in frequent if len(t) == len(k) and OSA.distance(k, t) == 1]
+        if len(near) == 1:
+            targets[k] = near[0]
+    for _, m in items:
+        if raw_key[id(m)] in targets:
+            raw_key[id(m)] = targets[raw_key[id(m)]]
 
 
 def _winner(v: Counter[str]) -> str:
