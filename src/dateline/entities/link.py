@@ -589,9 +589,11 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
             weight = max(weight, wrong + 1)
         if weight:  # a bare word that is the surname of a person named in full here
             v = v + Counter({"PERSON": weight})
-        elif (len(toks) == 1 and len(givens.get(k, ())) == 1 and not cued and not town and k not in surnames
-              and not geo.is_place_name(k)):
-            # the given name of exactly one person named in full here, and no place anywhere (a given name tagged GPE)
+        elif (len(toks) == 1 and not cued and not town and k not in surnames and not geo.is_place_name(k) and (
+                len(givens.get(k, ())) == 1 or (k not in givens and sum(
+                    len(fs) for g, fs in givens.items() if _clipped(k, g)) == 1))):
+            # the given name of exactly one person named in full here, or its clipped form ("Wlad" of Wladimir),
+            # and no place anywhere (a given name tagged GPE)
             v = v + Counter({"PERSON": sum(v.values()) + 1})
         elif k in org_cued and not town and not cued and not geo.is_place_name(k):
             # called a firm, contractor, company once and no place by any evidence: a business
@@ -786,11 +788,16 @@ def _attach_given_names(clusters: list[list[_Node]], home: set[str],
 
 def _nickname_of(short: str, given: str) -> bool:
     """``short`` is a listed short form of the given name ``given`` ("maddie" / "madeline"), by the
-    nickname table only (no spelling similarity: a given name alone is weak evidence)."""
+    nickname table, or its clipped form (no spelling similarity: a given name alone is weak evidence)."""
     if short == given:
         return False
     table = nicknames()
-    return given in table.get(short, frozenset()) or short in table.get(given, frozenset())
+    return given in table.get(short, frozenset()) or short in table.get(given, frozenset()) or _clipped(short, given)
+
+
+def _clipped(short: str, given: str) -> bool:
+    """``short`` is ``given`` cut after four letters or more, two or more letters short ("wlad" / "wladimir")."""
+    return len(short) >= 4 and len(given) >= len(short) + 2 and given.startswith(short)
 
 
 def _cluster_names(group: list[_Node], local: _LocalContext) -> list[list[_Node]]:
