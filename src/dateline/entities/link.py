@@ -128,6 +128,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     raw_key = _apply_acronyms(items, raw_key)
     apply_place_prefixed(items, raw_key)
     apply_short_names(items, raw_key)
+    _tickers(items, raw_key, docs)
     _prefer_dominant_surname(items, raw_key)
     _misspelt_surnames(items, raw_key)
     labels = _vote_labels(items, raw_key, local)
@@ -286,6 +287,24 @@ class _LocalContext:
 
     def home(self, docs: set[str]) -> set[str]:
         return geo.home_countries(self.context(docs)[0])
+
+
+# a listed company's ticker in parentheses right after its name: "X Corp. (NYSE: XC)", "Y Inc (Nasdaq: YY)"
+_TICKER = re.compile(r"\.?\s*\(([A-Z][A-Za-z]+):\s*([A-Z]{1,6}(?:\.[A-Z])?)\)")
+
+
+def _tickers(items: list[tuple[str, Mention]], raw_key: dict[int, str], docs: list[Document]) -> None:
+    """A ticker written in parentheses after a body's name ("(NYSE: XC)") is keyed as that body, in every
+    article of the story."""
+    text = {d.id: d.text for d in docs}
+    targets: dict[str, str] = {}
+    for doc_id, m in items:
+        t = _TICKER.match(text[doc_id], m.end)
+        if t and m.label == "ORG" and key(t.group(2)) != raw_key[id(m)]:
+            targets.setdefault(key(t.group(2)), raw_key[id(m)])
+    for _, m in items:
+        if key(m.text) in targets and m.text.isupper():
+            raw_key[id(m)] = targets[key(m.text)]
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]{4,}(?![\w'’-])")
