@@ -129,6 +129,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     apply_place_prefixed(items, raw_key)
     apply_short_names(items, raw_key)
     _tickers(items, raw_key, docs)
+    _clipped_first_words(items, raw_key)
     _prefer_dominant_surname(items, raw_key)
     _misspelt_surnames(items, raw_key)
     labels = _vote_labels(items, raw_key, local)
@@ -287,6 +288,29 @@ class _LocalContext:
 
     def home(self, docs: set[str]) -> set[str]:
         return geo.home_countries(self.context(docs)[0])
+
+
+def _clipped_first_words(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
+    """A name of two words or more whose first word is clipped ("Mat Maid" for the story's "Matanuska
+    Maid": three letters or more of it, the rest the same) is keyed as the one name of the story it clips."""
+    keys = {raw_key[id(m)] for _, m in items if raw_key[id(m)]}
+    given_names = nicknames()
+    by_rest: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        toks = k.split()
+        if len(toks) >= 2:
+            by_rest[" ".join(toks[1:])].append(toks[0])
+    targets: dict[str, str] = {}
+    for rest, firsts in by_rest.items():
+        for f in firsts:
+            # (never a given name of the nickname table: "Chris Smith" may be Christine's brother Christopher)
+            longer = [o for o in firsts if len(f) >= 3 and len(o) > len(f) + 1 and o.startswith(f)
+                      and o not in given_names]
+            if len(longer) == 1:
+                targets[f"{f} {rest}"] = f"{longer[0]} {rest}"
+    for _, m in items:
+        if raw_key[id(m)] in targets:
+            raw_key[id(m)] = targets[raw_key[id(m)]]
 
 
 # a listed company's ticker in parentheses right after its name: "X Corp. (NYSE: XC)", "Y Inc (Nasdaq: YY)"
