@@ -130,6 +130,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     apply_short_names(items, raw_key)
     _tickers(items, raw_key, docs)
     _clipped_first_words(items, raw_key)
+    _acronym_inside_names(items, raw_key)
     _prefer_dominant_surname(items, raw_key)
     _misspelt_surnames(items, raw_key)
     labels = _vote_labels(items, raw_key, local)
@@ -308,6 +309,33 @@ def _clipped_first_words(items: list[tuple[str, Mention]], raw_key: dict[int, st
                       and o not in given_names]
             if len(longer) == 1:
                 targets[f"{f} {rest}"] = f"{longer[0]} {rest}"
+    for _, m in items:
+        if raw_key[id(m)] in targets:
+            raw_key[id(m)] = targets[raw_key[id(m)]]
+
+
+def _acronym_inside_names(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
+    """A name with a word written in capitals that spells words of another name of the story, the rest
+    the same ("AMA Board of Trustees" / "American Medical Association Board of Trustees", "X MCF" / "X
+    Mission Critical Facilities"), is keyed as that name when it is the only one it fits."""
+    capital: dict[str, set[int]] = defaultdict(set)  # key -> positions of words written in capitals
+    for _, m in items:
+        k, words = raw_key[id(m)], m.text.split()
+        if len(words) >= 2 and len(words) == len(k.split()):
+            least = 3 if m.label == "PERSON" else 2  # (in a "person", three capitals: no initials "JR")
+            capital[k].update(i for i, w in enumerate(words) if acronym_form(w) and len(w) >= least)
+    longer = [k.split() for k in {raw_key[id(m)] for _, m in items} if len(k.split()) >= 3]
+    targets: dict[str, str] = {}
+    for k, positions in capital.items():
+        toks = k.split()
+        for i in positions:
+            head, tail = toks[:i], toks[i + 1:]
+            fits = {" ".join(o) for o in longer if len(o) > len(toks) and o[:i] == head
+                    and (not tail or o[-len(tail):] == tail)
+                    and acronym_of(o[i:len(o) - len(tail)]).lower() == toks[i]}
+            if len(fits) == 1:
+                targets[k] = fits.pop()
+                break
     for _, m in items:
         if raw_key[id(m)] in targets:
             raw_key[id(m)] = targets[raw_key[id(m)]]
