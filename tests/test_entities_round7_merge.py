@@ -93,6 +93,7 @@ def test_a_hyphenated_company_name_spells_its_initials(acquisition):
     assert holder(ents, "HPQ") is hp  # "Hewlett-Packard Corp. (NYSE: HPQ)": its ticker
     eyp = holder(ents, "EYP Mission Critical Facilities")
     assert eyp is not None and holder(ents, "EYP MCF") is eyp  # the rest of its name by initials
+    assert eyp.type == "ORG"  # "EYP MCF", tagged a person: no name has a word of capitals without a vowel
 
 
 def test_a_company_listed_with_a_known_company_is_a_company(acquisition):

@@ -575,6 +575,15 @@ def _misspelt_surnames(items: list[tuple[str, Mention]], raw_key: dict[int, str]
             raw_key[id(m)] = targets[raw_key[id(m)]]
 
 
+_INITIALS = re.compile(r"\b[B-DF-HJ-NP-TV-XZ]{3,}\b")  # three capitals or more, no vowel: no name's word
+
+
+def _has_initials(text: str) -> bool:
+    """A name of two words or more with such initials ("X MCF"; a person known by initials alone, "JFK", keeps
+    the tagger's label)."""
+    return " " in text.strip() and bool(_INITIALS.search(text))
+
+
 def _winner(v: Counter[str]) -> str:
     """The label with most votes, ties broken by ``_LABEL_ORDER`` (a person first)."""
     return max(v, key=lambda lab: (v[lab], -_LABEL_ORDER.index(lab) if lab in _LABEL_ORDER else -99))
@@ -590,7 +599,8 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
     person_cued: set[str] = set()  # keys written once with a title or a role ("Mr X", "X, a spokesman")
     vessel_keys: set[str] = set()  # keys written once as a ship ("INS X")
     for doc_id, m in items:
-        votes[raw_key[id(m)]][m.label] += 1
+        # a "person" written with a word of capitals and no vowel ("X MCF") is a body by its initials
+        votes[raw_key[id(m)]]["ORG" if m.label == "PERSON" and _has_initials(m.text) else m.label] += 1
         if m.attrs.get("vessel"):
             vessel_keys.add(raw_key[id(m)])
         key_docs[raw_key[id(m)]].add(doc_id)
