@@ -388,8 +388,8 @@ def country_of(names: list[str]) -> str | None:
 
 def division_country(names: list[str]) -> str | None:
     """ISO code of the country whose division a place name is: a constituent country of the shipped
-    table ("Wales": GB), or a division of that table which no GeoNames town is named after ("Cumbria":
-    GB; not "Somerset", a name several US towns share). Read only for names written as places (a
+    table ("Wales": GB), or a division of that table which no GeoNames town is named after ("Kentshire":
+    GB; not "Norfolk", a name several US towns share). Read only for names written as places (a
     people's name such as "Somali" is also a region's)."""
     index = geonames_index()
     for n in names:
@@ -407,7 +407,7 @@ def division_country(names: list[str]) -> str | None:
 
 def sole_country_of_town(name: str) -> str | None:
     """ISO code when every town the gazetteers know by ``name`` lies in one country and one of them
-    bears it as its own name ("Cullompton": GB; not "Wellington", a town of several countries)."""
+    bears it as its own name ("Harlowby": GB; not "Wellington", a town of several countries)."""
     k = key(name)
     if len(k) < 4:
         return None
@@ -596,7 +596,7 @@ _QUARTERS = frozenset(
 
 
 def _quarter_of_town(names: list[str], context: Counter[str], kind: str, regions: Counter[str]) -> GeoPoint | None:
-    """A compass quarter of a town no gazetteer lists ("Northeast Philadelphia", "East Aleppo") is put at
+    """A compass quarter of a town no gazetteer lists ("Northeast Riverton", "East Aleppo") is put at
     that town's point, without the town's id (it is another place); a quarter of a country or a
     province is too large for one point and stays off the map."""
     index = geonames_index()

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from ..model import Document, Entity, GeoPoint, Mention, Span
 from . import geo
@@ -62,7 +62,7 @@ _ORG_WORDS = frozenset(
 )
 
 
-# the word that makes a name a street, square or building: last in English ("Snyder Avenue"), first in
+# the word that makes a name a street, square or building: last in English ("Alder Avenue"), first in
 # French, Spanish and Italian street names ("Rue de la Paix", "Place de la Bastille", "Plaza Mayor")
 _INSTITUTION_TAIL = _ORG_WORDS | {"court"}  # a name ending so is a body, however often it is written "at X"
 _FACILITY_TAIL = frozenset(
@@ -70,6 +70,7 @@ _FACILITY_TAIL = frozenset(
 _BUILDING_TAIL = frozenset("hotel airport stadium hospital prison jail pier".split())  # buildings, never towns
 _EVENT_TAIL = frozenset(
     "festival games olympics cup championship championships summit conference expo marathon tournament".split())
+_STORM_LEAD = frozenset("hurricane typhoon cyclone".split())  # the names the weather services give storms
 _ORDINALS = frozenset("i ii iii iv one two 1 2".split())
 _FACILITY_LEAD = frozenset("rue place boulevard avenue plaza piazza calle via".split())
 
@@ -120,12 +121,19 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     local = _LocalContext(items, raw_key)
     local.states_after_towns = _states_after_towns(docs)
     local.written_states = _written_states(docs)
+    local.coordinated = _coordinated(items, docs)
+    local.common_words = _common_words(docs)
     _places_keep_their_name(items, raw_key, local)
+    _given_names_in_document(items, raw_key)
     _apply_country_names(items, raw_key)
     raw_key = _apply_acronyms(items, raw_key)
     apply_place_prefixed(items, raw_key)
     apply_short_names(items, raw_key)
+    _tickers(items, raw_key, docs)
+    _clipped_first_words(items, raw_key)
+    _acronym_inside_names(items, raw_key)
     _prefer_dominant_surname(items, raw_key)
+    _misspelt_surnames(items, raw_key)
     labels = _vote_labels(items, raw_key, local)
 
     nodes: dict[tuple[str, str], _Node] = {}
@@ -263,19 +271,21 @@ class _LocalContext:
                 self.countries[doc_id][cc] += 1
                 self.story[cc] += 1
         for doc_id, cc, k in divisions:
-            # a division of a country ("Millom, Cumbria"; "Wales") sets its article there when the article
+            # a division of a country ("Eastbrook, Kentshire"; "Wales") sets its article there when the article
             # also names a town of that country (a lone "Gulf" is no province of Papua New Guinea)
             if any(o != k and geo.is_town_in(o, {cc}) for o in places[doc_id]):
                 self.countries[doc_id][cc] += 1
                 self.story[cc] += 1
 
     states_after_towns: frozenset[str] = frozenset()  # US state names written after a town of theirs
-    written_states: dict[tuple[str, int], str] = {}  # (document, mention start) -> "US.MD" ("Bethesda, Md.")
+    written_states: dict[tuple[str, int], str] = {}  # (document, mention start) -> "US.MD" ("Eastbrook, Md.")
+    coordinated: tuple[tuple[int, int], ...] = ()  # ids of two mentions joined by "and" / "or"
+    common_words: frozenset[str] = frozenset()  # words the texts write in lower case
 
     def context(self, docs: set[str], own: str = "") -> tuple[Counter[str], Counter[str]]:
         """Country and US-state mentions of ``docs``; when they name none, the countries of the towns
-        they name that only one country has ("crews from Cullompton"); else the whole story's. The US
-        states count those of the other towns only one state has ("Los Angeles": California), not the
+        they name that only one country has ("crews from Harlowby"); else the whole story's. The US
+        states count those of the other towns only one state has (a big city only one state has), not the
         state the place ``own`` (a key) would itself imply."""
         ctx: Counter[str] = Counter()
         regions: Counter[str] = Counter()
@@ -292,6 +302,97 @@ class _LocalContext:
 
     def home(self, docs: set[str]) -> set[str]:
         return geo.home_countries(self.context(docs)[0])
+
+
+def _clipped_first_words(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
+    """A name of two words or more whose first word is clipped ("Mat Maid" for the story's "Matanuska
+    Maid": three letters or more of it, the rest the same) is keyed as the one name of the story it clips."""
+    keys = {raw_key[id(m)] for _, m in items if raw_key[id(m)]}
+    given_names = nicknames()
+    by_rest: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        toks = k.split()
+        if len(toks) >= 2:
+            by_rest[" ".join(toks[1:])].append(toks[0])
+    targets: dict[str, str] = {}
+    for rest, firsts in by_rest.items():
+        for f in firsts:
+            # (never a given name of the nickname table: "Chris Smith" may be Christine's brother Christopher)
+            longer = [o for o in firsts if len(f) >= 3 and len(o) > len(f) + 1 and o.startswith(f)
+                      and o not in given_names]
+            if len(longer) == 1:
+                targets[f"{f} {rest}"] = f"{longer[0]} {rest}"
+    for _, m in items:
+        if raw_key[id(m)] in targets:
+            raw_key[id(m)] = targets[raw_key[id(m)]]
+
+
+def _acronym_inside_names(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
+    """A name with a word written in capitals that spells words of another name of the story, the rest
+    the same ("AMA Board of Trustees" / "American Medical Association Board of Trustees", "X MCF" / "X
+    Mission Critical Facilities"), is keyed as that name when it is the only one it fits."""
+    capital: dict[str, set[int]] = defaultdict(set)  # key -> positions of words written in capitals
+    for _, m in items:
+        k, words = raw_key[id(m)], m.text.split()
+        if len(words) >= 2 and len(words) == len(k.split()):
+            least = 3 if m.label == "PERSON" else 2  # (in a "person", three capitals: no initials "JR")
+            capital[k].update(i for i, w in enumerate(words) if acronym_form(w) and len(w) >= least)
+    longer = [k.split() for k in {raw_key[id(m)] for _, m in items} if len(k.split()) >= 3]
+    targets: dict[str, str] = {}
+    for k, positions in capital.items():
+        toks = k.split()
+        for i in positions:
+            head, tail = toks[:i], toks[i + 1:]
+            fits = {" ".join(o) for o in longer if len(o) > len(toks) and o[:i] == head
+                    and (not tail or o[-len(tail):] == tail)
+                    and acronym_of(o[i:len(o) - len(tail)]).lower() == toks[i]}
+            if len(fits) == 1:
+                targets[k] = fits.pop()
+                break
+    for _, m in items:
+        if raw_key[id(m)] in targets:
+            raw_key[id(m)] = targets[raw_key[id(m)]]
+
+
+# a listed company's ticker in parentheses right after its name: "X Corp. (NYSE: XC)", "Y Inc (Nasdaq: YY)"
+_TICKER = re.compile(r"\.?\s*\(([A-Z][A-Za-z]+):\s*([A-Z]{1,6}(?:\.[A-Z])?)\)")
+
+
+def _tickers(items: list[tuple[str, Mention]], raw_key: dict[int, str], docs: list[Document]) -> None:
+    """A ticker written in parentheses after a body's name ("(NYSE: XC)") is keyed as that body, in every
+    article of the story."""
+    text = {d.id: d.text for d in docs}
+    targets: dict[str, str] = {}
+    for doc_id, m in items:
+        t = _TICKER.match(text[doc_id], m.end)
+        if t and m.label == "ORG" and key(t.group(2)) != raw_key[id(m)]:
+            targets.setdefault(key(t.group(2)), raw_key[id(m)])
+    for _, m in items:
+        if key(m.text) in targets and m.text.isupper():
+            raw_key[id(m)] = targets[key(m.text)]
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]{4,}(?![\w'’-])")
+
+
+def _common_words(docs: list[Document]) -> frozenset[str]:
+    """The words the story's texts write in lower case (ordinary words, not names)."""
+    return frozenset(w for d in docs for w in _LOWER_WORD.findall(d.text))
+
+
+def _coordinated(items: list[tuple[str, Mention]], docs: list[Document]) -> tuple[tuple[int, int], ...]:
+    """Ids of the mention pairs a text joins with "and" / "or" ("HP and Oracle", "Cisco or IBM")."""
+    text = {d.id: d.text for d in docs}
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for doc_id, m in items:
+        by_doc[doc_id].append(m)
+    out: list[tuple[int, int]] = []
+    for doc_id, ms in by_doc.items():
+        ms.sort(key=lambda m: m.start)
+        for a, b in zip(ms, ms[1:], strict=False):
+            if text[doc_id][a.end:b.start] in (" and ", " or "):
+                out.append((id(a), id(b)))
+    return tuple(out)
 
 
 def _states_after_towns(docs: list[Document]) -> frozenset[str]:
@@ -332,6 +433,30 @@ def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int,
             raw_key[id(m)] = own
 
 
+def _given_names_in_document(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
+    """A one-word name that is the given name of exactly one person its article named in full before it
+    ("Regina Benjamin" ... "Regina's heart") is that person, whatever the tagger's label (a given name
+    that is also a town's comes out GPE), unless the text writes it as a place there, it is a country,
+    or a person of the article bears it as surname."""
+    by_doc: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for doc_id, m in items:
+        by_doc[doc_id].append((doc_id, m))
+    for ms in by_doc.values():
+        fulls = [(m.start, raw_key[id(m)]) for _, m in ms
+                 if m.label == "PERSON" and len(raw_key[id(m)].split()) >= 2 and not m.attrs.get("nominal")]
+        if not fulls:
+            continue
+        surnames = {k.split()[-1] for _, k in fulls}
+        for _, m in ms:
+            own = key(m.text)
+            if (" " in own or m.attrs.get("ref") or m.attrs.get("place_cue") or m.attrs.get("nominal")
+                    or m.label == "ORG" or any(same_token(own, s) for s in surnames) or geo.country_of([own])):
+                continue
+            hits = {k for start, k in fulls if start < m.start and k.split()[0] == own}
+            if len(hits) == 1:
+                raw_key[id(m)] = next(iter(hits))
+
+
 def _apply_country_names(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
     """Another name of a country ("Republic of Kenya", "Burma", "UAE") joins the country when the
     story also names it as GeoNames does ("Kenya"): the table's spellings include words and
@@ -365,6 +490,9 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
                     names_by_initials.setdefault(acronym_of(" ".join(parts).split()), set()).add(raw_key[id(m)])
                 if m.label == "ORG":
                     multiword.add(raw_key[id(m)])
+            elif m.label == "ORG" and len(parts := re.split(r"[-–]", m.text)) > 1 and all(
+                    p[:1].isupper() and p[1:].islower() for p in parts):
+                names_by_initials[acronym_of(parts)].add(raw_key[id(m)])  # "Hewlett-Packard": HP
     out = dict(raw_key)
     story_keys = set(raw_key.values())
     key_counts = Counter(raw_key.values())
@@ -443,6 +571,43 @@ def _prefer_dominant_surname(items: list[tuple[str, Mention]], raw_key: dict[int
             raw_key[id(m)] = key(m.text)
 
 
+MISSPELT_MAX = 2  # a misspelling is rare: written this often at most
+SURNAME_MIN = 5  # and the surname it misspells is written this often in full names
+
+
+def _misspelt_surnames(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
+    """A rare one-word name that no gazetteer knows is the one frequent surname of the story it misspells
+    by one changed or two swapped letters ("Klistchko" for a champion named "Klitschko" in full eight
+    times): keyed as that surname, so it votes and clusters with it."""
+    full: Counter[str] = Counter()
+    for _, m in items:
+        if m.label == "PERSON" and len(raw_key[id(m)].split()) >= 2:
+            full[raw_key[id(m)].split()[-1]] += 1
+    frequent = [t for t, c in full.items() if c >= SURNAME_MIN and len(t) >= 5]
+    if not frequent:
+        return
+    counts = Counter(raw_key[id(m)] for _, m in items)
+    targets: dict[str, str] = {}
+    for k, c in counts.items():
+        if " " in k or len(k) < 5 or c > MISSPELT_MAX or k in full or geo.is_place_name(k):
+            continue
+        near = [t for t in frequent if len(t) == len(k) and OSA.distance(k, t) == 1]
+        if len(near) == 1:
+            targets[k] = near[0]
+    for _, m in items:
+        if raw_key[id(m)] in targets:
+            raw_key[id(m)] = targets[raw_key[id(m)]]
+
+
+_INITIALS = re.compile(r"\b[B-DF-HJ-NP-TV-XZ]{3,}\b")  # three capitals or more, no vowel: no name's word
+
+
+def _has_initials(text: str) -> bool:
+    """A name of two words or more with such initials ("X MCF"; a person known by initials alone, "JFK", keeps
+    the tagger's label)."""
+    return " " in text.strip() and bool(_INITIALS.search(text))
+
+
 def _winner(v: Counter[str]) -> str:
     """The label with most votes, ties broken by ``_LABEL_ORDER`` (a person first)."""
     return max(v, key=lambda lab: (v[lab], -_LABEL_ORDER.index(lab) if lab in _LABEL_ORDER else -99))
@@ -452,13 +617,14 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     key_docs: dict[str, set[str]] = defaultdict(set)  # the documents that write each key
     cues: Counter[str] = Counter()  # keys written as places at least once ("Dara village", "near Dara")
-    head_cued: set[str] = set()  # keys written with a place head word ("Bener Meriah district")
+    head_cued: set[str] = set()  # keys written with a place head word ("Tanah Baru district")
     prep_cues: Counter[str] = Counter()  # multi-word keys written after "in", "near", "south of"
     org_cued: set[str] = set()  # keys written once with a business noun ("drilling firm X")
     person_cued: set[str] = set()  # keys written once with a title or a role ("Mr X", "X, a spokesman")
     vessel_keys: set[str] = set()  # keys written once as a ship ("INS X")
     for doc_id, m in items:
-        votes[raw_key[id(m)]][m.label] += 1
+        # a "person" written with a word of capitals and no vowel ("X MCF") is a body by its initials
+        votes[raw_key[id(m)]]["ORG" if m.label == "PERSON" and _has_initials(m.text) else m.label] += 1
         if m.attrs.get("vessel"):
             vessel_keys.add(raw_key[id(m)])
         key_docs[raw_key[id(m)]].add(doc_id)
@@ -478,7 +644,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         toks = k.split()
         if len(toks) >= 2 and _winner(v) == "PERSON":
             # every mention of a person's full name counts for the bare surname, the ones the tagger
-            # labelled a body or a place as well ("Madeline Kafoury" ORG in half of its mentions)
+            # labelled a body or a place as well ("Nora Pellham" ORG in half of its mentions)
             surnames[toks[-1]] += sum(v.values())
             givens[toks[0]].add(k)
 
@@ -499,13 +665,13 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         toks = k.split()
         home = local.home(key_docs[k])  # the countries of the articles that write this name
         # written as a place ("Dara village", "near Dara") in at least half of its one-word mentions
-        # or written once with a place head word ("Bener Meriah district"), which no person or body has
+        # or written once with a place head word ("Tanah Baru district"), which no person or body has
         # or a multi-word name placed by a preposition at least twice and, with its place labels, in most
         # of its mentions ("in Ras Tanura")
-        # (not a name ending in a body's word: "at Preston Crown Court", "at the X Group")
+        # (not a name ending in a body's word: "at Kingsbridge Crown Court", "at the X Group")
         cued = k in head_cued or (len(toks) == 1 and 2 * cues.get(k, 0) >= sum(v.values())) or (
             prep_cues[k] >= 2 and 2 * (prep_cues[k] + v["GPE"] + v["LOC"]) > sum(v.values())
-            # "at Gordon Advisors", "in Preston Crown Court": a body's word (a building's stays a place)
+            # "at Halden Advisors", "in Kingsbridge Crown Court": a body's word (a building's stays a place)
             and toks[-1] not in _INSTITUTION_TAIL
             and (toks[-1] not in BODY_TAILS or toks[-1] in geo.FACILITY_HEADS))
         # a town of the story's countries, or a country ("Niger" that spaCy tags PERSON)
@@ -520,11 +686,19 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
             bool(home) and len(toks) >= 2 and toks[0] in _COMPASS and toks[0] != _COMPASS[toks[0]]
             and geo.is_town_in(" ".join([_COMPASS[toks[0]], *toks[1:]]), home))
         weight = surname_weight(toks[0]) if len(toks) == 1 and not cued and not (town and toks[0] not in surnames) else 0
+        if weight and not town and k in surnames and not _people_word(k):
+            # the surname of a person named in full here that is no people's name: the tagger's NORP for
+            # an unfamiliar surname ("Peavy" NORP in seven mentions, the full name once) loses to that
+            # person, and so do its place labels when no gazetteer knows the name as a place
+            wrong = v["NORP"] + (0 if geo.is_place_name(k) else v["GPE"] + v["LOC"] + v["FAC"])
+            weight = max(weight, wrong + 1)
         if weight:  # a bare word that is the surname of a person named in full here
             v = v + Counter({"PERSON": weight})
-        elif (len(toks) == 1 and len(givens.get(k, ())) == 1 and not cued and not town and k not in surnames
-              and not geo.is_place_name(k)):
-            # the given name of exactly one person named in full here, and no place anywhere (a given name tagged GPE)
+        elif (len(toks) == 1 and not cued and not town and k not in surnames and not geo.is_place_name(k) and (
+                len(givens.get(k, ())) == 1 or (k not in givens and sum(
+                    len(fs) for g, fs in givens.items() if _clipped(k, g)) == 1))):
+            # the given name of exactly one person named in full here, or its clipped form ("Wlad" of Wladimir),
+            # and no place anywhere (a given name tagged GPE)
             v = v + Counter({"PERSON": sum(v.values()) + 1})
         elif k in org_cued and not town and not cued and not geo.is_place_name(k):
             # called a firm, contractor, company once and no place by any evidence: a business
@@ -532,6 +706,16 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         elif town or cued:
             v = v + Counter({"GPE": sum(v.values()) + 1})
         out[k] = _winner(v)
+    # a rare one-word name (three mentions or fewer) that the text joins by "and" / "or" to a body named so
+    # in most of three or more mentions ("HP and Oracle", "Cisco and HP") is a body too, whatever town of
+    # the gazetteer bears its name, unless the text writes it as a place or it is a country
+    for ia, ib in local.coordinated:
+        for x, y in ((raw_key.get(ia, ""), raw_key.get(ib, "")), (raw_key.get(ib, ""), raw_key.get(ia, ""))):
+            vy = votes.get(y, Counter())
+            if (" " not in x and x in out and out[x] in ("GPE", "NORP", "PERSON") and sum(votes[x].values()) <= 3
+                    and not cues.get(x) and out.get(y) == "ORG" and vy["ORG"] >= 3 and 2 * vy["ORG"] > sum(vy.values())
+                    and geo.country_of([x]) is None and x not in surnames):
+                out[x] = "ORG"
     # a one-word name mixing letters and digits ("G20", "B52", "4Kids") is a channel, a body or a product,
     # no town or person
     for k in votes:
@@ -540,7 +724,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
     # a name the text writes as a ship ("INS X", "warship X") in at least one mention: a vessel
     for k in vessel_keys:
         out[k] = "FAC"
-    # a name built on a street or building word ("Snyder Avenue", "Carlton Hotel", "Rue de Castiglione",
+    # a name built on a street or building word ("Alder Avenue", "Regal Hotel", "Rue des Lilas",
     # "Place de la Bastille") names a facility, whatever the tagger said, unless the text calls it a business
     for k in votes:
         toks = k.split()
@@ -549,11 +733,13 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
         ):
             out[k] = "FAC"
         elif len(toks) >= 2 and out[k] == "GPE" and toks[-1] in _BUILDING_TAIL and not geo.is_place_name(k):
-            # a town's name in front ("Royal Oak Beaumont Hospital", joined to "Beaumont Hospital") votes it a
+            # a town's name in front ("Fairview Linden Hospital", joined to "Linden Hospital") votes it a
             # town; a name ending in a building's word that no gazetteer knows as a town is the building
             out[k] = "FAC"
         elif len(toks) >= 2 and out[k] in ("ORG", "GPE", "FAC") and toks[-1] in _EVENT_TAIL:
             out[k] = "EVENT"  # "Cannes Film Festival", "World Cup", "G20 Summit": an event by its head word
+        elif len(toks) == 2 and out[k] in ("ORG", "GPE", "LOC", "FAC", "PERSON") and toks[0] in _STORM_LEAD:
+            out[k] = "EVENT"  # "Hurricane X", "Typhoon X", "Cyclone X": a named storm
         elif len(toks) >= 2 and out[k] in ("ORG", "GPE", "LOC", "FAC") and (
                 toks[-1] == "war" or (toks[-2] == "war" and toks[-1] in _ORDINALS)):
             out[k] = "EVENT"  # "World War II", "Gulf War", "Civil War": a war
@@ -569,7 +755,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
             out[k] = "PERSON"
     # a "person" known by one word only, a word no person named in full here bears, never written with
     # a title or a role: news names a person in full at least once, so a brand or a body ("Twitter",
-    # "Mozilla") the tagger took for one; likewise a "full name" ending in a body's word ("X Capital")
+    # "Zentrix") the tagger took for one; likewise a "full name" ending in a body's word ("X Capital")
     person_words = {t for k, v in votes.items() if len(k.split()) >= 2 and (out[k] == "PERSON" or v["PERSON"])
                     for t in k.split()}
     for k in votes:
@@ -582,6 +768,11 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
     return out
 
 
+def _people_word(k: str) -> bool:
+    """``k`` names a people or a country's people ("Kenyan", "Americans"; the demonym table)."""
+    return demonym_country(k) is not None or demonym_country(_norp_key(k)) is not None
+
+
 def _size(nodes: list[_Node]) -> int:
     return sum(len(n.mentions) for n in nodes)
 
@@ -589,6 +780,7 @@ def _size(nodes: list[_Node]) -> int:
 def _cluster_people(group: list[_Node], home: set[str], local: _LocalContext | None = None) -> list[list[_Node]]:
     group.sort(key=lambda n: (-len(n.key.split()), -len(n.mentions), n.key))
     central = max(CENTRAL_MIN, CENTRAL_SHARE * sum(len(n.mentions) for n in group))
+    common = local.common_words if local is not None else frozenset()
     clusters: list[list[_Node]] = []
     blocks: dict[str, set[int]] = defaultdict(set)
     # mentions by the given name alone count for the person it begins, as the
@@ -616,12 +808,16 @@ def _cluster_people(group: list[_Node], home: set[str], local: _LocalContext | N
         if len(toks) == 1:  # and anywhere in the story ("Smith's son, John" in another article)
             kin |= kin_of.get(toks[0], set())
         fits = [ci for ci in sorted(near) if all(person_compatible(toks, o.key.split()) for o in clusters[ci])
-                and not any(o.key in kin or o.key.split()[0] in kin for o in clusters[ci])]
+                and not any(o.key in kin or o.key.split()[0] in kin for o in clusters[ci])
+                and not any(_extended_by_word(toks, o.key.split(), common) for o in clusters[ci])]
         if len(toks) == 1 and fits:
             # a bare surname: bearers spelled exactly so come first (Karam is not el-Kareem); another
             # spelling only reaches a central figure of the story (transliterations of one surname)
             exact = [ci for ci in fits if any(len(o.key.split()) > 1 and o.key.split()[-1] == toks[0] for o in clusters[ci])]
-            fits = exact or [ci for ci in fits if _size(clusters[ci]) >= central]
+            # (or, when it fits one bearer only, a misspelling of that bearer's surname: one letter
+            # changed in a name of five letters or more, "Olsen" for the story's "Karen Olson")
+            fits = exact or [ci for ci in fits if _size(clusters[ci]) >= central] or [
+                ci for ci in fits if len(fits) == 1 and _one_letter_off(toks[0], clusters[ci])]
             # bearers the text introduces as somebody's relative ("her daughter, Jane Smith") give way to
             # the others: news calls the subject by bare surname and the family by given or full names
             if len(fits) > 1:
@@ -641,6 +837,22 @@ def _cluster_people(group: list[_Node], home: set[str], local: _LocalContext | N
         for t in toks:
             blocks[skeleton(t)].add(ci)
     return _attach_given_names(clusters, home, local)
+
+
+def _extended_by_word(a: list[str], b: list[str], common: frozenset[str]) -> bool:
+    """One name begins the other, which goes on with a word the texts write in lower case: the longer
+    is something named after the shorter ("X Y Creamery" / "X Y" with "the creamery" in the text),
+    not the same person's fuller name ("Abu Bakr" / "Abu Bakr Haddadi")."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 2 and len(long) > len(short) and long[:len(short)] == short and any(
+        t in common for t in long[len(short):])
+
+
+def _one_letter_off(tok: str, cluster: list[_Node]) -> bool:
+    """``tok`` differs by one substituted letter from the surname of a full name of ``cluster``."""
+    return len(tok) >= 5 and any(
+        len(o.key.split()) > 1 and Levenshtein.distance(tok, o.key.split()[-1], weights=(2, 2, 1)) == 1
+        for o in cluster)
 
 
 def _introduced_as_kin(cluster: list[_Node], kin_given: set[str]) -> bool:
@@ -669,7 +881,7 @@ def _attach_given_names(clusters: list[list[_Node]], home: set[str],
         if any(same_token(tok, s) for s in surname_toks) or (where and geo.is_town_in(tok, where)):
             continue
         # weak evidence (a given name alone), so the spelling must be the same (Bashir is not Bashar)
-        # or, when no given name is spelled so, a short form the nickname table lists for one ("Maddie" of Madeline)
+        # or, when no given name is spelled so, a short form the nickname table lists for one ("Lizzie" of Elizabeth)
         hits = sorted({cj for cj in firsts_by_token.get(tok, []) if cj != ci})
         if not hits:
             hits = sorted({cj for f, cis in firsts_by_token.items() if _nickname_of(tok, f) for cj in cis if cj != ci})
@@ -681,11 +893,16 @@ def _attach_given_names(clusters: list[list[_Node]], home: set[str],
 
 def _nickname_of(short: str, given: str) -> bool:
     """``short`` is a listed short form of the given name ``given`` ("maddie" / "madeline"), by the
-    nickname table only (no spelling similarity: a given name alone is weak evidence)."""
+    nickname table, or its clipped form (no spelling similarity: a given name alone is weak evidence)."""
     if short == given:
         return False
     table = nicknames()
-    return given in table.get(short, frozenset()) or short in table.get(given, frozenset())
+    return given in table.get(short, frozenset()) or short in table.get(given, frozenset()) or _clipped(short, given)
+
+
+def _clipped(short: str, given: str) -> bool:
+    """``short`` is ``given`` cut after four letters or more, two or more letters short ("wlad" / "wladimir")."""
+    return len(short) >= 4 and len(given) >= len(short) + 2 and given.startswith(short)
 
 
 def _cluster_names(group: list[_Node], local: _LocalContext) -> list[list[_Node]]:
@@ -834,9 +1051,13 @@ def _union_short_places(group: list[_Node], uf: _UnionFind) -> None:
     for n in group:
         toks = n.key.split()
         if len(toks) >= 2:
-            longer[toks[0]].append(n)
+            # the word must be the longer name's head: its last word ("the Gulf" for the story's "Persian
+            # Gulf", "the Valley" for "X Valley"), or its first before "of" ("Gulf of Mexico"); a first
+            # word that only qualifies the head names something else ("Valley Dairy", "Gulf Coast")
+            if toks[1] == "of":
+                longer[toks[0]].append(n)
             if toks[-1] != toks[0]:
-                longer[toks[-1]].append(n)  # "the Gulf" for the story's "Persian Gulf"
+                longer[toks[-1]].append(n)
     for n in group:
         if len(n.key.split()) != 1 or n.geo is not None or n.key not in longer:
             continue
@@ -959,7 +1180,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 
 def _named_with(name: str, town_names: dict[str, Entity]) -> Entity | None:
-    """The town a facility's name begins with ("Royal Oak Beaumont Hospital": Royal Oak), the longest."""
+    """The town a facility's name begins with ("Fairview Linden Hospital": Fairview), the longest."""
     words = name.split()
     for i in range(len(words) - 1, 0, -1):
         town = town_names.get(" ".join(words[:i]))
@@ -969,11 +1190,11 @@ def _named_with(name: str, town_names: dict[str, Entity]) -> Entity | None:
 
 
 def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
-    """A street or building no gazetteer holds ("Rue de Castiglione", "the Carlton Hotel") is put on the
-    map at the town the text places it in ("... on Rue de Castiglione in the first district of Paris",
-    "the Carlton hotel in Cannes"): the town most of its mentions are followed by, after "in"/"of"/"at"
-    or a comma, within a few words, or the town its name begins with or that owns it ("Royal Oak
-    Beaumont Hospital", "Atlanta's CNN Center"); failing those, the town its articles name clearly
+    """A street or building no gazetteer holds ("Rue des Lilas", "the Regal Hotel") is put on the
+    map at the town the text places it in ("... on Rue des Lilas in the first district of Paris",
+    "the Regal hotel in Nice"): the town most of its mentions are followed by, after "in"/"of"/"at"
+    or a comma, within a few words, or the town its name begins with or that owns it ("Fairview
+    Linden Hospital", "Riverton's Media Center"); failing those, the town its articles name clearly
     most, else the town named last before it in its sentence. ``geo.gazetteer_id`` stays empty (the point is the town's) and
     ``attrs['located_in']`` names the town's entity."""
     text = {d.id: d.text for d in docs}
@@ -1012,8 +1233,8 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
             town = _named_with(key(t[sp.start:sp.end]), town_names)
             if town is not None and not geo.is_county_point(town.geo) and not any(
                     o is not town and _km(o.geo, town.geo) <= NEAR_KM for (d, _s), o in towns.items() if d in docs_of):
-                town = None  # a namesake outside the area its articles name ("Jefferson" in a Philadelphia story);
-                # a county named in full ("Los Angeles County Jail") is no namesake
+                town = None  # a namesake outside the area its articles name ("Franklin" in a story set in a big city);
+                # a county named in full ("Eastbrook County Jail") is no namesake
             town = town or next(
                 (towns[(sp.doc, s)] for s in starts.get(sp.doc, ())
                  if t[ends[(sp.doc, s)]:sp.start] in ("'s ", "’s ")), None)
@@ -1042,7 +1263,7 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
                     votes[ranked[0][0]] = ranked[0][1]
         if not votes:
             # nor a town its articles name most: the town named last before it in its sentence
-            # ("In Atlanta's CNN Center ... downstairs from the center's Omni Hotel")
+            # ("In Riverton's Media Center ... downstairs from the center's Grand Hotel")
             for sp in e.mentions:
                 t = text.get(sp.doc, "")
                 before = [s for s in starts.get(sp.doc, ()) if s < sp.start and not _SENTENCE_BREAK.search(

@@ -19,8 +19,8 @@ story that names a "Tom Baxter", and the "Acme plant" is the company's site, not
   ending in a site word, "X plant", counts only when nothing else does, and never takes a
   short form the tagger reads as a body).
 
-A second rule joins a body named with its town in front ("Royal Oak Beaumont Hospital") to the
-story's name without it ("Beaumont Hospital"), when that town-prefixed form is the only one.
+A second rule joins a body named with its town in front ("Fairview Linden Hospital") to the
+story's name without it ("Linden Hospital"), when that town-prefixed form is the only one.
 """
 
 from __future__ import annotations
@@ -38,13 +38,13 @@ SITE_WORDS = frozenset(
 # the words a body's full name adds after its short form: what kind of body it is ("Foods", "Advisors",
 # "Department", "Service", "Court", "TV"), from the organisation head words the linker already uses
 # plus business-sector and broadcaster endings. A name extended by anything else is another thing named
-# after the short form: a product ("Intel Atom"), a building ("CNN Center", "Harbour Pier"), an event
+# after the short form: a product ("Intel Atom"), a building ("Acme Center", "Harbour Pier"), an event
 # ("Cannes Film Festival").
 BODY_TAILS = frozenset(
     (*ORG_HEADS, *"""council company corporation corp inc co group party front bank university agency committee
     commission service services institute fund association union league movement force forces organization
     organisation office department capital ventures partners holdings foods advisors advisers associates
-    industries motors airlines airways systems technologies communications media network networks tv radio
+    industries motors airlines airways systems technologies communications media network networks tv radio news
     court unit police hospital trust board bureau""".split()))
 _PLACE = frozenset({"GPE", "LOC"})
 MIN_CHARS = 3  # shorter keys ("bp", "us") are acronyms, handled by the acronym rules
@@ -125,19 +125,23 @@ def apply_short_names(items: list[tuple[str, Mention]], raw_key: dict[int, str])
 
 
 def apply_place_prefixed(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
-    """'Royal Oak Beaumont Hospital' and 'Beaumont Hospital' are one body when the story writes that
-    name with one town in front only (two courts named 'Taunton Crown Court' and 'Preston Crown Court'
+    """'Fairview Linden Hospital' and 'Linden Hospital' are one body when the story writes that
+    name with one town in front only (two courts named 'Kingsbridge Crown Court' and 'Eastbrook Crown Court'
     leave a bare 'Crown Court' apart from both)."""
     votes = _labels(items, raw_key)
+    # a prefix written in capitals ("AMA Board of Trustees") is a body's abbreviation, not a town
+    capitals = {raw_key[id(m)]: m.text for _, m in items}
     variants: dict[str, set[str]] = defaultdict(set)
     for k, v in votes.items():
         toks = k.split()
         if not _is_body_name(k, v):
             continue
+        words = capitals[k].split()
         for i in (1, 2, 3):
             rest = " ".join(toks[i:])
             if len(toks) - i >= 2 and rest in votes and _is_body_name(rest, votes[rest]) and \
-                    geo.is_place_name(" ".join(toks[:i])):
+                    geo.is_place_name(" ".join(toks[:i])) and not (len(words) == len(toks) and any(
+                        w.isupper() and len(w) >= 2 for w in words[:i])):
                 variants[rest].add(k)
                 break
     _rekey(items, raw_key, {rest: next(iter(vs)) for rest, vs in variants.items() if len(vs) == 1})

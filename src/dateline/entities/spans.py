@@ -16,6 +16,7 @@ _TITLE_WORDS = [
     r"Ambassador", r"Amb\.?", r"Judge", r"Justice", r"Dr\.?", r"Mr\.?", r"Mrs\.?", r"Ms\.?", r"Miss", r"Sir", r"Lord",
     r"Pope", r"Rev\.?", r"Father", r"Leader", r"Chancellor", r"Spokesman",
     r"Police Commissioner", r"Commissioner", r"Mayor", r"Sheriff", r"Councilman", r"Councilwoman", r"Inspector",
+    r"Deputy", r"Dep\.", r"Detective", r"Det\.", r"Lieutenant", r"Lt\.", r"Monsignor", r"Msgr\.",
 ]
 TITLE_RE = re.compile(r"^(?:(?:" + "|".join(_TITLE_WORDS) + r")\s+)+")
 _LEADING = re.compile(r"^(?:[\"'“”‘’(\[\-–—\s]+|(?:the|The|THE)\s+)+")
