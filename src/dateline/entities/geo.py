@@ -6,7 +6,7 @@ city table lacks. A story's setting (its countries) comes from the countries, US
 divisions and sole-country towns its articles name (``entities.link._LocalContext``). US counties and
 each state's point (its land centre) come from the Census counties table (data/gazetteer_us_counties.tsv,
 built by scripts/build_us_counties.py); the US states an article is set in count those it names, those
-written after a town ("Bethesda, Md.") and those of the towns only one state has ("Los Angeles").
+written after a town ("Eastbrook, Md.") and those of the towns only one state has (a big city only one state has).
 
 A name is looked up by its folded, particle-free key ("As Salt" and "Salt" share
 one); among the readings the one in the story's countries wins, then the most populous.
@@ -257,8 +257,8 @@ def _county_rows() -> list[tuple[str, str, float, float, str, int]]:
 
 @functools.lru_cache(maxsize=1)
 def us_counties() -> dict[str, list[Place]]:
-    """Folded county name -> the US counties of that name ("macomb county"; parishes and boroughs too).
-    Only the full name is a key: a bare "Macomb" is a town's name as often as a county's."""
+    """Folded county name -> the US counties of that name ("eastbrook county"; parishes and boroughs too).
+    Only the full name is a key: a bare "Eastbrook" is a town's name as often as a county's."""
     out: dict[str, list[Place]] = {}
     for name, state, lat, lon, geoid, _land in _county_rows():
         if key(name).split()[-1:] and key(name).split()[-1] in COUNTY_WORDS:
@@ -333,7 +333,7 @@ def us_states() -> frozenset[str]:
 def sure_state(name: str) -> str | None:
     """'US.CA' when a town name can only mean a town of one US state: its biggest reading (by a town's own
     name) is a US town of at least SURE_POP people and SURE_RATIO times any other reading ("Los Angeles",
-    not "Springfield"), or the one place of that name anywhere, of at least SOLE_POP people ("Diamond Bar").
+    not "Springfield"), or the one place of that name anywhere, of at least SOLE_POP people (a mid-sized suburb with no namesake).
     An article naming it is set in that state as if it named the state."""
     k = key(name)
     if len(k) < 4 or k in us_state_codes():
@@ -356,7 +356,7 @@ _STATE_AFTER = re.compile(r",\s+((?:[A-Z][a-z]*\.?)(?: [A-Z][a-z]*\.?)?)")
 
 def state_after(text: str, end: int) -> str | None:
     """'US.MD' when a town's name ending at ``end`` is followed by a US state's name or AP abbreviation
-    ("Bethesda, Md.", "Palo Alto, Calif.", "Royal Oak, Michigan"): the town is a town of that state."""
+    ("Eastbrook, Md.", "Harlowby, Calif.", "Westfield, Michigan"): the town is a town of that state."""
     m = _STATE_AFTER.match(text, end, min(len(text), end + 30))
     if not m:
         return None

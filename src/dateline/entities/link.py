@@ -305,8 +305,8 @@ class _LocalContext:
 
 
 def _clipped_first_words(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
-    """A name of two words or more whose first word is clipped ("Mat Maid" for the story's "Matanuska
-    Maid": three letters or more of it, the rest the same) is keyed as the one name of the story it clips."""
+    """A name of two words or more whose first word is clipped ("Wes Farm" for the story's "Westbury
+    Farm": three letters or more of it, the rest the same) is keyed as the one name of the story it clips."""
     keys = {raw_key[id(m)] for _, m in items if raw_key[id(m)]}
     given_names = nicknames()
     by_rest: dict[str, list[str]] = defaultdict(list)
@@ -411,7 +411,7 @@ def _states_after_towns(docs: list[Document]) -> frozenset[str]:
 
 def _written_states(docs: list[Document]) -> dict[tuple[str, int], str]:
     """(document, start) of each mention followed by a US state's name or AP abbreviation after a comma
-    ("Bethesda, Md.") -> that state ("US.MD")."""
+    ("Eastbrook, Md.") -> that state ("US.MD")."""
     out: dict[tuple[str, int], str] = {}
     for d in docs:
         for m in d.mentions:
@@ -492,7 +492,7 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
                     multiword.add(raw_key[id(m)])
             elif m.label == "ORG" and len(parts := re.split(r"[-–]", m.text)) > 1 and all(
                     p[:1].isupper() and p[1:].islower() for p in parts):
-                names_by_initials[acronym_of(parts)].add(raw_key[id(m)])  # "Hewlett-Packard": HP
+                names_by_initials[acronym_of(parts)].add(raw_key[id(m)])  # "Smith-Jones": SJ
     out = dict(raw_key)
     story_keys = set(raw_key.values())
     key_counts = Counter(raw_key.values())
@@ -577,7 +577,7 @@ SURNAME_MIN = 5  # and the surname it misspells is written this often in full na
 
 def _misspelt_surnames(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
     """A rare one-word name that no gazetteer knows is the one frequent surname of the story it misspells
-    by one changed or two swapped letters ("Klistchko" for a champion named "Klitschko" in full eight
+    by one changed or two swapped letters ("Jonsen" for a player named "Jonson" in full eight
     times): keyed as that surname, so it votes and clusters with it."""
     full: Counter[str] = Counter()
     for _, m in items:
@@ -959,7 +959,7 @@ def _union_by_place(group: list[_Node], uf: _UnionFind, local: _LocalContext) ->
         # read in the setting of the articles that name it (their countries and US states)
         context, regions = local.context({d for d, _ in n.mentions}, own=n.key)
         written = Counter(r for d, m in n.mentions if (r := local.written_states.get((d, m.start))))
-        if written:  # "Bethesda, Md.": a town of that state, whatever else its articles name
+        if written:  # "Eastbrook, Md.": a town of that state, whatever else its articles name
             regions = regions + written
         point = geo.resolve([n.key, _display(n)], context, kind, regions,
                             as_state=n.key in local.states_after_towns)
