@@ -1,4 +1,4 @@
-"""Undated steps of a happening as events of their own (``layer.OWN_UNDATED``, on by default since round 7), on the
+"""Undated steps of a happening as events of their own (``layer.OWN_UNDATED``, off by default), on the
 real articles of a supermarket fire of the round-5 ECB+ gold (development data since round 6): the
 fire's reports tell its steps (crews attended, a man is accused of setting the fire) with no date of
 their own; each step is an event of the fire's day, apart from the events the dated sentences make."""
