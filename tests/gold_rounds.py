@@ -78,6 +78,10 @@ R7 = Round("r7", 7, "blind", CORPORA / "ecbplus_r7", GOLDS / "ecbplus_r7",
            frozenset({FILM, "crossfire_shooting_trial_2011", "athlete_dui_arrest_2009",
                       "browser_zero_day_patch_2013", "political_aide_death_2004"}),
            articles=26)
+R8 = Round("r8", 8, "blind", CORPORA / "ecbplus_r8", GOLDS / "ecbplus_r8",
+           frozenset({"celebrity_rehab_checkin_2013", "crime_boss_prison_death_2005", "coach_fired_and_replaced_2005",
+                      "laptop_line_launch_2012", "football_playoff_clinch_2012"}),
+           articles=26)
 
 
 # ---------------------------------------------------------------------------------------------------- claims
