@@ -186,6 +186,20 @@ ENTITIES = [
                            "browser_zero_day_patch_2013": StoryFloor(13, 13, 0, 1),
                            "political_aide_death_2004": StoryFloor(25, 25, 0, 7)},
              whole_words=True, one_story_per_surface=True),
+    # README.entities.md: 132 groups, 97 apart pairs, 34 places; the laptop story names few entities (products are
+    # not entities). Not one_story_per_surface: New York (rehab, crime) and Miami (crime, coach) are one city each,
+    # named in two stories, and short back-references ('Charles', 'King', 'Ford', 'Mo') also occur as a whole word
+    # inside another story's longer name ('Charles "Lucky" Luciano', 'The Pajama King', 'Betty Ford', 'Mo.')
+    # The laptop story names only 7 entities (the rest are products): test_every_story_has_its_entities' fixed floor
+    # of 10 groups per story fails for r8 (README.entities.md); nothing was invented to meet it, left to the lead
+    Entities(R8, groups=132, apart=97, places=34,
+             description_says=("h-gold8ent", "every named person"),
+             story_floors={"celebrity_rehab_checkin_2013": StoryFloor(26, 19, 12, 12),
+                           "crime_boss_prison_death_2005": StoryFloor(35, 21, 10, 10),
+                           "coach_fired_and_replaced_2005": StoryFloor(35, 23, 6, 6),
+                           "laptop_line_launch_2012": StoryFloor(7, 5, 1, 1),
+                           "football_playoff_clinch_2012": StoryFloor(36, 21, 8, 8)},
+             whole_words=True),
 ]
 
 
