@@ -129,6 +129,15 @@ CLAIMS = [
            disagreement_kinds={"numeric": 1, "statement": 30}, corroboration_kinds={"numeric": 10},
            per_story={FILM: (5, 27), "crossfire_shooting_trial_2011": (33, 28), "athlete_dui_arrest_2009": (7, 28),
                       "browser_zero_day_patch_2013": (5, 38), "political_aide_death_2004": (8, 39)}),
+    # README.claims.md: the figures sit in the football, laptop and coach stories (scores, yards, records, prices,
+    # specifications), the attributions in the rehab and mob-boss stories; numeric disagreements: the MacBook Pro
+    # prices ($1,099 vs $1,199; $1499 vs $1,799) and the Colts' record (9-5 vs 10-5)
+    Claims(R8, strict_layout=True, figures=202, attributions=93, disagreements=45, corroborations=87,
+           cover_every_story=("figures", "attributions", "disagreements", "corroborations"), within=18, across=27,
+           disagreement_kinds={"numeric": 9, "statement": 36}, corroboration_kinds={"numeric": 41},
+           per_story={"celebrity_rehab_checkin_2013": (2, 32), "crime_boss_prison_death_2005": (10, 35),
+                      "coach_fired_and_replaced_2005": (39, 16), "laptop_line_launch_2012": (59, 8),
+                      "football_playoff_clinch_2012": (92, 2)}),
 ]
 
 
