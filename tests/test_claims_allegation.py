@@ -56,3 +56,15 @@ def test_allegations_are_hedged_reports_and_charges() -> None:
     assert _ALLEGATION.search("He was charged with two counts of murder.")
     assert _ALLEGATION.search("The striker was widely believed to be leaving the club.")
     assert not _ALLEGATION.search("The fire started shortly after six in the morning.")
+
+
+def test_the_claims_stage_adds_the_pair_when_switched_on(monkeypatch) -> None:
+    from dateline.claims import disagree
+
+    doc = _article("ecbplus_r5/articles/supermarket_fire_2013/14_2ecbplus.txt")
+    monkeypatch.setattr(disagree, "ALLEGATIONS", True)
+    on = disagree.find_disagreements([], [doc])
+    assert any("denied arson" in g.sides[-1].says and g.sides[-1].stance == "denies" for g in on)
+    monkeypatch.setattr(disagree, "ALLEGATIONS", False)
+    off = disagree.find_disagreements([], [doc])
+    assert not any("denied arson" in g.sides[-1].says and "accused of" in g.sides[0].says for g in off)

@@ -41,7 +41,7 @@ EXACT_TOL = 0.10
 REFUTE = False  # statement clashes by meaning (``refute``): off, see its module doc
 ACCOUNTS = False  # one happening told with different attribute values (``accounts``): off, see its module doc
 CROSS_DOCUMENT = True
-ALLEGATIONS = False  # an allegation against its denial (``allegation``): see its module doc
+ALLEGATIONS = False  # an allegation against its denial (``allegation``): off, a left-out check loses precision (its module doc)
 APPROX_TOL = 0.25
 
 _DENY = re.compile(r"(?<!permission was )(?<!access was )(?<!entry was )\b(?!(?:denied|denies|deny|denying)\s+(?:permission|access|entry|visas?|bail)\b)(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|disputed|disputes|"
