@@ -6,7 +6,9 @@ The gold (tests/gold/entities_*.json) lists real articles and, by surface form:
   ``places``  place names with their true coordinates (``lat``/``lon`` null: must stay unresolved).
 
 The articles go through the pipeline's own stages (``pipeline.analyze_documents``/``analyze_story``
-with the stages entity linking does not need disabled: clean -> annotate -> mentions -> entities). A gold surface maps to the system entity holding most
+with the stages entity linking does not need disabled: clean -> annotate -> mentions -> entities),
+the stories formed by ``--grouping`` (``evaluate.grouping``; by default detected as ``dateline
+analyze`` does): entities are linked within a story, never across two. A gold surface maps to the system entity holding most
 of the mentions written exactly that way. Scores:
   pairwise merge recall     = same-group surface pairs in one system entity / all same-group pairs;
   pairwise merge precision  = merged pairs that share a gold group / all merged pairs among gold
@@ -35,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Document, Entity
+from .grouping import DEFAULT_GROUPING, add_grouping_argument, run_stories
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -46,6 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--km", type=float, default=25.0, help="place tolerance in km")
     parser.add_argument("--verbose", action="store_true", help="coreference golds: list each gold mention's system entity")
     parser.add_argument("--no-cache", action="store_true", help="do not reuse the cached per-document stages (~/.cache/dateline/entities_docs)")
+    add_grouping_argument(parser)
 
 
 def _data_root(gold_path: Path, arg: str | None, declared: str | None = None) -> Path:
@@ -66,11 +70,15 @@ def _data_root(gold_path: Path, arg: str | None, declared: str | None = None) ->
 DISABLE = ("pubdate", "timexes", "reconcile_dates", "timeline", "claims")
 
 
-def analyse(paths: list[Path], ids: list[str], use_cache: bool = True) -> tuple[list[Document], list[Entity]]:
+def analyse(paths: list[Path], ids: list[str], use_cache: bool = True,
+            grouping: str = "one") -> tuple[list[Document], list[Entity], dict[str, Any]]:
     """The articles through the pipeline's own stages (``dateline analyze`` minus ``DISABLE``):
-    clean -> annotate -> mentions per document (cached on inputs, code and settings), then entities."""
+    clean -> annotate -> mentions per document (cached on inputs, code and settings), then the
+    stories ``grouping`` forms (``evaluate.grouping``; ``run`` passes ``--grouping``, a direct call
+    such as the coreference scorer's reads the chosen articles as one story), entities linked within each story (entity
+    ids prefixed with the story's number when there are several); also the grouping's ``meta``.
+    Story detection reads publication dates, so ``detect`` keeps the ``pubdate`` stage on."""
     from ..ingest.files import read_file
-    from ..pipeline import analyze_story
     from . import analyze_documents_cached
 
     raws = []
@@ -78,12 +86,13 @@ def analyse(paths: list[Path], ids: list[str], use_cache: bool = True) -> tuple[
         for raw in read_file(path):
             raw.id = doc_id
             raws.append(raw)
-    docs = analyze_documents_cached(raws, "entities_docs", disable=DISABLE, use_cache=use_cache)
+    disable = tuple(s for s in DISABLE if s != "pubdate") if grouping == "detect" else DISABLE
+    docs = analyze_documents_cached(raws, "entities_docs", disable=disable, use_cache=use_cache)
     t0 = time.perf_counter()
-    report = analyze_story(docs, disable=DISABLE)
+    run = run_stories(docs, grouping, paths=dict(zip(ids, map(str, paths), strict=True)), disable=disable)
     print(f"linked {len(docs)} documents in {time.perf_counter() - t0:.2f}s "
-          f"(stages disabled: {', '.join(DISABLE)})", file=sys.stderr)
-    return [d for d in docs if d.status == "ok"], report.entities
+          f"(stages disabled: {', '.join(disable)})", file=sys.stderr)
+    return [d for d in run.documents if d.status == "ok"], run.report.entities, run.meta()
 
 
 def surface_owner(docs: list[Document], entities: list[Entity]) -> dict[str, str]:
@@ -231,8 +240,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     ids = [_doc_id(a) for a in articles]
     t0 = time.perf_counter()
-    docs, entities = analyse(paths, ids, use_cache=not args.no_cache)
+    docs, entities, grouping = analyse(paths, ids, use_cache=not args.no_cache,
+                                       grouping=getattr(args, "grouping", DEFAULT_GROUPING))
     result = score(gold, docs, entities, km=args.km)
+    result["grouping"] = grouping
     result["seconds"] = round(time.perf_counter() - t0, 2)
     if args.json:
         print(json.dumps(result))
