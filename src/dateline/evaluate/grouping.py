@@ -110,6 +110,7 @@ class GroupedRun:
             "name": self.grouping,
             "stories": len(part.stories),
             "sizes": [len(s.documents) for s in part.stories],
+            "documents": [list(s.documents) for s in part.stories],
             "unassigned": len(part.unassigned),
             "rejected": len(part.rejected),
         }
