@@ -12,7 +12,9 @@ baseline.json holds, per check:
   blind split exists); when it has ``floors`` it is re-run by every gate (blind splits are
   small and fast), so a change that lowers the score on stories nobody tuned on fails;
 - ``dev``: the full dev-set (tuned-on) scores for the record, with the command that made them.
-Raise a floor when you improve a left-out score. Paths are relative to the repository root;
+Raise a floor when you improve a left-out score. The gold evaluators (claims, events, entities,
+pubdates-gold) form stories as ``dateline analyze`` does unless a check's args give ``--grouping``
+(``evaluate.grouping``); the gate prints the grouping each of them ran. Paths are relative to the repository root;
 `{shared}` is the shared data folder (../shared/data, or $DATELINE_SHARED_DATA).
 
     python benchmarks/quality_gate.py [--full] [check ...]
@@ -50,6 +52,9 @@ def _run(name: str, args: list[str], floors: dict[str, float], failures: list[st
         print(f"{name}: ERROR")
         return
     result = json.loads(proc.stdout)
+    grouping = result.get("grouping") if isinstance(result, dict) else None
+    if isinstance(grouping, dict):  # gold evaluators: how the articles were formed into stories
+        print(f"{name}: grouping {grouping.get('name')} ({grouping.get('stories')} stories)")
     for key, floor in floors.items():
         value = _get(result, key)
         ok = value >= floor - TOLERANCE

@@ -6,7 +6,9 @@ sentence, matched after dropping everything but letters and digits, so PTB token
 detokenised text both match), the value ``[low, high]``, ``as_of`` and ``source`` (null when
 the text names nobody). The annotator listed EVERY figure of each annotated sentence.
 
-Scores (each of the gold's stories run through the pipeline as one story, ``timeline`` disabled as it is not scored):
+Scores (the gold's articles formed into stories by ``--grouping``, ``evaluate.grouping``: by default
+as ``dateline analyze`` detects them, then each story through the story phase; ``timeline`` disabled
+as it is not scored):
 - claim recall: gold figures matched by a system claim of the same doc whose evidence covers
   the gold snippet, with the same value and the same as_of;
 - claim precision: over system claims whose evidence covers a gold sentence (the annotated
@@ -29,6 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Claim, Disagreement, Document
+from .grouping import DEFAULT_GROUPING, add_grouping_argument, run_stories, story_groups
+
+__all__ = ["analyze_articles", "locate", "locate_all", "match_disagreements", "score", "source_agrees",
+           "story_groups"]
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
@@ -38,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", default=None, help="folder the gold's article paths are relative to")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles (sorted)")
     parser.add_argument("--show", action="store_true", help="print misses and false hits to stderr")
+    add_grouping_argument(parser)
 
 
 def _norm_map(text: str) -> tuple[str, list[int]]:
@@ -106,73 +113,37 @@ def _covers(span: tuple[int, int] | None, start: int, end: int) -> bool:
 DISABLE = ("timeline",)
 
 
-_DATE_FOLDER = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
-
-
-def story_groups(paths: list[Path]) -> list[list[Path]]:
-    """The gold's articles grouped into its stories: by the first folder below the articles'
-    common folder (``.../articles/<story>/x.txt``, ``timeline17/<topic>/InputDocs/...``); one
-    story when they share their folder or that folder is a date. A gold file lists articles of
-    several stories, and the claims stage works on one story (its focus, its series)."""
-    if len(paths) <= 1:
-        return [list(paths)]
-    parts = [p.parts for p in paths]
-    n = 0
-    while all(len(x) > n + 1 for x in parts) and len({x[n] for x in parts}) == 1:
-        n += 1
-    keys = [x[n] if len(x) > n + 1 else "" for x in parts]
-    if "" in keys or any(_DATE_FOLDER.match(k) for k in keys):
-        return [list(paths)]
-    groups: dict[str, list[Path]] = {}
-    for k, p in zip(keys, paths, strict=True):
-        groups.setdefault(k, []).append(p)
-    return [groups[k] for k in sorted(groups)]
-
-
-def analyze_articles(paths: list[Path]) -> tuple[list[Document], dict[str, str], Any]:
-    """Run the pipeline (``dateline analyze`` minus ``DISABLE``) on ``paths``, each of the gold's
-    stories (``story_groups``) as one story (``--one-story``); doc ids are folder_stem (T17 stems
-    repeat). The stories' claims and disagreements are returned in one report, their ids
-    prefixed with the story's number when there are several."""
+def analyze_articles(paths: list[Path], grouping: str = DEFAULT_GROUPING) -> tuple[list[Document], dict[str, str], Any]:
+    """Run the pipeline (``dateline analyze`` minus ``DISABLE``) on ``paths``, the stories formed by
+    ``grouping`` (``evaluate.grouping``: detected as ``analyze`` does by default; ``folder``: each of
+    the gold's story folders as one story; ``one``: all as one); doc ids are folder_stem (T17 stems
+    repeat). The stories' claims and disagreements are returned in one report, their ids prefixed
+    with the story's number when there are several; the third item also carries the grouping's
+    ``meta`` as ``report.meta["grouping"]``."""
     from ..ingest import read_inputs
-    from ..pipeline import analyze_documents, analyze_story
+    from ..pipeline import analyze_documents
 
-    all_docs: list[Document] = []
     path_of: dict[str, str] = {}
-    report: Any = None
-    groups = story_groups(paths)
-    for k, group in enumerate(groups, 1):
-        raws = []
-        for p in group:
-            for r in read_inputs([str(p)]):
-                r.id = f"{p.parents[2].name}_{p.parent.name}_{r.id}"
-                path_of[r.id] = str(p)
-                raws.append(r)
-        docs = analyze_documents(raws, disable=DISABLE)
-        rep = analyze_story(docs, disable=DISABLE)
-        all_docs += docs
-        if len(groups) > 1:
-            for c in rep.claims:
-                c.id = f"s{k}{c.id}"
-            for g in rep.disagreements:
-                g.id = f"s{k}{g.id}"
-        if report is None:
-            report = rep
-        else:
-            report.documents += rep.documents
-            report.entities += rep.entities
-            report.claims += rep.claims
-            report.series += rep.series
-            report.disagreements += rep.disagreements
-    return all_docs, path_of, report
+    raws = []
+    for p in paths:
+        for r in read_inputs([str(p)]):
+            r.id = f"{p.parents[2].name}_{p.parent.name}_{r.id}"
+            path_of[r.id] = str(p)
+            raws.append(r)
+    docs = analyze_documents(raws, disable=DISABLE)
+    run = run_stories(docs, grouping, paths=path_of, disable=DISABLE)
+    report = run.report
+    report.meta = {**report.meta, "grouping": run.meta()}
+    return run.documents, path_of, report
 
 
-def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool = False) -> dict[str, Any]:
+def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool = False,
+          grouping: str = DEFAULT_GROUPING) -> dict[str, Any]:
     articles = sorted(gold["articles"])
     if limit is not None:
         articles = articles[:limit]
     chosen = set(articles)
-    docs, path_of, report = analyze_articles([data / a for a in articles])
+    docs, path_of, report = analyze_articles([data / a for a in articles], grouping)
     by_rel = {}
     for d in docs:
         rel = str(Path(path_of[d.id]).relative_to(data))
@@ -270,6 +241,7 @@ def score(gold: dict[str, Any], data: Path, limit: int | None = None, show: bool
         **att,
         "sources_shown": len(set(shown)),
         "sources_not_noun_phrases": len(bad),
+        "grouping": report.meta.get("grouping"),
     }
 
 
@@ -362,7 +334,7 @@ def run(args: argparse.Namespace) -> int:
     if not data.exists():
         print(f"data folder not found: {data}", file=sys.stderr)
         return 2
-    result = score(gold, data, args.limit, args.show)
+    result = score(gold, data, args.limit, args.show, getattr(args, "grouping", DEFAULT_GROUPING))
     if getattr(args, "json", False):
         print(json.dumps(result))
     else:

@@ -6,7 +6,9 @@ The gold (tests/gold/entities_*.json) lists real articles and, by surface form:
   ``places``  place names with their true coordinates (``lat``/``lon`` null: must stay unresolved).
 
 The articles go through the pipeline's own stages (``pipeline.analyze_documents``/``analyze_story``
-with the stages entity linking does not need disabled: clean -> annotate -> mentions -> entities). A gold surface maps to the system entity holding most
+with the stages entity linking does not need disabled: clean -> annotate -> mentions -> entities),
+the stories formed by ``--grouping`` (``evaluate.grouping``; by default detected as ``dateline
+analyze`` does): entities are linked within a story, never across two. A gold surface maps to the system entity holding most
 of the mentions written exactly that way. Scores:
   pairwise merge recall     = same-group surface pairs in one system entity / all same-group pairs;
   pairwise merge precision  = merged pairs that share a gold group / all merged pairs among gold
@@ -35,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Document, Entity
+from .grouping import DEFAULT_GROUPING, add_grouping_argument, run_stories
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -46,6 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--km", type=float, default=25.0, help="place tolerance in km")
     parser.add_argument("--verbose", action="store_true", help="coreference golds: list each gold mention's system entity")
     parser.add_argument("--no-cache", action="store_true", help="do not reuse the cached per-document stages (~/.cache/dateline/entities_docs)")
+    add_grouping_argument(parser)
 
 
 def _data_root(gold_path: Path, arg: str | None, declared: str | None = None) -> Path:
@@ -66,11 +70,15 @@ def _data_root(gold_path: Path, arg: str | None, declared: str | None = None) ->
 DISABLE = ("pubdate", "timexes", "reconcile_dates", "timeline", "claims")
 
 
-def analyse(paths: list[Path], ids: list[str], use_cache: bool = True) -> tuple[list[Document], list[Entity]]:
+def analyse(paths: list[Path], ids: list[str], use_cache: bool = True,
+            grouping: str = "one") -> tuple[list[Document], list[Entity], dict[str, Any]]:
     """The articles through the pipeline's own stages (``dateline analyze`` minus ``DISABLE``):
-    clean -> annotate -> mentions per document (cached on inputs, code and settings), then entities."""
+    clean -> annotate -> mentions per document (cached on inputs, code and settings), then the
+    stories ``grouping`` forms (``evaluate.grouping``; ``run`` passes ``--grouping``, a direct call
+    such as the coreference scorer's reads the chosen articles as one story), entities linked within each story (entity
+    ids prefixed with the story's number when there are several); also the grouping's ``meta``.
+    Story detection reads publication dates, so ``detect`` keeps the ``pubdate`` stage on."""
     from ..ingest.files import read_file
-    from ..pipeline import analyze_story
     from . import analyze_documents_cached
 
     raws = []
@@ -78,12 +86,13 @@ def analyse(paths: list[Path], ids: list[str], use_cache: bool = True) -> tuple[
         for raw in read_file(path):
             raw.id = doc_id
             raws.append(raw)
-    docs = analyze_documents_cached(raws, "entities_docs", disable=DISABLE, use_cache=use_cache)
+    disable = tuple(s for s in DISABLE if s != "pubdate") if grouping == "detect" else DISABLE
+    docs = analyze_documents_cached(raws, "entities_docs", disable=disable, use_cache=use_cache)
     t0 = time.perf_counter()
-    report = analyze_story(docs, disable=DISABLE)
+    run = run_stories(docs, grouping, paths=dict(zip(ids, map(str, paths), strict=True)), disable=disable)
     print(f"linked {len(docs)} documents in {time.perf_counter() - t0:.2f}s "
-          f"(stages disabled: {', '.join(DISABLE)})", file=sys.stderr)
-    return [d for d in docs if d.status == "ok"], report.entities
+          f"(stages disabled: {', '.join(disable)})", file=sys.stderr)
+    return [d for d in run.documents if d.status == "ok"], run.report.entities, run.meta()
 
 
 def surface_owner(docs: list[Document], entities: list[Entity]) -> dict[str, str]:
@@ -213,6 +222,48 @@ def score(gold: dict[str, Any], docs: list[Document], entities: list[Entity], km
     }
 
 
+def score_stories(gold: dict[str, Any], docs: list[Document], entities: list[Entity], stories: list[list[str]],
+                  km: float = 25.0) -> dict[str, Any]:
+    """``score`` of each story's own documents and entities, pooled: a reader sees one report per
+    story, so a gold pair is judged inside each story whose articles hold both surfaces (a surface
+    of two stories names one entity in each; one owner over the pile would count their pair as a
+    missed merge). One story: exactly ``score``. Counts add up, rates are recomputed from them."""
+    if len(stories) <= 1:
+        return score(gold, docs, entities, km=km)
+    parts = []
+    for ids in stories:
+        keep = set(ids)
+        sdocs = [d for d in docs if d.id in keep]
+        sents = [e for e in entities if e.mentions and e.mentions[0].doc in keep]
+        parts.append(score(gold, sdocs, sents, km=km))
+
+    def total(key: str) -> int:
+        return sum(p[key] for p in parts)
+
+    def hits(rate: str, n: str) -> int:
+        return sum(round((p[rate] or 0.0) * p[n]) for p in parts)
+
+    same, merged = total("same_pairs"), total("merged_pairs")
+    recall = hits("merge_recall", "same_pairs") / same if same else 0.0
+    precision = hits("merge_precision", "merged_pairs") / merged if merged else 1.0
+    out: dict[str, Any] = {
+        "documents": total("documents"), "entities": total("entities"), "mentions": total("mentions"),
+        "gold_surfaces_found": total("gold_surfaces_found"),
+        "gold_surfaces_missing": sorted(set.intersection(*(set(p["gold_surfaces_missing"]) for p in parts))),
+        "merge_precision": round(precision, 4), "merge_recall": round(recall, 4),
+        "merge_f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        "same_pairs": same, "merged_pairs": merged, "apart_pairs_checked": total("apart_pairs_checked"),
+    }
+    for rate, n in (("place_accuracy", "places_scored"), ("place_id_accuracy", "place_ids_scored"),
+                    ("type_accuracy", "types_scored")):
+        k = total(n)
+        out[rate] = round(hits(rate, n) / k, 4) if k else None
+        out[n] = k
+    for key in ("apart_violations", "false_merges", "missed_merges", "type_wrong", "places"):
+        out[key] = [x for p in parts for x in p[key]]
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
     gold_path = Path(args.gold)
     gold = json.loads(gold_path.read_text())
@@ -231,8 +282,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     ids = [_doc_id(a) for a in articles]
     t0 = time.perf_counter()
-    docs, entities = analyse(paths, ids, use_cache=not args.no_cache)
-    result = score(gold, docs, entities, km=args.km)
+    docs, entities, grouping = analyse(paths, ids, use_cache=not args.no_cache,
+                                       grouping=getattr(args, "grouping", DEFAULT_GROUPING))
+    result = score_stories(gold, docs, entities, grouping["documents"], km=args.km)
+    result["grouping"] = grouping
     result["seconds"] = round(time.perf_counter() - t0, 2)
     if args.json:
         print(json.dumps(result))

@@ -145,9 +145,14 @@ def run_coref(gold: dict[str, Any], root: Path, args: argparse.Namespace) -> int
         if missing:
             print(f"missing articles under {root}: {missing[:3]}...", file=sys.stderr)
             return 2
-        stories[story] = analyse(paths, [_doc_id(a) for a in arts], use_cache=not args.no_cache)
+        # coreference chains are scored within a gold story: this scorer always runs the folder grouping
+        docs, entities, _meta = analyse(paths, [_doc_id(a) for a in arts], use_cache=not args.no_cache, grouping="one")
+        stories[story] = (docs, entities)
+    if getattr(args, "grouping", "folder") != "folder":
+        print(f"grouping: folder (coreference gold; --grouping {args.grouping} is not used here)", file=sys.stderr)
     raw = {a: (root / a).read_text(encoding="utf-8") for a in articles}
     result = score_coref(gold, stories, {a: _doc_id(a) for a in articles}, raw)
+    result["grouping"] = {"name": "folder", "stories": len(stories)}
     if args.json:
         print(json.dumps(result))
         return 0

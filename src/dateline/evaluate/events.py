@@ -2,8 +2,9 @@
 
 The gold file follows GOLD_SPEC item 4 (``{"data_root", "articles": [paths], "events": [{"id",
 "date", "granularity", "title", "modality", "evidence": [{"doc", "text"}]}]}``). The articles run
-through the real pipeline (``pipeline.analyze_documents`` then ``pipeline.analyze_story``, the
-composition ``dateline analyze`` runs); nothing is re-implemented here. Two parts of the report
+through the real pipeline (``pipeline.analyze_documents``, then the stories ``--grouping`` forms --
+by default those ``dateline analyze`` detects, ``evaluate.grouping`` -- each through
+``pipeline.analyze_story``); nothing is re-implemented here. Two parts of the report
 are scored, each on its own: ``report.events`` and ``report.timeline``.
 
 Matching (one-to-one, greedy by overlap): a system item and a gold event *refer to the same
@@ -30,6 +31,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .grouping import DEFAULT_GROUPING, add_grouping_argument, run_stories
 
 TOKEN_RECALL = 0.6
 _WORD = re.compile(r"\w+")
@@ -64,6 +67,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="as `dateline analyze --dates`: number of timeline dates (default: chosen from the story)")
     parser.add_argument("--sentences", type=int, default=2, metavar="K",
                         help="as `dateline analyze --sentences`: summary sentences per date (default: 2)")
+    add_grouping_argument(parser)
 
 
 # ---------------------------------------------------------------- matching (pure)
@@ -261,15 +265,18 @@ def evidence_dating(report: Any, paths_by_id: dict[str, str], gold: list[Item]) 
 
 
 def analyse(paths: list[Path], articles: list[str], options: Any = None,
-            language: str = "en") -> tuple[Any, dict[str, str], list[str]]:
+            language: str = "en", grouping: str = "one") -> tuple[Any, dict[str, str], list[str]]:
     """Run the pipeline on the gold articles; also the id -> gold path map and rejected articles.
 
     ``options`` is a ``pipeline.AnalyzeOptions`` (the defaults of ``dateline analyze`` when None).
+    ``grouping`` forms the stories (``evaluate.grouping``; ``run`` passes ``--grouping``, by default
+    detected as ``analyze`` does; a direct call keeps reading the chosen articles as one story); the
+    report joins every story's events and timeline, its ``meta["grouping"]`` says what ran.
     A gold whose ``language`` is not English is run with every language kept (``analyze`` would
     refuse it): the English pipeline scored on another language, as the gold declares."""
     from ..ingest import unique_ids
     from ..ingest.files import read_file
-    from ..pipeline import analyze_documents, analyze_story
+    from ..pipeline import analyze_documents
     from ..settings import any_language_settings
 
     article_of = {str(p): a for p, a in zip(paths, articles, strict=True)}
@@ -279,7 +286,10 @@ def analyse(paths: list[Path], articles: list[str], options: Any = None,
     settings = None if language == "en" else any_language_settings()
     docs = analyze_documents(raws, settings=settings)
     rejected = [f"{paths_by_id[d.id]}: {d.error}" for d in docs if d.status != "ok"]
-    return analyze_story(docs, options), paths_by_id, rejected
+    run = run_stories(docs, grouping, paths=paths_by_id, settings=settings, options=options)
+    report = run.report
+    report.meta = {**report.meta, "grouping": run.meta()}
+    return report, paths_by_id, rejected
 
 
 def run(args: argparse.Namespace) -> int:
@@ -297,10 +307,12 @@ def run(args: argparse.Namespace) -> int:
 
     options = AnalyzeOptions(timeline=TimelineOptions(max_dates=args.dates, sentences_per_date=args.sentences))
     t0 = time.perf_counter()
-    report, paths_by_id, rejected = analyse(paths, articles, options, gold.get("language") or "en")
+    report, paths_by_id, rejected = analyse(paths, articles, options, gold.get("language") or "en",
+                                            getattr(args, "grouping", DEFAULT_GROUPING))
     gitems = gold_items(gold)
     result: dict[str, Any] = {"gold": str(gold_path), "label": args.label, "articles": len(articles),
-                              "dates": args.dates, "sentences": args.sentences, "rejected": rejected}
+                              "dates": args.dates, "sentences": args.sentences, "rejected": rejected,
+                              "grouping": report.meta.get("grouping")}
     for part, items in system_items(report, paths_by_id).items():
         result[part] = score_items(items, gitems)
     result["evidence_dating"] = evidence_dating(report, paths_by_id, gitems)
@@ -309,8 +321,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(result))
         return 0
     label = f" [{args.label}]" if args.label else ""
+    grp = result["grouping"]
     print(f"{gold_path}{label}: {len(articles)} articles, {len(gitems)} gold events, {len(rejected)} rejected, "
-          f"dates={args.dates or 'auto'} sentences={args.sentences}")
+          f"dates={args.dates or 'auto'} sentences={args.sentences} grouping={grp['name']} ({grp['stories']} stories)")
     for part in ("events", "timeline"):
         r = result[part]
         print(f"  {part:8s} items={r['system_items']:4d} pairs={r['referring_pairs']:3d}  "

@@ -4,10 +4,12 @@ The gold (tests/gold/<corpus>/pubdates.<split>.json, layout in GOLD_SPEC) lists 
 relative to ``data_root`` (the repository root for "."), each with the publication date a reader
 takes from the article (``YYYY-MM-DD``, ``YYYY-MM`` or null when the article prints no date).
 
-The articles are read with the pipeline's own reader and analysed as ONE story by
-``pipeline.analyze_documents`` then ``pipeline.analyze_story`` (the story phase reconciles
-publication dates across documents), exactly as ``dateline analyze`` runs them; nothing is
-re-implemented here. Scores, over the documents:
+The articles are read with the pipeline's own reader, analysed by ``pipeline.analyze_documents``,
+then formed into stories by ``--grouping`` (``evaluate.grouping``; by default the stories
+``dateline analyze`` detects) and each story run through ``pipeline.analyze_story`` (the story
+phase reconciles publication dates across a story's documents), exactly as ``dateline analyze``
+runs them; nothing is re-implemented here. An article detection leaves in no story keeps the date
+phase 1 gave it. Scores, over the documents:
 
 * ``day_accuracy``: share of dated gold documents (day granularity) given that day;
 * ``month_accuracy``: share of dated gold documents whose year-month is right;
@@ -27,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .grouping import DEFAULT_GROUPING, add_grouping_argument, run_stories
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -35,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", default=None, help="root the gold's article paths are relative to "
                                                      "(default: the gold's data_root, from the repository root)")
     parser.add_argument("--errors", action="store_true", help="list wrong documents on stderr")
+    add_grouping_argument(parser)
 
 
 def _data_root(gold: dict[str, Any], arg: str | None) -> Path:
@@ -53,10 +58,11 @@ def judge(pred: str | None, gold: str | None) -> bool:
     return pred[: len(gold)] == gold
 
 
-def predict(paths: list[Path]) -> dict[str, str | None]:
-    """Publication date the pipeline gives each article (by its path), the articles being one story."""
+def predict(paths: list[Path], grouping: str = DEFAULT_GROUPING) -> tuple[dict[str, str | None], dict[str, Any]]:
+    """Publication date the pipeline gives each article (by its path), the stories formed by
+    ``grouping``; and the grouping's ``meta``."""
     from ..ingest import read_inputs
-    from ..pipeline import analyze_documents, analyze_story
+    from ..pipeline import analyze_documents
     from ..settings import any_language_settings
 
     raws, path_of = [], {}
@@ -66,9 +72,10 @@ def predict(paths: list[Path]) -> dict[str, str | None]:
             path_of[r.id] = str(p)
             raws.append(r)
     # a publication date does not depend on the article's language: every language is kept
-    docs = analyze_documents(raws, settings=any_language_settings())
-    analyze_story(docs)
-    return {path_of[d.id]: (d.published if d.status == "ok" else None) for d in docs}
+    settings = any_language_settings()
+    docs = analyze_documents(raws, settings=settings)
+    run = run_stories(docs, grouping, paths=path_of, settings=settings)
+    return {path_of[d.id]: (d.published if d.status == "ok" else None) for d in run.documents}, run.meta()
 
 
 def score(rows: list[tuple[str, str | None, str | None]]) -> dict[str, Any]:
@@ -102,10 +109,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"missing articles under {root}: {missing[:3]}", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    pred = predict([root / doc for doc, _ in items])
+    pred, grouping = predict([root / doc for doc, _ in items], getattr(args, "grouping", DEFAULT_GROUPING))
     rows = [(doc, g, pred.get(str(root / doc))) for doc, g in items]
     result = score(rows)
     result["gold"] = str(gold_path)
+    result["grouping"] = grouping
     result["seconds"] = round(time.perf_counter() - t0, 2)
     if args.errors:
         for doc, g, p in rows:
