@@ -37,6 +37,9 @@ CASES = [
     # "over" after a verb is the preposition of a period, left out (TimeML); AQUAINT unchanged
     ("TimeBank/wsj_0329.tml", "three years", "TimeBank"),  # "can be used over three years"
     ("TimeBank/VOA19980331.1700.1533.tml", "several years", "TimeBank"),  # "has evolved over several years"
+    # round 8: "for centuries" is a vague duration as "for decades" is (the preposition left out)
+    ("TimeBank/APW19980227.0494.tml", "centuries", "TimeBank"),
+    ("TimeBank/PRI19980121.2000.2591.tml", "centuries", "TimeBank"),
 ]
 
 

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dateline.dating.timex import tag_timexes
+from dateline.evaluate.timeml import read_timeml
 
 
 def values(text: str, anchor: str) -> dict[str, str]:
@@ -92,3 +95,27 @@ def test_quoted_programme_title_is_not_a_week() -> None:
     text = ("Secretary of State James Baker, speaking on ABC News' \"This Week,\" said the Kuwaiti request gives "
             "the U.S. and other countries \"a legal basis for stopping the export of oil\"")
     assert values(text, "1990-08-13") == {}
+
+
+def test_previous_weekday_is_counted_from_the_day_the_story_is_at(shared_data: Path) -> None:
+    """A London market report of Monday 1989-10-30 about Friday's session: "down 4.5% from the previous
+    Friday" is the Friday before that Friday (TimeBank gold 1989-10-20), not the one before the DCT;
+    "overnight" in between names no day and does not move the reference."""
+    root = shared_data / "tempeval3-tbaq"
+    doc = read_timeml(root / "TimeBank/wsj_0586.tml", root)
+    got = {x.text: x.value for x in tag_timexes(doc.text, doc.dct)}
+    gold = {doc.text[s:e]: v for s, e, v, _t in doc.timexes}
+    assert gold["the previous Friday"] == "1989-10-20"
+    assert got["Friday"] == "1989-10-27"
+    assert got["the previous Friday"] == gold["the previous Friday"]
+
+
+
+def test_following_as_a_preposition_is_no_reference_shift(shared_data: Path) -> None:
+    """'following Tuesday's earthquake' (Timeline17, a BBC report of 2010-01-14): 'following' is the
+    preposition, Tuesday the day of the quake (2010-01-12), not the Tuesday after a reference day."""
+    path = shared_data / "timeline17/haiti_bbc/InputDocs/2010-01-14/316.htm.txt"
+    text = path.read_text(encoding="utf-8")
+    i = text.index("following Tuesday 's")
+    got = [(x.text, x.value) for x in tag_timexes(text, "2010-01-14") if x.start >= i and x.start < i + 30]
+    assert got == [("Tuesday", "2010-01-12")]

@@ -91,6 +91,29 @@ moving a holiday only when it is far away ("as Easter week began" six days befor
 arrested at Easter" and "will resume after Thanksgiving" two days on. Left as TimeBank splits itself:
 "the past year" as last year (2 of 2, but "past decade" P10Y in AQUAINT), "24 hours" as P1D (1 case),
 quarter durations (P2Q, P9M, PXQ, PXM all used), "recent" as PAST_REF (6 of 14), "right now" (1/1).
+Round 8, analysed on TimeBank only (AQUAINT scored as left out: unchanged at strict 0.850 / value
+0.785). TimeBank's residue by cause (1243 gold, 1271 ours): 56 missed - 25 vague references TimeBank
+marks in a minority of uses ("recent" as an adjective, "soon" 5/11, "previously" 3/19, "already" 2/31,
+"future" 3/15), 17 durations with no number ("some time", "the years", "the weeks ahead", "months of
+twists"), 9 anaphoric days and weeks ("the day", "the week" of a weekly market wrap, "the second day",
+"then"); 84 spurious - 36 references TimeBank marks in the majority of uses but not these ("now" 45 of
+60, "current(ly)" 22 of 36), 13 rate sets ("$1.76 a year": TimeBank marks "a/per <unit>" 8 of 17),
+14 durations, 21 dates of earnings prose; 40 boundaries, all conventions TimeBank itself splits ("the"
+before a duration or quarter 8 in / 8 out, "earlier this month" 11 with "earlier" / 5 without,
+approximators 2/2, coordinations 3); 131 wrong values - about 45 the WSJ earnings-quarter notation
+(one phrase, "a year ago", written 1988, 1988-Q3, 1988-10, 1988-10-26 and 1988-QX), 14 "last/this/next
+week" as 1989-WXX in WSJ files (ISO weeks in the others), about 11 gold slips (seven weekdays of one
+AP file a week off, "Sept. 27, 1989" = 1989-11-27, "1988" = 1998), notation of decade/century units
+(P1E, PXC, P2L), and about 11 general ones: a tense cue taken from the wrong word (a participle after
+the day, "by August in the search for markets untouched by", read as past), a future month three months
+back ("will be named ... for a mission in December", in March: under FUTURE_MOVE), uncued months
+taken as the closest one, and three reference-time cases. Kept: "the previous/preceding/following
+<weekday>" counted from the day the text last named by a weekday, month or number (``@WDREF`` in
+reference.py: "down 4.5% from the previous Friday" in a Monday report of Friday's session), and "for
+centuries" as a vague duration like "for decades" (PXCE, the TIMEX2 century unit TimeBank writes
+as PXC/PXE): TimeBank strict 0.9125 -> 0.9134, value F1 0.8401 -> 0.8402. The rest is TimeBank's own
+inconsistency or, for AQUAINT, its other conventions (round 5/6 notes): no TimeBank-side rule can move
+AQUAINT's left-out strict F1 to 0.90 without fitting AQUAINT's conventions.
 """
 
 from __future__ import annotations

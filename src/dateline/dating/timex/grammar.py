@@ -83,7 +83,7 @@ RULES: list[Rule] = [
     _r("month_spoken_year", rf"(?:(?P<day>{D})\s+)?(?P<month>{M})\s+(?:(?P<day2>{D})\s*,?\s*)?(?P<sy>(?i:nineteen)[\s-]+"
                             r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four"
                             r"|five|six|seven|eight|nine))?))(?!\w)", nz.month_spoken_year),
-    _r("weekday", rf"(?:(?P<rel>(?i:last|next|this\s+coming|this|coming|past|(?:the\s+)?previous|the\s+following))\s+)?(?P<wd>{WD})"
+    _r("weekday", rf"(?:(?P<rel>(?i:last|next|this\s+coming|this|coming|past|(?:the\s+)?previous|the\s+preceding|the\s+following))\s+)?(?P<wd>{WD})"
                   rf"(?:\s+(?P<part>{PART}))?(?:\s*,?\s+(?i:at\s+)?{CLOCK})?(?!\w)", nz.weekday),
     _r("month_set", rf"(?i:every|each)\s+(?P<month>{M})(?!\w)", nz.month_set),
     _r("weekday_set", rf"(?i:every|each)\s+(?P<wd>{WD})(?:\s+(?P<part>{PART}))?", nz.weekday_set),
@@ -130,7 +130,7 @@ RULES: list[Rule] = [
     _r("long_unit", r"(?P<unit>(?i:days?|weeks?|months?|years?|decades?|hours?))-(?i:long)(?!\w)", nz.long_unit),
     _r("vague_ago", r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?i:ago|earlier)(?!\w)", nz.fixed("PAST_REF")),
     _r("vague_plural", r"(?i:for|over|in|within|after|took|take|takes|lasted|last)\s+(?P<unit>(?i:years|months|weeks|"
-                       r"days|decades|hours|minutes))(?!\w)", nz.vague_plural),
+                       r"days|decades|centuries|hours|minutes))(?!\w)", nz.vague_plural),
     _r("half_year", r"(?:(?i:the)\s+)?(?P<which>(?i:first|second|last|latter|final))\s+(?i:half|two\s+quarters)"
                     rf"\s+(?i:of)\s+(?:(?i:fiscal|calendar)\s+)?(?P<year>{Y})", nz.half_year),
     _r("quarter_adj", r"(?:(?i:fiscal)\s+)?(?P<ord>(?i:first|second|third|fourth))-(?P<qh>(?i:quarter|half))(?!\w)", nz.quarter),

@@ -218,7 +218,16 @@ def weekday(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     if a.date is None:
         v = f"XXXX-WXX-{wd}"
     else:
-        if rel in ("last", "past", "previous"):
+        if rel in ("previous", "preceding", "following") and m.group(0).lower().startswith("the"):
+            # "the previous Friday", "the following Monday": the day before/after the one the narrative
+            # is at (reference.py), like "the following day"; the anchor's when the text named none
+            sign = 1 if rel == "following" else -1
+            v = weekday_date(a, wd, sign)
+            assert v is not None
+            if wd == a.date.isoweekday():
+                v = fmt_date(a.date + dt.timedelta(days=7 * sign))
+            v = f"@WDREF:{sign * wd:+d}:{v}"
+        elif rel in ("last", "past", "previous"):
             cur = a.date.isoweekday()
             v = weekday_date(a, wd, -1)
             if wd == cur:

@@ -9,6 +9,9 @@ text names a year), and replaces each deferred value, falling back to DEFAULT.
 - ``@YEARQ:YYYY:D`` 'the 1988 period'        -> that quarter of YYYY
 - ``@THAT:G:D``     'that year', 'that day'  -> the last date with a written year, at granularity G
 - ``@THATMONTH:MM:D`` 'June of that year'   -> month MM of the last year the text wrote out
+- ``@WDREF:+1:D``   'the following Monday', 'the previous Friday' -> that weekday after/before the
+  day the text last named by a weekday, month or number (``-5``: the Friday before it); not
+  'overnight' or 'today', whose day is the anchor's
 - ``@SHIFT:+1D:D``  'the following day', 'the previous year', 'the next morning' -> one unit
   after/before the last absolute date of the text
 - ``@YEARLESS:MM-DD:D`` 'Aug. 2' in a story told about 1990 -> 1990-08-02 when the last full date
@@ -19,6 +22,7 @@ text names a year), and replaces each deferred value, falling back to DEFAULT.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .anchor import Anchor, fmt_date, shift
@@ -28,6 +32,7 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _DATEVAL = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 _FULLDATE = re.compile(r"^\d{4}-\d\d-\d\d")
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|(?i:nineteen|two\s+thousand)")
+_NAMES_DAY = re.compile(r"[A-Z][a-z]{2}|\d")  # "Friday", "Oct. 27", "10/27": not "overnight", "today"
 NEAR_QUARTER = 1500  # characters
 NEAR_DATE = 600
 
@@ -51,6 +56,24 @@ def _shift_value(ref: str, arg: str) -> str | None:
     return v
 
 
+def _weekday_from(ref: str, signed_wd: int, default: str) -> str:
+    """The weekday ``abs(signed_wd)`` (ISO number) strictly after (+) or before (-) the day ``ref``
+    ("the following Monday" after 2000-02-22 -> 2000-02-28); ``default`` when ``ref`` is no full date.
+    A part of day or clock time written on ``default`` ("T" suffix) is kept."""
+    m = _FULLDATE.match(ref)
+    if not m:
+        return default
+    day = Anchor.parse(m.group(0)).date
+    if day is None:
+        return default
+    wd, sign = abs(signed_wd), (1 if signed_wd > 0 else -1)
+    delta = (wd - day.isoweekday()) % 7 if sign > 0 else -((day.isoweekday() - wd) % 7)
+    if delta == 0:
+        delta = 7 * sign
+    suffix = default[default.index("T"):] if "T" in default else ""
+    return fmt_date(day + dt.timedelta(days=delta)) + suffix
+
+
 def _after_default(ref_q: tuple[int, int, int], kind: str, default: str) -> bool:
     """A named quarter more than one quarter after the last completed one (a forecast, 'the third quarter
     of 1990' in a 1989 report) is not the period 'the quarter' / 'the year-ago period' are measured from."""
@@ -67,6 +90,7 @@ def resolve(text: str, pieces: list[Piece]) -> list[Piece]:
     ref_d: tuple[str, int] | None = None  # last explicit full date (year written out), end offset
     ref_any: str | None = None  # last value of any granularity with its year written out
     ref_last: str | None = None  # last absolute value of any kind (reference time for 'the next day')
+    ref_day: str | None = None  # last day the text named by a weekday, a month or a number ('the previous Friday')
     for s, e, v, t in pieces:
         deferred = v.startswith("@")
         if deferred:
@@ -97,12 +121,16 @@ def resolve(text: str, pieces: list[Piece]) -> list[Piece]:
                 v = f"{ref_any[:4]}-{arg}"
             elif kind == "SHIFT" and ref_last is not None:
                 v = _shift_value(ref_last, arg) or default
+            elif kind == "WDREF" and ref_day is not None:
+                v = _weekday_from(ref_day, int(arg), default)
             elif kind == "YEARLESS" and d_near and ref_d:
                 ry = ref_d[0][:4]
                 if ry.isdigit() and ry != default[:4]:
                     v = f"{ry}-{arg}"
         if (not deferred or kind == "SHIFT") and _DATEVAL.match(v):
             ref_last = v.split("T")[0]
+        if (not deferred or kind in ("WDREF", "YEARLESS")) and _FULLDATE.match(v) and _NAMES_DAY.search(text[s:e]):
+            ref_day = v[:10]
         if not deferred:
             qm = _QUARTER.match(v)
             if qm:
