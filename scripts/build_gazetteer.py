@@ -20,30 +20,16 @@ The output is deterministic (rows sorted), so a rebuild from the same commit is 
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
-import subprocess
-import sys
-from pathlib import Path
+
+from _tsv_build import DATA_DIR, git_build, header, read_args, source_parser, table_text, write
 
 REPO = "dr5hn/countries-states-cities-database"
 LICENSE = "ODbL-1.0 (Open Database License); attribution: countries-states-cities-database contributors"
-OUT = Path(__file__).resolve().parent.parent / "src" / "dateline" / "data" / "gazetteer_places.tsv"
+OUT = DATA_DIR / "gazetteer_places.tsv"
+SOURCE_PATH = "csv/states.csv"
 COLUMNS = ("name", "aliases", "lat", "lon", "country", "gazetteer_id", "type", "population")
-
-
-def read_states(git_dir: str | None, commit: str, states_csv: str | None) -> str:
-    """The text of csv/states.csv, from a git directory at ``commit`` or from a plain file."""
-    if states_csv:
-        return Path(states_csv).read_text(encoding="utf-8")
-    if not git_dir:
-        raise SystemExit("give --git-dir or --states-csv")
-    out = subprocess.run(
-        ["git", f"--git-dir={git_dir}", "show", f"{commit}:csv/states.csv"],
-        check=True, capture_output=True, text=True,
-    )
-    return out.stdout
 
 
 def rows_from_states(text: str) -> list[tuple[str, ...]]:
@@ -67,30 +53,19 @@ def rows_from_states(text: str) -> list[tuple[str, ...]]:
 
 
 def render(rows: list[tuple[str, ...]], commit: str) -> str:
-    head = [
-        "# First- and second-order divisions of every country (provinces, states, governorates, constituent"
+    head = header(
+        "First- and second-order divisions of every country (provinces, states, governorates, constituent"
         " countries; counties, departments).",
-        f"# Source: https://github.com/{REPO} commit {commit}, csv/states.csv (rows without a parent or whose"
-        " parent has none).",
-        f"# License: {LICENSE}.",
-        "# Built by: python scripts/build_gazetteer.py --git-dir <fetched repo> --commit " + commit,
-        "# Do not edit by hand: change the script and rebuild. Columns:",
-        "# " + "\t".join(COLUMNS),
-    ]
-    return "\n".join(head + ["\t".join(r) for r in rows]) + "\n"
+        [f"Source: https://github.com/{REPO} commit {commit}, {SOURCE_PATH} (rows without a parent or whose"
+         " parent has none).", f"License: {LICENSE}."],
+        git_build("build_gazetteer.py", commit), COLUMNS)
+    return table_text(head, ("\t".join(r) for r in rows))
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--git-dir")
-    ap.add_argument("--commit", required=True)
-    ap.add_argument("--states-csv")
-    ap.add_argument("--out", default=str(OUT))
-    args = ap.parse_args(argv)
-    rows = rows_from_states(read_states(args.git_dir, args.commit, args.states_csv))
-    Path(args.out).write_text(render(rows, args.commit), encoding="utf-8")
-    print(f"{len(rows)} rows -> {args.out}", file=sys.stderr)
-    return 0
+    args = source_parser(__doc__, OUT, "--states-csv").parse_args(argv)
+    rows = rows_from_states(read_args(args, SOURCE_PATH, "--states-csv"))
+    return write(args.out, render(rows, args.commit), len(rows))
 
 
 if __name__ == "__main__":

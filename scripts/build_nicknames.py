@@ -11,26 +11,15 @@ Usage (after `fetch github:carltonnorthern/nicknames`):
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
-import subprocess
-import sys
 from collections import defaultdict
-from pathlib import Path
+
+from _tsv_build import DATA_DIR, git_build, header, read_args, source_parser, table_text, write
 
 REPO = "carltonnorthern/nicknames"
-OUT = Path(__file__).resolve().parent.parent / "src" / "dateline" / "data" / "entities_nicknames.tsv"
-
-
-def read_names(git_dir: str | None, commit: str, names_csv: str | None) -> str:
-    if names_csv:
-        return Path(names_csv).read_text(encoding="utf-8")
-    if not git_dir:
-        raise SystemExit("give --git-dir or --names-csv")
-    out = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{commit}:names.csv"],
-                         check=True, capture_output=True, text=True)
-    return out.stdout
+OUT = DATA_DIR / "entities_nicknames.tsv"
+SOURCE_PATH = "names.csv"
 
 
 def nickname_rows(text: str) -> list[tuple[str, list[str]]]:
@@ -46,27 +35,17 @@ def nickname_rows(text: str) -> list[tuple[str, list[str]]]:
 
 
 def render(rows: list[tuple[str, list[str]]], commit: str) -> str:
-    head = [
-        "# given name\tshort forms (|)",
-        f"# Source: https://github.com/{REPO} commit {commit}, names.csv (has_nickname rows).",
-        "# License: Apache-2.0 (carltonnorthern/nicknames).",
-        "# Built by: python scripts/build_nicknames.py --git-dir <fetched repo> --commit " + commit,
-        "# Do not edit by hand: change the script and rebuild.",
-    ]
-    return "\n".join(head + [f"{f}\t{'|'.join(s)}" for f, s in rows]) + "\n"
+    head = header("given name\tshort forms (|)", [
+        f"Source: https://github.com/{REPO} commit {commit}, {SOURCE_PATH} (has_nickname rows).",
+        "License: Apache-2.0 (carltonnorthern/nicknames).",
+    ], git_build("build_nicknames.py", commit))
+    return table_text(head, (f"{f}\t{'|'.join(s)}" for f, s in rows))
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--git-dir")
-    ap.add_argument("--commit", required=True)
-    ap.add_argument("--names-csv")
-    ap.add_argument("--out", default=str(OUT))
-    args = ap.parse_args(argv)
-    rows = nickname_rows(read_names(args.git_dir, args.commit, args.names_csv))
-    Path(args.out).write_text(render(rows, args.commit), encoding="utf-8")
-    print(f"{len(rows)} rows -> {args.out}", file=sys.stderr)
-    return 0
+    args = source_parser(__doc__, OUT, "--names-csv").parse_args(argv)
+    rows = nickname_rows(read_args(args, SOURCE_PATH, "--names-csv"))
+    return write(args.out, render(rows, args.commit), len(rows))
 
 
 if __name__ == "__main__":

@@ -14,24 +14,13 @@ Usage (after `fetch github:confirmordeny/supraverden`):
 
 from __future__ import annotations
 
-import argparse
-import subprocess
-import sys
 from collections import Counter
-from pathlib import Path
+
+from _tsv_build import DATA_DIR, git_build, header, read_args, source_parser, table_text, write
 
 REPO = "confirmordeny/supraverden"
-OUT = Path(__file__).resolve().parent.parent / "src" / "dateline" / "data" / "entities_aliases_orgs.tsv"
-
-
-def read_list(git_dir: str | None, commit: str, yaml_path: str | None) -> str:
-    if yaml_path:
-        return Path(yaml_path).read_text(encoding="utf-8")
-    if not git_dir:
-        raise SystemExit("give --git-dir or --yaml")
-    out = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{commit}:data/general_list.yaml"],
-                         check=True, capture_output=True, text=True)
-    return out.stdout
+OUT = DATA_DIR / "entities_aliases_orgs.tsv"
+SOURCE_PATH = "data/general_list.yaml"
 
 
 def _clean(value: object) -> str:
@@ -60,28 +49,18 @@ def org_rows(text: str) -> list[tuple[str, str, str, str]]:
 
 
 def render(rows: list[tuple[str, str, str, str]], commit: str) -> str:
-    head = [
-        "# canonical\ttype\taliases (|)\tid -- international bodies and their English abbreviation.",
-        f"# Source: https://github.com/{REPO} commit {commit}, data/general_list.yaml (Name_en, Abbreviation_en,"
+    head = header("canonical\ttype\taliases (|)\tid -- international bodies and their English abbreviation.", [
+        f"Source: https://github.com/{REPO} commit {commit}, {SOURCE_PATH} (Name_en, Abbreviation_en,"
         " Wikidata_code).",
-        "# License: CC BY-SA 4.0 (SupraVerden contributors).",
-        "# Built by: python scripts/build_org_aliases.py --git-dir <fetched repo> --commit " + commit,
-        "# Do not edit by hand: change the script and rebuild.",
-    ]
-    return "\n".join(head + ["\t".join(r) for r in rows]) + "\n"
+        "License: CC BY-SA 4.0 (SupraVerden contributors).",
+    ], git_build("build_org_aliases.py", commit))
+    return table_text(head, ("\t".join(r) for r in rows))
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--git-dir")
-    ap.add_argument("--commit", required=True)
-    ap.add_argument("--yaml")
-    ap.add_argument("--out", default=str(OUT))
-    args = ap.parse_args(argv)
-    rows = org_rows(read_list(args.git_dir, args.commit, args.yaml))
-    Path(args.out).write_text(render(rows, args.commit), encoding="utf-8")
-    print(f"{len(rows)} rows -> {args.out}", file=sys.stderr)
-    return 0
+    args = source_parser(__doc__, OUT, "--yaml").parse_args(argv)
+    rows = org_rows(read_args(args, SOURCE_PATH, "--yaml"))
+    return write(args.out, render(rows, args.commit), len(rows))
 
 
 if __name__ == "__main__":

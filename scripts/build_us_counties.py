@@ -20,28 +20,14 @@ The output is deterministic (rows sorted), so a rebuild from the same commit is 
 
 from __future__ import annotations
 
-import argparse
-import subprocess
-import sys
-from pathlib import Path
+from _tsv_build import DATA_DIR, git_build, header, read_args, source_parser, table_text, write
 
 REPO = "MOZGIII/us-gazetteer-go"
 SOURCE_PATH = "sources/counties.txt"
 LICENSE = ("public domain (US Census Bureau 2017 Gazetteer counties file, a work of the US government;"
            " 2017_Gaz_counties_national.zip as mirrored in the repository)")
-OUT = Path(__file__).resolve().parent.parent / "src" / "dateline" / "data" / "gazetteer_us_counties.tsv"
+OUT = DATA_DIR / "gazetteer_us_counties.tsv"
 COLUMNS = ("name", "state", "lat", "lon", "geoid", "land_km2")
-
-
-def read_counties(git_dir: str | None, commit: str, counties_txt: str | None) -> str:
-    """The text of sources/counties.txt, from a git directory at ``commit`` or from a plain file."""
-    if counties_txt:
-        return Path(counties_txt).read_text(encoding="utf-8")
-    if not git_dir:
-        raise SystemExit("give --git-dir or --counties-txt")
-    out = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{commit}:{SOURCE_PATH}"],
-                         check=True, capture_output=True, text=True)
-    return out.stdout
 
 
 def rows_from_counties(text: str) -> list[tuple[str, ...]]:
@@ -57,28 +43,17 @@ def rows_from_counties(text: str) -> list[tuple[str, ...]]:
 
 
 def render(rows: list[tuple[str, ...]], commit: str) -> str:
-    head = [
-        "# US counties and county equivalents: name, state (USPS), internal point, Census GEOID, land area.",
-        f"# Source: https://github.com/{REPO} commit {commit}, {SOURCE_PATH}.",
-        f"# License: {LICENSE}.",
-        "# Built by: python scripts/build_us_counties.py --git-dir <fetched repo> --commit " + commit,
-        "# Do not edit by hand: change the script and rebuild. Columns:",
-        "# " + "\t".join(COLUMNS),
-    ]
-    return "\n".join(head + ["\t".join(r) for r in rows]) + "\n"
+    head = header(
+        "US counties and county equivalents: name, state (USPS), internal point, Census GEOID, land area.",
+        [f"Source: https://github.com/{REPO} commit {commit}, {SOURCE_PATH}.", f"License: {LICENSE}."],
+        git_build("build_us_counties.py", commit), COLUMNS)
+    return table_text(head, ("\t".join(r) for r in rows))
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--git-dir")
-    ap.add_argument("--commit", required=True)
-    ap.add_argument("--counties-txt")
-    ap.add_argument("--out", default=str(OUT))
-    args = ap.parse_args(argv)
-    rows = rows_from_counties(read_counties(args.git_dir, args.commit, args.counties_txt))
-    Path(args.out).write_text(render(rows, args.commit), encoding="utf-8")
-    print(f"{len(rows)} rows -> {args.out}", file=sys.stderr)
-    return 0
+    args = source_parser(__doc__, OUT, "--counties-txt").parse_args(argv)
+    rows = rows_from_counties(read_args(args, SOURCE_PATH, "--counties-txt"))
+    return write(args.out, render(rows, args.commit), len(rows))
 
 
 if __name__ == "__main__":

@@ -19,11 +19,12 @@ import argparse
 import ast
 import hashlib
 import re
-import sys
 import zipfile
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "dateline" / "data" / "gazetteer_us_state_abbr.tsv"
+from _tsv_build import DATA_DIR, header, table_text, write
+
+OUT = DATA_DIR / "gazetteer_us_state_abbr.tsv"
 
 
 def state_rows(source: str) -> list[tuple[str, str, str]]:
@@ -44,14 +45,11 @@ def state_rows(source: str) -> list[tuple[str, str, str]]:
 
 
 def render(rows: list[tuple[str, str, str]], wheel: str, digest: str) -> str:
-    head = [
-        "# ap_abbreviation\tstate\tread (any: anywhere; after_town: only after a town's name and a comma)",
-        f"# Source: PyPI package us, wheel {wheel} (sha256 {digest}), us/states.py field ap_abbr.",
-        "# License: BSD-3-Clause (Copyright (c) 2014, Sunlight Labs); python-us by the unitedstates project.",
-        "# Built by: python scripts/build_us_state_abbreviations.py --wheel <us wheel>",
-        "# Do not edit by hand: change the script and rebuild.",
-    ]
-    return "\n".join(head + ["\t".join(r) for r in rows]) + "\n"
+    head = header("ap_abbreviation\tstate\tread (any: anywhere; after_town: only after a town's name and a comma)", [
+        f"Source: PyPI package us, wheel {wheel} (sha256 {digest}), us/states.py field ap_abbr.",
+        "License: BSD-3-Clause (Copyright (c) 2014, Sunlight Labs); python-us by the unitedstates project.",
+    ], "python scripts/build_us_state_abbreviations.py --wheel <us wheel>")
+    return table_text(head, ("\t".join(r) for r in rows))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,9 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     with zipfile.ZipFile(args.wheel) as zf:
         source = zf.read("us/states.py").decode("utf-8")
     rows = state_rows(source)
-    Path(args.out).write_text(render(rows, Path(args.wheel).name, hashlib.sha256(data).hexdigest()), encoding="utf-8")
-    print(f"{len(rows)} abbreviations -> {args.out}", file=sys.stderr)
-    return 0
+    return write(args.out, render(rows, Path(args.wheel).name, hashlib.sha256(data).hexdigest()), len(rows),
+                 "abbreviations")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -30,6 +31,9 @@ TABLES = {
 
 
 def _script(name: str):
+    """Load scripts/<name> as `python scripts/<name>` would run it: with scripts/ on the path (for _tsv_build)."""
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
     spec = importlib.util.spec_from_file_location(name[:-3], ROOT / "scripts" / name)
     mod = importlib.util.module_from_spec(spec)
     assert spec.loader is not None

@@ -486,7 +486,7 @@ _DIVISION_WORD = re.compile(r"\b(?:province|region|state|governorate|oblast|pref
 
 def resolve(
     names: list[str], context: Counter[str], kind: str = "GPE", regions: Counter[str] | None = None,
-    as_state: bool = False,
+    as_state: bool = False, story_regions: Counter[str] | None = None,
 ) -> GeoPoint | None:
     """Coordinates for a place known by ``names`` (most telling first) in a story whose
     country mentions are counted in ``context`` (ISO code -> mentions).
@@ -500,7 +500,10 @@ def resolve(
     name is read only as a town of the story's countries, by the town's own name; a city
     abroad known by that name only as an alternate one (a big city that has the small town's name among its alternate names) only when the story
     names its country. ``as_state``: the text writes the name after a town of that US state ("Seattle,
-    Washington"), so it is the state even where a big city bears its name.
+    Washington"), so it is the state even where a big city bears its name. ``story_regions``: the US states
+    the whole story names; a small town, the one place of its name anywhere, of one of them is kept though its
+    own articles name another state (a meeting "in Key Biscayne" in an article set in Mississippi, of a story
+    that also names Florida).
     """
     division = any(_DIVISION_WORD.search(n) for n in names)
     regions = regions or Counter()
@@ -547,6 +550,7 @@ def resolve(
         for cc in sorted(home):
             cands.extend(_fuzzy(names, cc))
     unique = kind == "GPE" and len({p.gazetteer_id for p in cands}) == 1 and cands[0].population >= 1000
+    sole = len({p.gazetteer_id for p in cands}) == 1  # the one place of its name anywhere
     best: Place | None = None
     best_score = -math.inf
     for p in cands:
@@ -568,7 +572,7 @@ def resolve(
             score = (REGION_BASE if not division else 50.0) + math.log10(p.population + 10) + (
                 HOME_BONUS if at_home else 0.0)
         elif at_home and p.country in region_ccs and p.admin1 and f"{p.country}.{p.admin1}" not in regions \
-                and p.population < MIN_POP_ABROAD:
+                and p.population < MIN_POP_ABROAD and not (sole and f"{p.country}.{p.admin1}" in (story_regions or {})):
             continue  # a small town of a state the story never names
         elif not at_home and p.population < MIN_POP_ABROAD and not (unique and context.get(p.country)):
             continue  # a small town abroad only when it is the one place of that name and its country is in the story

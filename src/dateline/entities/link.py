@@ -962,7 +962,7 @@ def _union_by_place(group: list[_Node], uf: _UnionFind, local: _LocalContext) ->
         if written:  # "Eastbrook, Md.": a town of that state, whatever else its articles name
             regions = regions + written
         point = geo.resolve([n.key, _display(n)], context, kind, regions,
-                            as_state=n.key in local.states_after_towns)
+                            as_state=n.key in local.states_after_towns, story_regions=local.story_regions)
         n.geo = point
         if point and point.gazetteer_id:
             if point.gazetteer_id in by_gid:
@@ -1189,6 +1189,16 @@ def _named_with(name: str, town_names: dict[str, Entity]) -> Entity | None:
     return None
 
 
+def _written_alone(text: str, start: int, end: int, town: Entity) -> bool:
+    """The article also writes the town a facility's name begins with on its own, outside that name
+    ("the Eastbrook Rural Health Clinic in Eastbrook, Alabama"): the facility's town, not a namesake."""
+    for name in {town.name, *town.aliases}:
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if m.end() <= start or m.start() >= end:
+                return True
+    return False
+
+
 def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
     """A street or building no gazetteer holds ("Rue des Lilas", "the Regal Hotel") is put on the
     map at the town the text places it in ("... on Rue des Lilas in the first district of Paris",
@@ -1200,7 +1210,10 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
     text = {d.id: d.text for d in docs}
     towns: dict[tuple[str, int], Entity] = {}
     for e in entities:
-        if e.type in ("GPE", "LOC") and e.geo is not None and geo.country_of([e.name]) is None and (
+        # a town: a place placed on the map, or a name the tagger read as a building that the gazetteer
+        # places at a town of its own name (a town's id, not a building's borrowed point)
+        placed = e.type in ("GPE", "LOC") or (e.type == "FAC" and e.geo is not None and bool(e.geo.gazetteer_id))
+        if placed and e.geo is not None and geo.country_of([e.name]) is None and (
             geo.region_of([e.name]) is None
         ):
             for sp in e.mentions:
@@ -1232,7 +1245,8 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
             t = text.get(sp.doc, "")
             town = _named_with(key(t[sp.start:sp.end]), town_names)
             if town is not None and not geo.is_county_point(town.geo) and not any(
-                    o is not town and _km(o.geo, town.geo) <= NEAR_KM for (d, _s), o in towns.items() if d in docs_of):
+                    o is not town and _km(o.geo, town.geo) <= NEAR_KM for (d, _s), o in towns.items() if d in docs_of
+            ) and not _written_alone(t, sp.start, sp.end, town):
                 town = None  # a namesake outside the area its articles name ("Franklin" in a story set in a big city);
                 # a county named in full ("Eastbrook County Jail") is no namesake
             town = town or next(
@@ -1255,7 +1269,13 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
                     around[town.id] += 1
                     by_id[town.id] = town
             ranked = sorted(around.items(), key=lambda kv: (-kv[1], kv[0]))
-            if ranked and ranked[0][1] >= 2:
+            if len(ranked) == 1:
+                # the one town its articles name, named before it ("died at a Biloxi motel ... at the X Motel")
+                only = ranked[0][0]
+                if not geo.is_county_point(by_id[only].geo) and any(
+                        o.id == only and d == sp.doc and s < sp.start for (d, s), o in towns.items() for sp in e.mentions):
+                    votes[only] = ranked[0][1]
+            elif ranked and ranked[0][1] >= 2:
                 top = by_id[ranked[0][0]]
                 # the others are few, or all in the same area (a borough and its city)
                 if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1] or all(
