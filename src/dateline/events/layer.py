@@ -394,6 +394,11 @@ ANALYZER = "word"
 SIMILARITY = "embedding"
 EMBED_SAME = 0.6
 EMBED_SHARED_ENTITY = 0.35
+# Round 8 (h-events8): 0.55 (fewer same-day joins of two sentences naming one entity: splits merged happenings) was
+# chosen in every fold leaving one story of r5+r6+r7 out over {0.35, 0.45, 0.55} x EMBED_MUTUAL {0.45, 0.55}; left out
+# full F1 / date acc r5 0.511/0.821 -> 0.511/0.828, r6 0.637/0.955 -> 0.644/0.971, r7 0.473/0.867 -> 0.491/0.875.
+# Untouched checks: r4 blind 0.636 -> 0.684, r3 blind 0.564 -> 0.564, but r4 tune 0.771 -> 0.730 (P 0.818 -> 0.730,
+# under its gate floor) and r3 tune 0.933 -> 0.913: a left-out check falls, so it stays 0.35 (opt-in 0.55).
 EMBED_MUTUAL = 0.45
 
 
