@@ -81,6 +81,12 @@ def date_document(doc: Document, raw: RawDocument, clean_meta: dict[str, Any]) -
             choice = Choice(choice.value, f"{choice.evidence}; the text says {said.evidence}", 0.95)
     if choice is None:
         choice = _from_text(doc, clean_meta, years, raw.text if raw.html is None else None)
+    if choice is None and raw.html is None and PENDING_KEY not in doc.meta:
+        # a text input (JSONL, a feed) whose text prints no date but whose URL path does ("...-20120411",
+        # "/2011/03/19/"): the URL's full date, below a printed stamp's confidence
+        full, _ = url_date(raw.url or doc.url)
+        if full:
+            choice = Choice(full, f"date in URL: {raw.url or doc.url}", 0.6)
     _set(doc, choice)
 
 
@@ -454,6 +460,9 @@ def reconcile_publication_dates(docs: list[Document]) -> list[str]:
     return changed
 
 
+NEAREST_DAYS = 3  # a numeric stamp read in the order a few days from another article of the story
+
+
 def _pick_reading(d: Document, pend: dict[str, Any], days: list[dt.date]) -> bool:
     """Date ``d`` by the reading of its ambiguous numeric stamp that lies in the story's span, when
     the other one lies clearly outside it (more than 60 days); True when ``d`` was dated."""
@@ -461,11 +470,18 @@ def _pick_reading(d: Document, pend: dict[str, Any], days: list[dt.date]) -> boo
         return False
     gaps = sorted((_days_outside(dt.date.fromisoformat(o), days), o) for o in pend["options"])
     (near, best), (far, _) = gaps[0], gaps[-1]
+    why = f"falls in the story's span {days[0]}..{days[-1]}"
     if near > 7 or far <= 60:
-        return False
+        # both readings inside a long span ("2/3/2009" in a story of February to April): the reading a few
+        # days from another article's date when the other reading is weeks from every one
+        close = sorted((min(abs((dt.date.fromisoformat(o) - x).days) for x in days), o) for o in pend["options"])
+        (near, best), (far, _) = close[0], close[-1]
+        if near > NEAREST_DAYS or far < 4 * max(near, NEAREST_DAYS):
+            return False
+        why = f"lies {near} day(s) from another article of the story, the other reading {far}"
     d.published = best
-    d.published_evidence = (f"{pend['text']} ({pend['where']}; numeric date read in the order that falls in "
-                            f"the story's span {days[0]}..{days[-1]}{'; an updated stamp' if pend.get('updated') else ''})")
+    d.published_evidence = (f"{pend['text']} ({pend['where']}; numeric date read in the order that {why}"
+                            f"{'; an updated stamp' if pend.get('updated') else ''})")
     d.published_confidence = 0.35 if pend.get("updated") else 0.45
     return True
 
