@@ -5,23 +5,15 @@ a story is about, single counts of an indictment, and "he"/"she" resolved only t
 from __future__ import annotations
 
 from dateline.claims.extract import agrees
-from dateline.claims.measure import find_measure, refuse
-from dateline.claims.quantities import find_quantities
 from dateline.story_profile import StoryProfile, surname
+from tests.claims_support import sentence_figures
 
 # the accused and the victims are named in several articles of their stories; a witness in one
 PROFILE = StoryProfile(n_docs=6, people=frozenset({"hiller", "riva", "steinberg", "lacalamita", "pitman"}))
 
 
 def _figures(sentence: str, profile: StoryProfile | None = PROFILE) -> dict[str, tuple[float, str]]:
-    out: dict[str, tuple[float, str]] = {}
-    for q in find_quantities(sentence):
-        if refuse(sentence, q, 0, len(sentence), profile):
-            continue
-        m = find_measure(sentence, q, 0, len(sentence), None, profile)
-        if m is not None:
-            out[q.text] = (q.low, m.name)
-    return out
+    return sentence_figures(sentence, profile)
 
 
 def test_age_in_apposition_of_a_story_person() -> None:

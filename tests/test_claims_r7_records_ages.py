@@ -6,23 +6,16 @@ from __future__ import annotations
 
 from dateline.claims.attribution import find_attributions, pick_attribution
 from dateline.claims.extract import describes_speaker
-from dateline.claims.measure import find_measure, refuse
 from dateline.claims.quantities import find_quantities
 from dateline.claims.records import find_records
 from dateline.story_profile import StoryProfile
+from tests.claims_support import sentence_figures
 
 PROFILE = StoryProfile(n_docs=5, people=frozenset({"klitschko", "thompson", "ortiz", "orozco"}))
 
 
 def _figures(sentence: str, profile: StoryProfile | None = PROFILE) -> dict[str, tuple[float, str]]:
-    out: dict[str, tuple[float, str]] = {}
-    for q in find_quantities(sentence):
-        if refuse(sentence, q, 0, len(sentence), profile):
-            continue
-        m = find_measure(sentence, q, 0, len(sentence), None, profile)
-        if m is not None:
-            out[q.text] = (q.low, m.name)
-    return out
+    return sentence_figures(sentence, profile)
 
 
 def _records(sentence: str) -> list[tuple[float, str, str | None]]:

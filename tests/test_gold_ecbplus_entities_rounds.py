@@ -83,7 +83,7 @@ def test_every_story_has_its_entities(e: Entities) -> None:
     assert len(stories) == 5
     for story, text in stories.items():
         found = [group for group in g["groups"] if any(al in text for al in group["aliases"])]
-        assert len(found) >= 10, story
+        assert len(found) >= e.min_story_groups, story
         assert any(group["type"] == "PERSON" for group in found), story
         # a story whose text names no place has no place group; every other story has one
         assert any(group["type"] in PLACE_TYPES for group in found) == (story not in e.placeless_stories), story

@@ -54,7 +54,6 @@ from ..lexicon import NUMBER_WORDS
 from ..model import Disagreement, Document, Entity, Side, Span
 from .labels import strip_label
 
-ENABLED = True  # the module works when called; the pipeline calls it when ``disagree.ACCOUNTS`` is on
 ATTRIBUTES = ("duration", "condition", "damage", "legal", "date")
 # cosine of the two sentences (MiniLM) above which they tell one happening, per attribute (> 1: off)
 MIN_COSINE: dict[str, float] = {"duration": 0.3, "condition": 0.0, "damage": 0.4, "legal": 1.01, "date": 1.01}
@@ -310,8 +309,6 @@ def conflicting_accounts(docs: list[Document], entities: list[Entity] | None = N
     """Disagreements between sentences giving one happening's attribute different values
     (see the module doc); ``entities`` (the story's) tell which names are one person; ``source_of``
     reads a sentence's speaker (the claims stage's reader)."""
-    if not ENABLED:
-        return []
     t = {**MIN_COSINE, **(min_cosine or {})}
     attrs = tuple(a for a in (ATTRIBUTES if attributes is None else attributes) if t.get(a, 2.0) <= 1.0)
     if not attrs:
@@ -367,4 +364,4 @@ def conflicting_accounts(docs: list[Document], entities: list[Entity] | None = N
     return out
 
 
-__all__ = ["ATTRIBUTES", "ENABLED", "MIN_COSINE", "Reading", "conflicting_accounts", "readings"]
+__all__ = ["ATTRIBUTES", "MIN_COSINE", "Reading", "conflicting_accounts", "readings"]
