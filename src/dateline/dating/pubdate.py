@@ -300,10 +300,14 @@ LEAD_CHARS = 400  # the lead, where news names the weekday of what it reports ("
 _WEEKDAY_WORD = re.compile(rf"\b({'|'.join(WEEKDAY_NAMES_EN)})\b")
 
 
-def _lead_fits(day: str, lead_weekdays: set[int]) -> bool:
-    """The lead names the weekday of ``day`` or of the day before (news reports today's and yesterday's events)."""
+LEAD_LOOSE_DAYS = 3  # news names by weekday the days of the past week; a lead's weekday this far back still fits
+
+
+def _lead_fits(day: str, lead_weekdays: set[int], back: int = 1) -> bool:
+    """The lead names the weekday of ``day`` or of one of the ``back`` days before (news reports today's and
+    yesterday's events)."""
     d = dt.date.fromisoformat(day)
-    return bool({d.weekday(), (d - dt.timedelta(days=1)).weekday()} & lead_weekdays)
+    return bool({(d - dt.timedelta(days=k)).weekday() for k in range(back + 1)} & lead_weekdays)
 
 
 def _ambiguous_stamp(doc: Document, clean_meta: dict[str, Any], raw_text: str | None) -> Choice | None:
@@ -320,11 +324,16 @@ def _ambiguous_stamp(doc: Document, clean_meta: dict[str, Any], raw_text: str | 
                 continue
             fits = [r for r in a.readings if _lead_fits(r, lead_weekdays)]
             updated = a.context == "updated"
+            pending = {"options": list(a.readings), "updated": updated, "text": a.text, "where": name}
             if len(fits) == 1:
                 why = "numeric date read in the order whose weekday the lead names"
+                if all(_lead_fits(r, lead_weekdays, LEAD_LOOSE_DAYS) for r in a.readings):
+                    # the lead's weekday lies a few days before either reading ("early Sunday" under a Monday
+                    # and a Tuesday reading): a weak hint the story pass may overrule with the other articles' dates
+                    doc.meta[PENDING_KEY] = {**pending, "lead_choice": fits[0]}
                 return Choice(fits[0], f"{a.text} ({name}; {why}{'; an updated stamp' if updated else ''})",
                               0.35 if updated else 0.45)
-            doc.meta[PENDING_KEY] = {"options": list(a.readings), "updated": updated, "text": a.text, "where": name}
+            doc.meta[PENDING_KEY] = pending
             return None
     return None
 
@@ -435,6 +444,10 @@ def reconcile_publication_dates(docs: list[Document]) -> list[str]:
     changed = []
     for d in docs:
         pend = d.meta.get(PENDING_KEY)
+        if d.status == "ok" and pend and span and pend.get("lead_choice") and d.published == pend["lead_choice"]:
+            if _overrule_lead(d, pend, days):
+                changed.append(d.id)
+            continue
         if d.status != "ok" or d.published or not pend or not span:
             continue
         if "options" in pend:
@@ -484,6 +497,18 @@ def _pick_reading(d: Document, pend: dict[str, Any], days: list[dt.date]) -> boo
                             f"{'; an updated stamp' if pend.get('updated') else ''})")
     d.published_confidence = 0.35 if pend.get("updated") else 0.45
     return True
+
+
+def _overrule_lead(d: Document, pend: dict[str, Any], days: list[dt.date]) -> bool:
+    """A numeric stamp read in phase 1 by a lead weekday that fits both readings loosely: the reading the
+    story's other articles single out (see _pick_reading) wins when it is the other one."""
+    kept = d.published, d.published_evidence, d.published_confidence
+    if _pick_reading(d, pend, days) and d.published != kept[0]:
+        d.published_evidence = f"{d.published_evidence}; the lead's weekday fits both readings"
+        return True
+    # the story does not single out the other reading: the lead's stays
+    d.published, d.published_evidence, d.published_confidence = kept
+    return False
 
 
 def _flag_strays(docs: list[Document], days: list[dt.date]) -> list[str]:
