@@ -469,7 +469,8 @@ def reconcile_publication_dates(docs: list[Document]) -> list[str]:
         d.published_evidence = f"{pend['text']} ({pend['where']}; year {y} from {how} {min(span)}-{max(span)})"
         d.published_confidence = 0.5 if pend["weekday"] is not None else 0.4
         changed.append(d.id)
-    changed += _flag_strays(docs, days)
+    peers = {d.id: dt.date.fromisoformat(d.published) for d in dated if len(d.published) == 10}
+    changed += _flag_strays(docs, days, peers)
     return changed
 
 
@@ -511,10 +512,15 @@ def _overrule_lead(d: Document, pend: dict[str, Any], days: list[dt.date]) -> bo
     return False
 
 
-def _flag_strays(docs: list[Document], days: list[dt.date]) -> list[str]:
+STRAY_DAYS = 90  # a date this close to the story's span, or to another dated article, is no stray
+
+
+def _flag_strays(docs: list[Document], days: list[dt.date], peers: dict[str, dt.date] | None = None) -> list[str]:
     """Text-read dates far outside the story's span lose confidence (or the date, when weak).
 
-    Far = more than 90 days, or half the span's length for long stories, before or after it.
+    Far = more than STRAY_DAYS, or half the span's length for long stories, before or after it, and more
+    than STRAY_DAYS from every other dated article (``peers``, id -> date): a pile that holds two stories
+    (or a story with a second burst of coverage) has a cluster of dates outside the main years.
     """
     if len(days) < 3:
         return []
@@ -522,8 +528,11 @@ def _flag_strays(docs: list[Document], days: list[dt.date]) -> list[str]:
     for d in docs:
         if d.status != "ok" or not d.published or len(d.published) != 10 or d.published_confidence >= 0.8:
             continue
-        gap = _days_outside(dt.date.fromisoformat(d.published), days)
-        if gap <= max(90, (days[-1] - days[0]).days // 2):
+        day = dt.date.fromisoformat(d.published)
+        gap = _days_outside(day, days)
+        if gap <= max(STRAY_DAYS, (days[-1] - days[0]).days // 2):
+            continue
+        if any(i != d.id and abs((day - p).days) <= STRAY_DAYS for i, p in (peers or {}).items()):
             continue
         note = f" [{gap} days outside the story's span {days[0]}..{days[-1]}]"
         if d.published_confidence < 0.5:
