@@ -1,5 +1,6 @@
 """`dateline add` keeps the stories of the stored articles: new articles join a stored story or
-start a new one, and stored stories keep their articles and ids (real T17 articles, two families)."""
+start a new one, and stored stories keep their articles and ids (real T17 articles, two families);
+each story gets a report of its own articles, rebuilt only when its articles change."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from dateline.cli import main
-from dateline.store import load_report, load_stories
+from dateline.store import load_report, load_stories, load_story_report
 
 
 def _copy(shared: Path, topic: str, dest: Path, start: int, n: int) -> Path:
@@ -39,6 +40,14 @@ def test_add_assigns_new_articles_without_reshuffling_stored_stories(shared_data
     assert in_oil == {"bpoil_guardian"} and len(by_id[oil.id].documents) == 9
     flu = [s for s in part.stories if s.id != oil.id]
     assert len(flu) == 1 and {source[i].split("/")[-1].split("-")[0] for i in flu[0].documents} == {"H1N1_guardian"}
+    # each story has a report of its own articles (phase 2 per story, not one over the mixed pile)
+    for story in part.stories:
+        own = load_story_report(url, story.id)
+        assert own is not None and [d.id for d in own.documents] == story.documents
+        cited = {s.doc for e in own.events for s in e.evidence} | {m.doc for e in own.entities for m in e.mentions}
+        assert cited and cited <= set(story.documents)
+    assert report.meta["pile"] == {"stories": 2, "rebuilt": 2}
+    oil_report = load_story_report(url, oil.id).to_dict()
 
     third = _copy(shared_data, "H1N1_guardian", tmp_path / "c", 6, 2)
     assert main(["add", str(third), "--db", url, "-q"]) == 0
@@ -46,3 +55,7 @@ def test_add_assigns_new_articles_without_reshuffling_stored_stories(shared_data
     assert set(after) == {oil.id, flu[0].id}  # same ids
     assert after[oil.id].documents == by_id[oil.id].documents
     assert set(flu[0].documents) < set(after[flu[0].id].documents) and len(after[flu[0].id].documents) == 8
+    # only the story the new articles joined was rebuilt; the other kept its report as it was
+    assert load_report(url).meta["pile"] == {"stories": 2, "rebuilt": 1}
+    assert load_story_report(url, oil.id).to_dict() == oil_report
+    assert len(load_story_report(url, flu[0].id).documents) == 8

@@ -53,3 +53,50 @@ def test_story_list_from_the_database(tmp_path):
     save_report(report, url, partition=StoryPartition(stories=[Story(id="sx", title="One story", documents=ids)]))
     page = TestClient(app_for(db_url=url)).get("/stories")
     assert page.status_code == 200 and "One story" in page.text and f"<td>{len(ids)}</td>" in page.text
+
+
+def test_each_story_of_an_analyzed_pile_opens_under_its_own_prefix(tmp_path):
+    out = tmp_path / "out"
+    for sid in ("s1", "s2"):
+        (out / "stories" / sid).mkdir(parents=True)
+        shutil.copy(FIXTURE, out / "stories" / sid / "report.json")
+    part = _part()
+    part.stories[1].report = "stories/s2/report.json"
+    (out / "stories.json").write_text(json.dumps(part.to_dict()), encoding="utf-8")
+    client = TestClient(app_for(str(out / "stories" / "s1" / "report.json")))
+    listing = client.get("/stories").text
+    assert 'href="/s/s1/"' in listing and 'href="/s/s2/"' in listing
+    page = client.get("/s/s2/")
+    assert page.status_code == 200
+    assert 'href="/s/s2/entities"' in page.text and 'href="/stories"' in page.text  # its links stay in the story
+    assert 'href="/entities"' not in page.text
+    assert client.get("/s/s2/entities").status_code == 200
+    assert client.get("/s/s2", follow_redirects=False).headers["location"] == "/s/s2/"
+    missing = client.get("/s/nope/")
+    assert missing.status_code == 404 and "nope" in missing.text
+    assert missing.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_each_story_of_a_stored_pile_opens_from_the_database(tmp_path):
+    from dateline.store import load_story_report, save_report
+    from dateline.web import load_report_file
+
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    report = load_report_file(FIXTURE)
+    ids = [d.id for d in report.documents]
+    half = len(ids) // 2
+    other = load_report_file(FIXTURE)
+    other.documents = other.documents[half:]
+    report.documents = report.documents[:half]
+    part = StoryPartition(stories=[Story(id="sa", title="First", documents=ids[:half]),
+                                   Story(id="sb", title="Second <i>x</i>", documents=ids[half:])])
+    save_report(report, url, partition=part, reports=[report, other])
+    stored = load_story_report(url, "sb")
+    assert [d.id for d in stored.documents] == ids[half:] and stored.documents[0].text  # texts from the store
+    client = TestClient(app_for(db_url=url))
+    listing = client.get("/stories").text
+    assert 'href="/s/sb/"' in listing and "Second &lt;i&gt;x&lt;/i&gt;" in listing
+    doc = ids[-1]
+    page = client.get(f"/s/sb/doc/{doc}")
+    assert page.status_code == 200 and 'href="/s/sb/entities"' in page.text
+    assert client.get(f"/s/sa/doc/{doc}").status_code == 404  # an article of the other story

@@ -326,7 +326,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         from .store.db import NewerDatabaseError, error_line
 
         try:  # stored first: the report file then leaves the texts to the store (meta.text_store)
-            save_report(report, args.db, partition=part)
+            save_report(report, args.db, partition=part, reports=reports)
         except (SQLAlchemyError, NewerDatabaseError) as exc:
             path = write_stories(part, reports, out_dir)[0]  # the texts stay in the file: nothing is lost
             print(f"dateline analyze: report written to {path}, but not to {args.db}: {error_line(exc)}", file=sys.stderr)

@@ -231,18 +231,32 @@ def analyze_stories(docs: list[Document], options: AnalyzeOptions | None = None,
         return part, [analyze_story(docs, options, settings=settings, disable=disable)]
     by_id = {d.id: d for d in docs}
     groups = [[by_id[i] for i in story.documents] for story in part.stories]
+    return part, analyze_groups(groups, options, settings=settings, disable=disable, dask=dask)
+
+
+def analyze_groups(groups: list[list[Document]], options: AnalyzeOptions | None = None, *,
+                   settings: Settings | None = None, disable: Collection[str] = (),
+                   dask: str | None = None) -> list[Report]:
+    """Phase 2 on each group of documents (one story each): one report per group, same order; in
+    ``jobs`` processes when ``jobs`` > 1, or one Dask task per group with ``dask``."""
+    if settings is None:
+        settings = options.settings if options is not None and options.settings is not None else Settings()
+    if not disable and options is not None:
+        disable = options.disable
+    if not groups:
+        return []
     work = functools.partial(_story_report, options=options, settings=settings, disable=tuple(disable))
     jobs = options.jobs if options is not None else settings.run.jobs
     if dask:
         from .scale import analyze_stories_on_dask
 
-        return part, analyze_stories_on_dask(groups, dask, max(1, jobs), options, settings, disable)
-    if jobs <= 1:
-        return part, [work(g) for g in groups]
+        return analyze_stories_on_dask(groups, dask, max(1, jobs), options, settings, disable)
+    if jobs <= 1 or len(groups) == 1:
+        return [work(g) for g in groups]
     import multiprocessing as mp
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(groups)), mp_context=mp.get_context("spawn")) as pool:
-        return part, list(pool.map(work, groups))
+        return list(pool.map(work, groups))
 
 
 def _story_report(docs: list[Document], options: AnalyzeOptions | None, settings: Settings,

@@ -28,6 +28,7 @@ from functools import partial
 from ..model import Claim, Disagreement, Document, Entity, Side, Span
 from ..story_profile import StoryProfile, country_code
 from .accounts import conflicting_accounts
+from .allegation import allegation_disagreements
 from .attribution import Attribution, find_attributions
 from .contradict import covered, stance_disagreements
 from .crossdoc import cross_document
@@ -40,6 +41,7 @@ EXACT_TOL = 0.10
 REFUTE = False  # statement clashes by meaning (``refute``): off, see its module doc
 ACCOUNTS = False  # one happening told with different attribute values (``accounts``): off, see its module doc
 CROSS_DOCUMENT = True
+ALLEGATIONS = False  # an allegation against its denial (``allegation``): off, a left-out check loses precision (its module doc)
 APPROX_TOL = 0.25
 
 _DENY = re.compile(r"(?<!permission was )(?<!access was )(?<!entry was )\b(?!(?:denied|denies|deny|denying)\s+(?:permission|access|entry|visas?|bail)\b)(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|disputed|disputes|"
@@ -661,6 +663,10 @@ def find_disagreements(claims: list[Claim], docs: list[Document],
     # one happening told with a different duration, condition, extent of damage, legal position
     if ACCOUNTS:
         statements += [g for g in conflicting_accounts(docs, entities, _source_of) if not covered(g, statements)]
+    # a charge, rumour or accusation against the accused's denial, plea or claim of innocence
+    if ALLEGATIONS:
+        statements += [g for g in allegation_disagreements(docs, _source_of, profile.is_generic if profile is not None else None)
+                       if not covered(g, statements)]
     if on_topic is not None:
         statements = [g for g in statements if all(on_topic(s.evidence) for s in g.sides)]
     out = numeric_disagreements(claims, by_id) + statements

@@ -203,12 +203,18 @@ def _cpu() -> float:
 
 
 def recompute_story(engine: Engine, options: Any = None) -> Any:
-    """Rebuild the story from every stored document and replace it in one transaction.
+    """Rebuild the stories from every stored document and replace them in one transaction; the
+    report of the first (largest) story.
 
-    Under the write lock the story is written only if no document was added since they were
-    read; else it is rebuilt (at most ``MAX_STORY_REBUILDS`` times), unless another run already
-    stored the story of the current state, which is then read back and returned."""
-    from ..pipeline import analyze_story, split_stories
+    One story: its report over every stored document goes to the story tables, as before. Several
+    (a mixed pile): phase 2 runs on each story's own documents, and only on the stories whose
+    articles changed since their report was built (``story_reports.built_from``); each story's
+    report is kept in ``story_reports`` and the largest story's also in the story tables (what
+    ``load_report`` and ``dateline serve --db`` open first). Under the write lock the result is
+    written only if no document was added since they were read; else it is rebuilt (at most
+    ``MAX_STORY_REBUILDS`` times), unless another run already stored the stories of the current
+    state, which are then read back."""
+    from ..pipeline import analyze_groups, analyze_story, split_stories
 
     settings = getattr(options, "settings", None)
     disable = tuple(getattr(options, "disable", ()) or ())
@@ -217,13 +223,29 @@ def recompute_story(engine: Engine, options: Any = None) -> Any:
             docs = rows.read_documents(conn)
             state = rows.documents_state(conn)
             stored = rows.read_partition(conn)
+            built = rows.story_reports_built_from(conn)
         # the stories: stored ones keep their articles and ids, new articles join one or start one
         part = split_stories(docs, settings, disable=disable, existing=stored)
-        before = {d.id: (d.published, d.published_evidence, d.published_confidence) for d in docs}
-        timexes_before = {d.id: copy.deepcopy(d.timexes) for d in docs}
-        report = analyze_story(docs, options)
-        changed = [d for d in docs if (d.published, d.published_evidence, d.published_confidence) != before[d.id]
-                   or d.timexes != timexes_before[d.id]]
+        before = {d.id: (d.published, d.published_evidence, d.published_confidence, copy.deepcopy(d.timexes))
+                  for d in docs}
+        if len(part.stories) <= 1:
+            report = analyze_story(docs, options)
+            fresh: dict[str, tuple[str, Any]] = {}
+            first = report
+        else:
+            by_id = {d.id: d for d in docs}
+            keys = {s.id: story_key(s.documents, options) for s in part.stories}
+            todo = [s for s in part.stories if built.get(s.id) != keys[s.id]]
+            reports = analyze_groups([[by_id[i] for i in s.documents] for s in todo], options)
+            fresh = {s.id: (keys[s.id], r) for s, r in zip(todo, reports, strict=True)}
+            for r in reports:  # the story phase may reconcile dates (in worker processes: copies)
+                for d in r.documents:
+                    by_id[d.id] = d
+            docs = [by_id[d.id] for d in docs]
+            largest = max(part.stories, key=lambda s: (len(s.documents), s.id))
+            first = fresh[largest.id][1] if largest.id in fresh else None
+        changed = [d for d in docs if (d.published, d.published_evidence, d.published_confidence, d.timexes)
+                   != before[d.id]]
         with writing(engine) as conn:
             now = rows.documents_state(conn)
             if now != state and attempt < MAX_STORY_REBUILDS - 1:
@@ -231,10 +253,33 @@ def recompute_story(engine: Engine, options: Any = None) -> Any:
                     return rows.read_report(conn)
                 continue  # documents were added meanwhile: build again from them
             rows.update_document_dates(conn, changed)
-            rows.write_story(conn, report, built_from=state)
+            if len(part.stories) <= 1:
+                rows.clear_story_reports(conn)
+            else:
+                rows.write_story_reports(conn, fresh, keep=[s.id for s in part.stories])
+                if first is None:  # the largest story did not change: its stored report
+                    first = rows.read_story_report(conn, largest.id)
+            first.meta["pile"] = {"stories": len(part.stories), "rebuilt": len(fresh) if fresh else len(part.stories)}
+            rows.write_story(conn, first, built_from=state)
             rows.write_partition(conn, part)
-        return report
+        return first
     raise AssertionError("unreachable")
+
+
+def story_key(document_ids: list[str], options: Any = None) -> str:
+    """What a story's report was built from: its article ids (stored articles never change), the
+    dateline version and the settings and disabled stages of the run."""
+    import json
+
+    from .. import __version__
+
+    settings = getattr(options, "settings", None)
+    h = hashlib.sha256(__version__.encode())
+    h.update(json.dumps(settings.to_dict() if settings is not None else None, sort_keys=True, default=str).encode())
+    h.update(json.dumps(sorted(getattr(options, "disable", ()) or ())).encode())
+    for i in sorted(document_ids):
+        h.update(b"\x00" + i.encode("utf-8", "replace"))
+    return h.hexdigest()
 
 
 @contextmanager
@@ -303,6 +348,10 @@ def add_documents(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     ok = sum(1 for d in report.documents if d.status == "ok")
+    pile = report.meta.get("pile") or {}
+    if not quiet and pile.get("stories", 1) > 1:
+        print(f"{pile['stories']} stories ({pile.get('rebuilt')} rebuilt, the others unchanged); the largest:",
+              file=sys.stderr)
     if not quiet:
         print(f"story: {ok} documents ({len(report.documents) - ok} rejected), {len(report.events)} events, "
               f"{len(report.claims)} claims", file=sys.stderr)

@@ -172,3 +172,44 @@ def read_partition(conn: Connection) -> Any:
     placed = {d for s in stories for d in s.documents}
     loose = conn.execute(sa.select(t.documents.c.id).where(t.documents.c.status == "ok").order_by(t.documents.c.seq))
     return StoryPartition(stories=stories, unassigned=[r[0] for r in loose if r[0] not in placed])
+
+
+def story_reports_built_from(conn: Connection) -> dict[str, str]:
+    """Story id -> what its stored report was built from (``store.add.story_key``)."""
+    return {r[0]: r[1] for r in conn.execute(sa.select(t.story_reports.c.story_id, t.story_reports.c.built_from))}
+
+
+def clear_story_reports(conn: Connection) -> None:
+    conn.execute(t.story_reports.delete())
+
+
+def write_story_reports(conn: Connection, fresh: dict[str, tuple[str, Report]], keep: list[str]) -> None:
+    """Store the ``fresh`` reports (story id -> (built_from, report)); drop the reports of stories not in ``keep``.
+    A report is stored without its documents' texts (they are in ``documents``): its articles by id."""
+    conn.execute(t.story_reports.delete().where(t.story_reports.c.story_id.not_in(list(keep))))
+    if not fresh:
+        return
+    conn.execute(t.story_reports.delete().where(t.story_reports.c.story_id.in_(list(fresh))))
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    out = []
+    for sid, (key, report) in fresh.items():
+        data = report.to_dict()
+        data["documents"] = [d.id for d in report.documents]
+        out.append({"story_id": sid, "built_from": key, "updated_at": now, "report": data})
+    conn.execute(t.story_reports.insert(), out)
+
+
+def read_story_report(conn: Connection, story_id: str) -> Report | None:
+    """The stored report of one story of the pile, its documents read from ``documents``; None if none."""
+    data = conn.execute(sa.select(t.story_reports.c.report).where(t.story_reports.c.story_id == story_id)).scalar()
+    if data is None:
+        return None
+    ids = list(data.get("documents") or [])
+    docs: dict[str, Document] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for r in conn.execute(sa.select(t.documents).where(t.documents.c.id.in_(chunk))):
+            docs[r.id] = document_from_row(r)
+    report = report_from_dict({**data, "documents": []})
+    report.documents = [docs[i] for i in ids if i in docs]
+    return report

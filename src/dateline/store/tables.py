@@ -1,6 +1,8 @@
 """SQLAlchemy Core tables of the newest schema revision (the migrations create them).
 
-One database holds one story. Nested lists that are only ever read back whole (timexes,
+One database holds one pile: its documents, the stories they were split into (``stories``), the
+report of the first story in the story tables and, when there are several, each story's report
+(``story_reports``). Nested lists that are only ever read back whole (timexes,
 sentences, evidence spans, aliases...) are JSON columns; entity mentions also get a row
 each (``entity_mentions``) so a document's entities can be queried. PostgreSQL's
 ``documents.tsv`` and SQLite's ``documents_fts`` (full-text search) are left out here:
@@ -143,6 +145,16 @@ stories = sa.Table(
     sa.Column("end", sa.String(32)),
     sa.Column("documents", sa.JSON, nullable=False),
     sa.Column("extra", sa.JSON),
+)
+
+# the report of each story when the pile holds several (`dateline add`): the story-level part of its
+# report.json (documents by id); ``built_from`` hashes the story's article ids, so an unchanged story keeps it
+story_reports = sa.Table(
+    "story_reports", metadata,
+    sa.Column("story_id", sa.String(64), primary_key=True),
+    sa.Column("built_from", sa.String(64), nullable=False),
+    sa.Column("updated_at", sa.String(32)),
+    sa.Column("report", sa.JSON, nullable=False),
 )
 
 # inputs that were analysed and turned out to be copies of a stored document (same clean text): kept

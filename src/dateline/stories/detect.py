@@ -189,6 +189,11 @@ def detect_stories(docs: Sequence[Document], options: StoryOptions | None = None
     from sklearn.preprocessing import normalize
 
     opts = options or StoryOptions()
+    if existing is not None and existing.stories and all(len(s.documents) < opts.min_documents
+                                                         for s in existing.stories):
+        # the stories shown so far are below a story's size (a first `add` of one article is the whole
+        # pile): detect afresh, as `analyze` would on these documents, and keep the shown ids
+        return _keep_ids(detect_stories(docs, opts), existing)
     part = StoryPartition(rejected=[{"id": d.id, "reason": d.error or "rejected"} for d in docs if d.status != "ok"])
     ok = [d for d in docs if d.status == "ok" and d.text.strip()]
     part.rejected += [{"id": d.id, "reason": "no text"} for d in docs if d.status == "ok" and not d.text.strip()]
@@ -250,6 +255,21 @@ def detect_stories(docs: Sequence[Document], options: StoryOptions | None = None
         stories, small = [_story(ok, X, idx, days)], []
     stories.sort(key=lambda s: (-len(s.documents), s.id))
     part.stories, part.unassigned = stories, small
+    return part
+
+
+def _keep_ids(part: StoryPartition, existing: StoryPartition) -> StoryPartition:
+    """Each story of ``part`` that holds documents of an ``existing`` story takes that story's id
+    (the largest new story first; an id is used once)."""
+    old_of = existing.labels()
+    used: set[str] = set()
+    for story in sorted(part.stories, key=lambda s: -len(s.documents)):
+        for d in story.documents:
+            old = old_of.get(d)
+            if old is not None and old not in used:
+                story.id = old
+                used.add(old)
+                break
     return part
 
 

@@ -15,7 +15,8 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from ..model import Report, report_from_file
-from .render import render_page
+from .pile import StorySource, mount_stories
+from .render import Linker, render_page
 from .story import SearchResults, Snippet, Story
 
 log = logging.getLogger(__name__)
@@ -39,12 +40,15 @@ def load_report_file(path: str | Path) -> Report:
 
 def create_app(report: Report, search: SearchFn | None = None,
                refresh: Callable[[], Report | None] | None = None,
-               stories: Callable[[], Any] | None = None) -> FastAPI:
+               stories: Callable[[], Any] | None = None, prefix: str = "",
+               story_source: StorySource | None = None) -> FastAPI:
     """The web UI over one report. ``search(q, limit)`` (e.g. the store's full-text search)
     replaces the in-memory search over article texts when given; ``refresh()`` is asked
     before each page and returns a newer report when the source changed (else None);
     ``stories()`` gives the stories of the pile (a ``stories.StoryPartition`` or the
-    ``stories.json`` dict; None: none known) for ``/stories``."""
+    ``stories.json`` dict; None: none known) for ``/stories``; ``story_source``: the report of each
+    story of the pile, each opened at ``/s/<story id>/`` (an app of its own, links under that
+    ``prefix``)."""
     holder = {"story": Story(report)}
 
     def current() -> Story:
@@ -64,8 +68,12 @@ def create_app(report: Report, search: SearchFn | None = None,
             response.headers.setdefault(k, v)
         return response
 
+    linker = Linker(prefix)
+    if story_source is not None:
+        mount_stories(app, story_source, lambda report, sub: create_app(report, prefix=sub))
+
     def page(template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
-        return HTMLResponse(render_page(template, holder["story"], **ctx), status_code=status)
+        return HTMLResponse(render_page(template, holder["story"], linker, **ctx), status_code=status)
 
     def not_found(what: str, ident: str) -> HTMLResponse:
         return page("notfound.html", 404, what=what, ident=ident)
@@ -151,7 +159,9 @@ def create_app(report: Report, search: SearchFn | None = None,
         data = part.to_dict() if hasattr(part, "to_dict") else part
         if not data:
             return not_found("stories", "of this pile")
-        return page("stories.html", stories=data.get("stories", []), unassigned=len(data.get("unassigned", [])))
+        openable = story_source.ids() if story_source is not None else set()
+        return page("stories.html", stories=data.get("stories", []), unassigned=len(data.get("unassigned", [])),
+                    openable=openable)
 
     @app.get("/report.json")
     def report_json() -> Response:
@@ -185,24 +195,33 @@ def app_for(report_path: str | None = None, db_url: str | None = None) -> FastAP
         search_fn = getattr(store, "search", None)
         return create_app(report, (lambda q, limit: search_fn(db_url, q, limit)) if search_fn else None,
                           refresh=_db_refresher(db_url, store.load_report),
-                          stories=lambda: store.load_stories(db_url))
+                          stories=lambda: store.load_stories(db_url), story_source=StorySource.of_store(db_url))
     if not report_path:
         raise ValueError("give a report.json path or a database URL")
-    return create_app(load_report_file(report_path), stories=lambda: _stories_json(Path(report_path)))
+    index = _stories_json_path(Path(report_path))
+    return create_app(load_report_file(report_path), stories=lambda: _stories_json(Path(report_path)),
+                      story_source=StorySource.of_files(index) if index is not None else None)
+
+
+def _stories_json_path(report_path: Path) -> Path | None:
+    """The ``stories.json`` of the pile ``report_path`` belongs to (see ``_stories_json``); None if none."""
+    for folder in (report_path.parent, report_path.parent.parent.parent):
+        if (folder / "stories.json").is_file():
+            return folder / "stories.json"
+    return None
 
 
 def _stories_json(report_path: Path) -> Any:
     """The ``stories.json`` an ``analyze`` run wrote beside the report (``DIR/report.json``) or two
     folders up (``DIR/stories/<id>/report.json``); None when there is none or it cannot be read."""
-    for folder in (report_path.parent, report_path.parent.parent.parent):
-        path = folder / "stories.json"
-        if path.is_file():
-            try:
-                return json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                log.warning("could not read %s", path, exc_info=True)
-                return None
-    return None
+    path = _stories_json_path(report_path)
+    if path is None:
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        log.warning("could not read %s", path, exc_info=True)
+        return None
 
 
 def _db_refresher(db_url: str, load: Callable[[str], Report], every: float = 5.0) -> Callable[[], Report | None]:

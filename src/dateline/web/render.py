@@ -21,16 +21,21 @@ from .worldmap import land_path
 
 
 class Linker:
-    """URLs of the web app."""
+    """URLs of the web app; ``prefix``: where the app is mounted (one story of a pile: ``/s/<id>``)."""
 
     single_file = False
+
+    def __init__(self, prefix: str = "") -> None:
+        self.prefix = prefix.rstrip("/")
 
     def __call__(self, kind: str, ident: str | None = None, at: int | None = None, **query: str | None) -> str:
         path = {"story": "/", "entities": "/entities", "map": "/map", "figures": "/figures",
                 "disagreements": "/disagreements", "search": "/search", "documents": "/documents",
-                "events": "/events"}.get(kind)
+                "events": "/events", "stories": "/stories"}.get(kind)
         if path is None:
             path = f"/{kind}/{quote(str(ident), safe='')}"
+        if kind != "stories":  # the pile's story list is the top app's
+            path = self.prefix + path
         q = {k: v for k, v in query.items() if v}
         url = path + ("?" + urlencode(q) if q else "")
         if at is not None:
