@@ -81,6 +81,12 @@ def date_document(doc: Document, raw: RawDocument, clean_meta: dict[str, Any]) -
             choice = Choice(choice.value, f"{choice.evidence}; the text says {said.evidence}", 0.95)
     if choice is None:
         choice = _from_text(doc, clean_meta, years, raw.text if raw.html is None else None)
+    if choice is None and raw.html is None and PENDING_KEY not in doc.meta:
+        # a text input (JSONL, a feed) whose text prints no date but whose URL path does ("...-20120411",
+        # "/2011/03/19/"): the URL's full date, below a printed stamp's confidence
+        full, _ = url_date(raw.url or doc.url)
+        if full:
+            choice = Choice(full, f"date in URL: {raw.url or doc.url}", 0.6)
     _set(doc, choice)
 
 
@@ -294,10 +300,14 @@ LEAD_CHARS = 400  # the lead, where news names the weekday of what it reports ("
 _WEEKDAY_WORD = re.compile(rf"\b({'|'.join(WEEKDAY_NAMES_EN)})\b")
 
 
-def _lead_fits(day: str, lead_weekdays: set[int]) -> bool:
-    """The lead names the weekday of ``day`` or of the day before (news reports today's and yesterday's events)."""
+LEAD_LOOSE_DAYS = 3  # news names by weekday the days of the past week; a lead's weekday this far back still fits
+
+
+def _lead_fits(day: str, lead_weekdays: set[int], back: int = 1) -> bool:
+    """The lead names the weekday of ``day`` or of one of the ``back`` days before (news reports today's and
+    yesterday's events)."""
     d = dt.date.fromisoformat(day)
-    return bool({d.weekday(), (d - dt.timedelta(days=1)).weekday()} & lead_weekdays)
+    return bool({(d - dt.timedelta(days=k)).weekday() for k in range(back + 1)} & lead_weekdays)
 
 
 def _ambiguous_stamp(doc: Document, clean_meta: dict[str, Any], raw_text: str | None) -> Choice | None:
@@ -314,11 +324,16 @@ def _ambiguous_stamp(doc: Document, clean_meta: dict[str, Any], raw_text: str | 
                 continue
             fits = [r for r in a.readings if _lead_fits(r, lead_weekdays)]
             updated = a.context == "updated"
+            pending = {"options": list(a.readings), "updated": updated, "text": a.text, "where": name}
             if len(fits) == 1:
                 why = "numeric date read in the order whose weekday the lead names"
+                if all(_lead_fits(r, lead_weekdays, LEAD_LOOSE_DAYS) for r in a.readings):
+                    # the lead's weekday lies a few days before either reading ("early Sunday" under a Monday
+                    # and a Tuesday reading): a weak hint the story pass may overrule with the other articles' dates
+                    doc.meta[PENDING_KEY] = {**pending, "lead_choice": fits[0]}
                 return Choice(fits[0], f"{a.text} ({name}; {why}{'; an updated stamp' if updated else ''})",
                               0.35 if updated else 0.45)
-            doc.meta[PENDING_KEY] = {"options": list(a.readings), "updated": updated, "text": a.text, "where": name}
+            doc.meta[PENDING_KEY] = pending
             return None
     return None
 
@@ -429,6 +444,10 @@ def reconcile_publication_dates(docs: list[Document]) -> list[str]:
     changed = []
     for d in docs:
         pend = d.meta.get(PENDING_KEY)
+        if d.status == "ok" and pend and span and pend.get("lead_choice") and d.published == pend["lead_choice"]:
+            if _overrule_lead(d, pend, days):
+                changed.append(d.id)
+            continue
         if d.status != "ok" or d.published or not pend or not span:
             continue
         if "options" in pend:
@@ -450,8 +469,12 @@ def reconcile_publication_dates(docs: list[Document]) -> list[str]:
         d.published_evidence = f"{pend['text']} ({pend['where']}; year {y} from {how} {min(span)}-{max(span)})"
         d.published_confidence = 0.5 if pend["weekday"] is not None else 0.4
         changed.append(d.id)
-    changed += _flag_strays(docs, days)
+    peers = {d.id: dt.date.fromisoformat(d.published) for d in dated if len(d.published) == 10}
+    changed += _flag_strays(docs, days, peers)
     return changed
+
+
+NEAREST_DAYS = 3  # a numeric stamp read in the order a few days from another article of the story
 
 
 def _pick_reading(d: Document, pend: dict[str, Any], days: list[dt.date]) -> bool:
@@ -461,19 +484,43 @@ def _pick_reading(d: Document, pend: dict[str, Any], days: list[dt.date]) -> boo
         return False
     gaps = sorted((_days_outside(dt.date.fromisoformat(o), days), o) for o in pend["options"])
     (near, best), (far, _) = gaps[0], gaps[-1]
+    why = f"falls in the story's span {days[0]}..{days[-1]}"
     if near > 7 or far <= 60:
-        return False
+        # both readings inside a long span ("2/3/2009" in a story of February to April): the reading a few
+        # days from another article's date when the other reading is weeks from every one
+        close = sorted((min(abs((dt.date.fromisoformat(o) - x).days) for x in days), o) for o in pend["options"])
+        (near, best), (far, _) = close[0], close[-1]
+        if near > NEAREST_DAYS or far < 4 * max(near, NEAREST_DAYS):
+            return False
+        why = f"lies {near} day(s) from another article of the story, the other reading {far}"
     d.published = best
-    d.published_evidence = (f"{pend['text']} ({pend['where']}; numeric date read in the order that falls in "
-                            f"the story's span {days[0]}..{days[-1]}{'; an updated stamp' if pend.get('updated') else ''})")
+    d.published_evidence = (f"{pend['text']} ({pend['where']}; numeric date read in the order that {why}"
+                            f"{'; an updated stamp' if pend.get('updated') else ''})")
     d.published_confidence = 0.35 if pend.get("updated") else 0.45
     return True
 
 
-def _flag_strays(docs: list[Document], days: list[dt.date]) -> list[str]:
+def _overrule_lead(d: Document, pend: dict[str, Any], days: list[dt.date]) -> bool:
+    """A numeric stamp read in phase 1 by a lead weekday that fits both readings loosely: the reading the
+    story's other articles single out (see _pick_reading) wins when it is the other one."""
+    kept = d.published, d.published_evidence, d.published_confidence
+    if _pick_reading(d, pend, days) and d.published != kept[0]:
+        d.published_evidence = f"{d.published_evidence}; the lead's weekday fits both readings"
+        return True
+    # the story does not single out the other reading: the lead's stays
+    d.published, d.published_evidence, d.published_confidence = kept
+    return False
+
+
+STRAY_DAYS = 90  # a date this close to the story's span, or to another dated article, is no stray
+
+
+def _flag_strays(docs: list[Document], days: list[dt.date], peers: dict[str, dt.date] | None = None) -> list[str]:
     """Text-read dates far outside the story's span lose confidence (or the date, when weak).
 
-    Far = more than 90 days, or half the span's length for long stories, before or after it.
+    Far = more than STRAY_DAYS, or half the span's length for long stories, before or after it, and more
+    than STRAY_DAYS from every other dated article (``peers``, id -> date): a pile that holds two stories
+    (or a story with a second burst of coverage) has a cluster of dates outside the main years.
     """
     if len(days) < 3:
         return []
@@ -481,8 +528,11 @@ def _flag_strays(docs: list[Document], days: list[dt.date]) -> list[str]:
     for d in docs:
         if d.status != "ok" or not d.published or len(d.published) != 10 or d.published_confidence >= 0.8:
             continue
-        gap = _days_outside(dt.date.fromisoformat(d.published), days)
-        if gap <= max(90, (days[-1] - days[0]).days // 2):
+        day = dt.date.fromisoformat(d.published)
+        gap = _days_outside(day, days)
+        if gap <= max(STRAY_DAYS, (days[-1] - days[0]).days // 2):
+            continue
+        if any(i != d.id and abs((day - p).days) <= STRAY_DAYS for i, p in (peers or {}).items()):
             continue
         note = f" [{gap} days outside the story's span {days[0]}..{days[-1]}]"
         if d.published_confidence < 0.5:
