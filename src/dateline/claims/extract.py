@@ -8,6 +8,7 @@ from bisect import bisect_right
 from ..model import Claim, Document, Span, Timex
 from ..story_profile import StoryProfile
 from .attribution import Attribution, find_attributions, pick_attribution
+from .kin import find_kin_counts
 from .measure import Measure, find_measure, refuse
 from .nil import find_nil
 from .quantities import Quantity, find_quantities, merge_from_to
@@ -229,6 +230,9 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
             if r.quantity.start not in taken:
                 kind = f"{r.kind} of {r.holder}" if r.holder else r.kind
                 measured.append((r.quantity, Measure(kind, None, r.kind, None, r.holder)))
+        for kc in find_kin_counts(text, s0, s1):  # "a mother of 12": her children
+            if kc.quantity.start not in taken:
+                measured.append((kc.quantity, Measure("children", None, "people", None, kc.parent)))
         for q, m in sorted(measured, key=lambda x: x[0].start):
             att = pick_attribution(atts, q.start, text)
             if att is not None and describes_speaker(text, att, q):
