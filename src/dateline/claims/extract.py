@@ -142,6 +142,12 @@ class SpeakerState:
             pron = att.source.lower()
             named = [a.source for a in atts if a.source and not a.pronoun and a.verb_pos < att.verb_pos
                      and agrees(pron, a.source)]
+            if pron == "it":
+                # "it said": the latest organisation named as a speaker, never a person
+                orgs = [a.source for a in atts if a.source and not a.pronoun and a.verb_pos < att.verb_pos]
+                orgs = [x for x in orgs if not _names_person(self.doc, x)]
+                prior = [x for x in reversed(self.named_before) if not _names_person(self.doc, x)]
+                return (orgs[-1] if orgs else None) or (prior[0] if prior else None)
             last = self.last_named if self.last_named and agrees(pron, self.last_named) else None
             if named:
                 source = named[-1]
@@ -312,6 +318,18 @@ def introduced_as(text: str, phrase: str, pos: int) -> str | None:
     for m in pat.finditer(text, 0, pos):
         found = m.group(1) or m.group(2)
     return found
+
+
+def _names_person(doc: Document, phrase: str) -> bool:
+    """``phrase`` holds a PERSON mention of ``doc`` or is headed by a person word ("spokesman")."""
+    if any(m.label == "PERSON" and m.text in phrase for m in doc.mentions):
+        return True
+    words = re.findall(r"[A-Za-z]+", phrase.lower())
+    return bool(words) and words[-1] in _PERSON_WORDS
+
+
+_PERSON_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "man", "woman", "director", "officer", "official",
+                           "expert", "analyst", "researcher", "witness", "he", "she"})
 
 
 def _last_person(doc: Document, pos: int, window: int = 400) -> str | None:

@@ -16,7 +16,7 @@ from .quantities import Quantity
 
 _PARENT = r"(?:mother|father|mom|mum|dad|parent|grandmother|grandfather|grandparent)"
 _NUMBER = r"(?:\d{1,2}|" + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)) + r")"
-_KIN = re.compile(rf"\b{_PARENT}(?:\s+of\s+|-of-)(?P<n>{_NUMBER})(?![\w-])", re.I)
+_KIN = re.compile(rf"\b{_PARENT}(?:\s+of\s+|-of-)(?P<n>{_NUMBER})(?![\w]|-\d)", re.I)
 # "mother of two children" is read by ``measure`` (a counted noun follows); "father of two of the victims" is not kin
 _NOT_AFTER = re.compile(r"\s+(?:of|in|at|from|who|which)\b|\s*%", re.I)
 

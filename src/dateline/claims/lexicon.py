@@ -51,7 +51,8 @@ for _canon, _forms in {
                "prisoners", "detainees", "orphans", "students", "volunteers", "doctors", "journalists",
                "martyrs", "nurses", "pilgrims", "hostages", "tourists", "expatriates", "evacuees",
                # people named by age or sex ("an 11-year-old girl", "two female co-workers")
-               "girls", "boys", "teenagers", "teens", "youths", "adults", "babies", "infants", "males", "females"],
+               "girls", "boys", "teenagers", "teens", "youths", "adults", "babies", "infants", "males", "females",
+               "crowd"],
     "staff": ["staff", "personnel", "employees", "crew", "members", "workers"],
     "bodies": ["bodies", "corpses", "body"],
     "deaths": ["deaths", "death", "fatalities", "dead"],

@@ -185,6 +185,9 @@ def predicate_age(text: str, q: Quantity, sent_start: int, sent_end: int, profil
     return None
 
 
+# a collective of people whose size follows "of"
+_OF_PEOPLE = re.compile(r"\b(?:crowd|population|town|city|village|community|audience|attendance)\s+of\s+"
+                        r"(?:(?:about|some|around|nearly|almost|roughly|more\s+than|over|just|only)\s+)?$", re.I)
 _PASSIVE_STATE = re.compile(r"(?:were|have\s+been|had\s+been)\s+(?:arrested|detained|rescued)\b")
 _CODE = re.compile(r"[A-Z]{1,4}-?")
 
@@ -293,6 +296,12 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         return Measure("times", None, "times", _place(text, q, sent_start, sent_end), "twice")
     toks = _tokens(after[:120], q.end)
     noun = noun_text = None
+    if _OF_PEOPLE.search(text, max(sent_start, q.start - 40), q.start) and not (toks and (toks[0][0].lower() in NOUNS or _plural_noun(toks[0][0]))):
+        # "a crowd of 22,000", "the town of 14,000", "a population of 2,500": people
+        return Measure("people", None, "people", _place(text, q, sent_start, sent_end), None)
+    if toks and toks[0][0].lower() == "others" and q.low >= 1 and not q.currency:
+        # "killed one and injured two others", "two others were wounded": people, in the state of their clause
+        return Measure("people", _state(text, q, sent_start, sent_end), "people", _place(text, q, sent_start, sent_end), "others")
     state = None
     unit = "people"
     i = 0
@@ -336,7 +345,7 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
             if toks[j][0].lower() in _DETS or re.fullmatch(r"[A-Za-z][\w-]*['’]s", toks[j][0]):
                 j += 1  # "of the", "of its", "seven of Jane's friends"
             while j < len(toks) and j < i + 5 and not _nationals(toks[j][0]) and (_modifier(toks[j][0], extra) or (
-                    toks[j][0].isalpha() and toks[j][0].lower() not in _STOPWORDS and toks[j][0].lower() not in NOUNS
+                    toks[j][0].replace("-", "").isalpha() and toks[j][0].lower() not in _STOPWORDS and toks[j][0].lower() not in NOUNS
                     and not _plural_noun(toks[j][0]))):
                 j += 1
             if j < len(toks) and toks[j][0].lower() in NOUNS:
