@@ -271,8 +271,9 @@ _NOT_PLURAL = {"was", "has", "is", "does", "this", "its", "his", "hers", "ours",
 
 def _plural_noun(w: str) -> bool:
     lw = w.lower()
-    if "-" in w and w.replace("-", "").isalpha() and w.islower():
+    if "-" in w and w.replace("-", "").isalpha() and w.islower() and len(w) > 4:
         w = lw = w.rsplit("-", 1)[1]  # "run-ins", "half-brothers", "co-workers": the last part is the noun
+        return len(lw) > 2 and lw.endswith("s") and not lw.endswith(("ss", "us", "ous", "is")) and lw not in _NOT_PLURAL
     return (w.isalpha() and w.islower() and len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "ous", "is"))
             and lw not in _NOT_PLURAL and lw not in NOT_COUNTS)
 

@@ -51,6 +51,7 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 _BARE_OK = {"say", "tell", "add", "report", "confirm", "claim", "estimate", "deny", "acknowledge", "admit",
             "insist", "warn", "explain", "announce", "state", "write", "testify", "allege", "confess"}  # '..., he added.'
 _LIGHT = {"make", "makes", "made", "making"}
+_RAISING = {"believe", "think", "say", "report", "estimate", "suspect", "allege"}
 _CLAIMED_THINGS = {"life", "lives", "title", "titles", "crown", "victory", "win", "prize", "medal", "seat", "seats"}
 _LIGHT_NOUNS = {"note", "mention"}  # lemmas of ``STANCE`` a light verb "make" turns into a report
 MAX_WORDS = 14  # a longer subject keeps its head and what is before it
@@ -296,8 +297,10 @@ def speeches(text: str, s0: int, s1: int) -> list[Speech]:
             continue  # "said nothing after officers surrounded him": no statement
         if lem == "claim" and any(toks[j].dep == "dobj" and toks[j].text.lower() in _CLAIMED_THINGS for j in _children(toks, v)):
             continue  # "the fire claimed 30 lives", "claimed the title": a taking, not a statement
-        if t.dep == "acl" and v + 1 < len(toks) and toks[v + 1].text.lower() == "to" and low.endswith(("ed", "ght")):
-            # "the man believed to have ...", "a figure thought to be ...": a passive, nobody named
+        if (lem in _RAISING and low.endswith(("ed", "ght", "said")) and v + 2 < len(toks) and toks[v + 1].text.lower() == "to"
+                and toks[v + 2].text.lower() in ("be", "have") and not any(toks[j].dep in ("aux", "auxpass") for j in _children(toks, v))):
+            # "the man believed to have ...", "a figure thought to be ...": a reduced passive, nobody named
+            # (the parse may make the noun its subject); "he claimed to have" is active and stays
             out.append(Speech(lem, s0 + t.start, None, s0 + t.start, s0 + t.start, STANCE[lem], scope=_scope(toks, v, s0)))
             continue
         if lem == "put" and not re.search(r"\b(?:at|to)\b", sent[t.end:t.end + 60]):
