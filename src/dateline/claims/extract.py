@@ -208,7 +208,8 @@ def describes_speaker(text: str, att: Attribution, q: Quantity) -> bool:
         return False
     if att.start <= q.start and q.end <= att.end:
         return True
-    return att.end <= q.start and bool(_SPEAKER_RELATIVE.match(text[att.end:q.start]))
+    # "..., who told police his dozen rounds ...": the relative clause is the speaker's own report
+    return att.end <= q.start and not att.end <= att.verb_pos < q.start and bool(_SPEAKER_RELATIVE.match(text[att.end:q.start]))
 
 
 def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple[Claim, Attribution | None]]:
