@@ -151,7 +151,8 @@ def find_attributions(text: str, sent_start: int, sent_end: int) -> list[Attribu
         if sp.source is None:
             out.append(Attribution(None, sp.start, sp.end, sp.verb_pos, verb=sp.verb, stance=sp.stance, scope=sp.scope))
             continue
-        src = _clean_parsed(sp.source)
+        # "..., it said": an organisation named before speaks (``SpeakerState`` resolves it)
+        src = sp.source if sp.pronoun and sp.source.lower() == "it" and IT_SPEAKS else _clean_parsed(sp.source)
         if not src:
             continue
         s = sp.start + sp.source.find(src) if src in sp.source else sp.start
@@ -302,6 +303,8 @@ def _clean_parsed(phrase: str) -> str:
         return ""  # a time or a live-page stamp ("7:02 p.m. local"), not a speaker
     return s
 
+
+IT_SPEAKS = True  # "it said" as the subject of an active reporting verb is a speaker to resolve
 
 SCOPE_FIRST = True  # the reporting verb whose clause holds the figure wins over the nearest verb
 

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from ..model import Claim, Document, Span, Timex
 from ..story_profile import StoryProfile
 from .attribution import Attribution, find_attributions, pick_attribution
+from .kin import find_kin_counts
 from .measure import Measure, find_measure, refuse
 from .nil import find_nil
 from .quantities import Quantity, find_quantities, merge_from_to
@@ -141,6 +142,12 @@ class SpeakerState:
             pron = att.source.lower()
             named = [a.source for a in atts if a.source and not a.pronoun and a.verb_pos < att.verb_pos
                      and agrees(pron, a.source)]
+            if pron == "it":
+                # "it said": the latest organisation named as a speaker, never a person
+                orgs = [a.source for a in atts if a.source and not a.pronoun and a.verb_pos < att.verb_pos]
+                orgs = [x for x in orgs if not _names_person(self.doc, x)]
+                prior = [x for x in reversed(self.named_before) if not _names_person(self.doc, x)]
+                return (orgs[-1] if orgs else None) or (prior[0] if prior else None)
             last = self.last_named if self.last_named and agrees(pron, self.last_named) else None
             if named:
                 source = named[-1]
@@ -201,7 +208,8 @@ def describes_speaker(text: str, att: Attribution, q: Quantity) -> bool:
         return False
     if att.start <= q.start and q.end <= att.end:
         return True
-    return att.end <= q.start and bool(_SPEAKER_RELATIVE.match(text[att.end:q.start]))
+    # "..., who told police his dozen rounds ...": the relative clause is the speaker's own report
+    return att.end <= q.start and not att.end <= att.verb_pos < q.start and bool(_SPEAKER_RELATIVE.match(text[att.end:q.start]))
 
 
 def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple[Claim, Attribution | None]]:
@@ -229,6 +237,9 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
             if r.quantity.start not in taken:
                 kind = f"{r.kind} of {r.holder}" if r.holder else r.kind
                 measured.append((r.quantity, Measure(kind, None, r.kind, None, r.holder)))
+        for kc in find_kin_counts(text, s0, s1):  # "a mother of 12": her children
+            if kc.quantity.start not in taken:
+                measured.append((kc.quantity, Measure("children", None, "people", None, kc.parent)))
         for q, m in sorted(measured, key=lambda x: x[0].start):
             att = pick_attribution(atts, q.start, text)
             if att is not None and describes_speaker(text, att, q):
@@ -308,6 +319,18 @@ def introduced_as(text: str, phrase: str, pos: int) -> str | None:
     for m in pat.finditer(text, 0, pos):
         found = m.group(1) or m.group(2)
     return found
+
+
+def _names_person(doc: Document, phrase: str) -> bool:
+    """``phrase`` holds a PERSON mention of ``doc`` or is headed by a person word ("spokesman")."""
+    if any(m.label == "PERSON" and m.text in phrase for m in doc.mentions):
+        return True
+    words = re.findall(r"[A-Za-z]+", phrase.lower())
+    return bool(words) and words[-1] in _PERSON_WORDS
+
+
+_PERSON_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "man", "woman", "director", "officer", "official",
+                           "expert", "analyst", "researcher", "witness", "he", "she"})
 
 
 def _last_person(doc: Document, pos: int, window: int = 400) -> str | None:

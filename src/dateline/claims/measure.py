@@ -86,12 +86,14 @@ class Measure:
         return name  # the place is a key of its own (Claim.place), not part of the measure
 
 
-_AGE = re.compile(r"-year-old\s+([A-Z][a-z]+)(?:\s+\([^()]{1,20}\))?\s+[A-Z][a-z]+")
+# "34-year-old", also written "34-year old" / "34 year old"
+_YEAR_OLD = r"[- ]years?[- ]old"
+_AGE = re.compile(_YEAR_OLD + r"\s+([A-Z][a-z]+)(?:\s+\([^()]{1,20}\))?\s+[A-Z][a-z]+")
 _NOT_NAMES = CALENDAR_NAMES_EN
 
 
 _PERSON_KINDS = frozenset({"people", "staff", "soldiers", "rebels"})
-_AGE_PHRASE = re.compile(r"-year-old((?:\s+[A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*){1,4})")
+_AGE_PHRASE = re.compile(_YEAR_OLD + r"((?:\s+[A-Za-z][\w'’]*(?:-[A-Za-z][\w'’]*)*){1,4})")
 
 
 def person_head(word: str) -> bool:
@@ -157,6 +159,35 @@ def person_age(text: str, q: Quantity, sent_start: int, sent_end: int, profile: 
     return name if profile.is_story_person(name) else None
 
 
+# "He was 75.", "Jane Doe was 35 years old and ...", "died at 75": an age said of a person as a predicate
+_AGE_PREDICATE = re.compile(r"\b(?P<subj>[Hh]e|[Ss]he|[A-Z][\w'’-]+)\s+(?:was|is|had\s+been|has\s+been|turned|turns|"
+                            r"died\s+at|dies\s+at|died\s+aged|dies\s+aged)\s+(?:aged?\s+)?$")
+_AGE_END = re.compile(r"(?P<old>\s+years?\s+old)?\s*(?:[.,;)]|\s+(?:and|when|at\s+the\s+time)\b|$)")
+
+
+def predicate_age(text: str, q: Quantity, sent_start: int, sent_end: int, profile: StoryProfile | None) -> str | None:
+    """Who ``q`` gives the age of when it is said as a predicate of a person ("He was 75.",
+    "Smith was 35 years old and ...", "dies at 75"): the subject, when it is "he"/"she" or a
+    person the story names, or any capitalised name when "years old" says it is an age."""
+    if not q.bare_digits or not 1 <= q.low <= 110 or q.low != q.high:
+        return None
+    m = _AGE_PREDICATE.search(text, max(sent_start, q.start - 40), q.start)
+    end = _AGE_END.match(text, q.end, sent_end)
+    if m is None or end is None:
+        return None
+    subj = m.group("subj")
+    if subj.lower() in ("he", "she"):
+        return subj.lower()
+    if subj in _NOT_NAMES or subj in ("The", "It", "This", "That", "There"):
+        return None
+    if end.group("old") or (profile is not None and profile.is_story_person(subj)):
+        return subj
+    return None
+
+
+# a collective of people whose size follows "of"
+_OF_PEOPLE = re.compile(r"\b(?:crowd|population|town|city|village|community|audience|attendance)\s+of\s+"
+                        r"(?:(?:about|some|around|nearly|almost|roughly|more\s+than|over|just|only)\s+)?$", re.I)
 _PASSIVE_STATE = re.compile(r"(?:were|have\s+been|had\s+been)\s+(?:arrested|detained|rescued)\b")
 _CODE = re.compile(r"[A-Z]{1,4}-?")
 
@@ -195,7 +226,7 @@ def refuse(text: str, q: Quantity, sent_start: int, sent_end: int, profile: Stor
     if q.bare_digits and q.start == sent_start and len(q.text) == 4:
         return True
     if (named_age(text[q.end:min(sent_end, q.end + 60)]) or person_age(text, q, sent_start, sent_end, profile)
-            or described_age(text, q, sent_start, sent_end, profile)):
+            or described_age(text, q, sent_start, sent_end, profile) or predicate_age(text, q, sent_start, sent_end, profile)):
         return False
     # percentages are not counts (documented choice), nor "N-year-old", "7.0-magnitude"
     if re.match(r"\s*(?:%|per\s*cent|percent|pc\b)", low_after):
@@ -240,6 +271,9 @@ _NOT_PLURAL = {"was", "has", "is", "does", "this", "its", "his", "hers", "ours",
 
 def _plural_noun(w: str) -> bool:
     lw = w.lower()
+    if "-" in w and w.replace("-", "").isalpha() and w.islower() and len(w) > 4:
+        w = lw = w.rsplit("-", 1)[1]  # "run-ins", "half-brothers", "co-workers": the last part is the noun
+        return len(lw) > 2 and lw.endswith("s") and not lw.endswith(("ss", "us", "ous", "is")) and lw not in _NOT_PLURAL
     return (w.isalpha() and w.islower() and len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "ous", "is"))
             and lw not in _NOT_PLURAL and lw not in NOT_COUNTS)
 
@@ -256,13 +290,19 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
         currencies.setdefault(name + "s", code)
     after = text[q.end:sent_end]
     name = (named_age(after) or person_age(text, q, sent_start, sent_end, profile)
-            or described_age(text, q, sent_start, sent_end, profile))
+            or described_age(text, q, sent_start, sent_end, profile) or predicate_age(text, q, sent_start, sent_end, profile))
     if name:
         return Measure("age", None, "years", None, name)
     if q.text.lower().endswith("twice"):
         return Measure("times", None, "times", _place(text, q, sent_start, sent_end), "twice")
     toks = _tokens(after[:120], q.end)
     noun = noun_text = None
+    if _OF_PEOPLE.search(text, max(sent_start, q.start - 40), q.start) and not (toks and (toks[0][0].lower() in NOUNS or _plural_noun(toks[0][0]))):
+        # "a crowd of 22,000", "the town of 14,000", "a population of 2,500": people
+        return Measure("people", None, "people", _place(text, q, sent_start, sent_end), None)
+    if toks and toks[0][0].lower() == "others" and q.low >= 1 and not q.currency:
+        # "killed one and injured two others", "two others were wounded": people, in the state of their clause
+        return Measure("people", _state(text, q, sent_start, sent_end), "people", _place(text, q, sent_start, sent_end), "others")
     state = None
     unit = "people"
     i = 0
@@ -303,10 +343,10 @@ def find_measure(text: str, q: Quantity, sent_start: int, sent_end: int, prev: M
             break
         if lw == "of" and i + 1 < len(toks):
             j = i + 1
-            if toks[j][0].lower() in _DETS:
-                j += 1
+            if toks[j][0].lower() in _DETS or re.fullmatch(r"[A-Za-z][\w-]*['’]s", toks[j][0]):
+                j += 1  # "of the", "of its", "seven of Jane's friends"
             while j < len(toks) and j < i + 5 and not _nationals(toks[j][0]) and (_modifier(toks[j][0], extra) or (
-                    toks[j][0].isalpha() and toks[j][0].lower() not in _STOPWORDS and toks[j][0].lower() not in NOUNS
+                    toks[j][0].replace("-", "").isalpha() and toks[j][0].lower() not in _STOPWORDS and toks[j][0].lower() not in NOUNS
                     and not _plural_noun(toks[j][0]))):
                 j += 1
             if j < len(toks) and toks[j][0].lower() in NOUNS:

@@ -37,6 +37,8 @@ _ATOM = (
     rf"|half\s+a\s+(?:million|billion)"
     rf"|{_NUMWORD}{_SCALEW}"
     rf"|an?\s+(?:hundred|thousand|million|billion)(?:\s+(?:thousand|million))?"
+    rf"|(?:a\s+)?half[\s-](?:a\s+)?dozen"
+    rf"|(?:(?<=his\s)|(?<=her\s)|(?<=its\s)|(?<=their\s)|(?<=the\s))dozen"  # "his dozen rounds"
     rf"|a\s+dozen|twice)"
 )
 _VAGUE = (r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|(?:several|a\s+few)\s+(?:hundred|thousand|million)"
@@ -93,6 +95,8 @@ def _parse_atom(s: str) -> tuple[float, str | None]:
     if words == ["twice"]:
         return 2.0, cur  # "shot him twice": a count of times (``measure`` refuses "twice as many")
     if "dozen" in words:
+        if "half" in words:
+            return 6.0, cur  # "a half-dozen", "half a dozen"
         n = 1 if words[0] in ("a", "one") else UNITS.get(words[0], 1)
         return 12.0 * n, cur
     if words[0] == "half":

@@ -22,6 +22,8 @@ _AFTER_NAME = re.compile(rf"(?P<name>{_NAME})(?:,\s+|\s+\()" + _REC)
 _ROW = re.compile(rf"\s*(?P<name>{_NAME})\s+" + _REC + r"\s*$")
 _AFTER_WORD = re.compile(rf"(?:(?-i:(?P<name>{_NAME}))\s+)?" r"\b(?:record(?:\s+(?:of|to|at|is|was|now))?|(?:improv|mov|fall|dropp|slipp|go|went|fell)"
                          r"\w*\s+to|stands?\s+at)\s+(?:a\s+)?" + _REC, re.I)
+# "reached the playoffs with an 8-8 record", "a 10-2 season": the record noun after it
+_BEFORE_WORD = re.compile(r"\b(?:an?|the|their|its|his|her)\s+" + _REC + r"\s+(?:record|season|mark)\b", re.I)
 _KO = re.compile(r"(?<![\w.-])(?P<n>\d{1,3})\s*(?:KOs?|by\s+KO|knockouts?)\b")
 
 
@@ -54,6 +56,8 @@ def find_records(text: str, start: int, end: int) -> list[Record]:
         found.setdefault(m.start("w"), _figures(m, m.group("name")))
     for m in _AFTER_WORD.finditer(text, start, end):
         found.setdefault(m.start("w"), _figures(m, m.group("name")))  # "Jones fell to 36-3"
+    for m in _BEFORE_WORD.finditer(text, start, end):
+        found.setdefault(m.start("w"), _figures(m, None))
     out = [r for k in sorted(found) for r in found[k]]
     if not out:
         return out

@@ -27,15 +27,16 @@ STANCE: dict[str, str] = {
                      "answer", "recall", "reveal", "disclose", "inform", "brief", "stress", "emphasise",
                      "emphasize", "observe", "remark", "comment", "mention", "point", "announce", "publish",
                      "tweet", "post", "show", "record", "register", "list", "condemn", "urge", "lament",
-                     "complain", "decry", "fume", "identify", "yell", "shout", "praise", "welcome", "credit", "express"), "says"),
+                     "complain", "decry", "fume", "identify", "yell", "shout", "praise", "welcome", "credit", "express",
+                     "advise", "recommend"), "says"),
     **dict.fromkeys(("estimate", "calculate", "count", "put", "predict", "project", "forecast", "expect",
                      "believe", "think", "suggest", "reckon", "suspect", "fear", "assess", "tally"), "estimates"),
     **dict.fromkeys(("claim", "allege", "assert", "insist", "maintain", "contend", "argue", "charge",
                      "accuse", "boast", "swear", "vow", "pledge", "promise", "criticise", "criticize"), "claims"),
     **dict.fromkeys(("deny", "reject", "dismiss", "refute", "rebut", "repudiate", "rebuff"), "denies"),
     **dict.fromkeys(("acknowledge", "admit", "concede", "confirm", "recognise", "recognize", "accept",
-                     "verify", "corroborate"), "acknowledges"),
-    **dict.fromkeys(("dispute", "contest", "challenge", "contradict", "counter", "question"), "disputes"),
+                     "verify", "corroborate", "confess"), "acknowledges"),
+    **dict.fromkeys(("dispute", "contest", "challenge", "contradict", "counter", "question", "discount"), "disputes"),
     **dict.fromkeys(("doubt", "downplay"), "doubts"),
 }
 _NEGATED = {"acknowledges": "doubts", "says": None, "claims": None, "estimates": None}
@@ -48,8 +49,10 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", 
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _BARE_OK = {"say", "tell", "add", "report", "confirm", "claim", "estimate", "deny", "acknowledge", "admit",
-            "insist", "warn", "explain", "announce", "state", "write", "testify", "allege"}  # '..., he added.'
+            "insist", "warn", "explain", "announce", "state", "write", "testify", "allege", "confess"}  # '..., he added.'
 _LIGHT = {"make", "makes", "made", "making"}
+_RAISING = {"believe", "think", "say", "report", "estimate", "suspect", "allege"}
+_CLAIMED_THINGS = {"life", "lives", "title", "titles", "crown", "victory", "win", "prize", "medal", "seat", "seats"}
 _LIGHT_NOUNS = {"note", "mention"}  # lemmas of ``STANCE`` a light verb "make" turns into a report
 MAX_WORDS = 14  # a longer subject keeps its head and what is before it
 
@@ -109,7 +112,8 @@ _CACHE_MAX = 50_000
 
 def _candidate(sentence: str) -> bool:
     """Whether a sentence may hold a reporting verb (cheap filter before parsing)."""
-    return any(lemma(w) is not None or w.lower() == "according" for w in re.findall(r"[A-Za-z]+", sentence))
+    return (any(lemma(w) is not None or w.lower() == "according" for w in re.findall(r"[A-Za-z]+", sentence))
+            or sentence.lstrip().lower().startswith("per "))
 
 
 _GLUED_QUOTE = re.compile(r"(?<=[,.!?])[\"”](?=[A-Za-z])")
@@ -266,6 +270,13 @@ def speeches(text: str, s0: int, s1: int) -> list[Speech]:
             if np_ is not None:
                 out.append(_speech(sent, s0, toks, "according to", v, np_, objs[0], "says", None))
             continue
+        if low == "per" and v == 0:
+            # "Per the newspaper, ...": according to
+            objs = [k for k in _children(toks, v) if toks[k].dep == "pobj"]
+            np_ = noun_phrase(toks, objs[0]) if objs else None
+            if np_ is not None:
+                out.append(_speech(sent, s0, toks, "according to", v, np_, objs[0], "says", None))
+            continue
         doubt = _doubt(toks, v)
         if doubt is not None:
             subj, _ = _subject(toks, doubt)
@@ -284,6 +295,14 @@ def speeches(text: str, s0: int, s1: int) -> list[Speech]:
             continue  # "one count of fleeing", "a report": a noun the parse took for a verb
         if any(toks[j].dep == "dobj" and toks[j].text.lower() in ("nothing", "little") for j in _children(toks, v)):
             continue  # "said nothing after officers surrounded him": no statement
+        if lem == "claim" and any(toks[j].dep == "dobj" and toks[j].text.lower() in _CLAIMED_THINGS for j in _children(toks, v)):
+            continue  # "the fire claimed 30 lives", "claimed the title": a taking, not a statement
+        if (lem in _RAISING and low.endswith(("ed", "ght", "said")) and v + 2 < len(toks) and toks[v + 1].text.lower() == "to"
+                and toks[v + 2].text.lower() in ("be", "have") and not any(toks[j].dep in ("aux", "auxpass") for j in _children(toks, v))):
+            # "the man believed to have ...", "a figure thought to be ...": a reduced passive, nobody named
+            # (the parse may make the noun its subject); "he claimed to have" is active and stays
+            out.append(Speech(lem, s0 + t.start, None, s0 + t.start, s0 + t.start, STANCE[lem], scope=_scope(toks, v, s0)))
+            continue
         if lem == "put" and not re.search(r"\b(?:at|to)\b", sent[t.end:t.end + 60]):
             continue  # "put at": an estimate; "put forward"/"put on" are not speech
         if lem not in _BARE_OK and not any(toks[j].dep in ("ccomp", "dobj", "xcomp", "parataxis", "csubj", "nsubjpass")
