@@ -62,3 +62,10 @@ def test_a_team_called_by_the_word_after_its_town_is_that_team():
     docs, ents = _linked("ecbplus_r7", "athlete_dui_arrest_2009")
     team = holder(ents, "San Diego Chargers")
     assert team is not None and "Chargers" in _surfaces(docs, team)
+
+
+def test_a_surname_the_text_never_places_is_the_person_not_a_town():
+    # "Palin fired the board": GPE for the tagger, a town elsewhere for the gazetteer, never "in Palin"
+    docs, ents = _linked("ecbplus_r6", "dairy_building_fire_2012")
+    person = holder(ents, "Sarah Palin")
+    assert person is not None and person.type == "PERSON" and "Palin" in _surfaces(docs, person)

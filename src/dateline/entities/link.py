@@ -687,11 +687,15 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
             bool(home) and len(toks) >= 2 and toks[0] in _COMPASS and toks[0] != _COMPASS[toks[0]]
             and geo.is_town_in(" ".join([_COMPASS[toks[0]], *toks[1:]]), home))
         weight = surname_weight(toks[0]) if len(toks) == 1 and not cued and not (town and toks[0] not in surnames) else 0
-        if weight and not town and k in surnames and not _people_word(k):
+        # a town's name the text never writes as a place, that is the surname of a person named in full here
+        unplaced_town = SURNAME_OVER_UNPLACED_TOWN and town and not cues.get(k) and k in surnames
+        if weight and (not town or unplaced_town) and k in surnames and not _people_word(k):
             # the surname of a person named in full here that is no people's name: the tagger's NORP for
             # an unfamiliar surname ("Peavy" NORP in seven mentions, the full name once) loses to that
-            # person, and so do its place labels when no gazetteer knows the name as a place
-            wrong = v["NORP"] + (0 if geo.is_place_name(k) else v["GPE"] + v["LOC"] + v["FAC"])
+            # person, and so do its place labels when no gazetteer knows the name as a place or the text
+            # never places it ("Palin" GPE in five mentions, "Sarah Palin" once, a town of that name elsewhere)
+            placed = geo.is_place_name(k) and not (SURNAME_OVER_UNPLACED_TOWN and not cues.get(k))
+            wrong = v["NORP"] + (0 if placed else v["GPE"] + v["LOC"] + v["FAC"])
             weight = max(weight, wrong + 1)
         if weight:  # a bare word that is the surname of a person named in full here
             v = v + Counter({"PERSON": weight})
@@ -775,6 +779,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
 # and the words of schools, papers and legal forms
 BODY_HEADS = (BODY_TAILS - geo.FACILITY_HEADS - {"capital", "unit", "police", "radio", "tv", "force", "forces"}) | frozenset(
     "school college academy seminary inc ltd llc plc corp co times herald tribune journal gazette post reporter".split())
+SURNAME_OVER_UNPLACED_TOWN = True  # see _vote_labels
 TOWN_ORG_VOTES = 3  # a name the tagger calls a body in this many mentions (and 3/4 of all) is a town only if placed
 ORG_BY_HEAD = True  # a multi-word name the tagger calls a place or a person is a body by its head noun
 ORG_UNPLACED = True  # a one-word "place" no gazetteer knows and no text places, that the tagger also calls a body
