@@ -687,14 +687,15 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
             bool(home) and len(toks) >= 2 and toks[0] in _COMPASS and toks[0] != _COMPASS[toks[0]]
             and geo.is_town_in(" ".join([_COMPASS[toks[0]], *toks[1:]]), home))
         weight = surname_weight(toks[0]) if len(toks) == 1 and not cued and not (town and toks[0] not in surnames) else 0
-        # a town's name the text never writes as a place, that is the surname of a person named in full here
-        unplaced_town = SURNAME_OVER_UNPLACED_TOWN and town and not cues.get(k) and k in surnames
-        if weight and (not town or unplaced_town) and k in surnames and not _people_word(k):
+        # a name the text never writes as a place, no town of the story's countries, that is the surname of a
+        # person named in full here (never a country: "Haiti" is the country, whoever bears it as a surname)
+        unplaced = SURNAME_OVER_UNPLACED_TOWN and not cues.get(k) and k in surnames and geo.country_of([k]) is None
+        if weight and not town and k in surnames and not _people_word(k):
             # the surname of a person named in full here that is no people's name: the tagger's NORP for
             # an unfamiliar surname ("Peavy" NORP in seven mentions, the full name once) loses to that
             # person, and so do its place labels when no gazetteer knows the name as a place or the text
             # never places it ("Palin" GPE in five mentions, "Sarah Palin" once, a town of that name elsewhere)
-            placed = geo.is_place_name(k) and not (SURNAME_OVER_UNPLACED_TOWN and not cues.get(k))
+            placed = geo.is_place_name(k) and not unplaced
             wrong = v["NORP"] + (0 if placed else v["GPE"] + v["LOC"] + v["FAC"])
             weight = max(weight, wrong + 1)
         if weight:  # a bare word that is the surname of a person named in full here
