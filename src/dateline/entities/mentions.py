@@ -376,7 +376,8 @@ def _resolve_people(mentions: list[Mention], text: str) -> None:
         if m.label not in ("PERSON", "ORG") or "ref" in m.attrs:
             continue
         toks = tokens(m.text)
-        if not toks or (m.label != "PERSON" and len(toks) != 1):
+        # (a surname with its particle, "Del Giudice", "Van Damme", that the tagger labels a body)
+        if not toks or (m.label != "PERSON" and len(toks) != 1 and not _particle_surname(toks)):
             continue
         # a shorter form refers back to a name already introduced (news names people in full first)
         # within one article a bare surname is spelled as in the full name (Doves is not Davies)
@@ -384,6 +385,7 @@ def _resolve_people(mentions: list[Mention], text: str) -> None:
             k for k in order
             if len(k.split()) >= len(toks) and fulls[k][0].start <= m.start and person_compatible(toks, k.split())
             and (len(toks) > 1 or toks[0] == k.split()[-1])
+            and (m.label == "PERSON" or len(toks) == 1 or k.split()[-2:] == toks)
         ]
         # keep only maximal names: drop a candidate that is itself a shorter form of another candidate
         cands = [k for k in cands if not any(o != k and len(o.split()) > len(k.split()) and person_compatible(k.split(), o.split()) for o in cands)]
@@ -404,6 +406,14 @@ def _resolve_people(mentions: list[Mention], text: str) -> None:
         best = cands[0]
         m.attrs["ref"] = fulls[best][0].text
         m.label = "PERSON"
+
+
+SURNAME_PARTICLES = frozenset("de del della di da dos das du van von der den le la".split())
+
+
+def _particle_surname(toks: list[str]) -> bool:
+    """Two words, a surname particle and a capitalised surname ("del giudice" of "Vincent Del Giudice")."""
+    return len(toks) == 2 and toks[0] in SURNAME_PARTICLES
 
 
 def _given_name_ref(tok: str, pos: int, fulls: dict[str, list[Mention]], order: list[str]) -> list[str]:

@@ -36,6 +36,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ..entities.spans import title_before
 from ..model import Document, Entity
 from .grouping import DEFAULT_GROUPING, add_grouping_argument, run_stories
 
@@ -96,13 +97,23 @@ def analyse(paths: list[Path], ids: list[str], use_cache: bool = True,
 
 
 def surface_owner(docs: list[Document], entities: list[Entity]) -> dict[str, str]:
-    """Surface text -> id of the entity holding most mentions written that way."""
+    """Surface text -> id of the entity holding most mentions written that way.
+
+    A mention the text writes right after a title that the mention leaves out ("Mr. LaRue",
+    "President Nixon", "Det. Smith": the system's span is the bare name, ``spans.title_before`` reads
+    the title with the entity lexicon's ``TITLE_RE`` words) is also counted under the titled surface
+    "<title> <name>" (whitespace collapsed to one space), so a gold alias written with its title matches
+    the mentions written that way. The bare surface keeps all its mentions, titled or not."""
     text = {d.id: d.text for d in docs}
     counts: dict[str, Counter[str]] = {}
     for e in entities:
         for sp in e.mentions:
             s = text[sp.doc][sp.start:sp.end]
             counts.setdefault(s, Counter())[e.id] += 1
+            title = title_before(text[sp.doc], sp.start)
+            if title:
+                titled = " ".join(f"{title} {s}".split())
+                counts.setdefault(titled, Counter())[e.id] += 1
     return {s: max(c, key=lambda i: (c[i], i)) for s, c in counts.items()}
 
 
