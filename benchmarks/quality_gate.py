@@ -74,10 +74,17 @@ def _sections(check: dict[str, Any], full: bool) -> list[tuple[str, list[str], d
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return 0
     full = "--full" in argv
     only = {a for a in argv if a != "--full"}
     shared = Path(os.environ.get("DATELINE_SHARED_DATA", ROOT.parent / "shared" / "data"))
     baseline = json.loads((ROOT / "benchmarks" / "baseline.json").read_text("utf-8"))
+    unknown = sorted(only - set(baseline["checks"]))
+    if unknown:  # a misspelt check name must not pass by running nothing
+        print(f"unknown check(s): {', '.join(unknown)}; known: {', '.join(baseline['checks'])}", file=sys.stderr)
+        return 2
     failures: list[str] = []
     for name, check in baseline["checks"].items():
         if only and name not in only:
