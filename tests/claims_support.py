@@ -1,9 +1,13 @@
-"""Helpers shared by the claims tests: the figures the measure rules read in one sentence."""
+"""Helpers shared by the claims tests: the figures the measure rules read in one sentence, and an
+article file as a document whose sentences are its non-empty lines."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dateline.claims.measure import find_measure, refuse
 from dateline.claims.quantities import find_quantities
+from dateline.model import Document
 from dateline.story_profile import StoryProfile
 
 
@@ -17,3 +21,15 @@ def sentence_figures(sentence: str, profile: StoryProfile | None) -> dict[str, t
         if m is not None:
             out[q.text] = (q.low, m.name)
     return out
+
+
+def line_document(path: Path, published: str) -> Document:
+    """The article at ``path`` as a document published on ``published``, one sentence per non-empty line
+    (ECB+ text files hold one sentence per line)."""
+    text = path.read_text(encoding="utf-8")
+    sents, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            sents.append([pos, pos + len(line.rstrip())])
+        pos += len(line) + 1
+    return Document(id=path.stem, source=str(path), text=text, sentences=sents, published=published)

@@ -13,9 +13,8 @@ from dateline.claims.attribution import find_attributions
 from dateline.claims.extract import doc_statements
 from dateline.claims.kin import find_kin_counts
 from dateline.claims.records import find_records
-from dateline.model import Document
 from dateline.story_profile import StoryProfile
-from tests.claims_support import sentence_figures
+from tests.claims_support import line_document, sentence_figures
 
 R7 = Path(__file__).parent / "corpora" / "ecbplus_r7" / "articles"
 PROFILE = StoryProfile(n_docs=5, people=frozenset({"larue", "lopez", "horton"}))
@@ -79,18 +78,8 @@ def test_collectives_and_others() -> None:
     assert _figures("In 2006, there were seven run-ins with the law by Chargers players.")["seven"] == (7, "run-ins")
 
 
-def _doc(path: Path, published: str) -> Document:
-    text = path.read_text(encoding="utf-8")
-    sents, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            sents.append([pos, pos + len(line.rstrip())])
-        pos += len(line) + 1
-    return Document(id=path.stem, source=str(path), text=text, sentences=sents, published=published)
-
-
 def test_it_said_is_the_organisation_named_before() -> None:
-    doc = _doc(R7 / "browser_zero_day_patch_2013" / "27_1ecbplus.txt", "2013-09-18")
+    doc = line_document(R7 / "browser_zero_day_patch_2013" / "27_1ecbplus.txt", "2013-09-18")
     said = {doc.text[s0:s1][:40]: src for _, src, (s0, s1) in doc_statements(doc)}
     assert said["Targeted attacks directed at IE8 and 9 h"] == "Microsoft"
     assert "Dustin Childs" in (said["In a blog post, Microsoft's Dustin Child"] or "")  # "advised"

@@ -10,7 +10,7 @@ import pytest
 from dateline.claims.attribution import find_attributions
 from dateline.claims.extract import doc_claims
 from dateline.claims.speaker import lemma, speeches
-from dateline.model import Document
+from tests.claims_support import line_document
 
 ECB = Path(__file__).resolve().parent / "corpora" / "ecbplus" / "articles"
 
@@ -72,19 +72,9 @@ def test_passive_report_has_no_speaker() -> None:
     assert atts and all(a.source is None for a in atts)
 
 
-def _doc(path: Path, published: str) -> Document:
-    text = path.read_text(encoding="utf-8")
-    sents, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            sents.append([pos, pos + len(line.rstrip())])
-        pos += len(line) + 1
-    return Document(id=path.stem, source=str(path), text=text, sentences=sents, published=published)
-
-
 def test_pronoun_and_definite_back_reference_resolve_to_the_named_speaker(shared_data: Path) -> None:
     # "..., the official who uses one name." / "Four other people died ..., he said." -> Fauzi
-    doc = _doc(ECB / "aceh_earthquake_2013" / "37_1ecbplus.txt", "2013-07-02")
+    doc = line_document(ECB / "aceh_earthquake_2013" / "37_1ecbplus.txt", "2013-07-02")
     by_text = {doc.text[c.evidence.start:c.evidence.end][:30]: c for c, _ in doc_claims(doc)}
     four = next(c for k, c in by_text.items() if k.startswith("Four other people died"))
     assert four.source and "Fauzi" in four.source and four.stance == "says"
@@ -92,7 +82,7 @@ def test_pronoun_and_definite_back_reference_resolve_to_the_named_speaker(shared
     path = shared_data / "timeline17" / "LibyaWar_reuters" / "InputDocs" / "2011-03-20" / "23.htm.txt"
     if not path.exists():
         pytest.skip("T17 not available")
-    doc = _doc(path, "2011-03-20")
+    doc = line_document(path, "2011-03-20")
     tv = [c for c, a in doc_claims(doc) if a is not None and a.anaphor and a.head == "television"]
     assert tv and all(c.source and c.source.lower() != "the television" for c in tv)
 
@@ -116,7 +106,7 @@ def test_doubt_stances_on_real_sentences(shared_data: Path) -> None:
 def test_a_denial_that_names_the_statement_it_disputes(shared_data: Path) -> None:
     from dateline.claims.disagree import statement_disagreements
 
-    doc = _doc(_t17(shared_data, "bpoil_foxnews/InputDocs/2010-06-18/697.htm.txt"), "2010-06-18")
+    doc = line_document(_t17(shared_data, "bpoil_foxnews/InputDocs/2010-06-18/697.htm.txt"), "2010-06-18")
     found = [g for g in statement_disagreements([doc]) if any(s.source == "Joye" for s in g.sides)]
     assert found, "Joye's suggestion disputed by BP's spokesman"
     owner, denier = found[0].sides
@@ -128,7 +118,7 @@ def test_a_denial_that_names_the_statement_it_disputes(shared_data: Path) -> Non
 def test_a_denial_answers_the_earlier_assertion_of_another_speaker(shared_data: Path) -> None:
     from dateline.claims.disagree import statement_disagreements
 
-    doc = _doc(_t17(shared_data, "LibyaWar_cnn/InputDocs/2011-02-21/13.htm.txt"), "2011-02-21")
+    doc = line_document(_t17(shared_data, "LibyaWar_cnn/InputDocs/2011-02-21/13.htm.txt"), "2011-02-21")
     gs = [g for g in statement_disagreements([doc]) if g.sides[-1].source == "A Libyan diplomatic source"]
     assert gs and gs[0].sides[-1].stance == "denies"
     assert any("helicopter gunships" in s.says for s in gs[0].sides[:-1])
