@@ -26,6 +26,7 @@ import re
 import sys
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,10 +85,11 @@ class GroupedRun:
     reports: list[Report]  # one per story (folder grouping: one per folder, even one with no analysed article)
     folders: dict[str, str] = field(default_factory=dict)  # doc id -> story folder ("" when unknown)
 
-    @property
+    @cached_property
     def report(self) -> Report:
         """One report holding every story's parts (ids prefixed ``s<k>`` when there are several) and
-        every input document (those in no story as phase 1 left them)."""
+        every input document (those in no story as phase 1 left them). Built once: the prefixes are
+        set on the stories' items, so a second build would prefix them again."""
         base = copy.copy(self.reports[0])
         several = len(self.reports) > 1
         base.documents = list(self.documents)
@@ -146,7 +148,7 @@ def run_stories(docs: list[Document], grouping: str = DEFAULT_GROUPING, *, paths
     """The story phase of analysed ``docs`` under ``grouping`` (see the module docstring).
 
     ``paths``: doc id -> article path (the folder grouping reads it; the purity counts too)."""
-    from ..pipeline import analyze_stories, analyze_story
+    from ..pipeline import analyze_groups, analyze_stories, analyze_story
     from ..stories import Story, StoryPartition, story_id, whole_pile
 
     if grouping not in GROUPINGS:
@@ -170,9 +172,8 @@ def run_stories(docs: list[Document], grouping: str = DEFAULT_GROUPING, *, paths
         else:
             part = StoryPartition(rejected=[{"id": d.id, "reason": d.error or "rejected"}
                                             for d in docs if d.status != "ok"])
-            reports = []
+            reports = analyze_groups(groups, options, settings=settings, disable=disable)
             for g in groups:
-                reports.append(analyze_story(g, options, settings=settings, disable=disable))
                 ok = [d.id for d in g if d.status == "ok"]
                 if ok:
                     part.stories.append(Story(id=story_id(ok[0]), title=folders.get(ok[0], ""), documents=ok))
