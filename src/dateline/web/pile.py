@@ -29,7 +29,8 @@ MAX_OPEN = 16  # story apps kept built at once (each holds its report in memory)
 
 @dataclass
 class StorySource:
-    """Where the report of each story of a pile is: ``ids()`` the stories that have one, ``load(id)``."""
+    """Where the report of each story of a pile is: ``ids()`` the stories that have one, ``load(id)`` its
+    report (None when the story has none)."""
 
     ids: Callable[[], set[str]]
     load: Callable[[str], Report | None]
@@ -109,7 +110,7 @@ class _StoryApps:
         if sid in self.apps:
             return self.apps[sid]
         try:
-            report = self.source.load(sid) if sid in self.source.ids() else None
+            report = self.source.load(sid)  # None for a story with no report
         except Exception:  # an unreadable report: a 404 page, never a crash of the server
             log.warning("could not load the report of story %s", sid, exc_info=True)
             report = None
