@@ -59,3 +59,7 @@ def test_add_assigns_new_articles_without_reshuffling_stored_stories(shared_data
     assert load_report(url).meta["pile"] == {"stories": 2, "rebuilt": 1}
     assert load_story_report(url, oil.id).to_dict() == oil_report
     assert len(load_story_report(url, flu[0].id).documents) == 8
+    # the same articles again: nothing new, no story rebuilt
+    assert main(["add", str(third), "--db", url, "-q"]) == 0
+    assert load_report(url).meta["pile"] == {"stories": 2, "rebuilt": 0}
+    assert load_story_report(url, oil.id).to_dict() == oil_report

@@ -226,9 +226,10 @@ def recompute_story(engine: Engine, options: Any = None) -> Any:
             built = rows.story_reports_built_from(conn)
         # the stories: stored ones keep their articles and ids, new articles join one or start one
         part = split_stories(docs, settings, disable=disable, existing=stored)
+        several = len(part.stories) > 1
         before = {d.id: (d.published, d.published_evidence, d.published_confidence, copy.deepcopy(d.timexes))
                   for d in docs}
-        if len(part.stories) <= 1:
+        if not several:
             report = analyze_story(docs, options)
             fresh: dict[str, tuple[str, Any]] = {}
             first = report
@@ -253,13 +254,13 @@ def recompute_story(engine: Engine, options: Any = None) -> Any:
                     return rows.read_report(conn)
                 continue  # documents were added meanwhile: build again from them
             rows.update_document_dates(conn, changed)
-            if len(part.stories) <= 1:
+            if not several:
                 rows.clear_story_reports(conn)
             else:
                 rows.write_story_reports(conn, fresh, keep=[s.id for s in part.stories])
                 if first is None:  # the largest story did not change: its stored report
                     first = rows.read_story_report(conn, largest.id)
-            first.meta["pile"] = {"stories": len(part.stories), "rebuilt": len(fresh) if fresh else len(part.stories)}
+            first.meta["pile"] = {"stories": len(part.stories), "rebuilt": len(fresh) if several else len(part.stories)}
             rows.write_story(conn, first, built_from=state)
             rows.write_partition(conn, part)
         return first
