@@ -63,3 +63,23 @@ def test_add_assigns_new_articles_without_reshuffling_stored_stories(shared_data
     assert main(["add", str(third), "--db", url, "-q"]) == 0
     assert load_report(url).meta["pile"] == {"stories": 2, "rebuilt": 0}
     assert load_story_report(url, oil.id).to_dict() == oil_report
+
+
+def test_analyze_db_stores_every_story_and_a_later_add_keeps_them(shared_data, tmp_path):
+    """`analyze --db` on a mixed pile detects its stories as `analyze` does, stores each with its report, and
+    keys them as `add` does: re-adding stored articles (with another worker count) rebuilds no story."""
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    pile = _copy(shared_data, "bpoil_guardian", tmp_path / "a", 0, 6)
+    _copy(shared_data, "H1N1_guardian", pile, 0, 6)
+    assert main(["analyze", str(pile), "--db", url, "-o", str(tmp_path / "out"), "-q"]) == 0
+    part = load_stories(url)
+    assert len(part.stories) == 2
+    assert (tmp_path / "out" / "stories" / part.stories[0].id / "report.json").exists()
+    reports = {s.id: load_story_report(url, s.id) for s in part.stories}
+    for story in part.stories:
+        assert [d.id for d in reports[story.id].documents] == story.documents
+    assert len(load_report(url).documents) == 12  # every story's articles are stored
+    assert main(["add", str(pile), "--db", url, "-q", "--jobs", "2"]) == 0
+    assert load_report(url).meta["pile"] == {"stories": 2, "rebuilt": 0}
+    for story in part.stories:
+        assert load_story_report(url, story.id).to_dict() == reports[story.id].to_dict()

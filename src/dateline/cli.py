@@ -242,7 +242,7 @@ def run_analysis(args: argparse.Namespace) -> Report:
     return analyze_story(docs, opts)
 
 
-def run_stories(args: argparse.Namespace) -> tuple[StoryPartition, list[Report]]:
+def run_stories(args: argparse.Namespace) -> tuple[StoryPartition, list[Report], AnalyzeOptions]:
     """Phase 1, story detection (unless ``--one-story``), phase 2 per story: partition and reports.
 
     With ``--query`` and several stories, only the story the keywords match best is analysed."""
@@ -250,10 +250,6 @@ def run_stories(args: argparse.Namespace) -> tuple[StoryPartition, list[Report]]
 
     docs, opts = run_documents(args)
     one = bool(getattr(args, "one_story", False))
-    if args.db and not one:
-        one = True  # a database keeps one story
-        if not args.quiet:
-            print("--db keeps one story: the input is analysed as one story", file=sys.stderr)
     query = opts.timeline.query
     if query and not one:
         part = split_stories(docs, opts.settings, disable=opts.disable)
@@ -265,10 +261,11 @@ def run_stories(args: argparse.Namespace) -> tuple[StoryPartition, list[Report]]
                 print(f"{len(part.stories)} stories; --query picks {story.id} ({story.title})", file=sys.stderr)
             by_id = {d.id: d for d in docs}
             part.stories = [story] + [s for s in part.stories if s is not story]
-            return part, [analyze_story([by_id[i] for i in story.documents], opts)]
+            return part, [analyze_story([by_id[i] for i in story.documents], opts)], opts
     if not args.quiet:
         print("building the story...", file=sys.stderr)
-    return analyze_stories(docs, opts, one_story=one, dask=getattr(args, "dask", None))
+    part, reports = analyze_stories(docs, opts, one_story=one, dask=getattr(args, "dask", None))
+    return part, reports, opts
 
 
 def write_report(report: Any, out_dir: Path, text_store: str | None = None) -> Path:
@@ -311,7 +308,7 @@ def write_stories(part: StoryPartition, reports: list[Report], out_dir: Path,
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     """``dateline analyze``: write the report(s) and stories.json (and save to ``--db`` when given); the exit code."""
-    part, reports = run_stories(args)
+    part, reports, opts = run_stories(args)
     out_dir = Path(args.out)
     report = reports[0]
     if len(reports) == 1 and len(part.stories) <= 1:
@@ -326,7 +323,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         from .store.db import NewerDatabaseError, error_line
 
         try:  # stored first: the report file then leaves the texts to the store (meta.text_store)
-            save_report(report, args.db, partition=part, reports=reports)
+            save_report(report, args.db, partition=part, reports=reports, options=opts)
         except (SQLAlchemyError, NewerDatabaseError) as exc:
             path = write_stories(part, reports, out_dir)[0]  # the texts stay in the file: nothing is lost
             print(f"dateline analyze: report written to {path}, but not to {args.db}: {error_line(exc)}", file=sys.stderr)

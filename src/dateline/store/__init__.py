@@ -24,11 +24,13 @@ from .search import SearchHit, search_conn
 
 
 def save_report(report: Report, url: str = DEFAULT_URL, partition: Any = None,
-                reports: list[Report] | None = None) -> None:
+                reports: list[Report] | None = None, options: Any = None) -> None:
     """Write ``report`` (and the stories of ``partition``, a ``stories.StoryPartition``) to the database
     at ``url`` in one transaction, replacing its previous content. With ``reports`` (one per story of
     ``partition``, same order, ``report`` the first), every story's documents are stored and each
-    story's report is kept (``load_story_report``); ``report``'s is the one ``load_report`` gives."""
+    story's report is kept (``load_story_report``); ``report``'s is the one ``load_report`` gives.
+    ``options`` (the run's ``pipeline.AnalyzeOptions``) go into each stored story's key, as ``dateline add``
+    computes it, so a later ``add`` with the same settings rebuilds only the stories its articles change."""
     from .add import story_key
 
     several = reports is not None and len(reports) > 1 and partition is not None
@@ -49,7 +51,7 @@ def save_report(report: Report, url: str = DEFAULT_URL, partition: Any = None,
             rows.insert_documents(conn, [rows.document_row(d, i) for i, d in enumerate(documents)])
             rows.write_story(conn, report, built_from=rows.documents_state(conn))
             if several:
-                rows.write_story_reports(conn, {s.id: (story_key(s.documents), r)
+                rows.write_story_reports(conn, {s.id: (story_key(s.documents, options), r)
                                                 for s, r in zip(partition.stories, reports, strict=False)},
                                          keep=[s.id for s in partition.stories])
             if partition is not None:

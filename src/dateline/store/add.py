@@ -269,14 +269,19 @@ def recompute_story(engine: Engine, options: Any = None) -> Any:
 
 def story_key(document_ids: list[str], options: Any = None) -> str:
     """What a story's report was built from: its article ids (stored articles never change), the
-    dateline version and the settings and disabled stages of the run."""
+    dateline version and the settings and disabled stages of the run. The ``run`` section (worker
+    processes) changes how fast a report is built, not what it says, so it is left out: a story
+    stored by ``analyze --db`` and one rebuilt by ``add --jobs 2`` with the same settings share a key."""
     import json
 
     from .. import __version__
 
     settings = getattr(options, "settings", None)
+    what = settings.to_dict() if settings is not None else None
+    if what is not None:
+        what.pop("run", None)
     h = hashlib.sha256(__version__.encode())
-    h.update(json.dumps(settings.to_dict() if settings is not None else None, sort_keys=True, default=str).encode())
+    h.update(json.dumps(what, sort_keys=True, default=str).encode())
     h.update(json.dumps(sorted(getattr(options, "disable", ()) or ())).encode())
     for i in sorted(document_ids):
         h.update(b"\x00" + i.encode("utf-8", "replace"))
