@@ -82,6 +82,10 @@ R8 = Round("r8", 8, "blind", CORPORA / "ecbplus_r8", GOLDS / "ecbplus_r8",
            frozenset({"celebrity_rehab_checkin_2013", "crime_boss_prison_death_2005", "coach_fired_and_replaced_2005",
                       "laptop_line_launch_2012", "football_playoff_clinch_2012"}),
            articles=26)
+R9 = Round("r9", 9, "blind", CORPORA / "ecbplus_r9", GOLDS / "ecbplus_r9",
+           frozenset({"awards_host_announced_2013", "player_injured_reserve_2011", "college_scoring_record_2013",
+                      "tv_lead_actor_cast_2013", "carrier_phone_availability_2013"}),
+           articles=26)
 
 
 # ---------------------------------------------------------------------------------------------------- claims
@@ -263,6 +267,13 @@ EVENTS = [
            per_story={"celebrity_rehab_checkin_2013": 20, "crime_boss_prison_death_2005": 15,
                       "coach_fired_and_replaced_2005": 26, "laptop_line_launch_2012": 10,
                       "football_playoff_clinch_2012": 23}),
+    # round 9 (README.events.md): 26 articles of 9,466 words, every one dated; 42_3 (tmonews.com) prints no date and
+    # its URL gives only '2013/04', 2_9 (theguardian.com) none but its URL path '/2013/aug/02/'
+    Events(R9, events=124, undated=0,
+           per_story={"awards_host_announced_2013": 26, "player_injured_reserve_2011": 35,
+                      "college_scoring_record_2013": 21, "tv_lead_actor_cast_2013": 30,
+                      "carrier_phone_availability_2013": 12},
+           url_month_only=frozenset({"tests/corpora/ecbplus_r9/articles/carrier_phone_availability_2013/42_3ecbplus.txt"})),
 ]
 
 
