@@ -82,6 +82,10 @@ R8 = Round("r8", 8, "blind", CORPORA / "ecbplus_r8", GOLDS / "ecbplus_r8",
            frozenset({"celebrity_rehab_checkin_2013", "crime_boss_prison_death_2005", "coach_fired_and_replaced_2005",
                       "laptop_line_launch_2012", "football_playoff_clinch_2012"}),
            articles=26)
+R9 = Round("r9", 9, "blind", CORPORA / "ecbplus_r9", GOLDS / "ecbplus_r9",
+           frozenset({"awards_host_announced_2013", "player_injured_reserve_2011", "college_scoring_record_2013",
+                      "tv_lead_actor_cast_2013", "carrier_phone_availability_2013"}),
+           articles=26)
 
 
 # ---------------------------------------------------------------------------------------------------- claims
@@ -211,6 +215,18 @@ ENTITIES = [
                            "coach_fired_and_replaced_2005": StoryFloor(35, 23, 6, 6),
                            "laptop_line_launch_2012": StoryFloor(7, 5, 1, 1),
                            "football_playoff_clinch_2012": StoryFloor(36, 21, 8, 8)},
+             whole_words=True, min_story_groups=7),
+    # README.entities.md: 140 groups, 118 apart pairs, 19 places, all the 26 round-9 texts support. Not
+    # one_story_per_surface: Twitter is one group named in three stories, and 'NFC' (the football conference) is also a
+    # phone feature (near-field communication) in the carrier story. The carrier story names 7 entities (its phones and
+    # platforms are products, not entities in these golds), so min_story_groups is 7, as round 8's laptop story
+    Entities(R9, groups=140, apart=118, places=19,
+             description_says=("h-gold9ent", "every named person"),
+             story_floors={"awards_host_announced_2013": StoryFloor(30, 25, 2, 2),
+                           "player_injured_reserve_2011": StoryFloor(46, 33, 10, 10),
+                           "college_scoring_record_2013": StoryFloor(22, 17, 2, 2),
+                           "tv_lead_actor_cast_2013": StoryFloor(37, 31, 3, 3),
+                           "carrier_phone_availability_2013": StoryFloor(8, 6, 2, 2)},
              whole_words=True, min_story_groups=7),
 ]
 
