@@ -216,6 +216,18 @@ ENTITIES = [
                            "laptop_line_launch_2012": StoryFloor(7, 5, 1, 1),
                            "football_playoff_clinch_2012": StoryFloor(36, 21, 8, 8)},
              whole_words=True, min_story_groups=7),
+    # README.entities.md: 140 groups, 134 apart pairs, 19 places, all the 26 round-9 texts support. Not
+    # one_story_per_surface: Twitter is one group named in three stories, and 'NFC' (the football conference) is also a
+    # phone feature (near-field communication) in the carrier story. The carrier story names 7 entities (its phones and
+    # platforms are products, not entities in these golds), so min_story_groups is 7, as round 8's laptop story
+    Entities(R9, groups=140, apart=134, places=19,
+             description_says=("h-gold9ent", "every named person"),
+             story_floors={"awards_host_announced_2013": StoryFloor(30, 31, 2, 2),
+                           "player_injured_reserve_2011": StoryFloor(46, 34, 10, 10),
+                           "college_scoring_record_2013": StoryFloor(22, 19, 2, 2),
+                           "tv_lead_actor_cast_2013": StoryFloor(37, 36, 3, 3),
+                           "carrier_phone_availability_2013": StoryFloor(8, 8, 2, 2)},
+             whole_words=True, min_story_groups=7),
 ]
 
 
