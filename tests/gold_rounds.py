@@ -142,6 +142,16 @@ CLAIMS = [
            per_story={"celebrity_rehab_checkin_2013": (2, 32), "crime_boss_prison_death_2005": (10, 35),
                       "coach_fired_and_replaced_2005": (39, 16), "laptop_line_launch_2012": (59, 8),
                       "football_playoff_clinch_2012": (92, 2)}),
+    # README.claims.md: the figures sit in the college-basketball and injured-reserve stories (scores, runs, records,
+    # yards, carries) and the phone's prices and specifications; the attributions in the awards-host and TV-casting
+    # stories; the college story's five game reports attribute nothing (so attributions need not cover every story);
+    # numeric disagreements: Thomas's missed games (9 vs 10), Carter's points (14 vs 12), the 13:41 score (45-35 vs 45-36)
+    Claims(R9, strict_layout=True, figures=305, attributions=133, disagreements=36, corroborations=99,
+           cover_every_story=("figures", "disagreements", "corroborations"), within=4, across=32,
+           disagreement_kinds={"numeric": 8, "statement": 28}, corroboration_kinds={"numeric": 40},
+           per_story={"awards_host_announced_2013": (8, 39), "player_injured_reserve_2011": (64, 19),
+                      "college_scoring_record_2013": (207, 0), "tv_lead_actor_cast_2013": (11, 63),
+                      "carrier_phone_availability_2013": (15, 12)}),
 ]
 
 
