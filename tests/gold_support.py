@@ -103,7 +103,7 @@ def assert_pubdate_well_formed(doc: str, published: str | None, evidence: str | 
     assert valid_date(published, "day" if len(published) == 10 else "month"), published
     if evidence == "url":
         y, m, *rest = published.split("-")
-        # theguardian.com writes the month as a lower-case abbreviation: /2013/aug/02/ (round 9)
+        # some sites write the month as a lower-case abbreviation: /2013/aug/02/ (round 9)
         mon = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")[int(m) - 1]
         forms = ([f"{y}/{m}/{rest[0]}", f"{y}{m}{rest[0]}", published, f"/{y}/{mon}/{rest[0]}/"] if rest
                  else [f"{y}/{m}", f"{y}-{m}"])
