@@ -54,6 +54,25 @@ FACILITY_HEADS = frozenset(
     "jail clinic cathedral shrine warehouse pier garden".split()
 )
 
+# the heads of a name that is a building people go into (a hospital, a prison, a stadium), not a body: a
+# body the text puts in a town under such a name is that building ("the X Medical Center in Eastbrook");
+# "House" (a chamber), "Church" and "Temple" (a body as often), "Field", "Square" and the street words are
+# left out (a body, a ground, a way)
+BUILDING_HEADS = frozenset(
+    "building palace hotel motel airport hospital prison jail clinic stadium arena center centre cathedral "
+    "mosque shrine synagogue compound terminal refinery warehouse".split()
+)
+
+
+def is_building_name(name: str) -> bool:
+    """``name`` is a building's: it ends in a building head ("Eastbrook Arena") or one stands before a
+    complement ("Medical Center for Federal Prisoners", "Cathedral of the Holy Cross")."""
+    words = key(name).split()
+    if len(words) < 2:
+        return False
+    return words[-1] in BUILDING_HEADS or any(
+        w in BUILDING_HEADS and words[i + 1] in ("of", "for", "at") for i, w in enumerate(words[:-1]))
+
 
 @dataclass(frozen=True)
 class Place:

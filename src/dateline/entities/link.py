@@ -46,6 +46,7 @@ from .names import (
     skeleton,
     tokens,
 )
+from .namesakes import prefer_near
 from .shortnames import BODY_TAILS, apply_place_prefixed, apply_short_names
 
 DOMINANCE = 3.0
@@ -159,6 +160,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
         else:
             clusters.extend(_cluster_names(group, local))
     entities = _entities(clusters)
+    prefer_near(entities)
     _place_facilities(entities, docs)
     return entities
 
@@ -1272,7 +1274,13 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
         # body that runs the building: it stands where the text puts it
         building = e.type in ("GPE", "LOC", "FAC", "ORG") and len(words) >= 2 and (
             words[-1] in geo.FACILITY_HEADS or (words[0] in geo.FACILITY_HEADS and words[1] == "of"))
-        if (e.type != "FAC" and not building) or e.geo is not None:
+        if e.geo is not None:
+            continue
+        if e.type != "FAC" and not building:
+            # a name no gazetteer places, which the text itself puts in a town ("Manhattan's X", "X in
+            # Eastbrook"): a neighbourhood, a venue or an institution stands at that town
+            if e.type in ("GPE", "LOC", "ORG") and (town := _placed_by_text(e, text, towns, starts, ends)):
+                _put_at(e, town)
             continue
         votes: Counter[str] = Counter()
         by_id: dict[str, Entity] = {}
@@ -1330,7 +1338,30 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
                     by_id[town.id] = town
         if votes:
             top, _ = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
-            town = by_id[top]
-            assert town.geo is not None
-            e.geo = GeoPoint(town.geo.lat, town.geo.lon, None, town.geo.country)
-            e.attrs["located_in"] = town.id
+            _put_at(e, by_id[top])
+
+
+def _put_at(e: Entity, town: Entity) -> None:
+    """``e`` stands at ``town``'s point (without the town's id: it is another place); a body whose name is a
+    building's ("X Medical Center", "X Clinic") that the text puts in a town is that building (FAC)."""
+    assert town.geo is not None
+    e.geo = GeoPoint(town.geo.lat, town.geo.lon, None, town.geo.country)
+    e.attrs["located_in"] = town.id
+    if e.type == "ORG" and geo.is_building_name(e.name):
+        e.type = "FAC"
+
+
+def _placed_by_text(e: Entity, text: dict[str, str], towns: dict[tuple[str, int], Entity],
+                    starts: dict[str, list[int]], ends: dict[tuple[str, int], int]) -> Entity | None:
+    """The town the text writes right with ``e`` ("<Town>'s X", "X in <Town>"), when every such
+    writing names the same town."""
+    found: dict[str, Entity] = {}
+    for sp in e.mentions:
+        t = text.get(sp.doc, "")
+        for s in starts.get(sp.doc, ()):
+            if (ends[(sp.doc, s)] <= sp.start and t[ends[(sp.doc, s)]:sp.start] in ("'s ", "’s ")) or (
+                    s >= sp.end and t[sp.end:s] in (" in ", ", in ")):
+                town = towns[(sp.doc, s)]
+                if not geo.is_county_point(town.geo) and town is not e:
+                    found[town.id] = town
+    return next(iter(found.values())) if len(found) == 1 else None
