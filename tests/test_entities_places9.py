@@ -66,6 +66,7 @@ def test_building_names():
     assert is_building_name("Eastbrook Arena") and is_building_name("Medical Center for Federal Prisoners")
     assert is_building_name("Cathedral of the Holy Cross")
     assert not is_building_name("White House") and not is_building_name("Center") and not is_building_name("Kraft Foods")
+    assert not is_building_name("Catholic Church")  # the body as often as the building
 
 
 def _town(eid: str, name: str, country: str) -> Entity:

@@ -1244,7 +1244,9 @@ def _place_facilities(entities: list[Entity], docs: list[Document]) -> None:
     or a comma, within a few words, or the town its name begins with or that owns it ("Fairview
     Linden Hospital", "Riverton's Media Center"); failing those, the town its articles name clearly
     most, else the town named last before it in its sentence. ``geo.gazetteer_id`` stays empty (the point is the town's) and
-    ``attrs['located_in']`` names the town's entity."""
+    ``attrs['located_in']`` names the town's entity. A place or body no gazetteer places (a neighbourhood, a
+    venue, a rehab centre) is put at a town only when the text writes it with one ("Manhattan's X", "X in
+    Eastbrook", ``_placed_by_text``); a body so placed whose name is a building's becomes the building (FAC)."""
     text = {d.id: d.text for d in docs}
     towns: dict[tuple[str, int], Entity] = {}
     for e in entities:
