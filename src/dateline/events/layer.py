@@ -93,6 +93,7 @@ class Mention:
     # story's dated articles make, never make one (see ``_join_floating``)
     pattern: tuple[Any, ...] | None = None
     previous: str | None = None  # an undated sentence: the day of the last dated sentence of its paragraph
+    context: tuple[str, ...] = ()  # an undated sentence: its place against the article's timexes (``reftime.context``)
 
 
 _PART = re.compile(r"^(\d{4})-(H[12]|Q[1-4])$")
@@ -340,6 +341,26 @@ def _inheriting(doc: Document, text: str, cs: int, pub: dt.date | None,
     return ("days", inherited_days(pub, prev, text))
 
 
+def _time_context(doc: Document, index: int, start: int, pub: dt.date) -> tuple[str, ...]:
+    """``reftime.context`` of an undated sentence (the ``index``-th of its article, at ``start``): the
+    relation to the publication day of the last calendar timex printed before it, ``gap`` sentences back."""
+    from bisect import bisect_right
+
+    from .reftime import context, relation
+
+    starts = [a for a, _b in doc.sentences]
+    last: tuple[int, str] | None = None
+    for t in sorted(doc.timexes, key=lambda t: t.start):
+        if t.start >= start:
+            break
+        if _STAMP.match(doc.text[t.end: t.end + 20]):
+            continue
+        r = relation(t.value or "", pub)
+        if r is not None:
+            last = (bisect_right(starts, t.start) - 1, r)
+    return tuple(context(index, False, last[1] if last else None, index - last[0] if last else None))
+
+
 def mentions_of(docs: list[Document], groups: dict[str, str],
                 ent_index: dict[str, list[tuple[int, int, str]]], lead: int = 0) -> list[Mention]:
     """Every sentence of the documents that a tagged timex lets one date; with ``lead``, the
@@ -352,7 +373,7 @@ def mentions_of(docs: list[Document], groups: dict[str, str],
         low = pub is not None and (doc.published_confidence or 0.0) < LOW_ANCHOR
         n_report = 0
         previous: tuple[int, str] | None = None
-        for s, e in doc.sentences:
+        for si, (s, e) in enumerate(doc.sentences):
             raw = doc.text[s:e]
             if _REPLY.search(raw):
                 continue
@@ -382,8 +403,9 @@ def mentions_of(docs: list[Document], groups: dict[str, str],
                 if a >= cs and b <= e and eid not in ents:
                     ents.append(eid)
             prev = previous[1] if previous and PARAGRAPH_BREAK not in doc.text[previous[0]: cs] else None
+            ctx = _time_context(doc, si, s, pub) if got[0] == "" and pub is not None else ()
             out.append(Mention(di, cs, cs + len(text), text, got[0], got[1], got[2], groups.get(doc.id, doc.id),
-                               pub, ents, got[3], pattern, prev if got[0] == "" else None))
+                               pub, ents, got[3], pattern, prev if got[0] == "" else None, ctx))
     return out
 
 
@@ -724,10 +746,30 @@ OWN_REF_MIN = 0.8
 # the wrong day for its background sentences. Off.
 
 
-def _happened(text: str) -> bool:
+def _happened(m: Mention) -> bool:
+    """Whether an undated sentence tells a happening of its article's news days: the TimeBank happening
+    model is sure it tells a happening (``OWN_REF_MIN``) and, with ``OWN_RECENT``, the TimeBank relation
+    model (``reftime.recent``) that it lies on the publication day or the day before, not in the past
+    the article recalls nor ahead."""
     from .happening import occurrence
 
-    return occurrence(text) >= OWN_REF_MIN
+    if occurrence(m.text) < OWN_REF_MIN:
+        return False
+    if not OWN_RECENT:
+        return True
+    from .reftime import recent
+
+    return recent(m.text, list(m.context)) >= OWN_RECENT
+
+
+def _recent(m: Mention) -> float:
+    from .reftime import recent
+
+    return recent(m.text, list(m.context))
+
+
+OWN_RECENT = 0.0  # the "recent" probability an undated sentence needs to be placed by OWN_REF (0: not asked)
+SIM_RECENT = 0.0  # ... and to be placed on a day by its similarity to that day's events (0: not asked)
 
 
 def _own_day(m: Mention, refs: dict[int, str], best: str) -> str:
@@ -773,9 +815,9 @@ def _own_undated(mentions: list[Mention], vec: _Vectors, clusters: list[list[int
         j = int(np.argmax(cand))
         named = not OWN_ENTITY or any(set(mentions[i].entities) & day_ents[d] for d in mentions[i].pattern[1]
                                       if d in day_ents)  # type: ignore[index]
-        if named and cand[j] >= OWN_SIM:
+        if named and cand[j] >= OWN_SIM and (not SIM_RECENT or _recent(mentions[i]) >= SIM_RECENT):
             placed.setdefault(_own_day(mentions[i], refs, str(col_day[j])), []).append(i)
-        elif OWN_REF and refs.get(mentions[i].doc) in mentions[i].pattern[1] and _happened(mentions[i].text):  # type: ignore[index]
+        elif OWN_REF and refs.get(mentions[i].doc) in mentions[i].pattern[1] and _happened(mentions[i]):  # type: ignore[index]
             placed.setdefault(refs[mentions[i].doc], []).append(i)
     out: list[list[int]] = []
     vec = _Vectors(vec.x, vec.same, max(vec.shared, OWN_SHARED), vec.mutual, vec.texts, vec.rows)
