@@ -15,12 +15,17 @@ An event only linked BEFORE the DCT (yesterday or ten years ago) says nothing of
 an example. A multinomial logistic regression over the spaCy features of the event word
 (``happening.features``: tag, auxiliaries, governing verb, negation, quotes) plus the context of
 its sentence (``context``: the sentence's place in the article, whether it prints a timex, and the
-relation to the DCT of the last timex printed before it, with its distance in sentences) is fit on
+relation to the DCT of the last timex printed before it, with its distance in sentences, and of the
+first one printed in the next three sentences; its share of the way through the article) is fit on
 TimeBank and scored on AQUAINT (held out); the weights ship as ``data/reftime_tbaq.json``.
 
 ``recent(text, context)`` is the model's probability that a sentence's happening (its word the
 happening model is surest of) is a happening of the article's news days; the event layer uses it to
-place undated happening sentences on their article's reference day (``layer.OWN_RECENT``).
+place undated happening sentences on their article's reference day (``layer.OWN_RECENT``, off: see
+its numbers there). Held out on AQUAINT: accuracy 0.737 (majority class 0.685), "recent" average
+precision 0.911 (base rate 0.685); on the events of sentences printing no timex 0.953 (base 0.829):
+it ranks well, but a past background sentence deep in an article that recalls a history ("The co-op
+became the ... corporation") still often scores recent.
 """
 
 from __future__ import annotations
@@ -80,15 +85,26 @@ def relation(value: str, dct: dt.date) -> str | None:
     return None
 
 
-def context(sentence_index: int, own_timex: bool, last: str | None, gap: int | None) -> list[str]:
-    """The context features of a sentence: its index in the article, whether it prints a timex, and
-    the relation to the DCT (``relation``) of the last calendar timex before it, ``gap`` sentences back."""
+def context(sentence_index: int, own_timex: bool, last: str | None, gap: int | None,
+            sentences: int | None = None, following: str | None = None) -> list[str]:
+    """The context features of a sentence: its index in the article (and, given the article's number
+    of ``sentences``, its share of the way through), whether it prints a timex, the relation to the
+    DCT (``relation``) of the last calendar timex before it, ``gap`` sentences back, and of the first
+    one in the next three sentences (``following``)."""
     pos = "0" if sentence_index == 0 else "1" if sentence_index == 1 else "2-3" if sentence_index < 4 else "4+"
     f = [f"sent={pos}", f"own_timex={int(own_timex)}", f"last={last or 'none'}"]
     if last is not None and gap is not None:
         g = "0" if gap == 0 else "1" if gap == 1 else "2-3" if gap < 4 else "4+"
         f += [f"gap={g}", f"last_gap={last}|{g}"]
+    if CONTEXT_WIDE and sentences:
+        share = sentence_index / max(1, sentences - 1)
+        f.append(f"share={'lead' if share < 0.2 else 'early' if share < 0.5 else 'late' if share < 0.8 else 'end'}")
+        f.append(f"next={following or 'none'}")
+        f.append(f"last_next={last or 'none'}|{following or 'none'}")
     return f
+
+
+CONTEXT_WIDE = True  # the share and following-timex features (``context``)
 
 
 def token_features(tok: Any, ctx: list[str]) -> list[str]:
