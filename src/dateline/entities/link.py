@@ -35,6 +35,7 @@ from .aliases import (
 )
 from .backrefs import with_back_references
 from .demonyms import alias_names, demonym_country
+from .gender import given_sex, title_sex
 from .names import (
     acronym_form,
     acronym_of,
@@ -82,6 +83,7 @@ class _Node:
     label: str = ""
     mentions: list[tuple[str, Mention]] = field(default_factory=list)
     geo: GeoPoint | None = None
+    sex: str | None = None  # a bare surname written after a title that says it ("Mr X", "Miss X")
 
 
 class _UnionFind:
@@ -136,7 +138,7 @@ def link_entities(docs: list[Document]) -> list[Entity]:
     _misspelt_surnames(items, raw_key)
     labels = _vote_labels(items, raw_key, local)
 
-    nodes: dict[tuple[str, str], _Node] = {}
+    nodes: dict[tuple[str, str, str | None], _Node] = {}
     for doc_id, m in items:
         k = raw_key[id(m)]
         if not k:
@@ -145,7 +147,9 @@ def link_entities(docs: list[Document]) -> list[Entity]:
         cls = _cls(label)
         if cls == "NORP":
             k = _norp_key(k)
-        node = nodes.setdefault((cls, k), _Node(k, cls, label=label))
+        # "Mr X" and "Miss X" are two people (siblings, spouses): a bare surname keeps its title's sex
+        sex = title_sex(str(m.attrs.get("title") or "")) if SEXED_TITLES and cls == "PERSON" and " " not in k else None
+        node = nodes.setdefault((cls, k, sex), _Node(k, cls, label=label, sex=sex))
         node.mentions.append((doc_id, m))
 
     home = _home(items)
@@ -433,6 +437,15 @@ def _places_keep_their_name(items: list[tuple[str, Mention]], raw_key: dict[int,
             raw_key[id(m)] = own
 
 
+NICKNAME_IN_DOCUMENT = True
+
+
+def _listed_short_form(short: str, given: str) -> bool:
+    """``short`` and ``given`` are two forms of one listed given name ("jimmy" / "jim": both of James)."""
+    table = nicknames()
+    return short != given and bool(table.get(short, frozenset((short,))) & table.get(given, frozenset((given,))))
+
+
 def _given_names_in_document(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -> None:
     """A one-word name that is the given name of exactly one person its article named in full before it
     ("Regina Benjamin" ... "Regina's heart") is that person, whatever the tagger's label (a given name
@@ -453,6 +466,8 @@ def _given_names_in_document(items: list[tuple[str, Mention]], raw_key: dict[int
                     or m.label == "ORG" or any(same_token(own, s) for s in surnames) or geo.country_of([own])):
                 continue
             hits = {k for start, k in fulls if start < m.start and k.split()[0] == own}
+            if not hits and NICKNAME_IN_DOCUMENT:  # or a short form the nickname table gives it ("Jimmy" after "Jim X")
+                hits = {k for start, k in fulls if start < m.start and _listed_short_form(own, k.split()[0])}
             if len(hits) == 1:
                 raw_key[id(m)] = next(iter(hits))
 
@@ -844,6 +859,7 @@ def _cluster_people(group: list[_Node], home: set[str], local: _LocalContext | N
         if len(toks) == 1:  # and anywhere in the story ("Smith's son, John" in another article)
             kin |= kin_of.get(toks[0], set())
         fits = [ci for ci in sorted(near) if all(person_compatible(toks, o.key.split()) for o in clusters[ci])
+                and not _sex_apart(n, clusters[ci])
                 and not any(o.key in kin or o.key.split()[0] in kin for o in clusters[ci])
                 and not any(_extended_by_word(toks, o.key.split(), common) for o in clusters[ci])]
         if len(toks) == 1 and fits:
@@ -873,6 +889,19 @@ def _cluster_people(group: list[_Node], home: set[str], local: _LocalContext | N
         for t in toks:
             blocks[skeleton(t)].add(ci)
     return _attach_given_names(clusters, home, local)
+
+
+SEXED_TITLES = True  # "Mr X" never joins a woman named in full ("Kathryn X"), nor "Miss X" a man, nor each other
+
+
+def _sex_apart(n: _Node, cluster: list[_Node]) -> bool:
+    """The person of ``n`` and the one of ``cluster`` are of different sexes by what the texts write: a title
+    ("Mr", "Miss") against the other's title or against a given name the name table gives one sex."""
+    sexes = {n.sex} | {given_sex(n.key.split()[0]) if len(n.key.split()) >= 2 else None}
+    others = {o.sex for o in cluster} | {given_sex(o.key.split()[0]) for o in cluster if len(o.key.split()) >= 2}
+    sexes.discard(None)
+    others.discard(None)
+    return bool(SEXED_TITLES and sexes and others and sexes != others)
 
 
 def _extended_by_word(a: list[str], b: list[str], common: frozenset[str]) -> bool:
@@ -933,7 +962,8 @@ def _nickname_of(short: str, given: str) -> bool:
     if short == given:
         return False
     table = nicknames()
-    return given in table.get(short, frozenset()) or short in table.get(given, frozenset()) or _clipped(short, given)
+    # two short forms of one full name count too ("Jimmy" for the story's "Jim": both of James)
+    return bool(table.get(short, frozenset((short,))) & table.get(given, frozenset((given,)))) or _clipped(short, given)
 
 
 def _clipped(short: str, given: str) -> bool:

@@ -15,6 +15,7 @@ import re
 from ..model import Mention
 from ..nlp import Annotation
 from .backrefs import ORG_HEADS
+from .gender import sex_clash, title_sex
 from .names import acronym_of, acronym_spells, key, person_compatible, same_token, tokens
 from .spans import (
     TITLE_RE,
@@ -396,7 +397,9 @@ def _resolve_people(mentions: list[Mention], text: str) -> None:
         if len(toks) == 1:
             # A bare surname is not a person this article calls by given name ("Samir said ...":
             # then "Haddadi" is someone else); among the rest the one introduced first wins.
-            cands = [k for k in cands if not given_named(k) and not relative(k)]
+            # "Mr X" is not the article's "Kathryn X" (a title's sex against a given name's).
+            sex = title_sex(str(m.attrs.get("title") or ""))
+            cands = [k for k in cands if not given_named(k) and not relative(k) and not sex_clash(sex, k.split()[0])]
             if not cands:
                 continue
             cands.sort(key=lambda k: fulls[k][0].start)
