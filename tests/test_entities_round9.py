@@ -30,6 +30,12 @@ def _titled_holders(docs: list[Document], ents: list[Entity], title: str, surfac
             if text[sp.doc][sp.start:sp.end] == surface and mention_title.get((sp.doc, sp.start)) == title}
 
 
+def _writers(docs: list[Document], ents: list[Entity], surface: str) -> set[str]:
+    """Ids of the entities holding a mention written ``surface``."""
+    text = {d.id: d.text for d in docs}
+    return {e.id for e in ents for sp in e.mentions if text[sp.doc][sp.start:sp.end] == surface}
+
+
 @pytest.fixture(scope="module")
 def siblings():
     """A double murder: the victim's sister and her brother, charged, share a surname ("Miss X", "Mr X")."""
@@ -91,3 +97,31 @@ def test_the_gender_table_names_its_source_and_keeps_only_clear_names():
         "=  Katie Katherine             1",
     ]
     assert _build_script().gender_rows("\n".join(lines)) == [("john", "M"), ("katie", "F")]
+
+
+def test_a_team_called_by_its_last_word_is_the_team_named_after_its_town():
+    # "<Town> <Word> <Words>" later "<Words>" (a two-word team name after the town)
+    docs, ents = _linked("ecbplus_r8", "coach_fired_and_replaced_2005")
+    team = holder(ents, "Portland Trail Blazers")
+    assert team is not None and team.type == "ORG"
+    assert _writers(docs, ents, "Blazers") == {team.id}
+
+
+def test_a_tagger_span_running_into_a_lower_case_word_does_not_block_the_team_name():
+    # "the Chiefs red zone" tagged "Chiefs red" is no body whose first word is "Chiefs"
+    docs, ents = _linked("ecbplus_r8", "football_playoff_clinch_2012")
+    team = holder(ents, "Kansas City Chiefs")
+    assert team is not None and _writers(docs, ents, "Chiefs") == {team.id}
+
+
+def test_with_districts_on_a_neighbourhood_stands_at_the_town_written_with_it(monkeypatch):
+    # the switch is OFF by default (a left-out check lost a place); this is what it does when on
+    from dateline.entities import link
+
+    monkeypatch.setattr(link, "PLACE_DISTRICTS", True)
+    docs, ents = _linked("ecbplus_r8", "crime_boss_prison_death_2005")
+    village, borough = holder(ents, "Greenwich Village"), holder(ents, "Manhattan")  # "Manhattan's Greenwich Village"
+    assert village is not None and borough is not None and borough.geo is not None
+    assert village.geo is not None and village.geo.gazetteer_id is None
+    assert (village.geo.lat, village.geo.lon) == (borough.geo.lat, borough.geo.lon)
+    assert village.attrs["located_in"] == borough.id
