@@ -125,3 +125,20 @@ def test_with_districts_on_a_neighbourhood_stands_at_the_town_written_with_it(mo
     assert village.geo is not None and village.geo.gazetteer_id is None
     assert (village.geo.lat, village.geo.lon) == (borough.geo.lat, borough.geo.lon)
     assert village.attrs["located_in"] == borough.id
+
+
+def test_a_plural_word_after_the_that_the_tagger_calls_a_person_is_a_body():
+    # "Hamp Pool of the Rams in 1952": a team; no person named in full here is called Ram
+    docs, ents = _linked("ecbplus_r8", "football_playoff_clinch_2012")
+    rams = holder(ents, "Rams")
+    assert rams is not None and rams.type == "ORG"
+
+
+def test_a_family_written_with_the_keeps_its_surname():
+    from dateline.entities.mentions import _plural_bodies
+    from dateline.model import Mention
+
+    text = "John Miller and his wife left. The Millers said the Rams won."
+    ms = [Mention(text.index(w), text.index(w) + len(w), w, "PERSON", {}) for w in ("John Miller", "Millers", "Rams")]
+    _plural_bodies(ms, text)
+    assert [m.label for m in ms] == ["PERSON", "PERSON", "ORG"]

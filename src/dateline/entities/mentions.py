@@ -96,6 +96,7 @@ def extract_mentions(text: str, annotation: Annotation) -> list[Mention]:
     out = [m for m in out if not _common_word(text, m)]
     out = _add_acronyms(text, out)
     _mark_kin_of(out, text)
+    _plural_bodies(out, text)
     _resolve_people(out, text)
     out.extend(_nominals(text, out))
     out.sort(key=lambda m: (m.start, m.end))
@@ -343,6 +344,26 @@ def _mark_kin_of(mentions: list[Mention], text: str) -> None:
             continue
         if _KIN_AFTER.match(text[m.end:nxt.start]):
             m.attrs["not_ref"] = key(nxt.text)
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
+PLURAL_BODIES = True
+
+
+def _plural_bodies(mentions: list[Mention], text: str) -> None:
+    """A one-word plural "person" written after "the" ("Hamp Pool of the Rams", "joined the Blazers") is a body,
+    a team or a band, unless a person the document names in full bears it as surname ("the Smiths": a family)."""
+    if not PLURAL_BODIES:
+        return
+    surnames = {tokens(m.text)[-1] for m in mentions if m.label == "PERSON" and len(tokens(m.text)) >= 2}
+    for m in mentions:
+        w = m.text
+        if (m.label == "PERSON" and " " not in w and "title" not in m.attrs and len(w) >= 4 and w.endswith("s")
+                and w[:1].isupper() and w[1:].islower() and _THE_BEFORE.search(text, max(0, m.start - 4), m.start)
+                and not (m.end < len(text) - 1 and text[m.end] == " " and text[m.end + 1].isupper())):
+            stem = {w[:-1].lower(), w[:-2].lower()} if w.endswith("es") else {w[:-1].lower()}
+            if not any(same_token(st, sn) for st in stem for sn in surnames):
+                m.label = "ORG"
 
 
 def _resolve_people(mentions: list[Mention], text: str) -> None:
