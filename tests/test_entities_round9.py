@@ -142,3 +142,10 @@ def test_a_family_written_with_the_keeps_its_surname():
     ms = [Mention(text.index(w), text.index(w) + len(w), w, "PERSON", {}) for w in ("John Miller", "Millers", "Rams")]
     _plural_bodies(ms, text)
     assert [m.label for m in ms] == ["PERSON", "PERSON", "ORG"]
+
+
+def test_a_given_name_that_is_also_a_town_is_the_person_when_only_ever_a_person():
+    # "Lindsay is grateful ...": the actress named in full in the story, not the Californian town of that name
+    docs, ents = _linked("ecbplus_r8", "celebrity_rehab_checkin_2013")
+    actress = holder(ents, "Lindsay Lohan")
+    assert actress is not None and _writers(docs, ents, "Lindsay") == {actress.id}

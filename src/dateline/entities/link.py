@@ -715,7 +715,12 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
             weight = max(weight, wrong + 1)
         if weight:  # a bare word that is the surname of a person named in full here
             v = v + Counter({"PERSON": weight})
-        elif (len(toks) == 1 and not cued and not town and k not in surnames and not geo.is_place_name(k) and (
+        elif (len(toks) == 1 and not cued and k not in surnames and (
+                # (a town's name too when the tagger reads a person in every mention and no text places it:
+                # "Lindsay said" with "Lindsay Smith" named in full; not a country)
+                (not town and not geo.is_place_name(k)) or (
+                    GIVEN_OVER_UNPLACED_TOWN and not cues.get(k) and v["PERSON"] == sum(v.values())
+                    and geo.country_of([k]) is None and len(givens.get(k, ())) == 1)) and (
                 len(givens.get(k, ())) == 1 or (k not in givens and sum(
                     len(fs) for g, fs in givens.items() if _clipped(k, g)) == 1))):
             # the given name of exactly one person named in full here, or its clipped form ("Wlad" of Wladimir),
@@ -796,6 +801,7 @@ def _vote_labels(items: list[tuple[str, Mention]], raw_key: dict[int, str], loca
 BODY_HEADS = (BODY_TAILS - geo.FACILITY_HEADS - {"capital", "unit", "police", "radio", "tv", "force", "forces"}) | frozenset(
     "school college academy seminary inc ltd llc plc corp co times herald tribune journal gazette post reporter".split())
 SURNAME_OVER_UNPLACED_TOWN = False  # see _vote_labels; OFF: r6 R 0.9481 -> 0.9545, types 0.9122 -> 0.9171, r5/r7 unchanged, but r4 blind types 0.9697 -> 0.9621
+GIVEN_OVER_UNPLACED_TOWN = True  # see _vote_labels
 TOWN_ORG_VOTES = 3  # a name the tagger calls a body in this many mentions (and 3/4 of all) is a town only if placed
 ORG_BY_HEAD = True  # a multi-word name the tagger calls a place or a person is a body by its head noun
 ORG_UNPLACED = True  # a one-word "place" no gazetteer knows and no text places, that the tagger also calls a body
@@ -943,7 +949,10 @@ def _attach_given_names(clusters: list[list[_Node]], home: set[str],
             continue
         tok = c[0].key
         where = local.home({d for d, _ in c[0].mentions}) if local is not None else home
-        if any(same_token(tok, s) for s in surname_toks) or (where and geo.is_town_in(tok, where)):
+        # (a town's name too when every mention is tagged a person and none is written as a place)
+        as_person = GIVEN_OVER_UNPLACED_TOWN and all(
+            m.label == "PERSON" and not m.attrs.get("place_cue") for _, m in c[0].mentions)
+        if any(same_token(tok, s) for s in surname_toks) or (where and not as_person and geo.is_town_in(tok, where)):
             continue
         # weak evidence (a given name alone), so the spelling must be the same (Bashir is not Bashar)
         # or, when no given name is spelled so, a short form the nickname table lists for one ("Lizzie" of Elizabeth)
