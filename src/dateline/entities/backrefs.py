@@ -55,6 +55,7 @@ def _capital_refs(docs: list[Document]) -> dict[str, str]:
 
 
 NICKNAMES = True  # a plural one-word body ("Chargers") is the one "<town> <word>" body of the story
+NICKNAME_TWO_WORDS = True  # ... or the last word of the one "<town> <word> <word>s" body ("Hawks" of "<Town> Night Hawks")
 LAST_WORD_ACROSS = True  # resolve "the X" by the last word of a body only another article names (False: r6 P 0.9932 -> 1.0, but r3 blind R 0.8125 -> 0.75: OFF)
 LAST_WORD_REF = re.compile(r"\b(?:[Tt]he) ([A-Z][a-z]{2,})\b")
 
@@ -80,9 +81,14 @@ def _first_words(mentions: list[Mention]) -> set[str]:
         if m.label != "ORG" or m.attrs.get("nominal"):
             continue
         words = str(m.attrs.get("ref") or m.text).split()
-        if len(words) >= 2 and words[0][:1].isupper():
+        # (a span running into a lower-case word, "Eagles red" of "the Eagles red zone", names no body)
+        if len(words) >= 2 and words[0][:1].isupper() and not any(
+                w[:1].islower() and w not in _NAME_SMALL_WORDS for w in words[1:]):
             out.add(words[0].lower())
     return out
+
+
+_NAME_SMALL_WORDS = frozenset("of the and for on in at de du des la le del da di von van".split())
 
 
 def _one_body(names: dict[str, str]) -> str | None:
@@ -155,7 +161,11 @@ def with_back_references(docs: list[Document]) -> list[tuple[str, Mention]]:
             if full is None or word in story_first:
                 return None
             prefix = full.split()[:-1]
-            return full if len(prefix) <= 3 and geo.is_place_name(" ".join(prefix)) else None
+            if len(prefix) <= 3 and geo.is_place_name(" ".join(prefix)):
+                return full
+            # a two-word name after the town ("<Town> Night Hawks" called "Hawks")
+            return full if NICKNAME_TWO_WORDS and 2 <= len(prefix) <= 4 and prefix[-1][:1].isupper() and \
+                geo.is_place_name(" ".join(prefix[:-1])) else None
 
         for m in d.mentions:
             head = m.text.lower()
@@ -169,7 +179,8 @@ def with_back_references(docs: list[Document]) -> list[tuple[str, Mention]]:
                 full = by_last(head)
                 if full:
                     m = Mention(m.start, m.end, m.text, "ORG", {**m.attrs, "ref": full, "nominal": True})
-            elif (NICKNAMES and m.label == "ORG" and "ref" not in m.attrs and " " not in m.text
+            elif (NICKNAMES and (m.label == "ORG" or m.label == "PERSON" and after_the)  # "the Hawks": no person
+                  and "ref" not in m.attrs and " " not in m.text
                   and m.text[:1].isupper() and m.text[1:].islower() and m.text.endswith("s")):
                 full = by_nickname(head)
                 if full:

@@ -15,6 +15,7 @@ import re
 from ..model import Mention
 from ..nlp import Annotation
 from .backrefs import ORG_HEADS
+from .gender import sex_clash, title_sex
 from .names import acronym_of, acronym_spells, key, person_compatible, same_token, tokens
 from .spans import (
     TITLE_RE,
@@ -95,6 +96,7 @@ def extract_mentions(text: str, annotation: Annotation) -> list[Mention]:
     out = [m for m in out if not _common_word(text, m)]
     out = _add_acronyms(text, out)
     _mark_kin_of(out, text)
+    _plural_bodies(out, text)
     _resolve_people(out, text)
     out.extend(_nominals(text, out))
     out.sort(key=lambda m: (m.start, m.end))
@@ -344,6 +346,26 @@ def _mark_kin_of(mentions: list[Mention], text: str) -> None:
             m.attrs["not_ref"] = key(nxt.text)
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
+PLURAL_BODIES = True
+
+
+def _plural_bodies(mentions: list[Mention], text: str) -> None:
+    """A one-word plural "person" written after "the" ("John Doe of the Lions", "joined the Hawks") is a body,
+    a team or a band, unless a person the document names in full bears it as surname ("the Smiths": a family)."""
+    if not PLURAL_BODIES:
+        return
+    surnames = {tokens(m.text)[-1] for m in mentions if m.label == "PERSON" and len(tokens(m.text)) >= 2}
+    for m in mentions:
+        w = m.text
+        if (m.label == "PERSON" and " " not in w and "title" not in m.attrs and len(w) >= 4 and w.endswith("s")
+                and w[:1].isupper() and w[1:].islower() and _THE_BEFORE.search(text, max(0, m.start - 4), m.start)
+                and not (m.end < len(text) - 1 and text[m.end] == " " and text[m.end + 1].isupper())):
+            stem = {w[:-1].lower(), w[:-2].lower()} if w.endswith("es") else {w[:-1].lower()}
+            if not any(same_token(st, sn) for st in stem for sn in surnames):
+                m.label = "ORG"
+
+
 def _resolve_people(mentions: list[Mention], text: str) -> None:
     """Point each person mention at the longest compatible name in the document.
 
@@ -396,7 +418,9 @@ def _resolve_people(mentions: list[Mention], text: str) -> None:
         if len(toks) == 1:
             # A bare surname is not a person this article calls by given name ("Samir said ...":
             # then "Haddadi" is someone else); among the rest the one introduced first wins.
-            cands = [k for k in cands if not given_named(k) and not relative(k)]
+            # "Mr X" is not the article's "Kathryn X" (a title's sex against a given name's).
+            sex = title_sex(str(m.attrs.get("title") or ""))
+            cands = [k for k in cands if not given_named(k) and not relative(k) and not sex_clash(sex, k.split()[0])]
             if not cands:
                 continue
             cands.sort(key=lambda k: fulls[k][0].start)
