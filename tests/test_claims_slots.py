@@ -74,7 +74,7 @@ def test_slots_are_off_by_default() -> None:
 
 def test_a_table_row_is_no_side(slots_on: None) -> None:
     r6 = Path("tests/corpora/ecbplus_r6/articles/heavyweight_title_fight_2012")
-    told = next(line for line in (r6 / "7_5ecbplus.txt").read_text(encoding="utf-8").splitlines() if "(58-3" in line)
+    told = next(line for line in (r6 / "7_1ecbplus.txt").read_text(encoding="utf-8").splitlines() if "58-3" in line)
     row = next(line for line in (r6 / "7_7ecbplus.txt").read_text(encoding="utf-8").splitlines() if line.endswith("19-2"))
-    _, _, found = extract_claims([_doc("7_5", told, "2012-07-07"), _doc("7_7", row, "2012-07-07")], [])
+    _, _, found = extract_claims([_doc("7_1", told, "2012-07-07"), _doc("7_7", row, "2012-07-07")], [])
     assert [g for g in found if g.kind == "numeric"] == []
