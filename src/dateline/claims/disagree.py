@@ -49,8 +49,9 @@ APPROX_TOL = 0.25
 # gold clashes at 6/15 matched pairs (MIN_CONTEXT 0.3-0.5), all in two round-8 stories; leaving each
 # story out, r5 0/56, r6 0/33, r7 0/47 (no pair proposed), r8 6/45 at precision 5/14 (0.36) - below
 # the 0.5 needed to ship. Full pipeline with SLOTS on: r8 disagreements 0/45 -> 6/45 at 5/11; r5, r6,
-# r7 unchanged; the untouched checks (r4 blind 7/40 at 2/6, round-3 blind 0/5 and tune 1/6)
-# unchanged. Opt-in for stories of prices, records and counts: set SLOTS = True.
+# r7 unchanged; the untouched checks (r4 blind 7/40 at 2/6, round-3 blind 0/5 and tune 1/6) and
+# T17 dev, heldout, heldout_c and tbaq_news tune unchanged (no slot pair proposed). Opt-in for
+# stories of prices, records and counts: set SLOTS = True.
 SLOTS = False
 
 _DENY = re.compile(r"(?<!permission was )(?<!access was )(?<!entry was )\b(?!(?:denied|denies|deny|denying)\s+(?:permission|access|entry|visas?|bail)\b)(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|disputed|disputes|"
