@@ -13,14 +13,21 @@ one run per story of the gold) and sorts every gold disagreement into one cause:
 - ``system disagreement on its documents, other sentences``: a candidate, but not these sides.
 
 Each miss also tells how many of its two side sentences hold a named speaker
-(``claims.extract.doc_statements``): the statement rules pair only named speakers. Only for
-development golds: never run it on a blind split.
+(``claims.extract.doc_statements``): the statement rules pair only named speakers.
+
+``--kinds`` also sorts every gold disagreement by what kind of clash it is (``kind_of``, read from
+the gold's own topic and sides, never from the system): ``numeric`` (one quantity, date, age,
+duration, time, price or score told with two values), ``attribute`` (one happening given two
+places, outcomes, causes, ways, identities), ``statement`` (an assertion against a denial, doubt or
+negation) and ``opinion`` (two judgements), and prints causes per kind. Only for development
+golds: never run it on a blind split.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -36,7 +43,27 @@ def _sentence(d: Document, pos: int) -> tuple[int, int] | None:
     return next(((s0, s1) for s0, s1 in d.sentences if s0 <= pos < s1), None)
 
 
-def audit(gold: dict, data: Path) -> Counter:
+_NUMERIC_TOPIC = re.compile(r"(?:how many|how long|when|date|day|price|base price|shots|address|.*prison term|.*record: )", re.I)
+_ATTRIBUTE_TOPIC = re.compile(r"(?:where|why|which|what|whom|who|how|instrument|condition|cause|the cause|extent|the \w+ of|"
+                              r".*'s first|.*university)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|no|never|nothing|none|unfounded|untrue|dismissed|denies|innocent|ruse|pretend\w*|feigned|"
+                      r"act to avoid|misled|only wanted|has no|knew nothing|no record|unknown)\b|n't", re.I)
+
+
+def kind_of(g: dict) -> str:
+    """The kind of a gold disagreement from its topic and sides' ``says`` (a rough reading of the
+    annotation, for the audit only): numeric | attribute | statement | opinion."""
+    topic = g.get("topic", "")
+    if g.get("kind") == "numeric" or _NUMERIC_TOPIC.match(topic):
+        return "numeric"
+    if _ATTRIBUTE_TOPIC.match(topic):
+        return "attribute"
+    if any(_NEGATED.search(s.get("says", "")) for s in g["sides"]):
+        return "statement"
+    return "opinion"
+
+
+def audit(gold: dict, data: Path, kinds: bool = False) -> Counter:
     """Counts of causes (see the module doc) over the gold's disagreements."""
     articles = sorted(gold["articles"])
     docs, path_of, report = analyze_articles([data / a for a in articles])
@@ -45,6 +72,10 @@ def audit(gold: dict, data: Path) -> Counter:
     named_cache: dict[str, list] = {}
     causes: Counter = Counter()
     for g in gold.get("disagreements", []):
+        kind = f"[{kind_of(g)}] " if kinds else ""
+        if kinds:
+            causes[f"{kind}(gold)"] += 1
+            causes[f"{kind}(sides in one document)"] += len({s["doc"] for s in g["sides"]}) == 1
         sides, named = [], 0
         for s in g["sides"]:
             d = by_rel.get(s["doc"])
@@ -56,19 +87,19 @@ def audit(gold: dict, data: Path) -> Counter:
             stmts = named_cache.setdefault(d.id, doc_statements(d))
             named += any(src for _, src, (a, b) in stmts if a < sent[1] and sent[0] < b)
         if len(sides) != len(g["sides"]):
-            causes["evidence lost in cleaning"] += 1
+            causes[f"{kind}evidence lost in cleaning"] += 1
             continue
         if match_disagreements([g], report.disagreements, by_rel, cache)[0]:
-            causes["hit"] += 1
+            causes[f"{kind}hit"] += 1
             continue
         perfect = Disagreement(id="x", topic="", kind=g["kind"], sides=sides, why="")
         if not match_disagreements([g], [perfect], by_rel, cache)[0]:
-            causes["scorer rejects a perfect pair"] += 1
+            causes[f"{kind}scorer rejects a perfect pair"] += 1
             continue
         ids = {s.evidence.doc for s in sides}
         touching = any({s.evidence.doc for s in x.sides} & ids for x in report.disagreements)
         where = "system disagreement on its documents, other sentences" if touching else "no system disagreement on its documents"
-        causes[f"{where} (sides with a named speaker: {named}/{len(sides)})"] += 1
+        causes[f"{kind}{where} (sides with a named speaker: {named}/{len(sides)})"] += 1
     causes["(system disagreements)"] = len(report.disagreements)
     return causes
 
@@ -77,10 +108,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold", nargs="+")
     ap.add_argument("--data", default=".")
+    ap.add_argument("--kinds", action="store_true", help="also sort the gold disagreements by kind (kind_of)")
     args = ap.parse_args()
     total: Counter = Counter()
     for path in args.gold:
-        c = audit(json.loads(Path(path).read_text(encoding="utf-8")), Path(args.data))
+        c = audit(json.loads(Path(path).read_text(encoding="utf-8")), Path(args.data), args.kinds)
         print(path)
         for k, v in c.most_common():
             print(f"  {v:4d}  {k}")
