@@ -4,10 +4,10 @@ The toll rule (``disagree.numeric_disagreements``) compares tolls and states of 
 figures - a product's price, a team's win-loss record, the engines sent to a fire, the rounds fired -
 are compared here, as a *slot*: two figures fill one slot when
 
-- their measures are one once the subject is set aside ("wins of the Colts" and "wins"; "money" and
+- their measures are one once the subject is set aside ("wins of the Tigers" and "wins"; "money" and
   "money cost" in one currency), and their subjects, where both name one, are one;
 - their clauses (``scope.figure_clause``) share a specifier: a capitalised word or a word with a
-  digit ("13-inch", "Colts") other than the figure itself - the thing the figure belongs to;
+  digit ("13-inch", "Tigers") other than the figure itself - the thing the figure belongs to;
 - their sentences are at least ``MIN_CONTEXT`` alike in meaning (MiniLM, the caller's ``similar``);
 - they come from different documents and are not the same speaker (an update is a series).
 
@@ -39,7 +39,7 @@ _UNSLOTTED = ("age",)  # ages of different people share no slot by their measure
 
 
 def base_measure(measure: str, unit: str | None) -> str | None:
-    """The measure without its subject ("wins of Colts" -> "wins"); money in its currency; None for
+    """The measure without its subject ("wins of Tigers" -> "wins"); money in its currency; None for
     a measure that is no slot of its own (an age)."""
     m = _SUBJECT.sub("", measure).strip()
     if m.startswith("money"):
@@ -48,13 +48,13 @@ def base_measure(measure: str, unit: str | None) -> str | None:
 
 
 def subject(measure: str) -> str | None:
-    """The subject a measure names ("wins of the Colts" -> "colts"), lower-cased, or None."""
+    """The subject a measure names ("wins of the Tigers" -> "tigers"), lower-cased, or None."""
     m = _SUBJECT.search(measure)
     return m.group(1).lower().strip() if m else None
 
 
 def same_subject(a: str | None, b: str | None) -> bool:
-    """Subjects agree when either is untold or one holds the other ("colts" in "the colts")."""
+    """Subjects agree when either is untold or one holds the other ("tigers" in "the tigers")."""
     if not a or not b:
         return True
     return a in b or b in a or a.split()[-1] == b.split()[-1]
