@@ -6,7 +6,7 @@ from ...model import Timex
 from .anchor import Anchor
 from .context import Ctx, Piece
 from .extent import adjust_all
-from .filters import is_programme_name, is_titled_name
+from .filters import is_programme_name, is_titled_name, is_unreported_period
 from .grammar import RULES
 from .reference import attach_clock_days, clocks_on_named_day, resolve
 
@@ -59,7 +59,8 @@ def tag_timexes(text: str, anchor: str | None, sentences: list[list[int]] | None
     ctx = Ctx(text=text, anchor=Anchor.parse(anchor), sentences=sentences)
     chosen = [p for p in map(lambda p: _trim(text, p), _select(_candidates(ctx), len(text)))
               if not is_programme_name(text, p[0], p[1])
-              and not (p[3] == "DURATION" and is_titled_name(text, p[0], p[1]))]
+              and not (p[3] == "DURATION" and is_titled_name(text, p[0], p[1]))
+              and not is_unreported_period(text, p[0], p[1], p[2])]
     pieces = attach_clock_days(text, resolve(text, chosen))
     pieces = clocks_on_named_day(text, pieces, ctx.anchor)
     pieces = adjust_all(text, pieces)
