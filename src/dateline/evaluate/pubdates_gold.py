@@ -58,17 +58,45 @@ def judge(pred: str | None, gold: str | None) -> bool:
     return pred[: len(gold)] == gold
 
 
+def corpus_urls(paths: list[Path]) -> dict[str, str]:
+    """The article URL each path has in its corpus index (an ``index.jsonl`` in one of the article's
+    parent folders, rows ``{"path": ..., "url": ...}``, the path relative to the repository root or to
+    the index's folder), keyed by the resolved path. A JSONL input gives ``dateline analyze`` the same
+    URL (``ingest.jsonl``), so the date stage sees what it would see there."""
+    out: dict[str, str] = {}
+    seen: set[Path] = set()
+    for p in paths:
+        for folder in p.resolve().parents:
+            index = folder / "index.jsonl"
+            if index in seen or not index.is_file():
+                continue
+            seen.add(index)
+            for line in index.read_text(encoding="utf-8").splitlines():
+                try:
+                    row = json.loads(line)
+                except ValueError:
+                    continue
+                if not isinstance(row, dict) or not row.get("path") or not isinstance(row.get("url"), str):
+                    continue
+                for base in (ROOT, folder):
+                    out.setdefault(str((base / row["path"]).resolve()), row["url"])
+    return out
+
+
 def predict(paths: list[Path], grouping: str = DEFAULT_GROUPING) -> tuple[dict[str, str | None], dict[str, Any]]:
     """Publication date the pipeline gives each article (by its path), the stories formed by
-    ``grouping``; and the grouping's ``meta``."""
+    ``grouping``; and the grouping's ``meta``. A text article listed in its corpus index carries
+    that index's URL (``corpus_urls``), as the same article read from a JSONL input would."""
     from ..ingest import read_inputs
     from ..pipeline import analyze_documents
     from ..settings import any_language_settings
 
     raws, path_of = [], {}
+    urls = corpus_urls(paths)
     for i, p in enumerate(paths):
         for r in read_inputs([str(p)]):
             r.id = f"d{i}_{r.id}"
+            r.url = r.url or urls.get(str(p.resolve()))
             path_of[r.id] = str(p)
             raws.append(r)
     # a publication date does not depend on the article's language: every language is kept
