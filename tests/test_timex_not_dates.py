@@ -53,3 +53,16 @@ def test_year_ranges_keep_their_end() -> None:
 
 def test_a_year_and_month_is_no_range() -> None:
     assert _values("Figures for 2012-06 were revised.", "2012-12-01") == {"2012": "2012"}
+
+
+def test_a_game_clock_is_no_duration() -> None:
+    # round-8 development article 29_10: "tied the game with 6:00 minutes remaining"
+    text = (R8 / "football_playoff_clinch_2012" / "29_10ecbplus.txt").read_text(encoding="utf-8")
+    assert "6:00 minutes" in text
+    assert not [t for t in tag_timexes(text, "2012-12-23") if t.text.startswith("00")]
+
+
+def test_a_show_named_after_its_owner_is_not_tonight() -> None:
+    # round-6 development article: "as 'Person of the Week' on ABC's World News Tonight with Peter Jennings"
+    assert _values("She was featured on ABC's World News Tonight with Peter Jennings.", "2009-07-13") == {}
+    assert _values("Tonight, he speaks.", "2009-07-13") == {"Tonight": "2009-07-13TNI"}

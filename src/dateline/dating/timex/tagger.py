@@ -11,6 +11,11 @@ from .grammar import RULES
 from .reference import attach_clock_days, clocks_on_named_day, resolve
 
 
+def _inside_number(text: str, start: int) -> bool:
+    """Whether a match starting at a digit continues a number written before it ("6:00", "1,000", "2.5")."""
+    return (start >= 2 and text[start].isdigit() and text[start - 1] in ":.," and text[start - 2].isdigit())
+
+
 def _candidates(ctx: Ctx) -> list[tuple[int, int, int, list[Piece]]]:
     out: list[tuple[int, int, int, list[Piece]]] = []
     text = ctx.text
@@ -18,6 +23,8 @@ def _candidates(ctx: Ctx) -> list[tuple[int, int, int, list[Piece]]]:
         for m in rule.pattern.finditer(text):
             if m.end() == m.start():
                 continue
+            if _inside_number(text, m.start()):
+                continue  # "00 minutes" of "6:00 minutes", "000 years" of "1,000 years": part of a number
             pieces = rule.handler(m, ctx)
             if pieces:
                 start = min(p[0] for p in pieces)
