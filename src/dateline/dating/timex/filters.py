@@ -82,6 +82,9 @@ def is_titled_name(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] not in ".!?:\n"
 
 
+# Round 9 (h-timex9), on: r8 events (tuned on) full F1 0.423 -> 0.480, date accuracy 0.688 -> 0.875, but evidence
+# F1 0.615 -> 0.548 (a football report's quarter-dated sentences become undated: the event layer does not place them)
+UNREPORTED_PERIODS = True
 _PERIOD_VALUE = re.compile(r"^(?:\d{4}|XXXX)-[QH][1-4]$")
 _PERIOD_OWN_YEAR = re.compile(r"(?i:\d{2,4}|fiscal|calendar|year)")
 _PERIOD_OF_YEAR = re.compile(r"^\s+(?i:of)\s+(?:(?i:the|this|that|next|last|each|every)\s+)?(?i:year|fiscal|calendar)\b")
@@ -94,7 +97,7 @@ def is_unreported_period(text: str, start: int, end: int, value: str) -> bool:
     in a text that states no money or percentage figure at all: a period of a game or a show, not a
     calendar quarter (TimeML marks fiscal and calendar quarters; in TimeBank + AQUAINT every one of
     the 54 documents with such a bare ordinal quarter/half states money or percentages)."""
-    if not _PERIOD_VALUE.match(value) or _PERIOD_OWN_YEAR.search(text, start, end):
+    if not UNREPORTED_PERIODS or not _PERIOD_VALUE.match(value) or _PERIOD_OWN_YEAR.search(text, start, end):
         return False
     if _PERIOD_OF_YEAR.match(text[end:end + 30]):
         return False
