@@ -27,3 +27,15 @@ def test_only_a_first_line_date_header_counts() -> None:
     assert stamp_above_headline(f"Home | News\nSaturday, August 24, 2013\n{head}\nText.", head) is None
     assert stamp_above_headline(f"Updated August 24, 2013\n{head}\nText.", head) is None
     assert stamp_above_headline(f"In August 24, 2013 the court met\n{head}\nText.", head) is None
+
+
+def test_an_updated_stamp_in_the_page_head_dates_a_page_about_earlier_years() -> None:
+    # round-8 development articles: the body names only years before 2005 (an obituary, a coach's career),
+    # the page prints only "updated 12/19/2005 2:48:40 PM ET" / "Updated: May 24, 2005, 3:23 PM ET" under its headline
+    root = Path(__file__).parent / "corpora" / "ecbplus_r8" / "articles"
+    for path, day in (("crime_boss_prison_death_2005/26_3ecbplus.txt", "2005-12-19"),
+                      ("coach_fired_and_replaced_2005/5_2ecbplus.txt", "2005-05-24")):
+        text = (root / path).read_text(encoding="utf-8")
+        doc = analyze_document(RawDocument(id="d", source=path, text=text), disable=("annotate", "mentions"))
+        assert doc.published == day and doc.published_confidence < 0.5
+        assert "updated" in (doc.published_evidence or "")

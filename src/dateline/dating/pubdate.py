@@ -363,12 +363,25 @@ def _ambiguous_stamp(doc: Document, clean_meta: dict[str, Any], raw_text: str | 
     return None
 
 
+HEAD_LINES = 4  # the headline, a standfirst or byline, and the stamp line of a page's head
+
+
+def _in_page_head(raw_text: str | None, line: str) -> bool:
+    """Whether ``line`` is one of the first lines of the raw page (next to its headline), where a page
+    prints its own stamp ("Headline / deck / updated 12/19/2005 2:48:40 PM ET")."""
+    if not raw_text or not line:
+        return False
+    head = [" ".join(ln.split()) for ln in raw_text[:3000].splitlines() if ln.strip()][:HEAD_LINES]
+    return " ".join(line.split()) in head
+
+
 def _updated_only(doc: Document, clean_meta: dict[str, Any], years: Counter[int], raw_text: str | None = None) -> Choice | None:
     """A page that prints only an "Updated ..." stamp: the earliest such full date, with low confidence.
 
     An update stamp bounds the publication from above and is most often the same day; htmldate falls back
     to the updated date in the same way when a page gives no original date. A stamp later than every year
-    the body talks about is a site's stamp over an old article, not an update of it."""
+    the body talks about is a site's stamp over an old article, not an update of it, unless it stands in
+    the page's head, next to the headline, and lies at most ABOVE_MAX_GAP years after them (round 9)."""
     latest = max(years) if sum(years.values()) >= 2 else None
     found: list[tuple[str, DateCandidate, str]] = []
     for name, text, _ in _regions(doc, clean_meta, raw_text):
@@ -377,7 +390,8 @@ def _updated_only(doc: Document, clean_meta: dict[str, Any], years: Counter[int]
         for c in find_dates(text):
             if c.context != "updated" or c.year is None or not weekday_ok(c) or not stamp_like(text, c):
                 continue
-            if latest is None or c.year <= latest:
+            if latest is None or c.year <= latest or (
+                    c.year <= latest + ABOVE_MAX_GAP and _in_page_head(raw_text, _line_of(text, c))):
                 found.append((str(c.iso), c, name))
     if not found:
         return None
