@@ -29,6 +29,10 @@ from .pubdate_text import (
 
 HEADER_CHARS = 400  # the top of a text where datelines and bylines sit
 UNDER_HEADLINE = "stamp line under the headline"
+ABOVE = True  # round 9: a date-only first line just above the headline is the page's date header
+# ... unless it lies more than this many years after every year the body names (a judgement, not tuned: one
+# development article, r6 13_14, is five years past its body's latest year; the test of a site stamp ten)
+ABOVE_MAX_GAP = 5
 PENDING_KEY = "pubdate_pending"  # doc.meta entry for a yearless date waiting for the story pass
 # read the date printed in the dateline ("RIVERTON, March 19 (Agency) -") as its own region
 DATELINE_REGION = True
@@ -202,6 +206,24 @@ def stamp_under_headline(raw_text: str | None, title: str | None) -> str | None:
     return None
 
 
+ABOVE_HEADLINE = "date header above the headline"
+
+
+def stamp_above_headline(raw_text: str | None, first_line: str | None) -> str | None:
+    """The line just above the headline when it opens the page and holds nothing but a full date: a
+    blog's day header ("Saturday, August 24, 2013 / Palin appointee under indictment / ..."), which
+    cleaning removes as a page line. Only the first line of the page counts (a site's running "today"
+    stamp sits among menus, not alone above the headline), and an "Updated" line does not."""
+    if not raw_text or not first_line:
+        return None
+    lines = [" ".join(ln.split()) for ln in raw_text[:3000].splitlines() if ln.strip()]
+    head = " ".join(first_line.split())
+    if len(lines) < 2 or not head or not lines[1].startswith(head[:60]):
+        return None
+    c = date_only_line(lines[0])
+    return lines[0] if c is not None and c.context != "updated" else None
+
+
 def _regions(doc: Document, clean_meta: dict[str, Any], raw_text: str | None = None) -> list[tuple[str, str, float]]:
     """(name, text, weight) of the places a text's date may be written, strongest first."""
     out = []
@@ -212,6 +234,9 @@ def _regions(doc: Document, clean_meta: dict[str, Any], raw_text: str | None = N
     under = stamp_under_headline(raw_text, doc.title)
     if under and under != stamp:
         out.append((UNDER_HEADLINE, under, 1.0))
+    above = stamp_above_headline(raw_text, doc.title or doc.text.split("\n", 1)[0]) if ABOVE else None
+    if above and above not in (stamp, under):
+        out.append((ABOVE_HEADLINE, above, 1.0))
     if DATELINE_REGION and st.dateline is not None and st.dateline.date_text:
         out.append(("dateline", st.dateline.date_text, 0.9))
     out.append(("top of the text", doc.text[:HEADER_CHARS], 0.9))
@@ -338,12 +363,25 @@ def _ambiguous_stamp(doc: Document, clean_meta: dict[str, Any], raw_text: str | 
     return None
 
 
+HEAD_LINES = 4  # the headline, a standfirst or byline, and the stamp line of a page's head
+
+
+def _in_page_head(raw_text: str | None, line: str) -> bool:
+    """Whether ``line`` is one of the first lines of the raw page (next to its headline), where a page
+    prints its own stamp ("Headline / deck / updated 12/19/2005 2:48:40 PM ET")."""
+    if not raw_text or not line:
+        return False
+    head = [" ".join(ln.split()) for ln in raw_text[:3000].splitlines() if ln.strip()][:HEAD_LINES]
+    return " ".join(line.split()) in head
+
+
 def _updated_only(doc: Document, clean_meta: dict[str, Any], years: Counter[int], raw_text: str | None = None) -> Choice | None:
     """A page that prints only an "Updated ..." stamp: the earliest such full date, with low confidence.
 
     An update stamp bounds the publication from above and is most often the same day; htmldate falls back
     to the updated date in the same way when a page gives no original date. A stamp later than every year
-    the body talks about is a site's stamp over an old article, not an update of it."""
+    the body talks about is a site's stamp over an old article, not an update of it, unless it stands in
+    the page's head, next to the headline, and lies at most ABOVE_MAX_GAP years after them (round 9)."""
     latest = max(years) if sum(years.values()) >= 2 else None
     found: list[tuple[str, DateCandidate, str]] = []
     for name, text, _ in _regions(doc, clean_meta, raw_text):
@@ -352,7 +390,8 @@ def _updated_only(doc: Document, clean_meta: dict[str, Any], years: Counter[int]
         for c in find_dates(text):
             if c.context != "updated" or c.year is None or not weekday_ok(c) or not stamp_like(text, c):
                 continue
-            if latest is None or c.year <= latest:
+            if latest is None or c.year <= latest or (
+                    c.year <= latest + ABOVE_MAX_GAP and _in_page_head(raw_text, _line_of(text, c))):
                 found.append((str(c.iso), c, name))
     if not found:
         return None
@@ -365,7 +404,7 @@ def _from_text_stamps(doc: Document, clean_meta: dict[str, Any], years: Counter[
     scored: list[tuple[float, int, DateCandidate, str]] = []
     order = 0
     regions = [(name, text, weight, find_dates(text)) for name, text, weight in _regions(doc, clean_meta, raw_text)]
-    line_of = {name: text for name, text, _, _ in regions if name == UNDER_HEADLINE}
+    line_of = {name: text for name, text, _, _ in regions if name in (UNDER_HEADLINE, ABOVE_HEADLINE)}
     # several lines that start "April 20, 2010 - ..." are a chronology, not stamps
     led = {id(c): _line_of(text, c) for name, text, _, cs in regions for c in cs if name != "header" and _line_led(text, c)}
     chronology = len(set(led.values())) >= 2  # two different lines (a line read in two regions is one)
@@ -376,6 +415,8 @@ def _from_text_stamps(doc: Document, clean_meta: dict[str, Any], years: Counter[
                 continue
             if c.year is None and not (stamp_like(text, c) or (c.weekday is not None and name != "body")):
                 continue  # a bare "March 7" inside a sentence is an event, not the article's date
+            if name == ABOVE_HEADLINE and c.year is not None and years and c.year > max(years) + ABOVE_MAX_GAP:
+                continue  # years past anything the body names: a site's running stamp, not the post's header
             scored.append((_score(c, weight, years, text), -order, c, name))
     if not scored:
         return None

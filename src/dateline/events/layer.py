@@ -40,6 +40,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from ..dating.timex.ranges import closes_year_span, year_span_end
 from ..model import Claim, Document, Entity, Event, Span
 from .dates import _REPLY, _STAMP, parse_iso
 from .narrative import CONFIDENT, continues, inherited_days, place, reports_happening
@@ -141,6 +142,9 @@ def timex_date(value: str, text_before: str, pub: dt.date | None,
     return None
 
 
+# Round 9 (h-timex9): a span of years ("(1982-87)", "in 2002-03") is the range of its years, and a range of
+# whole years (a span or a decade) ranks after the months and years a sentence names.
+SPANS = True
 _UNRESOLVED_DAY = re.compile(r"^X{4}-(?:WXX-\d|\d{2}-\d{2})")
 _UNRESOLVED_MONTH = re.compile(r"^X{4}-\d{2}$")
 _WEEKDAY_OF = re.compile(r"^X{4}-WXX-([1-7])")
@@ -240,6 +244,12 @@ def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None,
         if clock and CLOCK == 2:
             continue
         got = timex_date(t.value, before, pub, ttext)
+        if got is not None and SPANS and _YEAR.match(t.value or ""):
+            if closes_year_span(doc.text, doc.timexes, t):
+                continue  # the "87" of "1982-87": the span is placed from its opening year
+            span_end = year_span_end(doc.text, doc.timexes, t)
+            if span_end is not None:  # "(1982-87)": the years of the span, not its first year
+                got = (f"{t.value}-01-01", "range", f"{span_end}-12-31")
         if got is not None and low_anchor and not _YEAR_IN.search(ttext):
             pat = _pattern(t.value or "", ttext, got)
             got = None
@@ -253,7 +263,10 @@ def _sentence_date(doc: Document, s: int, e: int, pub: dt.date | None,
             if pat is not None and (floating is None or level < floating[0]):
                 floating = (level, pat)
             continue
-        key = (_FINER[got[1]] + (0.5 if clock and CLOCK else 0.0), t.start)
+        rank = _FINER[got[1]]
+        if SPANS and got[1] == "range" and got[0].endswith("-01-01") and (got[2] or "").endswith("-12-31"):
+            rank = _FINER["year"] + 0.5  # whole years (a span, a decade): coarser than a month or a year named
+        key = (rank + (0.5 if clock and CLOCK else 0.0), t.start)
         if best is None or key < best[:2]:
             best = (key[0], key[1], (*got, ttext))
     if best is None or unresolved < best[0]:

@@ -10,7 +10,7 @@ _BAD_AFTER = re.compile(
     r"|tons|tonnes|barrels|cars|vehicles|units|shares|dollars|points|pounds|acres|homes|houses|cases|deaths"
     r"|dead|killed|injured|casualties|refugees|prisoners|members|delegates|seats|rounds|rockets|missiles"
     r"|police|officers|officials|residents|families|protesters|demonstrators|supporters|fighters|rebels"
-    r"|marines|guests|patients|doctors|calories|hours|minutes|times|hits|words|pages|lines|copies|more|or\s+more"
+    r"|marines|guests|patients|doctors|calories|hours|minutes|times|hits|words|pages|lines|copies|pixels|more|or\s+more"
     r"|and\s+\d|to\s+\d|GMT|UTC|hrs)\b)",
     re.IGNORECASE,
 )
@@ -34,7 +34,15 @@ def is_bad_year_context(text: str, start: int, end: int) -> bool:
         return True
     if _AMOUNT_BEFORE.search(before):
         return True
+    if _DIMENSION_BEFORE.search(text[max(0, start - 30):start]):
+        return True
     return False
+
+
+# the second side of a size ("2880-by-1800", "2880 x 1800", "2880 pixels by 1800"): not a year
+_DIMENSION_BEFORE = re.compile(
+    r"\d\s*(?:-by-|[x\u00d7]\s*|(?:pixels?|px|inch(?:es)?|in\.|feet|foot|ft|yards?|met(?:re|er)s?|m|cm|mm|km"
+    r"|miles?)\s+by\s+)$", re.IGNORECASE)
 
 
 _SHOW_WORDS = re.compile(r"^(?:Today|Tonight|Tomorrow|Yesterday|This\s+(?:Week|Morning|Evening|Hour)|Newsnight)$")
@@ -53,6 +61,8 @@ def is_programme_name(text: str, start: int, end: int) -> bool:
         return True
     if re.search(r"\b[A-Z]{2,}\s$", before):  # VOA Today, NBC Today
         return True
+    if re.search(r"['\u2019]s\s+(?:[A-Z][\w-]*\s+){1,3}$", text[max(0, start - 50):start]):
+        return True  # "ABC's World News Tonight": the owner's title-case show name
     return bool(re.search(r"[\"\u201c]$", before) and _QUOTED.match(after))
 
 
@@ -70,3 +80,26 @@ def is_titled_name(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, m.start() - 40):m.start()].rstrip(_OPENERS)
     return bool(before) and before[-1] not in ".!?:\n"
+
+
+# Round 9 (h-timex9), on: r8 events (tuned on) full F1 0.423 -> 0.480, date accuracy 0.688 -> 0.875, but evidence
+# F1 0.615 -> 0.548 (a football report's quarter-dated sentences become undated: the event layer does not place them)
+UNREPORTED_PERIODS = True
+_PERIOD_VALUE = re.compile(r"^(?:\d{4}|XXXX)-[QH][1-4]$")
+_PERIOD_OWN_YEAR = re.compile(r"(?i:\d{2,4}|fiscal|calendar|year)")
+_PERIOD_OF_YEAR = re.compile(r"^\s+(?i:of)\s+(?:(?i:the|this|that|next|last|each|every)\s+)?(?i:year|fiscal|calendar)\b")
+# a figure of a reporting period: money, a percentage, cents
+_REPORTING_FIGURE = re.compile(r"[$£€¥%]|(?i:\b(?:cents?|percent|per\s+cent|euros?|dollars?|pounds?|yen)\b)")
+
+
+def is_unreported_period(text: str, start: int, end: int, value: str) -> bool:
+    """True for an ordinal quarter or half with no year of its own ("the fourth quarter", "second half")
+    in a text that states no money or percentage figure at all: a period of a game or a show, not a
+    calendar quarter (TimeML marks fiscal and calendar quarters; in TimeBank + AQUAINT every one of
+    the 54 documents with such a bare ordinal quarter/half states money or percentages)."""
+    if not UNREPORTED_PERIODS or not _PERIOD_VALUE.match(value) or _PERIOD_OWN_YEAR.search(text, start, end):
+        return False
+    if _PERIOD_OF_YEAR.match(text[end:end + 30]):
+        return False
+    return not _REPORTING_FIGURE.search(text)
+

@@ -79,6 +79,8 @@ RULES: list[Rule] = [
        nz.century),
     _r("year", rf"(?:{PREMOD}|(?i:fiscal(?:\s+year)?)\s+)?(?<![\d,.$'])(?P<year>(?:1[5-9]\d\d|20\d\d))(?![\w]|,\d|\.\d)",
        nz.year_only),
+    _r("year_range", r"(?<![\d,.$'-])(?P<year>(?:1[5-9]\d\d|20\d\d))(?P<sep>[-–/])(?P<end>(?:1[5-9]|20)\d\d|\d\d)"
+                     r"(?![\w]|,\d|\.\d|[-–/]\d)", nz.year_range),
     _r("spoken_year", rf"(?:(?i:the\s+year)\s+)?(?P<sy>{SPOKEN_Y})(?!\w)", nz.spoken_year),
     _r("month_spoken_year", rf"(?:(?P<day>{D})\s+)?(?P<month>{M})\s+(?:(?P<day2>{D})\s*,?\s*)?(?P<sy>(?i:nineteen)[\s-]+"
                             r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four"

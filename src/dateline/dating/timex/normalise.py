@@ -192,6 +192,21 @@ def year_only(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     return [(m.start(), m.end(), f"{y:04d}", "DATE")]
 
 
+def year_range(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
+    """'1957-58', '2003-04', '1998-2004', '2003/04': two years, each its own TIMEX3 as TimeML marks a
+    range ("the expedition of 1957-58": 1957 and 58 = 1958 in TE3-Platinum), so that the range keeps
+    its end instead of reading as its first year. The end must come after the start ("2012-06" is
+    not read as a range)."""
+    if is_bad_year_context(ctx.text[:m.end("year")], m.start("year"), m.end("year")):  # what precedes only
+        return None
+    y = int(m.group("year"))
+    end = m.group("end")
+    ey = (y // 100) * 100 + int(end) if len(end) == 2 else int(end)
+    if not y < ey <= y + 99:
+        return None
+    return [(m.start(), m.end("year"), f"{y:04d}", "DATE"), (m.start("end"), m.end("end"), f"{ey:04d}", "DATE")]
+
+
 def decade(m: re.Match[str], ctx: Ctx) -> list[Piece] | None:
     if _g(m, "dec"):
         return [(m.start(), m.end(), m.group("dec")[:3], "DATE")]

@@ -6,9 +6,14 @@ from ...model import Timex
 from .anchor import Anchor
 from .context import Ctx, Piece
 from .extent import adjust_all
-from .filters import is_programme_name, is_titled_name
+from .filters import is_programme_name, is_titled_name, is_unreported_period
 from .grammar import RULES
 from .reference import attach_clock_days, clocks_on_named_day, resolve
+
+
+def _inside_number(text: str, start: int) -> bool:
+    """Whether a match starting at a digit continues a number written before it ("6:00", "1,000", "2.5")."""
+    return (start >= 2 and text[start].isdigit() and text[start - 1] in ":.," and text[start - 2].isdigit())
 
 
 def _candidates(ctx: Ctx) -> list[tuple[int, int, int, list[Piece]]]:
@@ -18,6 +23,8 @@ def _candidates(ctx: Ctx) -> list[tuple[int, int, int, list[Piece]]]:
         for m in rule.pattern.finditer(text):
             if m.end() == m.start():
                 continue
+            if _inside_number(text, m.start()):
+                continue  # "00 minutes" of "6:00 minutes", "000 years" of "1,000 years": part of a number
             pieces = rule.handler(m, ctx)
             if pieces:
                 start = min(p[0] for p in pieces)
@@ -59,7 +66,8 @@ def tag_timexes(text: str, anchor: str | None, sentences: list[list[int]] | None
     ctx = Ctx(text=text, anchor=Anchor.parse(anchor), sentences=sentences)
     chosen = [p for p in map(lambda p: _trim(text, p), _select(_candidates(ctx), len(text)))
               if not is_programme_name(text, p[0], p[1])
-              and not (p[3] == "DURATION" and is_titled_name(text, p[0], p[1]))]
+              and not (p[3] == "DURATION" and is_titled_name(text, p[0], p[1]))
+              and not is_unreported_period(text, p[0], p[1], p[2])]
     pieces = attach_clock_days(text, resolve(text, chosen))
     pieces = clocks_on_named_day(text, pieces, ctx.anchor)
     pieces = adjust_all(text, pieces)
