@@ -15,6 +15,7 @@ from .quantities import Quantity, find_quantities, merge_from_to
 from .records import find_records
 from .scope import clause_place
 from .speaker import possessive_owner
+from .units import find_unit_figures
 
 _CLAUSE_BREAK = re.compile(r";|\.\s|,\s+(?:but|while|whereas)\b|,\s+and\s+(?:he|she|it|they|we)\b|\bbut\b|\band\s+(?:was|were|is|are|has|had|have|will|that)\b")
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -71,6 +72,8 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex], a
             continue
         value = re.match(r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d)?", t.value).group(0)  # "2010-05-12TNI" -> the day
         value = season_end(doc.text, t, value)
+        if re.fullmatch(r"\d{4}-(?:Q|H)\d", t.value.strip()) and not re.search(r"\d", t.text):
+            continue  # "in the fourth quarter", "the first half": a period of a game or of the year, no date of the count
         # "Tuesday's earthquake" dates the event, "since February 20" starts a period: neither
         # is the date of the count
         if doc.text[t.end:t.end + 2] in ("'s", "’s") or t.text.endswith(("'s", "’s")) or re.search(r"\b(?:since|from)\s+$", doc.text[max(s0, t.start - 8):t.start]):
@@ -229,9 +232,11 @@ def describes_speaker(text: str, att: Attribution, q: Quantity) -> bool:
     return att.end <= q.start and not att.end <= att.verb_pos < q.start and bool(_SPEAKER_RELATIVE.match(text[att.end:q.start]))
 
 
-def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple[Claim, Attribution | None]]:
+def doc_claims(doc: Document, profile: StoryProfile | None = None,
+               units: frozenset[str] = frozenset()) -> list[tuple[Claim, Attribution | None]]:
     """Claims of ``doc`` (ids unset) with the attribution each was read from; ``profile`` is
-    what the story's documents say about it (see ``story_profile``)."""
+    what the story's documents say about it (see ``story_profile``); ``units`` the units of
+    measure the story measures in (``units.story_units``: numbers in them are figures)."""
     out: list[tuple[Claim, Attribution | None]] = []
     timexes = sorted(doc.timexes, key=lambda t: t.start)
     state = SpeakerState(doc, introductions=True)
@@ -253,6 +258,11 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
         spans = [(r.quantity.start, r.quantity.end) for r in records if r.kind != "knockout wins"]
         # "(2-13)" read as a range of 2 to 13 is a record: its numbers are the record's
         measured = [(q, m) for q, m in measured if not any(a < q.end and q.start < b for a, b in spans)]
+        sized = [u for u in find_unit_figures(text, s0, s1) if u.unit in units
+                 and not any(a < u.quantity.end and u.quantity.start < b for a, b in spans)]
+        usp = [(u.quantity.start, u.quantity.end) for u in sized]
+        measured = [(q, m) for q, m in measured if not any(a < q.end and q.start < b for a, b in usp)]
+        measured += [(u.quantity, Measure(u.unit, None, u.unit, None, None)) for u in sized]
         taken = {q.start for q, _ in measured}
         for r in records:
             if r.quantity.start not in taken:
