@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dateline.claims.attribution import find_attributions
 from dateline.claims.extract import doc_claims, season_end
 from dateline.claims.records import find_records
 from dateline.claims.units import find_unit_figures, story_units
@@ -74,3 +75,22 @@ def test_a_story_unit_makes_figures_and_a_season_dates_by_its_last_year() -> Non
     assert (50, "2003") in by_value and (32, "2003") in by_value  # "his 2002-03 squad ... with a 50-32 record"
     assert season_end("in 1999-00", Timex(3, 7, "1999", "1999"), "1999") == "2000"
     assert season_end("in 2004 - 7 died", Timex(3, 7, "2004", "2004"), "2004") == "2004"
+
+
+def _speakers(path: Path, needle: str) -> list[str]:
+    """The speakers the parse reads in the line of the article at ``path`` that contains ``needle``."""
+    line = next(x for x in path.read_text(encoding="utf-8").splitlines() if needle in x)
+    return [a.source for a in find_attributions(line, 0, len(line)) if a.source]
+
+
+def test_naming_verbs_and_agents_name_the_speaker() -> None:
+    mob = R8 / "crime_boss_prison_death_2005"
+    assert "Mob experts" in _speakers(mob / "26_2ecbplus.txt", "Mob experts called him")
+    s = 'Gigante, the man dubbed the "Oddfather" by tabloid newspapers, died Monday.'
+    assert [a.source for a in find_attributions(s, 0, len(s))] == ["tabloid newspapers"]
+    said = [s for p in sorted(mob.glob("*.txt")) if "described by The New York" in p.read_text()
+            for s in _speakers(p, "described by The New York")]
+    assert "The New York Times Magazine" in said
+    # "called" without a naming complement is no statement
+    s = "The mayor called for calm and called police to the scene."
+    assert [a.source for a in find_attributions(s, 0, len(s))] == []
