@@ -50,10 +50,10 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _BARE_OK = {"say", "tell", "add", "report", "confirm", "claim", "estimate", "deny", "acknowledge", "admit",
             "insist", "warn", "explain", "announce", "state", "write", "testify", "allege", "confess"}  # '..., he added.'
-# verbs that name or characterise ("called him a traditional boss", "described by the magazine as", "dubbed
-# the 'Oddfather' by tabloids"): a statement only with the naming complement or a passive's agent
+# verbs that name or characterise ("called him a traditional boss", "dubbed the 'Oddfather' by tabloids"): a
+# statement only with the naming complement or a passive's agent
 # ("called for calm", "called police" are no statement)
-_NAMING = {"call", "dub", "label", "brand", "tout", "hail", "describe"}
+_NAMING = {"call", "dub", "label", "brand", "tout", "hail"}
 _LIGHT = {"make", "makes", "made", "making"}
 _RAISING = {"believe", "think", "say", "report", "estimate", "suspect", "allege"}
 _CLAIMED_THINGS = {"life", "lives", "title", "titles", "crown", "victory", "win", "prize", "medal", "seat", "seats"}
@@ -309,7 +309,7 @@ def speeches(text: str, s0: int, s1: int) -> list[Speech]:
         if lem == "put" and not re.search(r"\b(?:at|to)\b", sent[t.end:t.end + 60]):
             continue  # "put at": an estimate; "put forward"/"put on" are not speech
         if lem not in _BARE_OK and not any(toks[j].dep in ("ccomp", "dobj", "xcomp", "parataxis", "csubj", "nsubjpass")
-                                           or (lem in _NAMING and toks[j].dep in ("agent", "oprd"))
+                                           or toks[j].dep == "agent" or (lem in _NAMING and toks[j].dep == "oprd")
                                            for j in _children(toks, v)):
             continue  # "responded with a fund", "pointed to": speech only with a statement after it
         kids = _children(toks, v)
