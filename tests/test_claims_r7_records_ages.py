@@ -35,9 +35,11 @@ def test_records_after_a_name_a_record_verb_and_in_a_table_row() -> None:
 
 def test_a_score_is_not_a_record() -> None:
     for s in ("Klitschko won 16 fights in a row since losing to Lamon Brewster in April 2004.",
-              "The Supreme Court ruled 5-4 on Thursday that the law stands.",
-              "Kenya beat Ghana 3-1 in Nairobi on Sunday."):
+              "The Supreme Court ruled 5-4 on Thursday that the law stands."):
         assert _records(s) == [], s
+    # a game's score is two figures (the round-8 gold), each side's points, never wins and losses
+    assert [(v, k) for v, k, _ in _records("Kenya beat Ghana 3-1 in Nairobi on Sunday.")] == [
+        (3, "points, first side (beat)"), (1, "points, second side (beat)")]
 
 
 def test_ages_of_persons_described_by_role_origin_or_a_story_name() -> None:

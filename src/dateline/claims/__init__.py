@@ -10,6 +10,7 @@ from .series import build_series
 from .speaker import prime
 from .topic import story_focus
 from .undated import story_day, undated_as_of
+from .units import story_units
 
 
 def _entity_lookup(entities: list[Entity]) -> dict[tuple[str, int, int], str]:
@@ -26,12 +27,13 @@ the story's focus (``topic``) are marked ``on_topic=False`` and form no series o
     # parse the sentences that may hold a reporting verb in batches (speakers come from the parse)
     prime([d.text[s0:s1] for d in docs if d.status == "ok" and d.text for s0, s1 in d.sentences])
     dated = [d for d in docs if d.status == "ok" and d.published]
+    units = story_units(d.text for d in docs if d.status == "ok" and d.text)  # what the story measures in
     for d in sorted(docs, key=lambda d: d.id):
         if d.status != "ok" or not d.text:
             continue
         idx = mention_index(d)
         fallback = undated_as_of(d, story_day(d, dated)) if not d.published else None
-        for claim, att in doc_claims(d, profile):
+        for claim, att in doc_claims(d, profile, units):
             claim.as_of = claim.as_of or fallback
             if att is not None and not att.pronoun:
                 span = source_mention(idx, att)

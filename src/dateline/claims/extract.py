@@ -15,6 +15,7 @@ from .quantities import Quantity, find_quantities, merge_from_to
 from .records import find_records
 from .scope import clause_place
 from .speaker import possessive_owner
+from .units import find_unit_figures
 
 _CLAUSE_BREAK = re.compile(r";|\.\s|,\s+(?:but|while|whereas)\b|,\s+and\s+(?:he|she|it|they|we)\b|\bbut\b|\band\s+(?:was|were|is|are|has|had|have|will|that)\b")
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -46,6 +47,22 @@ def _opens_sentence(text: str, t: Timex, s0: int) -> bool:
     return bool(_LEAD_IN.fullmatch(text, s0, t.start)) and text[t.end:t.end + 1] == ","
 
 
+_SEASON_TAIL = re.compile(r"\s?[-–/]\s?(\d{2}|\d{4})(?![\d-])")
+
+
+def season_end(text: str, t: Timex, value: str) -> str:
+    """A season or fiscal year printed as a span of two years ("in 2004-05", "the 2003-04
+    season", "from 2000-04"): a figure of it stands as of the span's last year."""
+    m = _SEASON_TAIL.match(text, t.end)
+    if not re.fullmatch(r"\d{4}", value) or not re.fullmatch(r"\d{4}", t.text.strip()) or m is None:
+        return value
+    tail = m.group(1)
+    end = int(tail) if len(tail) == 4 else int(value[:2] + tail)
+    if len(tail) == 2 and end < int(value):
+        end += 100  # "1999-00"
+    return str(end) if int(value) < end <= int(value) + 10 else value
+
+
 def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex], age: bool = False) -> str | None:
     """A DATE timex in the figure's clause (same sentence, no clause break between), else the
     publication date. A timex of another clause is never used."""
@@ -54,6 +71,9 @@ def _as_of(doc: Document, q: Quantity, s0: int, s1: int, timexes: list[Timex], a
         if t.start < s0 or t.end > s1 or t.type not in ("DATE", "TIME") or not t.value or not re.match(r"\d{4}", t.value):
             continue
         value = re.match(r"\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d)?", t.value).group(0)  # "2010-05-12TNI" -> the day
+        value = season_end(doc.text, t, value)
+        if re.fullmatch(r"\d{4}-(?:Q|H)\d", t.value.strip()) and not re.search(r"\d", t.text):
+            continue  # "in the fourth quarter", "the first half": a period of a game or of the year, no date of the count
         # "Tuesday's earthquake" dates the event, "since February 20" starts a period: neither
         # is the date of the count
         if doc.text[t.end:t.end + 2] in ("'s", "’s") or t.text.endswith(("'s", "’s")) or re.search(r"\b(?:since|from)\s+$", doc.text[max(s0, t.start - 8):t.start]):
@@ -212,9 +232,11 @@ def describes_speaker(text: str, att: Attribution, q: Quantity) -> bool:
     return att.end <= q.start and not att.end <= att.verb_pos < q.start and bool(_SPEAKER_RELATIVE.match(text[att.end:q.start]))
 
 
-def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple[Claim, Attribution | None]]:
+def doc_claims(doc: Document, profile: StoryProfile | None = None,
+               units: frozenset[str] = frozenset()) -> list[tuple[Claim, Attribution | None]]:
     """Claims of ``doc`` (ids unset) with the attribution each was read from; ``profile`` is
-    what the story's documents say about it (see ``story_profile``)."""
+    what the story's documents say about it (see ``story_profile``); ``units`` the units of
+    measure the story measures in (``units.story_units``: numbers in them are figures)."""
     out: list[tuple[Claim, Attribution | None]] = []
     timexes = sorted(doc.timexes, key=lambda t: t.start)
     state = SpeakerState(doc, introductions=True)
@@ -232,8 +254,17 @@ def doc_claims(doc: Document, profile: StoryProfile | None = None) -> list[tuple
                 continue
             prev = m
             measured.append((q, m))
+        records = find_records(text, s0, s1)  # "Smith (58-3, 51 KO)": wins, losses, knockout wins; scores
+        spans = [(r.quantity.start, r.quantity.end) for r in records if r.kind != "knockout wins"]
+        # "(2-13)" read as a range of 2 to 13 is a record: its numbers are the record's
+        measured = [(q, m) for q, m in measured if not any(a < q.end and q.start < b for a, b in spans)]
+        sized = [u for u in find_unit_figures(text, s0, s1) if u.unit in units
+                 and not any(a < u.quantity.end and u.quantity.start < b for a, b in spans)]
+        usp = [(u.quantity.start, u.quantity.end) for u in sized]
+        measured = [(q, m) for q, m in measured if not any(a < q.end and q.start < b for a, b in usp)]
+        measured += [(u.quantity, Measure(u.unit, None, u.unit, None, None)) for u in sized]
         taken = {q.start for q, _ in measured}
-        for r in find_records(text, s0, s1):  # "Smith (58-3, 51 KO)": wins, losses, knockout wins
+        for r in records:
             if r.quantity.start not in taken:
                 kind = f"{r.kind} of {r.holder}" if r.holder else r.kind
                 measured.append((r.quantity, Measure(kind, None, r.kind, None, r.holder)))

@@ -20,10 +20,24 @@ _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
 # the marks of a record: a holder's name right before it, a table row, or a record verb
 _AFTER_NAME = re.compile(rf"(?P<name>{_NAME})(?:,\s+|\s+\()" + _REC)
 _ROW = re.compile(rf"\s*(?P<name>{_NAME})\s+" + _REC + r"\s*$")
-_AFTER_WORD = re.compile(rf"(?:(?-i:(?P<name>{_NAME}))\s+)?" r"\b(?:record(?:\s+(?:of|to|at|is|was|now))?|(?:improv|mov|fall|dropp|slipp|go|went|fell)"
+_AFTER_WORD = re.compile(rf"(?:(?-i:(?P<name>{_NAME}))\s+)?" r"\b(?:record(?:\s+(?:of|to|at|is|was|now))?|mark\s+of|(?:improv|mov|fall|dropp|slipp|go|went|fell)"
                          r"\w*\s+to|stands?\s+at)\s+(?:a\s+)?" + _REC, re.I)
 # "reached the playoffs with an 8-8 record", "a 10-2 season": the record noun after it
-_BEFORE_WORD = re.compile(r"\b(?:an?|the|their|its|his|her)\s+" + _REC + r"\s+(?:record|season|mark)\b", re.I)
+_BEFORE_WORD = re.compile(r"\b(?:an?|the|their|its|his|her)\s+" + _REC + r"\s+(?:\([^()]{0,12}\)\s+)?(?:record|season|mark)\b", re.I)
+# "the Colts were 4-4 on the road", "The Broncos are 12-3 for the season": a team's standing said of it
+_STANDING = re.compile(rf"(?-i:(?P<name>{_NAME}))\s+(?:are|were|is|was|went|finished|stand|stood|sit|sat)\s+" + _REC
+                       + r"(?=\s+(?:on\s+the\s+road|at\s+home|away|for\s+the\s+season|this\s+season|overall|in\s+(?:the\s+)?\w+\s+games?)\b)")
+# "(10-5, 4-4 away)", "(2-13, 1-7 home)": a split record after the overall one, its holder's too
+_SPLIT = re.compile(r"\s*,\s*" + _REC + r"\s+(?:home|away|road|on\s+the\s+road|at\s+home|in\s+the\s+\w+|conference|division)\b")
+# scores: "a 20-13 win", "a 13-3 halftime lead", "to break a 13-13 tie" (the result noun after it) ...
+_SCORE_NOUN = re.compile(_REC + r"(?:\s+(?:halftime|half-time|home|road|overtime|opening|first-half|\w+-point))?\s+"
+                         r"(?P<kind>win|victory|loss|defeat|lead|tie|triumph|rout|upset|draw)\b", re.I)
+# ... or the result verb before it: "Indy led 13-3 at the half", "defeating the Cleveland Browns 34-12",
+# "COLTS TOP CHIEFS, 20-13", "tied the game at 13-13", "trim the deficit to 13-10"
+_SCORE_VERB = re.compile(r"\b(?P<kind>beat|beats|beating|defeated|defeating|defeats|tops?|topped|topping|edged?|edging|"
+                         r"led|leads|leading|trailed|trailing|trails|lost|tied|ties|tying|won|wins|winning|routed|"
+                         r"whipped|blanked|deficit|lead|score)\b"
+                         r"(?:\s+[\w.'’-]+){0,6}?,?\s+(?:(?:at|to|by)\s+)?" + _REC + r"(?![\w-])", re.I)
 _KO = re.compile(r"(?<![\w.-])(?P<n>\d{1,3})\s*(?:KOs?|by\s+KO|knockouts?)\b")
 
 
@@ -46,9 +60,22 @@ def _figures(m: re.Match[str], holder: str | None) -> list[Record]:
     return out
 
 
+def _score(m: re.Match[str]) -> list[Record]:
+    """The two sides of a game's score: the first side's points and the other's."""
+    if m.group("d") is not None:
+        return []
+    what = m.group("kind").lower()
+    return [Record(Quantity(m.start(key), m.end(key), m.group(key), float(m.group(key)), float(m.group(key))),
+                   f"points, {side} ({what})", None) for key, side in (("w", "first side"), ("l", "second side"))]
+
+
 def find_records(text: str, start: int, end: int) -> list[Record]:
     """The records in ``text[start:end]`` and the knockout wins that follow one."""
     found: dict[int, list[Record]] = {}
+    for m in _SCORE_NOUN.finditer(text, start, end):
+        found.setdefault(m.start("w"), _score(m))
+    for m in _SCORE_VERB.finditer(text, start, end):
+        found.setdefault(m.start("w"), _score(m))
     for m in _AFTER_NAME.finditer(text, start, end):
         found.setdefault(m.start("w"), _figures(m, m.group("name")))
     m = _ROW.fullmatch(text, start, end)
@@ -58,6 +85,13 @@ def find_records(text: str, start: int, end: int) -> list[Record]:
         found.setdefault(m.start("w"), _figures(m, m.group("name")))  # "Jones fell to 36-3"
     for m in _BEFORE_WORD.finditer(text, start, end):
         found.setdefault(m.start("w"), _figures(m, None))
+    for m in _STANDING.finditer(text, start, end):
+        found.setdefault(m.start("w"), _figures(m, m.group("name")))
+    for k in sorted(found):
+        holder = found[k][0].holder
+        m = _SPLIT.match(text, max(r.quantity.end for r in found[k]), end)
+        if m:
+            found.setdefault(m.start("w"), _figures(m, holder))
     out = [r for k in sorted(found) for r in found[k]]
     if not out:
         return out

@@ -28,7 +28,7 @@ STANCE: dict[str, str] = {
                      "emphasize", "observe", "remark", "comment", "mention", "point", "announce", "publish",
                      "tweet", "post", "show", "record", "register", "list", "condemn", "urge", "lament",
                      "complain", "decry", "fume", "identify", "yell", "shout", "praise", "welcome", "credit", "express",
-                     "advise", "recommend"), "says"),
+                     "advise", "recommend", "call", "dub", "label", "brand", "tout", "hail"), "says"),
     **dict.fromkeys(("estimate", "calculate", "count", "put", "predict", "project", "forecast", "expect",
                      "believe", "think", "suggest", "reckon", "suspect", "fear", "assess", "tally"), "estimates"),
     **dict.fromkeys(("claim", "allege", "assert", "insist", "maintain", "contend", "argue", "charge",
@@ -50,6 +50,10 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _BARE_OK = {"say", "tell", "add", "report", "confirm", "claim", "estimate", "deny", "acknowledge", "admit",
             "insist", "warn", "explain", "announce", "state", "write", "testify", "allege", "confess"}  # '..., he added.'
+# verbs that name or characterise ("called him a traditional boss", "dubbed the 'Oddfather' by tabloids"): a
+# statement only with the naming complement or a passive's agent
+# ("called for calm", "called police" are no statement)
+_NAMING = {"call", "dub", "label", "brand", "tout", "hail"}
 _LIGHT = {"make", "makes", "made", "making"}
 _RAISING = {"believe", "think", "say", "report", "estimate", "suspect", "allege"}
 _CLAIMED_THINGS = {"life", "lives", "title", "titles", "crown", "victory", "win", "prize", "medal", "seat", "seats"}
@@ -203,13 +207,12 @@ def _subject(toks: tuple[Tok, ...], v: int, depth: int = 0) -> tuple[int | None,
     for j in kids:
         if toks[j].dep in ("nsubj", "csubj"):
             return j, False
-    passive = any(toks[j].dep in ("nsubjpass", "auxpass") for j in kids)
-    if passive:
-        for j in kids:
-            if toks[j].dep == "agent":
-                objs = [k for k in _children(toks, j) if toks[k].dep == "pobj"]
-                if objs:
-                    return objs[0], False
+    for j in kids:
+        if toks[j].dep == "agent":  # "was reported by the agency", "the man described by the magazine as"
+            objs = [k for k in _children(toks, j) if toks[k].dep == "pobj"]
+            if objs:
+                return objs[0], False
+    if any(toks[j].dep in ("nsubjpass", "auxpass") for j in kids):
         return None, True
     if toks[v].dep in ("conj", "advcl", "xcomp") and toks[v].head != v and depth < 3:
         return _subject(toks, toks[v].head, depth + 1)
@@ -306,10 +309,15 @@ def speeches(text: str, s0: int, s1: int) -> list[Speech]:
         if lem == "put" and not re.search(r"\b(?:at|to)\b", sent[t.end:t.end + 60]):
             continue  # "put at": an estimate; "put forward"/"put on" are not speech
         if lem not in _BARE_OK and not any(toks[j].dep in ("ccomp", "dobj", "xcomp", "parataxis", "csubj", "nsubjpass")
+                                           or toks[j].dep == "agent" or (lem in _NAMING and toks[j].dep == "oprd")
                                            for j in _children(toks, v)):
             continue  # "responded with a fund", "pointed to": speech only with a statement after it
         kids = _children(toks, v)
-        if t.dep in ("advcl", "acl", "relcl", "xcomp", "pcomp") and not any(
+        agent = any(toks[j].dep == "agent" for j in kids)
+        if lem in _NAMING and not agent and not any(
+                toks[j].dep in ("oprd", "ccomp") or (toks[j].dep == "prep" and toks[j].text.lower() == "as") for j in kids):
+            continue  # "called for calm", "called police": no naming complement, no statement
+        if t.dep in ("advcl", "acl", "relcl", "xcomp", "pcomp") and not agent and not any(
                 toks[j].dep in ("ccomp", "dobj", "parataxis") for j in kids):
             continue  # "..., reporting from the capital": a participle without a statement
         stance = STANCE[lem]
