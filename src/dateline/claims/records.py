@@ -24,7 +24,7 @@ _AFTER_WORD = re.compile(rf"(?:(?-i:(?P<name>{_NAME}))\s+)?" r"\b(?:record(?:\s+
                          r"\w*\s+to|stands?\s+at)\s+(?:a\s+)?" + _REC, re.I)
 # "reached the playoffs with an 8-8 record", "a 10-2 season": the record noun after it
 _BEFORE_WORD = re.compile(r"\b(?:an?|the|their|its|his|her)\s+" + _REC + r"\s+(?:\([^()]{0,12}\)\s+)?(?:record|season|mark)\b", re.I)
-# "the Colts were 4-4 on the road", "The Broncos are 12-3 for the season": a team's standing said of it
+# "the Tigers were 4-4 on the road", "The Lions are 12-3 for the season": a team's standing said of it
 _STANDING = re.compile(rf"(?-i:(?P<name>{_NAME}))\s+(?:are|were|is|was|went|finished|stand|stood|sit|sat)\s+" + _REC
                        + r"(?=\s+(?:on\s+the\s+road|at\s+home|away|for\s+the\s+season|this\s+season|overall|in\s+(?:the\s+)?\w+\s+games?)\b)")
 # "(10-5, 4-4 away)", "(2-13, 1-7 home)": a split record after the overall one, its holder's too
@@ -33,7 +33,7 @@ _SPLIT = re.compile(r"\s*,\s*" + _REC + r"\s+(?:home|away|road|on\s+the\s+road|a
 _SCORE_NOUN = re.compile(_REC + r"(?:\s+(?:halftime|half-time|home|road|overtime|opening|first-half|\w+-point))?\s+"
                          r"(?P<kind>win|victory|loss|defeat|lead|tie|triumph|rout|upset|draw)\b", re.I)
 # ... or the result verb before it: "Indy led 13-3 at the half", "defeating the Cleveland Browns 34-12",
-# "COLTS TOP CHIEFS, 20-13", "tied the game at 13-13", "trim the deficit to 13-10"
+# "TIGERS TOP LIONS, 20-13", "tied the game at 13-13", "trim the deficit to 13-10"
 _SCORE_VERB = re.compile(r"\b(?P<kind>beat|beats|beating|defeated|defeating|defeats|tops?|topped|topping|edged?|edging|"
                          r"led|leads|leading|trailed|trailing|trails|lost|tied|ties|tying|won|wins|winning|routed|"
                          r"whipped|blanked|deficit|lead|score)\b"

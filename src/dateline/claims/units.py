@@ -48,7 +48,7 @@ _FIGURE = re.compile(rf"(?<![\w.,$£€#-])(?P<num>{_NUM})(?P<sep>\s?-\s?|\s?)(?
 _TIMES = re.compile(rf"(?<![\w.,-])(?P<num>{_NUM})-time(?=\s+[A-Za-z])", re.I)
 _HEDGE = re.compile(r"\b(?P<h>" + "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in HEDGES), key=len, reverse=True))
                     + r"|under|below|over|above|starts?\s+at|from)\s+(?:an?\s+)?$", re.I)
-_POSITION = re.compile(r"\s*line\b", re.I)  # "the Colts 27-yard line": a position on the field, not a length
+_POSITION = re.compile(r"\s*line\b", re.I)  # "the Tigers 27-yard line": a position on the field, not a length
 # distances to a place and rates are not figures (the golds' conventions since round 4: "three miles from the
 # town", "five buildings away", "5,000 gallons a minute"); speeds are left out of ``UNIT_NAMES`` for the same reason
 _DISTANCE = re.compile(r"\s+(?:\([^()]{0,30}\)\s+)?(?:from|away|off|outside|inside|into|north|south|east|west|"
