@@ -32,7 +32,7 @@ _SPLIT = re.compile(r"\s*,\s*" + _REC + r"\s+(?:home|away|road|on\s+the\s+road|a
 # scores: "a 20-13 win", "a 13-3 halftime lead", "to break a 13-13 tie" (the result noun after it) ...
 _SCORE_NOUN = re.compile(_REC + r"(?:\s+(?:halftime|half-time|home|road|overtime|opening|first-half|\w+-point))?\s+"
                          r"(?P<kind>win|victory|loss|defeat|lead|tie|triumph|rout|upset|draw)\b", re.I)
-# ... or the result verb before it: "Indy led 13-3 at the half", "defeating the Cleveland Browns 34-12",
+# ... or the result verb before it: "the visitors led 13-3 at the half", "defeating the Lions 34-12",
 # "TIGERS TOP LIONS, 20-13", "tied the game at 13-13", "trim the deficit to 13-10"
 _SCORE_VERB = re.compile(r"\b(?P<kind>beat|beats|beating|defeated|defeating|defeats|tops?|topped|topping|edged?|edging|"
                          r"led|leads|leading|trailed|trailing|trails|lost|tied|ties|tying|won|wins|winning|routed|"

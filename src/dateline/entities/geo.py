@@ -66,7 +66,7 @@ BUILDING_HEADS = frozenset(
 
 def is_building_name(name: str) -> bool:
     """``name`` is a building's: it ends in a building head ("Eastbrook Arena") or one stands before a
-    complement ("Medical Center for Federal Prisoners", "Cathedral of the Holy Cross")."""
+    complement ("Medical Center for Veterans", "Cathedral of Saint X")."""
     words = key(name).split()
     if len(words) < 2:
         return False

@@ -62,7 +62,7 @@ def is_programme_name(text: str, start: int, end: int) -> bool:
     if re.search(r"\b[A-Z]{2,}\s$", before):  # VOA Today, NBC Today
         return True
     if re.search(r"['\u2019]s\s+(?:[A-Z][\w-]*\s+){1,3}$", text[max(0, start - 50):start]):
-        return True  # "ABC's World News Tonight": the owner's title-case show name
+        return True  # "<Network>'s Evening News Tonight": the owner's title-case show name
     return bool(re.search(r"[\"\u201c]$", before) and _QUOTED.match(after))
 
 
