@@ -878,19 +878,24 @@ def _join_mutual_best(mentions: list[Mention], vec: _Vectors, idx: list[int], cl
     names = sorted(set(groups))
     if len(names) < 2:
         return
-    gid = np.array([names.index(g) for g in groups])
+    number = {g: k for k, g in enumerate(names)}
+    gid = np.array([number[g] for g in groups])
     cluster_of = {i: c for c in range(first, len(clusters)) for i in clusters[c]}
-    best: dict[tuple[int, int], tuple[int, float]] = {}  # (position, other article) -> (position, cosine)
+    # (position, other article) -> (position, cosine), kept only where the cosine can reach the bar
+    # (a pair below it is never joined, and a mutual best match has the same cosine both ways, up to
+    # rounding): entries for every position and article would grow as the square of the day's reports
+    bar = vec.mutual - 1e-6
+    best: dict[tuple[int, int], tuple[int, float]] = {}
     for b0 in range(0, len(idx), block):
         sims = vec.sims(idx[b0: b0 + block], idx)
+        own = gid[b0: b0 + sims.shape[0]]
         for k in range(len(names)):
             cols = np.nonzero(gid == k)[0]
             sub = sims[:, cols]
             arg = np.argmax(sub, axis=1)
-            for r in range(sims.shape[0]):
-                p = b0 + r
-                if gid[p] != k:
-                    best[(p, k)] = (int(cols[arg[r]]), float(sub[r, arg[r]]))
+            top = sub[np.arange(sub.shape[0]), arg]
+            for r in np.nonzero((own != k) & (top >= bar))[0]:
+                best[(b0 + int(r), k)] = (int(cols[arg[r]]), float(top[r]))
     parent = list(range(len(clusters)))
 
     def root(c: int) -> int:
