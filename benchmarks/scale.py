@@ -22,7 +22,9 @@ Parts (each in its own process, so each peak RSS is its own):
   families (a check that the pile stays separable, not a quality score).
 - ``phase2``: the per-story phase (``pipeline.analyze_story``) on samples of 25..400 articles of
   the T17 family H1N1 (phase 1 from the tls evaluator's cache, or computed): seconds per stage and
-  the growth exponent between sizes (1 = linear, 2 = quadratic).
+  the growth exponent between sizes (1 = linear, 2 = quadratic). With ``--phase2-store DB
+  STORIES_JSON`` the samples come from the largest story of a stored pile instead (e.g. the 100k
+  pile's phase-1 store and its partition), for stories larger than a T17 topic.
 - ``dask N``: phase 1 of N generated files on a local Dask cluster of 1 and of 2 workers
   (``scale.analyze_on_dask``): wall time and the speed-up.
 - ``store N``: the phase-1 documents written to a SQLite store (``dateline.store``): bytes per document.
@@ -240,9 +242,33 @@ def part_detect(n: int, seed: int) -> dict[str, Any]:
             "rss_mb_holding_documents": round(held, 1), **m, "docs_per_cpu_s": round(n / max(m["cpu_s"], 1e-9), 1)}
 
 
-def part_phase2(sizes: list[int], seed: int) -> dict[str, Any]:
+def _store_pool(store: list[str], n: int, seed: int) -> tuple[str, list[Any]]:
+    """A random sample of ``n`` documents of the largest story of a stored pile: ``store`` is the
+    SQLite file of ``dateline add --documents-only`` and a ``stories.json``-shaped partition of it
+    (both only read)."""
+    import sqlalchemy as sa
+
+    from dateline.store import tables as t
+    from dateline.store.rows import document_from_row
+
+    db, partition = store
+    story = max(json.loads(Path(partition).read_text(encoding="utf-8"))["stories"], key=lambda s: len(s["documents"]))
+    ids = random.Random(seed).sample(story["documents"], min(n, len(story["documents"])))
+    engine = sa.create_engine(f"sqlite:///file:{Path(db).resolve()}?mode=ro&uri=true")
+    by_id: dict[str, Any] = {}
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for row in conn.execute(sa.select(t.documents).where(t.documents.c.id.in_(ids[i:i + 500]))):
+                d = document_from_row(row)
+                by_id[d.id] = d
+    return f"store:{story['id']}", [by_id[i] for i in ids if i in by_id and by_id[i].status == "ok"]
+
+
+def part_phase2(sizes: list[int], seed: int, store: list[str] | None = None) -> dict[str, Any]:
     """``pipeline.analyze_story`` on random samples of one family, after a warm-up story (models and
-    gazetteer loaded); per stage the CPU seconds (``pipeline.stage`` timed with ``time.process_time``)."""
+    gazetteer loaded); per stage the CPU seconds (``pipeline.stage`` timed with ``time.process_time``).
+    With ``store`` (see ``_store_pool``) the family is the stored pile's largest story, whose size
+    is not bounded by one T17 topic."""
     import copy
     from collections import Counter
     from contextlib import contextmanager
@@ -262,9 +288,13 @@ def part_phase2(sizes: list[int], seed: int) -> dict[str, Any]:
 
     pipeline.stage = cpu_stage  # instrumentation only: the stages run as analyze runs them
     # H1N1: LibyaWar articles saying "implied" crash the claims stage (KeyError in claims/speaker.py's STANCE)
-    topics = [SHARED / "timeline17" / t for t in ("H1N1_bbc", "H1N1_guardian", "H1N1_reuters")]
-    cached = [t for t in topics if any(tls.CACHE.glob(f"{t.name}-p1-*.json"))] or topics[:1]
-    pool = [d for t in cached for d in tls.load_topic(t, any_version=True) if d.status == "ok"]
+    family = "H1N1"
+    if store:
+        family, pool = _store_pool(store, max(sizes) + 10, seed)
+    else:
+        topics = [SHARED / "timeline17" / t for t in ("H1N1_bbc", "H1N1_guardian", "H1N1_reuters")]
+        cached = [t for t in topics if any(tls.CACHE.glob(f"{t.name}-p1-*.json"))] or topics[:1]
+        pool = [d for t in cached for d in tls.load_topic(t, any_version=True) if d.status == "ok"]
     rng = random.Random(seed)
     pipeline.analyze_story(copy.deepcopy(rng.sample(pool, 10)))  # warm-up
     rows = []
@@ -285,7 +315,7 @@ def part_phase2(sizes: list[int], seed: int) -> dict[str, Any]:
         b["exponent_cpu"] = round(math.log(max(b["cpu_s"], 1e-3) / max(a["cpu_s"], 1e-3)) / r, 2)
         b["exponent_stages"] = {k: round(math.log(max(v, 1e-3) / max(a["stages_cpu_s"].get(k, 0), 1e-3)) / r, 2)
                                 for k, v in b["stages_cpu_s"].items() if v >= 0.5}
-    return {"part": "phase2", "family": "H1N1", "pool": len(pool), "sizes": rows}
+    return {"part": "phase2", "family": family, "pool": len(pool), "sizes": rows}
 
 
 def _worker_cpu() -> float:
@@ -353,6 +383,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--phase1", type=int, default=0, help="documents through phase 1 (measured; cached as the base)")
     ap.add_argument("--detect", default="", help="comma-separated pile sizes for story detection")
     ap.add_argument("--phase2", default="", help="comma-separated story sizes for the per-story phase")
+    ap.add_argument("--phase2-store", nargs=2, metavar=("DB", "STORIES_JSON"), default=None,
+                    help="--phase2 on the largest story of a stored pile (a SQLite file and its partition; read only)")
     ap.add_argument("--dask", type=int, default=0, help="documents for the Dask 1 vs 2 workers run")
     ap.add_argument("--store", type=int, default=0, help="documents written to a SQLite store")
     ap.add_argument("--seed", type=int, default=1)
@@ -374,7 +406,8 @@ def main(argv: list[str] | None = None) -> int:
     if a.part:
         kind, arg = a.part[0], a.part[1]
         fn = {"phase1": part_phase1, "detect": part_detect, "dask": part_dask, "store": part_store}
-        res = part_phase2([int(x) for x in arg.split(",")], a.seed) if kind == "phase2" else fn[kind](int(arg), a.seed)
+        res = (part_phase2([int(x) for x in arg.split(",")], a.seed, a.phase2_store) if kind == "phase2"
+               else fn[kind](int(arg), a.seed))
         print(json.dumps(res))
         return 0
     jobs: list[list[str]] = []
@@ -382,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
         jobs.append(["phase1", str(a.phase1)])
     jobs += [["detect", s] for s in a.detect.split(",") if s]
     if a.phase2:
-        jobs.append(["phase2", a.phase2])
+        jobs.append(["phase2", a.phase2, *(["--phase2-store", *a.phase2_store] if a.phase2_store else [])])
     if a.dask:
         jobs.append(["dask", str(a.dask)])
     if a.store:

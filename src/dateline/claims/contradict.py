@@ -22,8 +22,9 @@ so it is no precision filter either (measured, not shipped).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -85,7 +86,6 @@ def stance_disagreements(docs: list[Document], source_of: Callable[..., str | No
 
     texts = [strip_label(d.text[s0:s1]).strip() for d, _, s0, s1, _ in stmts]
     emb = encode(texts)
-    cos = emb @ emb.T
     words = [content(x) for x in texts]
     days = [_day(d) for d, *_ in stmts]
     names = [{w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", x) if not (generic and generic(w))} for x in texts]
@@ -95,10 +95,10 @@ def stance_disagreements(docs: list[Document], source_of: Callable[..., str | No
         for j in range(i + 1, len(stmts)):
             if stmts[j][0] is not stmts[i][0] or stmts[j][1] - stmts[i][1] > WINDOW:
                 break
-            if cos[i, j] >= MIN_COSINE and words[i] & words[j] and not same(stmts[i][4], stmts[j][4]):
+            if float(emb[i] @ emb[j]) >= MIN_COSINE and words[i] & words[j] and not same(stmts[i][4], stmts[j][4]):
                 cands.append((i, j))
     # across documents of the same or the next day: close in meaning and naming the same someone
-    for i, j in np.argwhere(cos >= CROSS_COSINE):
+    for i, j in _close_pairs(emb, days):
         di, dj = stmts[i][0], stmts[j][0]
         if di is dj or days[i] is None or days[j] is None:
             continue
@@ -130,6 +130,23 @@ def stance_disagreements(docs: list[Document], source_of: Callable[..., str | No
         why = (f"the stance model (trained on FNC-1) reads {sb}'s statement as disagreeing with {sa}'s: "
                f"p(disagree | related)={p:.2f}")
         out.append(Disagreement(id="", topic=topic, kind="statement", sides=sides, why=why))
+    return out
+
+
+def _close_pairs(emb: np.ndarray, days: list[date | None]) -> list[tuple[int, int]]:
+    """The pairs (i, j), in row-major order, of statements at least ``CROSS_COSINE`` similar whose
+    days are the same or j's the next: one block of cosines per day (that day's statements
+    against those of that day and the next), not the story's all-pairs matrix."""
+    by_day: dict[date, list[int]] = defaultdict(list)
+    for i, day in enumerate(days):
+        if day is not None:
+            by_day[day].append(i)
+    out: list[tuple[int, int]] = []
+    for day, rows in by_day.items():
+        cols = rows + by_day.get(day + timedelta(days=1), [])
+        block = emb[rows] @ emb[cols].T
+        out.extend((rows[a], cols[b]) for a, b in np.argwhere(block >= CROSS_COSINE))
+    out.sort()
     return out
 
 

@@ -13,8 +13,9 @@ found no assertion inside their own document are matched across documents.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Disagreement, Document, Side, Span
 
@@ -61,6 +62,13 @@ def cross_document(docs: list[Document], denials: list[tuple[Document, int, int,
     ``source_of``/``content``/``same_speaker`` and the cue patterns come from ``disagree``;
     ``generic`` tells the story's ubiquitous names."""
     out: list[Disagreement] = []
+    # documents by publication day (a denial meets only those within MAX_DAYS: no scan of the
+    # story per denial) and each sentence's entities read once (not once per denial)
+    by_day: dict[date, list[int]] = defaultdict(list)
+    for i, o in enumerate(docs):
+        if o.status == "ok" and o.text and (day := _day(o)) is not None:
+            by_day[day].append(i)
+    sentence_entities: dict[tuple[int, int, int], set[str]] = {}
     for d, b0, b1, sb in denials:
         text_b = d.text[b0:b1]
         cue = deny_re.search(text_b)
@@ -72,16 +80,19 @@ def cross_document(docs: list[Document], denials: list[tuple[Document, int, int,
         cb = content(text_b)
         day_b = _day(d)
         best: tuple[int, Document, int, int, str] | None = None
-        for o in docs:
-            if o.id == d.id or o.status != "ok" or not o.text:
-                continue
-            day_o = _day(o)
-            if day_b is None or day_o is None or abs((day_o - day_b).days) > MAX_DAYS:
+        near = [] if day_b is None else sorted(
+            i for k in range(-MAX_DAYS, MAX_DAYS + 1) for i in by_day.get(day_b + timedelta(days=k), ()))
+        for oi in near:
+            o = docs[oi]
+            if o.id == d.id:
                 continue
             for a0, a1 in o.sentences:
                 if a1 - a0 > 400:
                     continue
-                both = _entities(o, a0, a1, generic) & ents_b
+                key = (oi, a0, a1)
+                if key not in sentence_entities:
+                    sentence_entities[key] = _entities(o, a0, a1, generic)
+                both = sentence_entities[key] & ents_b
                 if not both:
                     continue
                 text_a = o.text[a0:a1]

@@ -23,6 +23,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import date, timedelta
 from functools import partial
 
 from ..model import Claim, Disagreement, Document, Entity, Side, Span
@@ -404,6 +405,30 @@ def _one_window(a: Claim, b: Claim) -> bool:
     return abs((da - db).days) <= NEAR_DAYS
 
 
+def _window_pairs(cs: list[Claim]) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j in ``cs`` order, that can be of one time window (``_one_window``):
+    claims indexed by day (and by month for coarser dates), so that a figure meets the figures of
+    its days only, not every figure of the story's measure."""
+    by_day: dict[date, list[int]] = defaultdict(list)
+    coarse: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, c in enumerate(cs):
+        day = _day_of(c.as_of)
+        if day is None or not c.evidence:
+            continue
+        if len(c.as_of or "") < 10:
+            coarse[((c.as_of or "")[:7], len(c.as_of or ""))].append(i)
+        else:
+            by_day[day].append(i)
+    out: list[tuple[int, int]] = []
+    for members in coarse.values():
+        out.extend((i, j) for x, i in enumerate(members) for j in members[x + 1:])
+    for day, members in by_day.items():
+        near = [j for k in range(-NEAR_DAYS, NEAR_DAYS + 1) for j in by_day.get(day + timedelta(days=k), ())]
+        out.extend((i, j) for i in members for j in near if j > i)
+    out.sort()
+    return out
+
+
 _SPEAKER_PLACE = re.compile(r"\b(?:told|said|say|says|telling|speaking|briefing|spoke)\b[^,.;]{0,40}?\bin\s+[A-Z][\w'’-]+", re.I)
 
 
@@ -456,24 +481,24 @@ def _numeric_cluster(measure: str, cs: list[Claim], docs: dict[str, Document],
     clashing claims is one disagreement whose sides are only those claims."""
     scopes = {c.id: _scope(c, docs) for c in cs}
     pairs: list[tuple[Claim, Claim]] = []
-    for i, a in enumerate(cs):
-        for b in cs[i + 1:]:
-            if not _one_window(a, b):
-                continue
-            sa, sb = _norm_source(a.source), _norm_source(b.source)
-            same_doc = a.evidence.doc == b.evidence.doc
-            if (sa and sb and (sa == sb or sa in sb or sb in sa)) or (same_doc and not (sa and sb)):
-                continue  # one speaker (an update is a series), or one writer's own figures
-            if _partial(a, docs) or _partial(b, docs):
-                continue  # one hospital's count is neither the overall toll nor another hospital's
-            (pa, cum_a), (pb, cum_b) = scopes[a.id], scopes[b.id]
-            if (cum_a is not None and cum_b is not None and cum_a != cum_b) or not same_scope(pa, pb):
-                continue  # a running total vs one day's count, or two different places
-            if compatible(a, b):
-                continue
-            if not _comparable(measure) and (not (sa and sb) or similar(a, b) < MIN_CONTEXT):
-                continue  # a count of things: two named sources telling of it alike
-            pairs.append((a, b))
+    for i, j in _window_pairs(cs):
+        a, b = cs[i], cs[j]
+        if not _one_window(a, b):
+            continue
+        sa, sb = _norm_source(a.source), _norm_source(b.source)
+        same_doc = a.evidence.doc == b.evidence.doc
+        if (sa and sb and (sa == sb or sa in sb or sb in sa)) or (same_doc and not (sa and sb)):
+            continue  # one speaker (an update is a series), or one writer's own figures
+        if _partial(a, docs) or _partial(b, docs):
+            continue  # one hospital's count is neither the overall toll nor another hospital's
+        (pa, cum_a), (pb, cum_b) = scopes[a.id], scopes[b.id]
+        if (cum_a is not None and cum_b is not None and cum_a != cum_b) or not same_scope(pa, pb):
+            continue  # a running total vs one day's count, or two different places
+        if compatible(a, b):
+            continue
+        if not _comparable(measure) and (not (sa and sb) or similar(a, b) < MIN_CONTEXT):
+            continue  # a count of things: two named sources telling of it alike
+        pairs.append((a, b))
     out: list[Disagreement] = []
     for group in _components(pairs):
         day = min(c.as_of[:10] for c in group if c.as_of)

@@ -43,6 +43,8 @@ class Focus:
     home: str | None = None
     country_of: dict[tuple[str, int, int], str] = field(default_factory=dict)
     items: dict[str, tuple[list[int], list[bool]]] = field(default_factory=dict)
+    # ``country_of`` by document (built on first use): a lookup reads one document's mentions, not the story's
+    _by_doc: dict[str, list[tuple[int, int, str]]] | None = field(default=None, repr=False, compare=False)
 
     def is_focus(self, doc: str, start: int, end: int, text: str) -> bool:
         """A mention of a focus place/person: its stem is in focus or it is linked to the home country."""
@@ -50,7 +52,11 @@ class Focus:
             return True
         country = self.country_of.get((doc, start, end))
         if country is None:  # the stamp's "COUNTRY" may be linked under another span: any mention inside
-            country = next((c for (d, s0, s1), c in self.country_of.items() if d == doc and s0 >= start and s1 <= end), None)
+            if self._by_doc is None:
+                self._by_doc = {}
+                for (d, s0, s1), c in self.country_of.items():
+                    self._by_doc.setdefault(d, []).append((s0, s1, c))
+            country = next((c for s0, s1, c in self._by_doc.get(doc, ()) if s0 >= start and s1 <= end), None)
         return self.home is not None and country == self.home
 
     def on_topic(self, span: Span | None) -> bool:

@@ -514,6 +514,10 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
     story_keys = set(raw_key.values())
     key_counts = Counter(raw_key.values())
     towns = {raw_key[id(m)] for _, m in items if m.label == "GPE" and len(raw_key[id(m)].split()) <= 3}
+    # initials are additive (a town's, then a body's), so "<Town>PD" is read from these two tables
+    town_initials = {acronym_of(t.split()) for t in towns}
+    initials = {k: acronym_of(k.split()) for k in multiword}
+    spelled_by: dict[str, str | None] = {}  # acronym -> the one name it spells (a story-wide answer)
     for _, m in items:
         if m.label == "PERSON" or m.attrs.get("expansion"):
             continue
@@ -527,16 +531,22 @@ def _apply_acronyms(items: list[tuple[str, Mention]], raw_key: dict[int, str]) -
         elif (one := _one_name(names_by_initials.get(acr, set()), key_counts)) is not None:
             out[id(m)] = one  # the one name of the story it spells (spelling variants count as one)
         elif len(acr) >= 4:
-            spelled = {k for k in multiword if acronym_spells(acr, k.split())}
-            if len(spelled) == 1:  # "NORCO" and the story's one "Northern Rivers Oil Company"
-                out[id(m)] = next(iter(spelled))
-            else:
-                # "<Town>PD"-style acronyms: the story's one body whose name, after the name of one of its towns, it spells
-                # ("Police Department" in a story set in "New York")
-                placed = {k for k in multiword for t in towns if acronym_of(f"{t} {k}".split()) == acr}
-                if len(placed) == 1:
-                    out[id(m)] = next(iter(placed))
+            if acr not in spelled_by:
+                spelled_by[acr] = _spelled_name(acr, multiword, town_initials, initials)
+            if spelled_by[acr] is not None:
+                out[id(m)] = spelled_by[acr]
     return out
+
+
+def _spelled_name(acr: str, multiword: set[str], town_initials: set[str], initials: dict[str, str]) -> str | None:
+    """The story's one multi-word name ``acr`` spells, if any: "NORCO" and the story's one "Northern
+    Rivers Oil Company"; else "<Town>PD"-style, the one body whose name, after the name of one of the
+    story's towns, it spells ("Police Department" in a story set in "New York")."""
+    spelled = {k for k in multiword if acronym_spells(acr, k.split())}
+    if len(spelled) == 1:
+        return next(iter(spelled))
+    placed = {k for k, ik in initials.items() if acr.endswith(ik) and acr[:len(acr) - len(ik)] in town_initials}
+    return next(iter(placed)) if len(placed) == 1 else None
 
 
 def _one_name(keys: set[str], counts: Counter[str]) -> str | None:

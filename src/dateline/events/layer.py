@@ -883,24 +883,30 @@ def _join_floating(mentions: list[Mention], vec: _Vectors, clusters: list[list[i
     of a Saturday) holding its most similar mention, when that cosine is high enough; otherwise it
     is left out: a happening the story's dated articles do not place gets no invented date."""
     firsts = [mentions[c[0]] for c in clusters]
-    floating = [i for i, m in enumerate(mentions) if m.pattern is not None
-                and any(compatible(m.pattern, f.date, f.granularity) for f in firsts)]
+    # which events each distinct pattern fits, worked out once per pattern (not once per mention:
+    # mentions and events both grow with the story)
+    fit_of: dict[tuple[Any, ...], np.ndarray] = {}
+
+    def fit(pat: tuple[Any, ...]) -> np.ndarray:
+        if pat not in fit_of:
+            fit_of[pat] = np.array([compatible(pat, f.date, f.granularity) for f in firsts], dtype=bool)
+        return fit_of[pat]
+
+    floating = [i for i, m in enumerate(mentions) if m.pattern is not None and fit(m.pattern).any()]
     if not floating:
         return
-    fits = {k for k, f in enumerate(firsts)
-            if any(compatible(mentions[i].pattern or ("",), f.date, f.granularity) for i in floating)}
+    fits = set(np.nonzero(np.logical_or.reduce([fit(mentions[i].pattern or ("",)) for i in floating]))[0].tolist())
     dated = [i for k, c in enumerate(clusters) if k in fits for i in c]
     owner = np.array([k for k, c in enumerate(clusters) if k in fits for _i in c])
     joins: list[tuple[int, int]] = []
-    denial = [_denial(f) for f in firsts]
+    denial = np.array([_denial(f) for f in firsts], dtype=bool)
     for b0 in range(0, len(floating), block):
         rows = floating[b0: b0 + block]
         sims = vec.sims(rows, dated)
         for r, i in enumerate(rows):
             pat = mentions[i].pattern
             assert pat is not None
-            ok = np.array([compatible(pat, f.date, f.granularity) and (not SPLIT_DENIALS or denial[k] == _denial(
-                mentions[i])) for k, f in enumerate(firsts)])[owner]
+            ok = (fit(pat) & (denial == _denial(mentions[i])) if SPLIT_DENIALS else fit(pat))[owner]
             cand = np.where(ok, sims[r], -1.0)
             j = int(np.argmax(cand))
             if cand[j] >= _float_bar(mentions[i], mentions[dated[j]]):
@@ -957,19 +963,24 @@ def _join_mutual_best(mentions: list[Mention], vec: _Vectors, idx: list[int], cl
     names = sorted(set(groups))
     if len(names) < 2:
         return
-    gid = np.array([names.index(g) for g in groups])
+    number = {g: k for k, g in enumerate(names)}
+    gid = np.array([number[g] for g in groups])
     cluster_of = {i: c for c in range(first, len(clusters)) for i in clusters[c]}
-    best: dict[tuple[int, int], tuple[int, float]] = {}  # (position, other article) -> (position, cosine)
+    # (position, other article) -> (position, cosine), kept only where the cosine can reach the bar
+    # (a pair below it is never joined, and a mutual best match has the same cosine both ways, up to
+    # rounding): entries for every position and article would grow as the square of the day's reports
+    bar = vec.mutual - 1e-6
+    best: dict[tuple[int, int], tuple[int, float]] = {}
     for b0 in range(0, len(idx), block):
         sims = vec.sims(idx[b0: b0 + block], idx)
+        own = gid[b0: b0 + sims.shape[0]]
         for k in range(len(names)):
             cols = np.nonzero(gid == k)[0]
             sub = sims[:, cols]
             arg = np.argmax(sub, axis=1)
-            for r in range(sims.shape[0]):
-                p = b0 + r
-                if gid[p] != k:
-                    best[(p, k)] = (int(cols[arg[r]]), float(sub[r, arg[r]]))
+            top = sub[np.arange(sub.shape[0]), arg]
+            for r in np.nonzero((own != k) & (top >= bar))[0]:
+                best[(b0 + int(r), k)] = (int(cols[arg[r]]), float(top[r]))
     parent = list(range(len(clusters)))
 
     def root(c: int) -> int:
