@@ -5,24 +5,13 @@ their own; each step is an event of the fire's day, apart from the events the da
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from dateline.evaluate.events import analyse
-from dateline.events import layer
-
-ROOT = Path(__file__).resolve().parent.parent
-FIRE = "tests/corpora/ecbplus_r5/articles/supermarket_fire_2013"
-ARTICLES = [f"{FIRE}/14_{n}ecbplus.txt" for n in (1, 2, 7, 8)]
+from tests.events_support import run_fire
 
 
 def _run(on: bool):  # noqa: ANN202
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(layer, "OWN_UNDATED", on)
-        rep, _paths, rejected = analyse([ROOT / a for a in ARTICLES], ARTICLES)
-    assert not rejected
-    return rep
+    return run_fire(OWN_UNDATED=on)
 
 
 @pytest.fixture(scope="module")
